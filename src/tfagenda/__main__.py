@@ -1,0 +1,3 @@
+from tfagenda.cli import main
+
+main()

@@ -1,0 +1,143 @@
+"""What a check finds: one ``Finding`` type carries every problem, from YAML syntax to double bookings.
+
+Rules do not know about lines and columns: they yield a ``Problem`` that points at a place in the
+document by its path (``("segments", 0, "end")``). The linter resolves the path to a ``Span`` in the
+file, applies severity and selection, and makes the ``Finding`` that reporters print.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+DocPath = tuple[str | int, ...]
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Applicability(str, enum.Enum):
+    """How far a fix can be trusted, as ruff classifies them."""
+
+    SAFE = "safe"  # applied by --fix: it keeps the author's evident intent
+    UNSAFE = "unsafe"  # the likely repair, but a person should look (--unsafe-fixes)
+    DISPLAY_ONLY = "display-only"  # advice; no automatic edit
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Span:
+    """A place in a file: 1-based line and column of the first character, and of the character after the last."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text of ``span`` with ``text``; the span is a value's text (inside its quotes, if it has any)."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A suggested repair. ``value`` is the new value as a person reads it (``"16:35"``), or None for advice."""
+
+    description: str
+    applicability: Applicability = Applicability.DISPLAY_ONLY
+    value: Any = None
+    target: DocPath | None = None  # the value the fix sets; the linter turns it into an Edit
+    edits: tuple[Edit, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "description": self.description,
+            "value": self.value,
+            "applicability": str(self.applicability),
+            "edits": [
+                {
+                    "line": e.span.line,
+                    "column": e.span.column,
+                    "end_line": e.span.end_line,
+                    "end_column": e.span.end_column,
+                    "text": e.text,
+                }
+                for e in self.edits
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule (or the loader) yields: a code, where in the document, what is wrong, and how to fix it."""
+
+    code: str
+    at: DocPath
+    message: str
+    fix: Fix | None = None
+    key: bool = False  # point at the key (`end:`) rather than its value
+    span: Span | None = None  # a place the document path cannot name (syntax errors)
+    related: tuple["Related", ...] = ()
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place a finding names, possibly in another file (O003 across agendas)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    span: Span
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+    related: tuple[Related, ...] = field(default=())
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "fix": self.fix.to_json() if self.fix else None,
+            "related": [
+                {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in self.related
+            ],
+        }

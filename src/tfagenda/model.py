@@ -1,0 +1,254 @@
+"""The agenda format as pydantic models.
+
+Values are already read: times are minutes since midnight, durations are minutes, the slot is a
+``Slot``. Each segment, day and track knows its ``path`` in the document, which the linter turns
+into file, line and column. Errors of type ``bad_time`` become E004 findings, everything else E002.
+
+Two shapes share these models: a single meeting (``segments`` at the top) and an event over
+``days``, each day with ``segments`` or with parallel ``tracks`` (rooms).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
+
+from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
+from tfagenda.findings import DocPath
+
+NOBODY = "-"
+
+WEEKDAYS_KO = "월화수목금토일"
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_index(label: str) -> int | None:
+    """0 for Monday … 6 for Sunday, from 목, 목요일, Thu, thu., Thursday; None if not a weekday."""
+    text = label.strip().strip("()（）").rstrip(".").strip()
+    if len(text) == 1 and text in WEEKDAYS_KO:
+        return WEEKDAYS_KO.index(text)
+    if len(text) == 3 and text.endswith("요일") and text[0] in WEEKDAYS_KO:
+        return WEEKDAYS_KO.index(text[0])
+    lowered = text.lower()
+    for index, name in enumerate(WEEKDAYS_EN):
+        if lowered == name or (len(lowered) >= 2 and name.startswith(lowered) and len(lowered) <= 4):
+            return index
+    return None
+
+
+def _bad(kind: str, message: str) -> PydanticCustomError:
+    # pydantic formats messages with str.format-style braces; escape any in the text.
+    return PydanticCustomError(kind, message.replace("{", "{{").replace("}", "}}"))
+
+
+def _read_time(value: Any) -> int:
+    if isinstance(value, str):
+        try:
+            return parse_time(value)
+        except ValueError as error:
+            raise _bad("bad_time", str(error)) from None
+    if isinstance(value, int) and not isinstance(value, bool):
+        hint = f'"{value // 100:02d}:{value % 100:02d}"' if 0 <= value <= 2400 and value % 100 < 60 else '"HH:MM"'
+        raise _bad("bad_time", f"{value} is a number, not a time; write it as {hint}")
+    raise _bad("bad_time", f"{value!r} is not a time; write it as HH:MM, e.g. \"16:30\"")
+
+
+def _read_duration(value: Any) -> int:
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        raise _bad("bad_time", str(error)) from None
+
+
+def _read_slot(value: Any) -> Slot:
+    if isinstance(value, Slot):
+        return value
+    try:
+        if isinstance(value, str):
+            return parse_slot_text(value)
+        if isinstance(value, dict) and set(value) == {"start", "end"}:
+            return make_slot(_read_time(value["start"]), _read_time(value["end"]))
+    except ValueError as error:
+        raise _bad("bad_time", str(error)) from None
+    if isinstance(value, dict):
+        raise _bad("slot_keys", f"a slot mapping has exactly the keys start and end, not {', '.join(map(str, value))}")
+    raise _bad("bad_time", f"{value!r} is not a slot; write it as \"16:30-18:00\" or {{start: \"16:30\", end: \"18:00\"}}")
+
+
+def _read_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError as error:
+            raise _bad("bad_date", f"{value!r} is not a date: {error}") from None
+    raise _bad("bad_date", f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-26")
+
+
+def _read_weekday(value: Any) -> str:
+    if isinstance(value, str) and weekday_index(value) is not None:
+        return value
+    raise _bad("bad_weekday", f"{value!r} is not a weekday; write 월…일, 목요일, Thu or Thursday")
+
+
+def _read_owner(value: Any) -> tuple[str, ...]:
+    """An owner: a name, a list of names, or "-"/null for deliberately nobody (the empty tuple)."""
+    if value is None or value == NOBODY:
+        return ()
+    if isinstance(value, str) and value.strip():
+        return (value.strip(),)
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value if v.strip() != NOBODY)
+    raise _bad("bad_owner", f"{value!r} is not an owner; give a name, a list of names, or \"-\" for nobody")
+
+
+def _read_timezone(value: Any) -> str:
+    import zoneinfo
+
+    if isinstance(value, str):
+        try:
+            zoneinfo.ZoneInfo(value)
+            return value
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+    raise _bad("bad_timezone", f"{value!r} is not an IANA time zone name such as Asia/Seoul or Europe/Berlin")
+
+
+def _read_text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise _bad("bad_text", f"{value!r} is not text")
+    return str(value)
+
+
+Clock = Annotated[int, BeforeValidator(_read_time)]
+Minutes = Annotated[int, BeforeValidator(_read_duration)]
+SlotField = Annotated[Slot, BeforeValidator(_read_slot)]
+Date = Annotated[dt.date, BeforeValidator(_read_date)]
+Weekday = Annotated[str, BeforeValidator(_read_weekday)]
+Owner = Annotated[tuple[str, ...], BeforeValidator(_read_owner)]
+TimeZone = Annotated[str, BeforeValidator(_read_timezone)]
+Text = Annotated[str, BeforeValidator(_read_text)]
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=False)
+    _path: DocPath = PrivateAttr(default=())
+
+    @property
+    def path(self) -> DocPath:
+        return self._path
+
+    def given(self, name: str) -> bool:
+        """Whether the file set this field (``owner: null`` is given; a missing key is not)."""
+        return name in self.model_fields_set
+
+
+class Segment(_Node):
+    title: Text
+    start: Clock | None = None
+    end: Clock | None = None
+    duration: Minutes | None = None
+    owner: Owner = ()
+    kind: Text | None = None
+    note: Text | None = None
+    parts: list[Segment] = Field(default_factory=list)
+
+    @property
+    def is_break(self) -> bool:
+        return (self.kind or "").strip().lower() in ("break", "휴식")
+
+
+class Track(_Node):
+    name: Text
+    venue: Text | None = None
+    segments: list[Segment] = Field(default_factory=list)
+
+
+class Day(_Node):
+    date: Date | None = None
+    weekday: Weekday | None = None
+    title: Text | None = None
+    slot: SlotField | None = None
+    venue: Text | None = None
+    segments: list[Segment] | None = None
+    tracks: list[Track] | None = None
+
+    @model_validator(mode="after")
+    def _one_of_segments_or_tracks(self) -> Day:
+        if self.segments is not None and self.tracks is not None:
+            raise _bad("conflict", "a day has either segments or tracks, not both")
+        return self
+
+
+class Person(_Node):
+    name: Text | None = None
+    role: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)
+
+
+class Agenda(_Node):
+    title: Text
+    date: Date | None = None
+    weekday: Weekday | None = None
+    slot: SlotField | None = None
+    timezone: TimeZone | None = None
+    venue: Text | None = None
+    people: dict[str, Person | None] | None = None
+    segments: list[Segment] | None = None
+    days: list[Day] | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Agenda:
+        if self.segments is not None and self.days is not None:
+            raise _bad("conflict", "an agenda has either segments (one meeting) or days, not both")
+        if self.days is not None:
+            misplaced = [name for name in ("date", "weekday", "slot") if self.given(name)]
+            if misplaced:
+                raise _bad("conflict", f"with days, put {', '.join(misplaced)} on each day, not at the top")
+        return self
+
+    def meeting_days(self) -> list[Day]:
+        """The agenda as days; a single meeting is one day with one unnamed track."""
+        if self.days is not None:
+            return self.days
+        day = Day(date=self.date, weekday=self.weekday, slot=self.slot, venue=self.venue, segments=self.segments or [])
+        day._path = ()
+        return [day]
+
+    def assign_paths(self) -> None:
+        """Record where each node sits in the document (called once, by the loader)."""
+        self._path = ()
+        for name, person in (self.people or {}).items():
+            if person is not None:
+                person._path = ("people", name)
+        for index, segment in enumerate(self.segments or []):
+            _assign(segment, ("segments", index))
+        for d_index, day in enumerate(self.days or []):
+            day._path = ("days", d_index)
+            for index, segment in enumerate(day.segments or []):
+                _assign(segment, ("days", d_index, "segments", index))
+            for t_index, track in enumerate(day.tracks or []):
+                track._path = ("days", d_index, "tracks", t_index)
+                for index, segment in enumerate(track.segments):
+                    _assign(segment, track._path + ("segments", index))
+
+
+def _assign(segment: Segment, path: DocPath) -> None:
+    segment._path = path
+    for index, part in enumerate(segment.parts):
+        _assign(part, path + ("parts", index))
+
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "agenda": tuple(Agenda.model_fields),
+    "segment": tuple(Segment.model_fields),
+    "day": tuple(Day.model_fields),
+    "track": tuple(Track.model_fields),
+    "person": tuple(Person.model_fields),
+    "slot": ("start", "end"),
+}

@@ -1,0 +1,101 @@
+"""``render --format table``: a rich table in the terminal, one per agenda (per day for events).
+
+Text from the agenda goes in as ``rich.text.Text``, never as markup, so ``[...]`` in a title is
+shown as written. Off a terminal the console gets a wide width, so rich does not hard-wrap at 80
+columns, and no colour.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from tfagenda.findings import Severity
+from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row, weekday_label
+
+BAR_WIDTH = 24
+
+
+def render(agendas: list[AgendaRows], color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=None if color else 1000,
+        force_terminal=color,
+        color_system="auto" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for agenda in agendas:
+        for day in agenda.days:
+            console.print(_day_table(agenda, day), soft_wrap=not color)
+    text = buffer.getvalue()
+    if not color:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text
+
+
+def _caption(agenda: AgendaRows, day: DayRows) -> str:
+    bits = [agenda.title] if len(agenda.days) == 1 or not day.title else [agenda.title, day.title]
+    if day.date:
+        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, agenda.lang)})")
+    if day.slot:
+        bits.append(str(day.slot))
+    venue = day.venue or agenda.venue
+    if venue:
+        bits.append(venue)
+    return " · ".join(bits)
+
+
+def _day_table(agenda: AgendaRows, day: DayRows) -> Table:
+    words = LABELS[agenda.lang]
+    table = Table(title=Text(_caption(agenda, day)), title_justify="left", show_lines=False)
+    table.add_column(words["time"], no_wrap=True)
+    if day.has_tracks:
+        table.add_column(words["track"])
+    table.add_column(words["item"])
+    table.add_column(words["owner"])
+    table.add_column(words["note"])
+    if day.slot:
+        table.add_column("", no_wrap=True)
+    marked = any(row.findings for row in day.rows)
+    if marked:
+        table.add_column(words["check"])
+    for row in day.rows:
+        cells: list[Text] = [Text(row.time_text())]
+        if day.has_tracks:
+            cells.append(Text(row.track or ""))
+        indent = "  " * row.depth + ("└ " if row.depth else "")
+        cells += [Text(indent + row.title), Text(row.owner), Text(row.note, style="dim")]
+        if day.slot:
+            cells.append(Text(_bar(row, day), style="cyan"))
+        if marked:
+            cells.append(_marks(row))
+        table.add_row(*cells)
+    return table
+
+
+def _bar(row: Row, day: DayRows) -> str:
+    """The segment's place in the slot, proportionally, as a bar of BAR_WIDTH cells."""
+    slot = day.slot
+    if slot is None or row.start is None or row.end is None or slot.length <= 0:
+        return ""
+    scale = BAR_WIDTH / slot.length
+    first = max(0, min(BAR_WIDTH, round((row.start - slot.start) * scale)))
+    last = max(first + 1, min(BAR_WIDTH, round((row.end - slot.start) * scale)))
+    return "·" * first + "█" * (last - first) + "·" * (BAR_WIDTH - last)
+
+
+def _marks(row: Row) -> Text:
+    text = Text()
+    for finding in row.findings:
+        style = "bold red" if finding.severity is Severity.ERROR else "yellow"
+        text.append(f"⚠ {finding.code} ", style=style)
+    return text
+
+
+__all__ = ["render", "Group"]

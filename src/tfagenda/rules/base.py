@@ -1,0 +1,85 @@
+"""What a rule is: a code, a kebab-case name, a default severity, and a check function.
+
+The check function's docstring is the rule's documentation (``tfagenda rule CODE`` and
+docs/rules.md): what it finds, why it matters, an example and the fix, as ruff documents rules.
+Rules only yield ``Problem``s; the linter applies severity, selection and positions.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from tfagenda.findings import Applicability, DocPath, Problem, Severity
+from tfagenda.load import Loaded
+from tfagenda.model import Agenda
+from tfagenda.timeline import Timeline
+
+
+@dataclass
+class Context:
+    """What a rule can look at for one file."""
+
+    loaded: Loaded
+    timeline: Timeline | None
+
+    @property
+    def agenda(self) -> Agenda | None:
+        return self.loaded.agenda
+
+    def raw(self, at: DocPath) -> Any:
+        """The value as the file wrote it (before it was read as a time or duration)."""
+        value: Any = self.loaded.document.data
+        for step in at:
+            try:
+                value = value[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+
+CheckFunction = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    check: CheckFunction
+    fix: Applicability | None = None  # the best fix the rule can offer; None: it offers no edit
+    needs_timeline: bool = True
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+    @property
+    def fixable(self) -> str:
+        if self.fix is None:
+            return "no"
+        return "sometimes" if self.fix is Applicability.UNSAFE else "yes"
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    fix: Applicability | None = None,
+    needs_timeline: bool = True,
+) -> Callable[[CheckFunction], Rule]:
+    def wrap(check: CheckFunction) -> Rule:
+        return Rule(code, name, severity, check, fix, needs_timeline)
+
+    return wrap
+
+
+def problems_from_loader(ctx: Context, code: str) -> list[Problem]:
+    """File-level rules report what the loader found while reading the file."""
+    return [problem for problem in ctx.loaded.problems if problem.code == code]

@@ -1,0 +1,84 @@
+"""Rules about a segment's nested parts (P001–P002)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from tfagenda.clock import format_time, minutes_phrase
+from tfagenda.findings import Problem, Severity
+from tfagenda.rules.base import Context, rule
+
+
+@rule("P001", "parts-total", Severity.ERROR)
+def parts_total(ctx: Context) -> Iterable[Problem]:
+    """A segment's parts do not add up to its duration.
+
+    Checked when the segment's own length is given (by its duration, or its start and end);
+    a segment with parts and no length of its own lasts as long as its parts.
+
+    ## Example
+    ```yaml
+    - title: Reports
+      duration: 60
+      parts:
+        - {title: Welfare, duration: 20}
+        - {title: Care, duration: 20}
+    ```
+    `the parts of 'Reports' add up to 40 minutes, but it lasts 60 minutes (20 minutes unplanned)`
+
+    ## Fix
+    Add the missing part, or correct the durations.
+    """
+    for placed in ctx.timeline.segments():
+        seg = placed.segment
+        own_length = seg.given("duration") or (seg.given("end") and placed.known)
+        if not placed.parts or not own_length or not placed.known or placed.uncertain:
+            continue
+        if not all(p.known for p in placed.parts):
+            continue
+        total = sum(p.duration for p in placed.parts)  # type: ignore[misc]
+        if total == placed.duration:
+            continue
+        difference = placed.duration - total  # type: ignore[operator]
+        remark = f"{minutes_phrase(difference)} unplanned" if difference > 0 else f"{minutes_phrase(-difference)} too many"
+        yield Problem(
+            "P001",
+            placed.time_anchor("duration", "end"),
+            f"the parts of {placed.title!r} add up to {minutes_phrase(total)}, but it lasts "
+            f"{minutes_phrase(placed.duration)} ({remark})",  # type: ignore[arg-type]
+        )
+
+
+@rule("P002", "part-outside", Severity.ERROR)
+def part_outside(ctx: Context) -> Iterable[Problem]:
+    """A part starts before its parent segment starts or ends after it ends.
+
+    ## Example
+    ```yaml
+    - title: Reports
+      start: "16:35"
+      duration: 60
+      parts:
+        - {title: Welfare, start: "16:30", duration: 20}
+    ```
+
+    ## Fix
+    Move the part inside its parent's time (16:35–17:35 here).
+    """
+    for placed in ctx.timeline.segments():
+        parent = placed.parent
+        if parent is None or not (placed.known and parent.known) or placed.uncertain or parent.uncertain:
+            continue
+        span = f"{format_time(parent.start)}–{format_time(parent.end)}"  # type: ignore[arg-type]
+        if placed.start < parent.start:  # type: ignore[operator]
+            yield Problem(
+                "P002",
+                placed.time_anchor("start", "end", "duration"),
+                f"part {placed.title!r} starts at {format_time(placed.start)}, before {parent.title!r} ({span}) starts",  # type: ignore[arg-type]
+            )
+        elif placed.end > parent.end:  # type: ignore[operator]
+            yield Problem(
+                "P002",
+                placed.time_anchor("end", "duration", "start"),
+                f"part {placed.title!r} ends at {format_time(placed.end)}, after {parent.title!r} ({span}) ends",  # type: ignore[arg-type]
+            )

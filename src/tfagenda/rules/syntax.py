@@ -1,0 +1,129 @@
+"""File-level rules: the file cannot be read, is not YAML, or is not an agenda (E000–E004, Y001)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from tfagenda.findings import Applicability, Problem, Severity
+from tfagenda.rules.base import Context, problems_from_loader, rule
+
+
+@rule("E000", "io-error", Severity.ERROR, needs_timeline=False)
+def io_error(ctx: Context) -> Iterable[Problem]:
+    """The file cannot be read (it is missing, a directory, or not permitted).
+
+    ## Why
+    A check that skips a file it was asked about would pass while checking nothing.
+
+    ## Fix
+    Check the path and its permissions.
+    """
+    return problems_from_loader(ctx, "E000")
+
+
+@rule("E001", "yaml-syntax", Severity.ERROR, needs_timeline=False)
+def yaml_syntax(ctx: Context) -> Iterable[Problem]:
+    """The file is not valid YAML; the finding points where the parser stopped.
+
+    Also reported for text that is not UTF-8, and for YAML that nests deeper than 200 levels or
+    expands its aliases to millions of values (an "alias bomb").
+
+    ## Example
+    ```yaml
+    segments:
+      - {title: Opening, duration: 5
+    ```
+
+    ## Fix
+    ```yaml
+    segments:
+      - {title: Opening, duration: 5}
+    ```
+    """
+    return problems_from_loader(ctx, "E001")
+
+
+@rule("E002", "schema", Severity.ERROR, needs_timeline=False)
+def schema(ctx: Context) -> Iterable[Problem]:
+    """A field is missing, unknown or of the wrong type.
+
+    Unknown keys are never dropped silently: a misspelt `duraton:` would otherwise leave the
+    segment without a duration. The message names the closest known key.
+
+    ## Example
+    ```yaml
+    segments:
+      - {title: Opening, duraton: 5}
+    ```
+
+    ## Fix
+    ```yaml
+    segments:
+      - {title: Opening, duration: 5}
+    ```
+    """
+    return problems_from_loader(ctx, "E002")
+
+
+@rule("E003", "duplicate-key", Severity.ERROR, needs_timeline=False)
+def duplicate_key(ctx: Context) -> Iterable[Problem]:
+    """A key is given twice in one mapping; the message names both lines.
+
+    ## Why
+    Most YAML loaders keep one of the two silently, so the agenda means something other than it
+    says. tfagenda keeps the first and reports the second.
+
+    ## Example
+    ```yaml
+    - title: Opening
+      end: "16:35"
+      end: "16:40"
+    ```
+
+    ## Fix
+    Remove the value that is wrong.
+    """
+    return problems_from_loader(ctx, "E003")
+
+
+@rule("E004", "bad-time", Severity.ERROR, needs_timeline=False)
+def bad_time(ctx: Context) -> Iterable[Problem]:
+    """A time, duration or slot cannot be read (`"25:10"`, `"16:70"`, `"soon"`).
+
+    Times are `"HH:MM"` or `"H:MM"` from 00:00 to 24:00. Durations are whole minutes or one of
+    `"5m"`, `"5min"`, `"5분"`, `"'05"`, `"05'"`, `"1h"`, `"1h30m"`, `"1:30"`, `"PT1H30M"`.
+    A slot is `"16:30-18:00"` (or with `~`) or `{start: "16:30", end: "18:00"}`.
+
+    ## Example
+    ```yaml
+    - {title: Opening, start: "16:70", duration: 5}
+    ```
+
+    ## Fix
+    ```yaml
+    - {title: Opening, start: "16:10", duration: 5}
+    ```
+    """
+    return problems_from_loader(ctx, "E004")
+
+
+@rule("Y001", "yaml-implicit-number", Severity.WARNING, fix=Applicability.SAFE, needs_timeline=False)
+def yaml_implicit_number(ctx: Context) -> Iterable[Problem]:
+    """A time is written unquoted, so YAML 1.1 tools read it as a number.
+
+    ## Why
+    YAML 1.1 (PyYAML, many editors, older tools) reads the plain scalar `14:10` as the base-60
+    number 850. tfagenda reads YAML 1.2 and takes the time the text spells, but another tool
+    reading the same file would not; quoting makes the file mean one thing everywhere.
+
+    ## Example
+    ```yaml
+    - {title: Opening, start: 14:10, duration: 5}
+    ```
+
+    ## Fix (safe)
+    ```yaml
+    - {title: Opening, start: "14:10", duration: 5}
+    ```
+    """
+    return problems_from_loader(ctx, "Y001")

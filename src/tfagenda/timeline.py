@@ -1,0 +1,320 @@
+"""Agenda model → a resolved timeline: every segment with its start, end and duration.
+
+Any two of start, end and duration determine a segment; a missing start is the previous segment's
+end (the slot's start for the first, the parent's start for the first part). When a segment's own
+values disagree, we look for the one repair that agrees best with its neighbours (the previous end,
+the next start, the slot) and place the segment by that repair, so that one typo is one finding:
+the neighbour and slot checks then see the repaired times and stay quiet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from tfagenda.clock import Slot, format_time, minutes_phrase
+from tfagenda.findings import DocPath
+from tfagenda.model import Agenda, Day, Segment
+
+
+@dataclass(frozen=True)
+class Repair:
+    """Set one field of a segment so that start + duration = end again."""
+
+    field: str  # "start", "end" or "duration"
+    value: int  # minutes (a placed time for start/end)
+    start: int
+    end: int
+    score: int = 0  # how many neighbours agree with the repaired segment
+    evidence: tuple[str, ...] = ()  # what says so, for the message ("the next segment's start")
+
+    def spoken(self) -> str:
+        return minutes_phrase(self.value) if self.field == "duration" else format_time(self.value)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A segment whose own start, end and duration disagree (T001 when the end is before the start, else T002)."""
+
+    code: str
+    message: str
+    repair: Repair | None  # the best repair, None when no repair is clearly best
+    candidates: tuple[Repair, ...]
+    safe: bool  # the repair agrees with every neighbour there is
+
+
+@dataclass
+class Placed:
+    segment: Segment
+    track: "TrackLine"
+    parent: "Placed | None" = None
+    start: int | None = None
+    end: int | None = None
+    parts: list["Placed"] = field(default_factory=list)
+    conflict: Conflict | None = None
+    underspecified: str | None = None  # why the end cannot be determined (T003)
+    uncertain: bool = False  # times are only one of several candidates: neighbour checks keep quiet
+    damaged: bool = False  # a value was unreadable (E002/E004 already said so)
+
+    @property
+    def path(self) -> DocPath:
+        return self.segment.path
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    @property
+    def duration(self) -> int | None:
+        return self.end - self.start if self.known else None  # type: ignore[operator]
+
+    @property
+    def title(self) -> str:
+        return self.segment.title
+
+    def time_anchor(self, *fields: str) -> DocPath:
+        """The first of ``fields`` the file gives for this segment, else the segment itself."""
+        for name in fields:
+            if self.segment.given(name):
+                return self.path + (name,)
+        return self.path
+
+    def walk(self) -> Iterator["Placed"]:
+        yield self
+        for part in self.parts:
+            yield from part.walk()
+
+
+@dataclass
+class TrackLine:
+    name: str | None
+    path: DocPath
+    day: "DayLine"
+    segments: list[Placed] = field(default_factory=list)
+
+
+@dataclass
+class DayLine:
+    index: int
+    day: Day
+    tracks: list[TrackLine] = field(default_factory=list)
+
+    @property
+    def slot(self) -> Slot | None:
+        return self.day.slot
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.day.date
+
+    @property
+    def path(self) -> DocPath:
+        return self.day.path
+
+
+@dataclass
+class Timeline:
+    agenda: Agenda
+    days: list[DayLine]
+
+    def tracks(self) -> Iterator[TrackLine]:
+        for day in self.days:
+            yield from day.tracks
+
+    def segments(self) -> Iterator[Placed]:
+        """Every placed segment and part, depth first."""
+        for track in self.tracks():
+            for placed in track.segments:
+                yield from placed.walk()
+
+    def sequences(self) -> Iterator[tuple[list[Placed], Placed | None]]:
+        """Each run of sibling segments: a track's segments (parent None) and each segment's parts."""
+        for track in self.tracks():
+            yield track.segments, None
+            for top in track.segments:
+                for placed in top.walk():
+                    if placed.parts:
+                        yield placed.parts, placed
+
+
+def resolve(agenda: Agenda, is_damaged: Callable[[DocPath], bool] = lambda at: False) -> Timeline:
+    days = []
+    for index, day in enumerate(agenda.meeting_days()):
+        line = DayLine(index, day)
+        if day.tracks is not None:
+            sequences = [(t.name, t.path, t.segments) for t in day.tracks]
+        else:
+            sequences = [(None, day.path, day.segments or [])]
+        for name, path, segments in sequences:
+            track = TrackLine(name, path, line)
+            slot = day.slot
+            origin = slot.start if slot else None
+            closing = slot.end if slot else None
+            track.segments = _place_run(segments, track, None, origin, closing, slot, is_damaged)
+            line.tracks.append(track)
+        days.append(line)
+    return Timeline(agenda, days)
+
+
+def _place_run(
+    segments: list[Segment],
+    track: TrackLine,
+    parent: Placed | None,
+    origin: int | None,
+    closing: int | None,
+    slot: Slot | None,
+    is_damaged: Callable[[DocPath], bool],
+) -> list[Placed]:
+    """Place a run of siblings. ``origin`` starts the first; ``closing`` is where the last should end."""
+    placed: list[Placed] = []
+    previous_end = origin
+    place = slot.place if slot else (lambda minute: minute)
+    for index, segment in enumerate(segments):
+        item = Placed(segment, track, parent)
+        item.damaged = is_damaged(segment.path) or any(is_damaged(segment.path + (f,)) for f in ("start", "end", "duration"))
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        if following is None:
+            next_start = closing
+            next_label = "the slot's end" if parent is None else "the parent segment's end"
+        else:
+            next_start = place(following.start) if following.start is not None else None
+            next_label = "the next segment's start"
+        if index == 0:
+            previous_label = "the slot's start" if parent is None else "the parent segment's start"
+        else:
+            previous_label = "the previous segment's end"
+        if not item.damaged and (index == 0 or previous_end is not None or segment.start is not None or segment.end is not None and segment.duration is not None):
+            # A segment after an unplaceable one is not reported again: the first is the mistake.
+            _place_one(item, place, previous_end, previous_label, next_start, next_label)
+        if item.start is not None:
+            parts_end = item.end if item.end is not None else None
+            item.parts = _place_run(segment.parts, track, item, item.start, parts_end, slot, is_damaged)
+            if item.end is None and item.parts and all(p.known for p in item.parts) and not item.damaged:
+                item.end = max(p.end for p in item.parts)  # type: ignore[type-var]
+                item.underspecified = None
+        else:
+            item.parts = _place_run(segment.parts, track, item, None, None, slot, is_damaged)
+        placed.append(item)
+        previous_end = item.end
+    return placed
+
+
+def _place_one(
+    item: Placed,
+    place: Callable[[int], int],
+    previous_end: int | None,
+    previous_label: str,
+    next_start: int | None,
+    next_label: str,
+) -> None:
+    seg = item.segment
+    start = place(seg.start) if seg.start is not None else None
+    end = place(seg.end) if seg.end is not None else None
+    duration = seg.duration
+    given_start = start is not None
+    if start is None and end is not None and duration is not None:
+        start = end - duration
+    if start is None:
+        start = previous_end
+    if start is None:
+        item.underspecified = (
+            "its start cannot be determined: give it a start (the first segment has no previous end), "
+            "or give the agenda a slot"
+        )
+        return
+    item.start = start
+    if end is None and duration is not None:
+        end = start + duration
+    if end is None:
+        if not seg.parts:
+            hint = f"; the next segment starts at {format_time(next_start)}" if next_start is not None else ""
+            item.underspecified = f"its end cannot be determined: give it an end or a duration{hint}"
+        return
+    if duration is not None and given_start and end - start != duration or end < start:
+        item.conflict = _conflict(seg, start, end, duration, given_start, previous_end, previous_label, next_start, next_label)
+        if item.conflict.repair is not None:
+            start, end = item.conflict.repair.start, item.conflict.repair.end
+        elif item.conflict.candidates:
+            first = item.conflict.candidates[0]
+            start, end = first.start, first.end
+            item.uncertain = True
+        else:
+            item.uncertain = True
+    item.start, item.end = start, end
+
+
+def _conflict(
+    seg: Segment,
+    start: int,
+    end: int,
+    duration: int | None,
+    given_start: bool,
+    previous_end: int | None,
+    previous_label: str,
+    next_start: int | None,
+    next_label: str,
+) -> Conflict:
+    candidates: list[tuple[str, int, int, int]] = []  # (field, value, start, end)
+    if duration is not None:
+        candidates.append(("end", start + duration, start, start + duration))
+        if end >= start:
+            candidates.append(("duration", end - start, start, end))
+        if given_start:
+            candidates.append(("start", end - duration, end - duration, end))
+    else:
+        # Only start and end (or an implied start): move the end to the next start, or the start back.
+        if next_start is not None and next_start >= start:
+            candidates.append(("end", next_start, start, next_start))
+        if given_start and previous_end is not None and previous_end <= end:
+            candidates.append(("start", previous_end, previous_end, end))
+
+    repairs = []
+    for name, value, new_start, new_end in candidates:
+        evidence = []
+        if name == "end" and duration is not None:
+            evidence.append(f"the {duration}-minute duration")
+        if name == "start" and duration is not None:
+            evidence.append(f"the {duration}-minute duration")
+        if previous_end is not None and new_start == previous_end and name != "end":
+            evidence.append(previous_label)
+        if next_start is not None and new_end == next_start and name != "start":
+            evidence.append(next_label)
+        score = int(previous_end is not None and new_start == previous_end) + int(next_start is not None and new_end == next_start)
+        repairs.append(Repair(name, value, new_start, new_end, score, tuple(evidence)))
+
+    neighbours = int(previous_end is not None) + int(next_start is not None)
+    code = "T001" if end < start else "T002"
+    best = max((r.score for r in repairs), default=0)
+    leaders = [r for r in repairs if r.score == best]
+    what = _what_disagrees(seg, start, end, duration, given_start)
+    if len(leaders) == 1 and (best > 0 or len(repairs) == 1):
+        repair = leaders[0]
+        safe = best == neighbours and neighbours > 0
+        return Conflict(code, f"{what}; {_because(repair)}", repair, tuple(repairs), safe)
+    if not repairs:
+        return Conflict(code, f"{what}, and neither neighbour says what it should be", None, (), False)
+    options = " or ".join(f"{r.field} {r.spoken()}" for r in leaders)
+    return Conflict(code, f"{what}, and no repair is clearly best: {options}", None, tuple(leaders), False)
+
+
+def _what_disagrees(seg: Segment, start: int, end: int, duration: int | None, given_start: bool) -> str:
+    start_text = f"start {format_time(start)}" if given_start else f"its start {format_time(start)}"
+    if end < start:
+        return f"end {format_time(end)} is before {start_text}"
+    return (
+        f"start {format_time(start)}, end {format_time(end)} and duration {duration} disagree "
+        f"({format_time(start)}–{format_time(end)} is {minutes_phrase(end - start)})"
+    )
+
+
+def _because(repair: Repair) -> str:
+    said = repair.spoken()
+    if not repair.evidence:
+        return f"set {repair.field} to {said}"
+    if len(repair.evidence) == 1:
+        return f"{repair.evidence[0]} says {repair.field} {said}" if repair.field == "duration" else f"{repair.evidence[0]} says {said}"
+    joined = " and ".join(repair.evidence)
+    if repair.field == "duration":
+        return f"{joined} agree with {format_time(repair.start)}–{format_time(repair.end)}: duration {said}"
+    return f"{joined} both say {said}" if len(repair.evidence) == 2 else f"{joined} all say {said}"
