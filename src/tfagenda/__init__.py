@@ -40,4 +40,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'tfagenda' has no attribute {name!r}")
 
 
-__all__ = list(_EXPORTS)
+__all__ = [
+    "load_file",
+    "load_text",
+    "Loaded",
+    "check_paths",
+    "check_text",
+    "check_loaded",
+    "CheckResult",
+    "Finding",
+    "render",
+    "render_many",
+]

@@ -85,9 +85,17 @@ class Slot:
         return self.end - self.start
 
     def place(self, minute_of_day: int) -> int:
-        """Put a clock time on this slot's day: after-midnight times of an overnight slot move to the next day."""
-        if self.crosses_midnight and minute_of_day < self.start and minute_of_day + MINUTES_PER_DAY <= self.end:
-            return minute_of_day + MINUTES_PER_DAY
+        """Put a clock time on this slot's day: after-midnight times of an overnight slot move to the next day.
+
+        A time outside an overnight slot goes on the day that puts it nearer the slot: in a slot
+        22:00–01:00, 01:15 is a quarter of an hour after the end (next day), 21:30 half an hour
+        before the start (same day).
+        """
+        next_day = minute_of_day + MINUTES_PER_DAY
+        # A slot that ends at midnight ("22:00-00:00") counts too: its "00:00" is the end of the day.
+        reaches_midnight = self.end >= MINUTES_PER_DAY
+        if reaches_midnight and minute_of_day < self.start and next_day - self.end < self.start - minute_of_day:
+            return next_day
         return minute_of_day
 
     def __str__(self) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from tfagenda.config import Settings
 
 AGENDA_SUFFIXES = (".yaml", ".yml")
 DEFAULT_AGENDA_DIR = "agendas"
@@ -18,30 +21,40 @@ class PathNotFound(Exception):
         self.path = path
 
 
-def agenda_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus *.yaml/*.yml below named directories (hidden folders skipped), sorted, once each."""
+def agenda_files(paths: Iterable[str | Path], settings: "Settings | None" = None) -> list[Path]:
+    """Files named directly, plus agenda files below named folders, once each.
+
+    In folders: hidden folders and files are skipped, and so are files the settings exclude or
+    do not include (default *.yaml, *.yml). A file named directly is always checked.
+    """
     found: list[Path] = []
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            candidates: Iterable[Path] = _walk(path)
+            candidates: Iterable[Path] = _walk(path, settings)
         elif path.exists() or path.is_symlink():
             candidates = [path]
         else:
             raise PathNotFound(str(raw))
         for candidate in candidates:
-            key = os.path.normpath(candidate)
+            key = os.path.abspath(candidate)  # normalised, and the same for a relative and an absolute name
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, settings: "Settings | None") -> Iterator[Path]:
     # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (settings and settings.is_excluded(Path(folder) / d)))
         for name in sorted(files):
-            if name.endswith(AGENDA_SUFFIXES) and not name.startswith("."):
-                yield Path(folder) / name
+            path = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if settings is None:
+                if name.endswith(AGENDA_SUFFIXES):
+                    yield path
+            elif settings.is_included(path) and not settings.is_excluded(path):
+                yield path

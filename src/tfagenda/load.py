@@ -15,12 +15,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tfagenda.clock import minutes_phrase, parse_duration, parse_time
 from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
 from tfagenda.model import FIELDS, Agenda
-from tfagenda.yamldoc import SEXAGESIMAL, Document, decode, parse
+from tfagenda.yamldoc import SEXAGESIMAL, Document, decode, parse, sniff_encoding
 
 _TIME_FIELDS = ("start", "end", "duration")
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
+# Fields that do not place a segment in time: an unreadable one leaves the rest of its mapping usable.
+_UNTIMED = {"title", "name", "owner", "kind", "note", "venue", "role", "aliases", "weekday", "date", "timezone"}
 _MAX_ROUNDS = 100
 
 
@@ -62,13 +65,27 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
         doc = Document(path=path, text=raw.decode("utf-8", errors="replace"))
         message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8"
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
-    return load_text(text, path)
+    loaded = load_text(text, path)
+    loaded.document.bom, loaded.document.encoding = sniff_encoding(raw)  # so that a fix writes the same bytes back
+    return loaded
 
 
-def load_text(text: str, path: str = "<string>") -> Loaded:
-    """Load agenda YAML from text; ``path`` is only used to name the file in findings."""
-    document = parse(text, path)
-    loaded = Loaded(document, None, list(document.problems))
+def load_text(text: str, path: str = "<string>", source_format: str | None = None) -> Loaded:
+    """Load an agenda from text: YAML, or a format an importer reads (detected from the path and text).
+
+    ``path`` names the file in findings. Imported formats load in memory, and their findings
+    point at lines of the source file.
+    """
+    from tfagenda.importers import detect_format, import_document
+
+    chosen = source_format or detect_format(path, text)
+    document = parse(text, path) if chosen == "yaml" else import_document(text, path, chosen)
+    return load_document(document)
+
+
+def load_document(document: Document) -> Loaded:
+    """Validate a parsed document (YAML, or an importer's) into the model."""
+    loaded = Loaded(document, None, list(document.problems), set(document.damaged))
     if document.problems and document.data is None:
         return loaded
     data = document.data
@@ -133,7 +150,8 @@ def _set_aside(data: Any, at: DocPath, kind: str, damaged: set[DocPath]) -> bool
     if isinstance(parent, dict) and last in parent:
         del parent[last]
         damaged.add(at)
-        damaged.add(at[:-1])
+        if kind == "extra_forbidden" or last not in _UNTIMED:  # a misspelt key may have been a time
+            damaged.add(at[:-1])
         return True
     if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
         parent[last] = {"title": "(invalid)"}
@@ -152,8 +170,8 @@ def _kind_of(at: DocPath) -> str:
     """What sort of mapping lives at a document path (for messages and "did you mean")."""
     if not at:
         return "agenda"
-    if at[-1] == "slot":
-        return "slot"
+    if at[-1] in ("slot", "policy"):
+        return str(at[-1])
     if len(at) >= 2 and isinstance(at[-1], int) and at[-2] in ("segments", "parts"):
         return "segment"
     if len(at) >= 2 and isinstance(at[-1], int) and at[-2] == "tracks":
@@ -224,13 +242,19 @@ def _implicit_numbers(document: Document) -> list[Problem]:
         value = _get(document.data, at)
         if not (isinstance(value, str) and SEXAGESIMAL.fullmatch(value)):
             continue
+        try:
+            minutes = parse_duration(value) if at[-1] == "duration" else parse_time(value)
+        except ValueError:
+            continue  # not a time at all: E004 says so
         as_number = _sexagesimal_value(value)
+        name = f"slot {at[-1]}" if len(at) >= 2 and at[-2] == "slot" else str(at[-1])
+        meaning = f"the duration {value} ({minutes_phrase(minutes)})" if at[-1] == "duration" else f"the time {value}"
         problems.append(
             Problem(
                 "Y001",
                 at,
-                f"{at[-1]} {value} is unquoted; YAML 1.1 tools (PyYAML, many editors) read it as the number "
-                f"{as_number}. Read here as the time {value}; quote it: \"{value}\"",
+                f"{name} {value} is unquoted; YAML 1.1 tools (PyYAML, many editors) read it as the number "
+                f"{as_number}. Read here as {meaning}; quote it: \"{value}\"",
                 fix=Fix(
                     f'quote it: "{value}"',
                     Applicability.SAFE,

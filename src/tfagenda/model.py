@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
 from tfagenda.findings import DocPath
+from tfagenda.policy import Policy
 
 NOBODY = "-"
 
@@ -201,6 +202,7 @@ class Agenda(_Node):
     people: dict[str, Person | None] | None = None
     segments: list[Segment] | None = None
     days: list[Day] | None = None
+    policy: Policy | None = None  # overrides the config's policy for this file
 
     @model_validator(mode="after")
     def _one_shape(self) -> Agenda:
@@ -251,4 +253,5 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "track": tuple(Track.model_fields),
     "person": tuple(Person.model_fields),
     "slot": ("start", "end"),
+    "policy": ("gap-tolerance", "slot-tolerance"),
 }

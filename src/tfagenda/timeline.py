@@ -178,7 +178,13 @@ def _place_run(
             next_start = closing
             next_label = "the slot's end" if parent is None else "the parent segment's end"
         else:
-            next_start = place(following.start) if following.start is not None else None
+            if following.start is not None:
+                next_start = place(following.start)
+            elif following.end is not None and following.duration is not None:
+                # Its own end and duration fix its start, whatever this segment says.
+                next_start = place(following.end) - following.duration
+            else:
+                next_start = None
             next_label = "the next segment's start"
         if index == 0:
             previous_label = "the slot's start" if parent is None else "the parent segment's start"
@@ -187,6 +193,9 @@ def _place_run(
         if not item.damaged and (index == 0 or previous_end is not None or segment.start is not None or segment.end is not None and segment.duration is not None):
             # A segment after an unplaceable one is not reported again: the first is the mistake.
             _place_one(item, place, previous_end, previous_label, next_start, next_label)
+            chained_from = placed[-1] if placed else parent
+            if chained_from is not None and chained_from.uncertain and segment.start is None and (segment.end is None or segment.duration is None):
+                item.uncertain = True  # its start is a guess too: the previous segment's guessed end
         if item.start is not None:
             parts_end = item.end if item.end is not None else None
             item.parts = _place_run(segment.parts, track, item, item.start, parts_end, slot, is_damaged)

@@ -24,6 +24,8 @@ _INT = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 # YAML 1.1 (PyYAML, many editors and linters) reads these plain scalars as base-60 numbers: 14:10 → 850.
 SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+# Line breaks as ruamel.yaml's reader counts lines (YAML 1.2): "\r\n" is one break, a lone "\r" is one too.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,16 @@ class Document:
     data: Any = None
     nodes: dict[DocPath, Node] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Places an importer could not read (its E005 problems say so): the loader treats them as set
+    # aside, so that they cause no follow-on findings.
+    damaged: set[DocPath] = field(default_factory=set)
+    encoding: str = "utf-8"  # how the file's bytes were decoded (``tfagenda.fix`` writes it back the same way)
+    bom: bytes = b""  # the byte-order mark the file started with, if any
 
     @property
     def lines(self) -> list[str]:
-        return self.text.split("\n")
+        """The text's lines without their line breaks, counted as the parser counts them ("\\r\\n", "\\n" or a lone "\\r")."""
+        return LINE_BREAK.split(self.text)
 
     def span_of(self, at: DocPath, key: bool = False) -> Span:
         """The span of the value at ``at``; for a missing value, the nearest enclosing one."""
@@ -61,8 +69,8 @@ class Document:
         return node.span if node else Span(1, 1, 1, 1)
 
 
-def decode(raw: bytes) -> str:
-    """Bytes → text, honouring a UTF-8 or UTF-16/32 byte-order mark; invalid UTF-8 raises ``UnicodeDecodeError``."""
+def sniff_encoding(raw: bytes) -> tuple[bytes, str]:
+    """The byte-order mark ``raw`` starts with (or ``b""``) and the encoding it names (UTF-8 without one)."""
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -71,8 +79,14 @@ def decode(raw: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if raw.startswith(bom):
-            return raw[len(bom) :].decode(encoding)
-    return raw.decode("utf-8")
+            return bom, encoding
+    return b"", "utf-8"
+
+
+def decode(raw: bytes) -> str:
+    """Bytes → text, honouring a UTF-8 or UTF-16/32 byte-order mark; invalid UTF-8 raises ``UnicodeDecodeError``."""
+    bom, encoding = sniff_encoding(raw)
+    return raw[len(bom) :].decode(encoding)
 
 
 def _span(node: Any) -> Span:
@@ -211,7 +225,7 @@ def parse(text: str, path: str = "<string>") -> Document:
         doc.problems.append(Problem("E001", (), f"YAML syntax: {what}", span=Span(line, column, line, column + 1)))
         return doc
     except RecursionError:
-        doc.problems.append(Problem("E001", (), f"the YAML nests deeper than the parser can follow", span=Span(1, 1, 1, 2)))
+        doc.problems.append(Problem("E001", (), "the YAML nests deeper than the parser can follow", span=Span(1, 1, 1, 2)))
         return doc
     except YAMLError as error:  # reader errors: control characters, and the like
         doc.problems.append(Problem("E001", (), f"YAML: {error}", span=Span(1, 1, 1, 2)))

@@ -1,4 +1,10 @@
-"""Rendering agendas for people. Each format is a module with ``render(agendas, color) -> str``.
+"""Rendering agendas for people. Each format is a module with ``render(agendas, color=False, **options) -> str``.
+
+Options every renderer receives: ``lang`` (``"ko"``/``"en"``; None follows each agenda's text, and
+``render_many`` has already set ``AgendaRows.lang`` from it), ``segments`` (ics: one event per
+segment) and ``format`` (the name asked for: one module serves frab-xml and frab-json); ics also
+takes ``dtstamp`` (a datetime). A renderer ignores options it has no use for. A format that cannot express an agenda
+(an .ics without dates) raises ``RenderError``; the CLI makes that a usage error (exit 2).
 
 Formats are imported only when used: rich (for ``table``) costs start-up time that ``check``
 should not pay.
@@ -7,27 +13,44 @@ should not pay.
 from __future__ import annotations
 
 import importlib
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from tfagenda.load import Loaded
+
+if TYPE_CHECKING:
+    from tfagenda.config import Settings
 
 RENDERERS: dict[str, str] = {
     "table": "tfagenda.render.table",
     "md": "tfagenda.render.markdown",
+    "html": "tfagenda.render.html",
+    "ics": "tfagenda.render.ics",
+    "json": "tfagenda.render.json",
+    "frab-xml": "tfagenda.render.frab",
+    "frab-json": "tfagenda.render.frab",
+    "text": "tfagenda.render.ministry",
 }
 
 
-def render_many(loaded: Sequence[Loaded], format: str, color: bool = False) -> str:
+class RenderError(ValueError):
+    """The agenda cannot be shown in this format (say why, and what to add)."""
+
+
+def render_many(loaded: Sequence[Loaded], format: str, color: bool = False, settings: "Settings | None" = None, **options: Any) -> str:
     """Render agendas, in date order, one section each. Every item must have an agenda."""
     from tfagenda.linter import check_loaded
     from tfagenda.render.rows import build_rows
 
-    agendas = [build_rows(item, check_loaded(item)) for item in loaded]
+    agendas = [build_rows(item, check_loaded(item, settings)) for item in loaded]
     agendas.sort(key=lambda a: (a.first_date is None, a.first_date or 0, a.path))
+    options.setdefault("lang", None)
+    if options["lang"] is not None:
+        for agenda in agendas:
+            agenda.lang = options["lang"]
     module = importlib.import_module(RENDERERS[format])
-    return module.render(agendas, color=color)
+    return module.render(agendas, color=color, format=format, **options)
 
 
-def render(loaded: Loaded, format: str = "md", color: bool = False) -> str:
+def render(loaded: Loaded, format: str = "md", color: bool = False, **options: Any) -> str:
     """Render one agenda."""
-    return render_many([loaded], format, color)
+    return render_many([loaded], format, color, **options)

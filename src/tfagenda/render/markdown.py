@@ -13,7 +13,7 @@ from tfagenda.textwidth import pad
 _INDENT = "\u00a0\u00a0"  # non-breaking: Markdown would strip ordinary leading spaces
 
 
-def render(agendas: list[AgendaRows], color: bool = False) -> str:
+def render(agendas: list[AgendaRows], color: bool = False, **options: object) -> str:
     level = "#" if len(agendas) == 1 else "##"
     return "\n".join(_agenda(agenda, level) for agenda in agendas)
 

@@ -19,7 +19,7 @@ from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row, weekday_label
 BAR_WIDTH = 24
 
 
-def render(agendas: list[AgendaRows], color: bool = False) -> str:
+def render(agendas: list[AgendaRows], color: bool = False, **options: object) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -33,6 +33,11 @@ def render(agendas: list[AgendaRows], color: bool = False) -> str:
     for agenda in agendas:
         for day in agenda.days:
             console.print(_day_table(agenda, day), soft_wrap=not color)
+        for finding in agenda.findings:
+            style = "red" if finding.severity is Severity.ERROR else "yellow"
+            line = Text(f"⚠ line {finding.line}: ", style=style)
+            line.append(f"{finding.code} [{finding.severity}] {finding.message}")
+            console.print(line, soft_wrap=not color)
     text = buffer.getvalue()
     if not color:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
@@ -94,7 +99,7 @@ def _marks(row: Row) -> Text:
     text = Text()
     for finding in row.findings:
         style = "bold red" if finding.severity is Severity.ERROR else "yellow"
-        text.append(f"⚠ {finding.code} ", style=style)
+        text.append(f"{' ' if text else ''}⚠ {finding.code}", style=style)
     return text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from tfagenda.findings import Finding, Severity
+from tfagenda.findings import Applicability, Finding, Severity
 from tfagenda.textwidth import cell_width
 
 if TYPE_CHECKING:
@@ -17,8 +17,10 @@ _RED, _YELLOW, _CYAN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[36m", 
 
 def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
     paint = _painter(options.color)
+    writable = writable_paths(result)
     for finding in result.findings:
-        stream.write(_headline(finding, paint) + "\n")
+        star = finding.path in writable and fixable(finding, options.unsafe_fixes)
+        stream.write(_headline(finding, paint, star) + "\n")
         lines = result.sources.get(finding.path, [])
         stream.write(_excerpt(finding, lines, paint))
         if finding.fix is not None:
@@ -26,7 +28,32 @@ def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> No
             kind = f" ({finding.fix.applicability})" if finding.fix.edits else ""
             stream.write(f"     {paint('= ' + label + kind + ':', _CYAN)} {finding.fix.description}\n")
         stream.write("\n")
-    stream.write(summary(result) + "\n")
+    if options.show_fixes and result.fixed is not None:
+        from tfagenda.fix import fixes_listing
+
+        stream.write(fixes_listing(result.fixed) + "\n")
+    if not options.quiet:
+        stream.write(summary(result) + "\n")
+
+
+def fixable(finding: Finding, unsafe: bool = False) -> bool:
+    """Whether ``check --fix`` would fix this finding (marked ``[*]``, as ruff marks them)."""
+    fix = finding.fix
+    if fix is None or not fix.edits:
+        return False
+    return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
+
+
+def writable_paths(result: "CheckResult") -> set[str]:
+    """The files ``--fix`` writes: YAML agendas (an imported format is checked, never rewritten)."""
+    from tfagenda.fix import is_yaml
+
+    return {path for path, lines in result.sources.items() if is_yaml(path, "\n".join(lines))}
+
+
+def mark(finding: Finding, unsafe: bool = False, writable: bool = True) -> str:
+    """`` [*]`` after the code of a finding ``--fix`` fixes, else nothing."""
+    return " [*]" if writable and fixable(finding, unsafe) else ""
 
 
 def _painter(color: bool):  # type: ignore[no-untyped-def]
@@ -35,10 +62,11 @@ def _painter(color: bool):  # type: ignore[no-untyped-def]
     return lambda text, *styles: "".join(styles) + text + _RESET
 
 
-def _headline(finding: Finding, paint) -> str:  # type: ignore[no-untyped-def]
+def _headline(finding: Finding, paint, fixable: bool = False) -> str:  # type: ignore[no-untyped-def]
     tone = _RED if finding.severity is Severity.ERROR else _YELLOW
     where = paint(f"{finding.path}:{finding.line}:{finding.column}:", _BOLD)
-    return f"{where} {paint(finding.code, tone, _BOLD)} [{paint(str(finding.severity), tone)}] {finding.message}"
+    star = " [*]" if fixable else ""
+    return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {finding.message}"
 
 
 def _excerpt(finding: Finding, lines: list[str], paint) -> str:  # type: ignore[no-untyped-def]
@@ -59,9 +87,23 @@ def summary(result: "CheckResult") -> str:
     files = len(result.files)
     noun = "file" if files == 1 else "files"
     if not result.findings:
+        if result.fixed is not None:
+            return f"All checks passed ({files} {noun}); {_fixed_tail(result)}."
         return f"All checks passed ({files} {noun})."
     errors, warnings = result.errors, result.warnings
     parts = [f"{errors} error{'s' if errors != 1 else ''}", f"{warnings} warning{'s' if warnings != 1 else ''}"]
     fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.edits)
+    if result.fixed is not None:
+        return f"Found {' and '.join(parts)} in {files} {noun}; {_fixed_tail(result)}."
     tail = f"; {fixable} with a fix" if fixable else ""
     return f"Found {' and '.join(parts)} in {files} {noun}{tail}."
+
+
+def _fixed_tail(result: "CheckResult") -> str:
+    """After --fix: ``N fixed, M remaining``, and how many of those --unsafe-fixes would fix."""
+    fixed = sum(sum(counts.values()) for counts in (result.fixed or {}).values())
+    tail = f"{fixed} fixed, {len(result.findings)} remaining"
+    unsafe = sum(1 for f in result.findings if f.fix is not None and f.fix.edits and f.fix.applicability is Applicability.UNSAFE)
+    if unsafe:
+        tail += f" ({unsafe} with an unsafe fix: --unsafe-fixes applies {'them' if unsafe != 1 else 'it'})"
+    return tail

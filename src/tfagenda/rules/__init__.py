@@ -6,7 +6,7 @@ family module, decorate it with ``@rule``, and list it here.
 
 from __future__ import annotations
 
-from tfagenda.rules import dates, owners, parts, sequence, slot, syntax, timing
+from tfagenda.rules import dates, meta, owners, parts, sequence, slot, syntax, timing
 from tfagenda.rules.base import Context, Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -15,6 +15,7 @@ ALL_RULES: tuple[Rule, ...] = (
     syntax.schema,
     syntax.duplicate_key,
     syntax.bad_time,
+    syntax.import_error,
     syntax.yaml_implicit_number,
     timing.end_before_start,
     timing.duration_mismatch,
@@ -32,6 +33,7 @@ ALL_RULES: tuple[Rule, ...] = (
     owners.unknown_owner,
     owners.double_booked,
     dates.weekday_mismatch,
+    meta.unused_suppression,
 )
 
 RULES: dict[str, Rule] = {r.code: r for r in ALL_RULES}

@@ -8,12 +8,14 @@ Rules only yield ``Problem``s; the linter applies severity, selection and positi
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from tfagenda.findings import Applicability, DocPath, Problem, Severity
 from tfagenda.load import Loaded
 from tfagenda.model import Agenda
+from tfagenda.policy import Policy
+from tfagenda.suppress import Suppression
 from tfagenda.timeline import Timeline
 
 
@@ -23,6 +25,8 @@ class Context:
 
     loaded: Loaded
     timeline: Timeline | None
+    policy: Policy = field(default_factory=Policy)
+    suppressions: list[Suppression] = field(default_factory=list)  # for I001, after the other rules
 
     @property
     def agenda(self) -> Agenda | None:
@@ -50,6 +54,7 @@ class Rule:
     check: CheckFunction
     fix: Applicability | None = None  # the best fix the rule can offer; None: it offers no edit
     needs_timeline: bool = True
+    after_suppressions: bool = False  # runs last, on the suppressions the other findings used
 
     @property
     def doc(self) -> str:
@@ -73,9 +78,10 @@ def rule(
     *,
     fix: Applicability | None = None,
     needs_timeline: bool = True,
+    after_suppressions: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
     def wrap(check: CheckFunction) -> Rule:
-        return Rule(code, name, severity, check, fix, needs_timeline)
+        return Rule(code, name, severity, check, fix, needs_timeline, after_suppressions)
 
     return wrap
 

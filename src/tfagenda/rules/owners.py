@@ -57,6 +57,8 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
         seg = placed.segment
         if seg.given("owner") or seg.is_break or seg.parts or _has_owner_above(placed):
             continue
+        if ctx.loaded.is_damaged(placed.path + ("owner",)):  # an unreadable owner is E002's
+            continue
         yield Problem("O001", placed.path, f"{seg.title!r} has no owner; add owner: (\"-\" for nobody)")
 
 
@@ -64,7 +66,9 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
 def unknown_owner(ctx: Context) -> Iterable[Problem]:
     """An owner is neither an id, an alias nor a name in `people`.
 
-    Checked only when the agenda lists `people`. The message names the closest match.
+    Checked only when the agenda lists `people`, and not while an entry of `people` has an
+    unknown or unreadable key (E002), which may be where the owner is named. The message names
+    the closest match.
 
     ## Example
     ```yaml
@@ -82,6 +86,8 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
     agenda = ctx.agenda
     if agenda is None or agenda.people is None:
         return
+    if any(at[:1] == ("people",) for at in ctx.loaded.damaged):
+        return  # an entry of people was set aside (E002): the owner may be named in it
     names = known_names(agenda)
     for placed in ctx.timeline.segments():
         owners = placed.segment.owner
@@ -169,3 +175,81 @@ def overlapping_bookings(agenda: Agenda, segments: list[Placed]) -> Iterable[tup
                     yield other, item, person
             active.append(item)
 
+
+
+class _Names:
+    """Union-find over the names of people: an id, its aliases and its name are one person, in every file."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, name: str) -> str:
+        root = name
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(name, name) != root:  # path compression
+            self.parent[name], name = root, self.parent[name]
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cross_file_double_bookings(contexts: list[Context]) -> Iterable[tuple[Context, Problem]]:
+    """O003 between files: the same person (by id, alias or name) at overlapping times on the same date.
+
+    Reported in both files, each naming the other's file and line. Only dated days are compared;
+    bookings are sorted by time per person and date, so a large agenda tree stays fast.
+    """
+    names = _Names()
+    for ctx in contexts:
+        for person_id, person in ((ctx.agenda.people or {}).items() if ctx.agenda else ()):
+            for alias in ([*person.aliases, *([person.name] if person.name else [])] if person else []):
+                names.join(person_id, alias)
+    bookings: dict[tuple[str, Hashable], list[tuple[Context, Placed]]] = defaultdict(list)
+    for ctx in contexts:
+        if ctx.agenda is None or ctx.timeline is None:
+            continue
+        local = known_names(ctx.agenda)
+        for placed in ctx.timeline.segments():
+            if not (placed.known and not placed.uncertain and placed.duration and placed.track.day.date):
+                continue
+            for owner in placed.segment.owner:
+                bookings[(names.find(local.get(owner, owner)), placed.track.day.date)].append((ctx, placed))
+    for (_, _), items in bookings.items():
+        items.sort(key=lambda item: (item[1].start, item[1].end))
+        active: list[tuple[Context, Placed]] = []
+        for ctx, placed in items:
+            active = [(c, a) for c, a in active if a.end > placed.start]  # type: ignore[operator]
+            for other_ctx, other in active:
+                if other_ctx is ctx:
+                    continue
+                person = _shared_owner(ctx, placed, other_ctx, other, names)
+                yield ctx, _cross_problem(ctx, placed, other_ctx, other, person)
+                # each file's finding names the owner as that file writes it
+                theirs = _shared_owner(other_ctx, other, ctx, placed, names)
+                yield other_ctx, _cross_problem(other_ctx, other, ctx, placed, theirs)
+            active.append((ctx, placed))
+
+
+def _shared_owner(ctx: Context, placed: Placed, other_ctx: Context, other: Placed, names: _Names) -> str:
+    mine = known_names(ctx.agenda)  # type: ignore[arg-type]
+    theirs = {names.find(known_names(other_ctx.agenda).get(o, o)) for o in other.segment.owner}  # type: ignore[arg-type]
+    for owner in placed.segment.owner:
+        if names.find(mine.get(owner, owner)) in theirs:
+            return owner
+    return placed.segment.owner[0]
+
+
+def _cross_problem(ctx: Context, placed: Placed, other_ctx: Context, other: Placed, person: str) -> Problem:
+    span = other_ctx.loaded.document.span_of(other.path + ("owner",))
+    where = f"{other_ctx.loaded.path}:{span.line}"
+    return Problem(
+        "O003",
+        placed.path + ("owner",),
+        f"{person} is also in {other.title!r} ({where}, {describe_booking(other)}) at the same time as "
+        f"{placed.title!r} ({describe_booking(placed)})",
+        related=(Related(other_ctx.loaded.path, span.line, span.column, f"{other.title!r}"),),
+    )

@@ -7,6 +7,7 @@ from typing import Iterable
 from tfagenda.clock import format_time, minutes_phrase
 from tfagenda.findings import Problem, Severity
 from tfagenda.rules.base import Context, rule
+from tfagenda.timeline import Placed
 
 
 @rule("P001", "parts-total", Severity.ERROR)
@@ -14,7 +15,8 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
     """A segment's parts do not add up to its duration.
 
     Checked when the segment's own length is given (by its duration, or its start and end);
-    a segment with parts and no length of its own lasts as long as its parts.
+    a segment with parts and no length of its own lasts as long as its parts. Not reported when
+    parts that overlap (S001) or run outside their parent (P002) already explain the difference.
 
     ## Example
     ```yaml
@@ -34,10 +36,10 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
         own_length = seg.given("duration") or (seg.given("end") and placed.known)
         if not placed.parts or not own_length or not placed.known or placed.uncertain:
             continue
-        if not all(p.known for p in placed.parts):
+        if not all(p.known and not p.uncertain for p in placed.parts):
             continue
         total = sum(p.duration for p in placed.parts)  # type: ignore[misc]
-        if total == placed.duration:
+        if total == placed.duration or _explained(placed):
             continue
         difference = placed.duration - total  # type: ignore[operator]
         remark = f"{minutes_phrase(difference)} unplanned" if difference > 0 else f"{minutes_phrase(-difference)} too many"
@@ -47,6 +49,14 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
             f"the parts of {placed.title!r} add up to {minutes_phrase(total)}, but it lasts "
             f"{minutes_phrase(placed.duration)} ({remark})",  # type: ignore[arg-type]
         )
+
+
+def _explained(placed: Placed) -> bool:
+    """Whether an overlap of parts (S001) or a part outside its parent (P002) already accounts for the difference."""
+    parts = sorted(placed.parts, key=lambda p: p.start)  # type: ignore[arg-type, return-value]
+    if parts[0].start < placed.start or max(p.end for p in parts) > placed.end:  # type: ignore[operator, type-var]
+        return True
+    return any(b.start < a.end for a, b in zip(parts, parts[1:]))  # type: ignore[operator]
 
 
 @rule("P002", "part-outside", Severity.ERROR)

@@ -10,14 +10,29 @@ from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
 
 
-def _pairs(ctx: Context, top_level_only: bool = False) -> Iterator[tuple[Placed, Placed]]:
-    """Consecutive siblings whose times are both known and not a guess."""
+def _runs(ctx: Context, top_level_only: bool = False, in_time_order: bool = False) -> Iterator[list[Placed]]:
+    """Runs of consecutive siblings whose times are known and not a guess (one that is not ends a run).
+
+    ``in_time_order`` sorts each run by start: a segment listed out of order is S003's, and must not
+    also open a gap (S002) or hide an overlap (S001) between the rows it was listed between.
+    """
     for run, parent in ctx.timeline.sequences():
         if top_level_only and parent is not None:
             continue
-        for before, after in zip(run, run[1:]):
-            if before.known and after.known and not (before.uncertain or after.uncertain):
-                yield before, after
+        chunk: list[Placed] = []
+        for placed in [*run, None]:
+            if placed is not None and placed.known and not placed.uncertain:
+                chunk.append(placed)
+                continue
+            if len(chunk) > 1:
+                yield sorted(chunk, key=lambda p: p.start) if in_time_order else chunk  # type: ignore[arg-type, return-value]
+            chunk = []
+
+
+def _pairs(ctx: Context, top_level_only: bool = False, in_time_order: bool = False) -> Iterator[tuple[Placed, Placed]]:
+    """Consecutive siblings whose times are both known and not a guess."""
+    for run in _runs(ctx, top_level_only, in_time_order):
+        yield from zip(run, run[1:])
 
 
 @rule("S001", "overlap", Severity.ERROR)
@@ -36,7 +51,7 @@ def overlap(ctx: Context) -> Iterable[Problem]:
     ## Fix
     Start the second segment at the first one's end (10:00), or shorten the first.
     """
-    for before, after in _pairs(ctx):
+    for before, after in _pairs(ctx, in_time_order=True):
         if before.start <= after.start < before.end:  # type: ignore[operator]
             overlap = before.end - after.start  # type: ignore[operator]
             yield Problem(
@@ -53,7 +68,9 @@ def gap(ctx: Context) -> Iterable[Problem]:
     """Time between two segments that no segment covers.
 
     Only top-level segments are checked; uncovered time inside a segment's parts is P001. A
-    planned pause is best written as a segment with `kind: break`.
+    planned pause is best written as a segment with `kind: break`. The policy `gap-tolerance`
+    (minutes, in the config or in the agenda's `policy:`) allows short gaps; `null` allows any
+    gap, as a conference schedule with changeover time between talks needs.
 
     ## Example
     ```yaml
@@ -68,9 +85,17 @@ def gap(ctx: Context) -> Iterable[Problem]:
     - {title: Planning, start: "10:45", end: "11:30"}
     ```
     """
-    for before, after in _pairs(ctx, top_level_only=True):
-        if after.start > before.end:  # type: ignore[operator]
+    for run in _runs(ctx, top_level_only=True, in_time_order=True):
+        before = run[0]  # of the segments so far, the one that ends last
+        for after in run[1:]:
             length = after.start - before.end  # type: ignore[operator]
+            if length <= 0:
+                if after.end > before.end:  # type: ignore[operator]
+                    before = after
+                continue
+            if ctx.policy.allows_gap(length):
+                before = after
+                continue
             yield Problem(
                 "S002",
                 after.time_anchor("start", "end", "duration"),
@@ -78,6 +103,7 @@ def gap(ctx: Context) -> Iterable[Problem]:
                 f"{before.title!r} and {after.title!r} is not covered by any segment; "
                 f"start {after.title!r} at {format_time(before.end)} or add a break",  # type: ignore[arg-type]
             )
+            before = after
 
 
 @rule("S003", "out-of-order", Severity.WARNING)

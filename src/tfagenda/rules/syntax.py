@@ -127,3 +127,22 @@ def yaml_implicit_number(ctx: Context) -> Iterable[Problem]:
     ```
     """
     return problems_from_loader(ctx, "Y001")
+
+
+@rule("E005", "import-error", Severity.ERROR, needs_timeline=False)
+def import_error(ctx: Context) -> Iterable[Problem]:
+    """A row or element of an imported file (ministry text, frab/pretalx schedule) cannot be read.
+
+    Importers never drop what they cannot read: each such row is reported at its line in the
+    source file, so a schedule is never checked with rows silently missing.
+
+    ## Example
+    A ministry agenda table row whose time cannot be read:
+    ```text
+    16:30 ~ 오후 4시 35분 ('05)	참석자 소개 및 인사말	제1차관
+    ```
+
+    ## Fix
+    Write the row's times as `HH:MM ~ HH:MM`, as the other rows do.
+    """
+    return problems_from_loader(ctx, "E005")

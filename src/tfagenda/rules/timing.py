@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from tfagenda.clock import format_time, minutes_phrase, respell_duration
+from tfagenda.clock import format_time, respell_duration
 from tfagenda.findings import Applicability, Fix, Problem, Severity
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Conflict, Placed
@@ -102,10 +102,15 @@ def underspecified(ctx: Context) -> Iterable[Problem]:
     ```
     """
     for placed in ctx.timeline.segments():
-        if placed.underspecified and not placed.damaged:
+        if placed.underspecified and not placed.damaged and not _slot_set_aside(ctx, placed):
             following = _unplaced_after(placed)
             tail = f"; {following} after it cannot be placed either" if following else ""
             yield Problem("T003", placed.path, f"{placed.title!r}: {placed.underspecified}{tail}")
+
+
+def _slot_set_aside(ctx: Context, placed: Placed) -> bool:
+    """Whether the segment starts at its day's slot, which could not be read (E004 already said so)."""
+    return placed.parent is None and placed.start is None and ctx.loaded.is_damaged(placed.track.day.path + ("slot",))
 
 
 def _unplaced_after(placed: Placed) -> str:
@@ -116,7 +121,8 @@ def _unplaced_after(placed: Placed) -> str:
         if item.known:
             break
         count += 1
-    return "" if not count else ("1 segment" if count == 1 else f"{count} segments")
+    noun = "part" if placed.parent else "segment"
+    return "" if not count else (f"1 {noun}" if count == 1 else f"{count} {noun}s")
 
 
 @rule("T004", "zero-length", Severity.WARNING)

@@ -1,0 +1,296 @@
+"""Fixing agenda files in place without losing a byte.
+
+Findings carry their fixes as text edits: a span (1-based line and column, as the YAML parser
+counts them) and the text to put there. This module turns those spans into offsets, splices the
+new text in, and writes the file back. Nothing is re-dumped: the bytes outside the edited spans
+are the bytes that were read, so comments, quotes, flow style, blank lines, CRLF line endings, a
+byte-order mark and a missing final newline all survive, and applying no edit gives the input.
+
+``fix_text`` runs check → apply until no applicable fix is left (a round applies the edits that do
+not overlap; the others are found again next round). ``write_atomic`` writes through a temporary
+file in the same folder, keeps the file's permissions, and refuses when the file changed on disk
+since it was read. ``unified_diff`` shows what ``--fix`` would change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from tfagenda.atomic import write_atomic
+from tfagenda.findings import Applicability, Edit, Finding, Fix, Span
+from tfagenda.yamldoc import LINE_BREAK, sniff_encoding
+
+if TYPE_CHECKING:
+    from tfagenda.config import Settings
+
+MAX_ROUNDS = 10
+
+
+# ---------------------------------------------------------------------------------------------
+# Source bytes ↔ text
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's bytes and the text the parser reads from them, with what it takes to write them back."""
+
+    path: str
+    raw: bytes
+    text: str  # the text positions refer to: no byte-order mark
+    bom: bytes = b""
+    encoding: str = "utf-8"
+    lead: str = ""  # a second "\ufeff" after the BOM, which the parser skips and writing keeps
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, path: str = "<string>") -> "Source":
+        """Decode ``raw``; raises ``UnicodeDecodeError`` when it is not text in its encoding."""
+        bom, encoding = sniff_encoding(raw)
+        decoded = raw[len(bom) :].decode(encoding)
+        text = decoded.removeprefix("\ufeff")
+        return cls(path, raw, text, bom, encoding, decoded[: len(decoded) - len(text)])
+
+    @classmethod
+    def read(cls, path: str | Path) -> "Source":
+        return cls.from_bytes(Path(path).read_bytes(), str(path))
+
+    def encode(self, text: str) -> bytes:
+        """``text`` as this file's bytes: the same byte-order mark and encoding (``encode(self.text) == raw``)."""
+        return self.bom + (self.lead + text).encode(self.encoding)
+
+
+# ---------------------------------------------------------------------------------------------
+# Spans → offsets, and applying edits
+
+
+class Offsets:
+    """Line/column positions (1-based, the parser's counting) → offsets into the text.
+
+    ruamel.yaml counts "\\r\\n" as one line break and a lone "\\r" as one too; a column counts
+    code points and skips "\\ufeff". A "\\r" before "\\n" is a column of its line, so the end
+    of a line's content is the position of its "\\r".
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    def offset(self, line: int, column: int) -> int:
+        if line < 1 or column < 1 or line > len(self.starts):
+            raise ValueError(f"no position {line}:{column} in the text")
+        start = self.starts[line - 1]
+        stop = self.starts[line] if line < len(self.starts) else len(self.text)
+        if "\ufeff" not in self.text[start:stop]:
+            offset = start + column - 1
+        else:
+            offset, counted = start, 1
+            while counted < column and offset < stop:
+                if self.text[offset] != "\ufeff":
+                    counted += 1
+                offset += 1
+        if offset > stop:
+            raise ValueError(f"no position {line}:{column} in the text")
+        return offset
+
+    def span(self, span: Span) -> tuple[int, int]:
+        begin, end = self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
+        if end < begin:
+            raise ValueError(f"span {span} ends before it starts")
+        return begin, end
+
+
+def applicable(fix: Fix | None, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` applies this fix (safe ones; unsafe ones too with ``--unsafe-fixes``)."""
+    if fix is None or not fix.edits:
+        return False
+    return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
+
+
+def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two edits overlap, or insert at the same place (their order would be a guess)."""
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply edits that do not overlap (raises ``ValueError`` if they do, or a span is not in the text)."""
+    positions = Offsets(text)
+    ranges = sorted(((*positions.span(e.span), e.text) for e in edits), key=lambda r: (r[0], r[1]))
+    for before, after in zip(ranges, ranges[1:]):
+        if _clash(before[:2], after[:2]):
+            raise ValueError("the edits overlap")
+    return _splice(text, ranges)
+
+
+def _splice(text: str, ranges: Sequence[tuple[int, int, str]]) -> str:
+    pieces, at = [], 0
+    for begin, end, new in sorted(ranges, key=lambda r: (r[0], r[1])):
+        pieces += [text[at:begin], new]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, list[Finding]]:
+    """Apply the applicable fixes of ``findings`` (in order) whose edits do not overlap an earlier one's.
+
+    Returns the new text and the findings whose fixes were applied; the skipped ones are found
+    again when the text is checked the next round.
+    """
+    positions = Offsets(text)
+    taken: list[tuple[int, int, str]] = []
+    applied: list[Finding] = []
+    for finding in findings:
+        if not applicable(finding.fix, unsafe):
+            continue
+        assert finding.fix is not None
+        try:
+            ranges = [(*positions.span(edit.span), edit.text) for edit in finding.fix.edits]
+        except ValueError:
+            continue
+        mine: list[tuple[int, int, str]] = []
+        if any(_clash(r[:2], other[:2]) for r in ranges for other in taken + mine) or any(
+            _clash(a[:2], b[:2]) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
+        ):
+            continue
+        taken.extend(ranges)
+        applied.append(finding)
+    return _splice(text, taken), applied
+
+
+# ---------------------------------------------------------------------------------------------
+# Check → apply, round after round
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one file did (or would do): the new text and how many findings of each rule were fixed."""
+
+    path: str
+    source: Source | None  # None: the file could not be read or decoded (the check reports it)
+    text: str
+    fixed: Counter[str] = field(default_factory=Counter)
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.source is not None and self.text != self.source.text
+
+    @property
+    def new_bytes(self) -> bytes:
+        assert self.source is not None
+        return self.source.encode(self.text)
+
+    def diff(self, name: str | None = None) -> str:
+        if self.source is None:
+            return ""
+        return unified_diff(self.source.text, self.text, name or self.path)
+
+
+def fix_text(
+    text: str,
+    path: str = "<string>",
+    settings: "Settings | None" = None,
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+) -> tuple[str, Counter[str]]:
+    """Check and apply fixes until none applies (at most ``max_rounds`` rounds); the new text and the fixed counts."""
+    from tfagenda.config import Settings
+    from tfagenda.linter import check_loaded
+    from tfagenda.load import load_text
+
+    settings = settings or Settings.defaults()
+    fixed: Counter[str] = Counter()
+    seen = {text}
+    for _ in range(max_rounds):
+        findings = check_loaded(load_text(text, path), settings)
+        new_text, applied = apply_fixes(text, findings, unsafe)
+        if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
+            break
+        fixed.update(finding.code for finding in applied)
+        seen.add(new_text)
+        text = new_text
+    return text, fixed
+
+
+def is_yaml(path: str, text: str) -> bool:
+    """Only YAML agendas are fixed: an imported format's findings point at a source tfagenda does not write."""
+    try:
+        from tfagenda.importers import detect_format
+    except ImportError:  # pragma: no cover - importers are optional
+        return True
+    return detect_format(path, text) == "yaml"
+
+
+def fix_file(
+    path: str | Path,
+    settings: "Settings | None" = None,
+    unsafe: bool = False,
+    write: bool = True,
+) -> FixOutcome:
+    """Fix one file; with ``write``, write it back when something changed (``FileChanged`` if it changed meanwhile)."""
+    name = str(path)
+    try:
+        source = Source.read(path)
+    except (OSError, UnicodeDecodeError):
+        return FixOutcome(name, None, "")
+    if not is_yaml(name, source.text):
+        return FixOutcome(name, source, source.text)
+    text, fixed = fix_text(source.text, name, settings, unsafe)
+    outcome = FixOutcome(name, source, text, fixed)
+    if write and outcome.changed:
+        write_atomic(path, outcome.new_bytes, expected=source.raw)
+        outcome.written = True
+    return outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing and showing
+
+
+def _diff_lines(text: str) -> list[str]:
+    """Lines with their own line breaks ("\\r\\n", "\\n", a lone "\\r"); the last may have none."""
+    lines, at = [], 0
+    for match in LINE_BREAK.finditer(text):
+        lines.append(text[at : match.end()])
+        at = match.end()
+    if at < len(text):
+        lines.append(text[at:])
+    return lines
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """A unified diff with ``a/`` and ``b/`` paths, as ``git diff`` and ``patch -p1`` read it ("" if no change)."""
+    if before == after:
+        return ""
+    name = path.replace(os.sep, "/").lstrip("/")
+    out = []
+    for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{name}", f"b/{name}"):
+        if line.endswith("\n"):
+            out.append(line)
+        elif line.endswith("\r"):
+            out.append(line + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def fixes_listing(fixed: dict[str, Counter[str]]) -> str:
+    """``--show-fixes``: what was fixed, per file and rule (as ruff lists them)."""
+    from tfagenda.rules import RULES
+
+    total = sum(sum(counts.values()) for counts in fixed.values())
+    if not total:
+        return "No fixes applied.\n"
+    lines = [f"Fixed {total} finding{'s' if total != 1 else ''}:"]
+    for path, counts in fixed.items():
+        if not counts:
+            continue
+        lines.append(f"- {path}:")
+        for code, count in sorted(counts.items()):
+            name = RULES[code].name if code in RULES else ""
+            lines.append(f"    {count} × {code} ({name})" if name else f"    {count} × {code}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,367 @@
+"""``render --format html``: one standalone page with the agenda table and a timeline picture.
+
+Standalone means no network at all: the CSS is inline, there is no script, no image, no web font
+and no URL (Hangul comes from a system font stack). Every piece of agenda text goes through
+``html.escape``. Per day, the timeline draws each segment as a block whose left edge and width are
+proportional to its place on the slot's axis, one lane per track (a meeting without tracks is one
+lane); parts sit in a lower strip under their parent; blocks and lanes with findings are marked
+red, and the findings are listed with their line numbers below. Overnight slots work: the axis
+runs on past midnight (minutes ≥ 1440), and times outside the slot widen the axis and are shaded.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from tfagenda.clock import MINUTES_PER_DAY, format_time
+from tfagenda.findings import Finding, Severity
+from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row, TrackRows, weekday_label
+
+_TICK_STEPS = (5, 10, 15, 30, 60, 120, 180, 240, 360)
+_MAX_TICKS = 13
+
+_CSS = """
+:root {
+  --ink: #1f2430; --muted: #5f6b7a; --line: #d9dee7; --paper: #ffffff; --wash: #f5f7fa;
+  --block: #dbe7fb; --block-edge: #3b6fd4; --part: #e6f4ef; --part-edge: #2f8f6b;
+  --break: #eef0f3; --break-edge: #9aa3af; --bad: #c62828; --bad-wash: #fdecea; --warn: #b26a00; --warn-wash: #fff4e0;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--wash); color: var(--ink);
+  font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "맑은 고딕",
+    "Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", "Nanum Gothic", "Nanum Barun Gothic", "Roboto",
+    "Helvetica Neue", Arial, sans-serif;
+  font-size: 15px; line-height: 1.5; word-break: keep-all; overflow-wrap: anywhere;
+}
+main { max-width: 1180px; margin: 0 auto; padding: 28px 24px 40px; }
+article.agenda { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 24px 28px; margin-bottom: 28px; }
+h1 { font-size: 1.55rem; margin: 0 0 .35rem; line-height: 1.3; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }
+h3 { font-size: .95rem; margin: 1.1rem 0 .5rem; color: var(--muted); font-weight: 600; }
+dl.meta { display: flex; flex-wrap: wrap; gap: .25rem 1.6rem; margin: 0 0 .4rem; color: var(--muted); }
+dl.meta div { display: flex; gap: .45rem; }
+dl.meta dt { font-weight: 600; color: var(--ink); }
+dl.meta dd { margin: 0; }
+.badge { display: inline-block; padding: 0 .45em; border-radius: 4px; font-size: .78rem; font-weight: 700; line-height: 1.55;
+  background: var(--bad); color: #fff; white-space: nowrap; }
+.badge.warning { background: var(--warn); }
+.summary-ok { color: #2e7d32; font-weight: 600; }
+
+figure.timeline { margin: .4rem 0 1.2rem; padding: 10px 12px 12px; border: 1px solid var(--line); border-radius: 8px; background: #fbfcfd; }
+figure.timeline figcaption { font-size: .8rem; color: var(--muted); margin-bottom: 6px; }
+.lane { display: grid; grid-template-columns: 9.5rem 1fr; align-items: stretch; }
+.lane + .lane { margin-top: 6px; }
+.lane-name { font-size: .85rem; font-weight: 600; padding: 4px 10px 0 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.lane.flagged .lane-name { color: var(--bad); }
+.track { position: relative; height: 70px; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
+.lane.flagged .track { border-color: var(--bad); box-shadow: inset 3px 0 0 var(--bad); }
+.axis .track { height: 22px; border: 0; background: transparent; overflow: visible; }
+.tick { position: absolute; top: 0; transform: translateX(-50%); font-size: .72rem; color: var(--muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
+.tick.first { transform: none; }
+.tick.last { transform: translateX(-100%); }
+.tick.midnight { color: var(--ink); font-weight: 700; }
+.grid { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1px dashed #e3e7ee; }
+.grid.midnight { border-left: 2px solid #9aa3af; }
+.outside { position: absolute; top: 0; bottom: 0;
+  background: repeating-linear-gradient(135deg, #f1f3f6 0 6px, #e7eaef 6px 12px); }
+.block { position: absolute; top: 4px; height: 60px; padding: 3px 6px; border-radius: 5px; overflow: hidden;
+  background: var(--block); border: 1px solid var(--block-edge); border-left-width: 4px; font-size: .8rem; line-height: 1.3; }
+.block.has-parts { height: 29px; }
+.block.part { top: 36px; height: 28px; background: var(--part); border-color: var(--part-edge); }
+.block.depth2 { top: 50px; height: 14px; padding-top: 0; font-size: .68rem; }
+.block.break { background: repeating-linear-gradient(135deg, var(--break) 0 6px, #e4e7eb 6px 12px); border-color: var(--break-edge); color: var(--muted); }
+.block.flagged { background: var(--bad-wash); border-color: var(--bad); color: var(--bad); z-index: 2; }
+.block.flagged.warning-only { background: var(--warn-wash); border-color: var(--warn); color: var(--warn); }
+.block .b-title { display: block; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.block .b-time { display: block; font-size: .72rem; opacity: .8; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-variant-numeric: tabular-nums; }
+.block.has-parts .b-time, .block.part .b-time { display: none; }
+.lane.flagged .track { height: 92px; }
+.flag { position: absolute; top: 68px; font-size: .7rem; z-index: 3; }
+
+table.rows { width: 100%; border-collapse: collapse; margin: .2rem 0 .6rem; font-size: .92rem; }
+table.rows th, table.rows td { border-bottom: 1px solid var(--line); padding: 7px 10px; text-align: left; vertical-align: top; }
+table.rows th { background: #eef2f7; font-weight: 700; font-size: .85rem; white-space: nowrap; }
+table.rows td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.rows td.note { color: var(--muted); }
+table.rows tr.part td.item { padding-left: 30px; }
+table.rows tr.part td.item::before { content: "↳ "; color: var(--muted); }
+table.rows tr.depth2 td.item { padding-left: 52px; }
+table.rows tr.break td { color: var(--muted); }
+table.rows tr.flagged td { background: var(--bad-wash); }
+table.rows tr.flagged.warning-only td { background: var(--warn-wash); }
+table.rows td.check { white-space: nowrap; }
+
+section.findings { margin-top: 1.2rem; border-left: 4px solid var(--bad); background: #fff8f7; padding: 10px 16px; border-radius: 0 8px 8px 0; }
+section.findings.warnings-only { border-left-color: var(--warn); background: #fffaf0; }
+section.findings h2 { margin: .2rem 0 .4rem; font-size: 1rem; }
+section.findings ol { margin: 0; padding-left: 1.2rem; }
+section.findings li { margin: .3rem 0; }
+section.findings .where { font-variant-numeric: tabular-nums; color: var(--muted); margin: 0 .4rem; }
+section.findings .fix { display: block; color: var(--muted); font-size: .85rem; }
+footer { margin-top: 1.2rem; font-size: .78rem; color: var(--muted); }
+@media print {
+  body { background: #fff; }
+  main { padding: 0; max-width: none; }
+  article.agenda { border: 0; padding: 0; }
+  figure.timeline, .block, section.findings { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
+    lang = agendas[0].lang if agendas else "en"
+    title = agendas[0].title if len(agendas) == 1 else " · ".join(a.title for a in agendas)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="tfagenda">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+    ]
+    for agenda in agendas:
+        out += _agenda(agenda, many=len(agendas) > 1)
+    out += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def _minutes(value: int, words: dict[str, str]) -> str:
+    return f"{value}{words['minutes']}" if words["minutes"] == "분" else f"{value} {words['minutes']}"
+
+
+def _clock(minute: int) -> str:
+    """A start at midnight is 00:00 (format_time says 24:00, which is right for an end)."""
+    return "00:00" if minute == MINUTES_PER_DAY else format_time(minute)
+
+
+def _time_text(row: Row, words: dict[str, str]) -> str:
+    if row.start is None:
+        return "?"
+    if row.end is None:
+        return f"{_clock(row.start)}–?"
+    return f"{_clock(row.start)}–{format_time(row.end)} ({_minutes(row.end - row.start, words)})"
+
+
+def _when(day: DayRows, lang: str) -> str:
+    bits = []
+    if day.date:
+        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, lang)})")
+    if day.slot:
+        bits.append(str(day.slot))
+    return " ".join(bits)
+
+
+def _severity_class(findings: list[Finding]) -> str:
+    if not findings:
+        return ""
+    return " flagged" + ("" if any(f.severity is Severity.ERROR for f in findings) else " warning-only")
+
+
+def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
+    words = LABELS[agenda.lang]
+    out = [f'<article class="agenda" lang="{esc(agenda.lang)}">', "<header>", f"<h1>{esc(agenda.title)}</h1>"]
+    meta = []
+    if len(agenda.days) == 1:
+        when = _when(agenda.days[0], agenda.lang)
+        if when:
+            meta.append((words["date"], when + (f" ({agenda.timezone})" if agenda.timezone else "")))
+        venue = agenda.days[0].venue or agenda.venue
+    else:
+        dates = agenda.dates
+        if dates:
+            meta.append((words["date"], f"{dates[0].isoformat()} – {dates[-1].isoformat()}" + (f" ({agenda.timezone})" if agenda.timezone else "")))
+        venue = agenda.venue
+    if venue:
+        meta.append((words["venue"], venue))
+    if meta:
+        out.append('<dl class="meta">' + "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in meta) + "</dl>")
+    out.append("</header>")
+    for day in agenda.days:
+        out.append('<section class="day">')
+        if len(agenda.days) > 1:
+            heading = " · ".join(b for b in (_when(day, agenda.lang), day.title or "", day.venue or "") if b)
+            out.append(f"<h2>{esc(heading)}</h2>")
+        out += _timeline(day, agenda, words)
+        out += _table(day, words)
+        out.append("</section>")
+    out += _findings(agenda, words)
+    out.append(f'<footer>{esc(agenda.path)} · tfagenda</footer>')
+    out.append("</article>")
+    return out
+
+
+# --- the timeline -------------------------------------------------------------------------------
+
+
+def _pct(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def _ticks(first: int, last: int) -> list[int]:
+    length = max(1, last - first)
+    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), _TICK_STEPS[-1])
+    start = -(-first // step) * step
+    return list(range(start, last + 1, step))
+
+
+def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[str]:
+    span = day.span
+    if span is None or span[1] <= span[0]:
+        return []
+    first, last = span
+    length = last - first
+
+    def x(minute: int) -> float:
+        return (minute - first) * 100 / length
+
+    label = words["timeline"] + (f" · {words['slot']} {day.slot}" if day.slot else "")
+    out = [f'<figure class="timeline" aria-label="{esc(words["timeline"])}">', f"<figcaption>{esc(label)}</figcaption>"]
+    ticks = _ticks(first, last)
+    tick_html = []
+    for index, minute in enumerate(ticks):
+        classes = ["tick"]
+        if minute == first:
+            classes.append("first")
+        elif minute == last:
+            classes.append("last")
+        text = format_time(minute)
+        if minute == MINUTES_PER_DAY:
+            classes.append("midnight")
+            text = "00:00 (+1)"
+        tick_html.append(f'<span class="{" ".join(classes)}" style="left:{_pct(x(minute))}">{esc(text)}</span>')
+    out.append('<div class="lane axis" aria-hidden="true"><div></div><div class="track">' + "".join(tick_html) + "</div></div>")
+    background = []
+    for minute in ticks:
+        if first < minute < last:
+            cls = "grid midnight" if minute == MINUTES_PER_DAY else "grid"
+            background.append(f'<span class="{cls}" style="left:{_pct(x(minute))}"></span>')
+    if MINUTES_PER_DAY not in ticks and first < MINUTES_PER_DAY < last:
+        background.append(f'<span class="grid midnight" style="left:{_pct(x(MINUTES_PER_DAY))}"></span>')
+    if day.slot:
+        if day.slot.start > first:
+            background.append(f'<span class="outside" style="left:0%;width:{_pct(x(day.slot.start))}"></span>')
+        if day.slot.end < last:
+            background.append(f'<span class="outside" style="left:{_pct(x(day.slot.end))};width:{_pct(100 - x(day.slot.end))}"></span>')
+    fallback = f"{day.date.month}/{day.date.day} ({day.weekday or weekday_label(day.date, agenda.lang)})" if day.date else ""
+    for track in day.tracks:
+        out += _lane(track, fallback, words, x, background)
+    out.append("</figure>")
+    return out
+
+
+def _lane(track: TrackRows, fallback: str, words: dict[str, str], x, background: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = [row for top in track.rows for row in _walk(top)]
+    found = [f for row in rows for f in row.findings]
+    name = track.name or fallback
+    marker = f' <span class="badge{"" if any(f.severity is Severity.ERROR for f in found) else " warning"}">⚠ {len(found)}</span>' if found else ""
+    blocks, flags = [], []
+    for row in rows:
+        if row.start is None or row.end is None:
+            continue
+        classes = ["block"]
+        if row.depth:
+            classes.append("part")
+        if row.depth >= 2:
+            classes.append("depth2")
+        if row.parts and not row.depth:
+            classes.append("has-parts")
+        if row.kind.strip().lower() in ("break", "휴식"):
+            classes.append("break")
+        classes.append(_severity_class(row.findings).strip())
+        tip = f"{_time_text(row, words)} {row.title}"
+        if row.people:
+            tip += f" · {', '.join(row.people)}"
+        elif row.owner and row.owner != "-":
+            tip += f" · {row.owner}"
+        for finding in row.findings:
+            tip += f"\n⚠ {finding.code} {finding.message}"
+        left, width = x(row.start), max(x(row.end) - x(row.start), 0.35)
+        blocks.append(
+            f'<div class="{" ".join(c for c in classes if c)}" style="left:{_pct(left)};width:{_pct(width)}" title="{esc(tip)}">'
+            f'<span class="b-title">{esc(row.title)}</span><span class="b-time">{esc(_time_text(row, words))}</span></div>'
+        )
+        if row.findings:
+            # The flag sits under the block, outside it, so that a five-minute block still shows its codes.
+            severity = "" if any(f.severity is Severity.ERROR for f in row.findings) else " warning"
+            anchor = f"left:{_pct(left)}" if left < 60 else f"right:{_pct(100 - left - width)}"
+            codes = " ".join(f.code for f in row.findings)
+            flags.append(f'<span class="flag badge{severity}" style="{anchor}" title="{esc(tip)}">⚠ {esc(codes)}</span>')
+    lane_class = "lane flagged" if found else "lane"
+    return [
+        f'<div class="{lane_class}"><div class="lane-name" title="{esc(name)}">{esc(name)}{marker}</div>'
+        f'<div class="track">{"".join(background)}{"".join(blocks)}{"".join(flags)}</div></div>'
+    ]
+
+
+def _walk(row: Row) -> list[Row]:
+    out = [row]
+    for part in row.parts:
+        out += _walk(part)
+    return out
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+
+def _table(day: DayRows, words: dict[str, str]) -> list[str]:
+    marked = any(row.findings for row in day.rows)
+    header = [words["time"]] + ([words["track"]] if day.has_tracks else []) + [words["item"], words["owner"], words["note"]]
+    if marked:
+        header.append(words["check"])
+    out = ['<table class="rows">', "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in header) + "</tr></thead>", "<tbody>"]
+    for row in day.rows:
+        classes = []
+        if row.depth:
+            classes.append("part")
+        if row.depth >= 2:
+            classes.append("depth2")
+        if row.kind.strip().lower() in ("break", "휴식"):
+            classes.append("break")
+        classes.append(_severity_class(row.findings).strip())
+        cls = " ".join(c for c in classes if c)
+        cells = [f'<td class="time">{esc(_time_text(row, words))}</td>']
+        if day.has_tracks:
+            cells.append(f'<td class="track-name">{esc(row.track or "")}</td>')
+        owner = ", ".join(row.people) if row.people else row.owner
+        written = f' title="{esc(row.owner)}"' if row.owner != owner else ""
+        cells += [f'<td class="item">{esc(row.title)}</td>', f'<td class="owner"{written}>{esc(owner)}</td>', f'<td class="note">{esc(row.note)}</td>']
+        if marked:
+            badges = " ".join(
+                f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
+                for f in row.findings
+            )
+            cells.append(f'<td class="check">{badges}</td>')
+        out.append(f'<tr{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}>' + "".join(cells) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def _findings(agenda: AgendaRows, words: dict[str, str]) -> list[str]:
+    if not agenda.findings:
+        return []
+    ordered = sorted(agenda.findings, key=lambda f: f.sort_key)
+    warnings_only = not any(f.severity is Severity.ERROR for f in ordered)
+    out = [f'<section class="findings{" warnings-only" if warnings_only else ""}">', f"<h2>⚠ {esc(words['findings'])} ({len(ordered)})</h2>", "<ol>"]
+    for finding in ordered:
+        severity = str(finding.severity)
+        where = f"{words['line']} {finding.line}:{finding.column}"
+        fix = f'<span class="fix">→ {esc(finding.fix.description)}</span>' if finding.fix else ""
+        out.append(
+            f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'
+            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message)}{fix}</li>'
+        )
+    out += ["</ol>", "</section>"]
+    return out

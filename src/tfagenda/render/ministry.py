@@ -1,0 +1,116 @@
+"""``render --format text``: the agenda as Korean ministry press releases and meeting plans print it.
+
+::
+
+    AI 복지·돌봄 혁신 추진단(TF) 제4차 회의
+
+    - (일시) 2026. 2. 26.(목) 16:30~18:00
+    - (장소) 서울스퀘어 - 세종 영상연결
+
+    시 간(안)	내 용	비고
+    16:30 ~ 16:35 ('05)	참석자 소개 및 인사말	제1차관
+
+Cells are separated by tabs, so the table pastes into a word processor's table (HWP, Word) cell by
+cell. Durations are written ``('NN)``, two digits at least. A segment's note follows its title
+after `` - `` (as the press release prints "발표 - 반별 20분씩"). Parts are rows of their own, with
+their times, and the title after ``- `` (two more spaces per level deeper), so
+``tfagenda import`` reads them back as parts. Findings, if any, are listed after the table under
+``※``, so that a draft with a mistake does not go out looking clean. This is the format
+``tfagenda import`` reads (``importers/ministry.py``): what it renders imports back to the same
+times, titles and owners.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tfagenda.clock import format_time
+from tfagenda.render.rows import AgendaRows, DayRows, Row, language_of, weekday_label
+
+LABELS = {
+    "ko": {"when": "일시", "venue": "장소", "time": "시 간(안)", "item": "내 용", "owner": "비고",
+           "room": "장소", "findings": "점검 결과", "at": "{line}행"},
+    "en": {"when": "When", "venue": "Where", "time": "Time", "item": "Item", "owner": "Owner",
+           "room": "Room", "findings": "Findings", "at": "line {line}"},
+}
+
+
+def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
+    """The agendas in ministry style; ``lang`` ("ko"/"en") overrides each agenda's own language."""
+    chosen = options.get("lang")
+    return "\n\n".join(_agenda(agenda, chosen if chosen in LABELS else agenda.lang) for agenda in agendas)
+
+
+def _agenda(agenda: AgendaRows, lang: str) -> str:
+    words = LABELS[lang]
+    out = [_one_line(agenda.title), ""]
+    for number, day in enumerate(agenda.days):
+        if day.title:
+            out += [f"□ {_one_line(day.title)}", ""]
+        elif number:
+            out.append("")
+        overview = _overview(day, agenda, lang, words)
+        if overview:
+            out += overview + [""]
+        out += _table(day, words) + [""]
+    if agenda.findings:
+        out.append(f"※ {words['findings']}")
+        for finding in agenda.findings:
+            out.append(f"- {words['at'].format(line=finding.line)}: {finding.code} [{finding.severity}] {_one_line(finding.message)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _one_line(text: str) -> str:
+    """Cell text: no tabs or line breaks, which would break the table's columns."""
+    return " ".join(text.split())
+
+
+def _date_text(day: DayRows, lang: str) -> str:
+    if day.date is None:
+        return ""
+    text = f"{day.date.year}. {day.date.month}. {day.date.day}."
+    label = day.weekday if day.weekday and language_of(day.weekday) == lang else weekday_label(day.date, lang)
+    return f"{text}({label})"
+
+
+def _overview(day: DayRows, agenda: AgendaRows, lang: str, words: dict[str, str]) -> list[str]:
+    when = " ".join(
+        part
+        for part in (_date_text(day, lang), f"{format_time(day.slot.start)}~{format_time(day.slot.end)}" if day.slot else "")
+        if part
+    )
+    lines = []
+    if when:
+        lines.append(f"- ({words['when']}) {when}")
+    venue = day.venue or agenda.venue
+    if venue:
+        lines.append(f"- ({words['venue']}) {_one_line(venue)}")
+    return lines
+
+
+def _table(day: DayRows, words: dict[str, str]) -> list[str]:
+    header = [words["time"]] + ([words["room"]] if day.has_tracks else []) + [words["item"], words["owner"]]
+    lines = ["\t".join(header)]
+    for row in day.rows:
+        cells = [_time(row)] + ([_one_line(row.track or "")] if day.has_tracks else [])
+        cells += [_title(row), _one_line(row.owner)]
+        lines.append("\t".join(cells).rstrip("\t"))
+    return lines
+
+
+def _time(row: Row) -> str:
+    if row.start is None:
+        return ""
+    if row.end is None:
+        return format_time(row.start)
+    return f"{format_time(row.start)} ~ {format_time(row.end)} ('{row.end - row.start:02d})"
+
+
+def _title(row: Row) -> str:
+    title = _one_line(row.title)
+    if row.note:
+        title += f" - {_one_line(row.note)}"
+    if row.depth:
+        title = "  " * (row.depth - 1) + "- " + title
+    return title

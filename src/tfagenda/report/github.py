@@ -1,0 +1,44 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the pull request.
+
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=tfagenda (T001)::message``, escaped as
+the Actions toolkit escapes them (``%``, CR and LF in the message; also ``:`` and ``,`` in
+properties). The default format when ``GITHUB_ACTIONS=true``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.findings import Severity
+
+if TYPE_CHECKING:
+    from tfagenda.linter import CheckResult
+    from tfagenda.report import ReportOptions
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+    for f in result.findings:
+        command = "error" if f.severity is Severity.ERROR else "warning"
+        properties = ",".join(
+            f"{key}={escape_property(str(value))}"
+            for key, value in (
+                ("file", f.path),
+                ("line", f.line),
+                ("col", f.column),
+                ("endLine", f.span.end_line),
+                ("endColumn", f.span.end_column),
+                ("title", f"tfagenda ({f.code})"),
+            )
+        )
+        message = f"{f.code} {f.name}: {f.message}"
+        if f.fix is not None:
+            message += f" (fix: {f.fix.description})"
+        stream.write(f"::{command} {properties}::{escape_data(message)}\n")

@@ -1,0 +1,48 @@
+"""``--format gitlab``: GitLab Code Quality JSON, shown in merge requests.
+
+Each finding has a fingerprint that is stable when lines move (it hashes the path, the rule and
+the text of the flagged line, not its number nor the message, which may name other lines: O003,
+E003) and unique (a repeat gets a counter).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from tfagenda.linter import CheckResult
+    from tfagenda.report import ReportOptions
+
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+
+
+def _flagged_text(result: "CheckResult", finding: Finding) -> str:
+    lines = result.sources.get(finding.path, [])
+    if 1 <= finding.line <= len(lines):
+        return lines[finding.line - 1].strip()
+    return finding.message
+
+
+def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+    seen: dict[str, int] = {}
+    issues = []
+    for f in result.findings:
+        base = f"{f.path}\0{f.code}\0{_flagged_text(result, f)}"
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        fingerprint = hashlib.sha256(f"{base}\0{count}".encode()).hexdigest()
+        issues.append(
+            {
+                "description": f"{f.code} {f.message}",
+                "check_name": f"{f.code} {f.name}",
+                "fingerprint": fingerprint,
+                "severity": _SEVERITY[f.severity],
+                "location": {"path": f.path, "lines": {"begin": f.line, "end": f.span.end_line}},
+            }
+        )
+    json.dump(issues, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

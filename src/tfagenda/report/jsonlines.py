@@ -1,0 +1,15 @@
+"""``--format json-lines``: one JSON object per line, the same objects as ``--format json``."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from tfagenda.linter import CheckResult
+    from tfagenda.report import ReportOptions
+
+
+def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+    for finding in result.findings:
+        stream.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")

@@ -1,0 +1,42 @@
+"""``--format junit``: a JUnit XML report: a test suite per file, a failing test case per finding
+(a file without findings has one passing case), for CI systems that show test reports."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.findings import Finding
+
+if TYPE_CHECKING:
+    from tfagenda.linter import CheckResult
+    from tfagenda.report import ReportOptions
+
+
+def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_file[finding.path].append(finding)
+    root = ET.Element("testsuites", name="tfagenda", tests=str(_count(result, by_file)), failures=str(len(result.findings)))
+    for path in result.files:
+        findings = by_file.get(path, [])
+        suite = ET.SubElement(
+            root, "testsuite", name=path, tests=str(max(1, len(findings))), failures=str(len(findings)), errors="0"
+        )
+        if not findings:
+            ET.SubElement(suite, "testcase", name="tfagenda check", classname=path)
+        for f in findings:
+            case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name} at {f.line}:{f.column}", classname=path)
+            failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
+            failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
+                f"\nfix: {f.fix.description}" if f.fix else ""
+            )
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")
+
+
+def _count(result: "CheckResult", by_file: dict[str, list[Finding]]) -> int:
+    return sum(max(1, len(by_file.get(path, []))) for path in result.files)

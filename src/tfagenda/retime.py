@@ -1,0 +1,361 @@
+"""Retiming an agenda, as event tools reschedule (Indico's rescheduler, Ontime's linked starts).
+
+* **shift**: move one segment and every segment after it (in its track) by some minutes;
+* **pack**: lay segments one after another from the slot's start, keeping their durations, with
+  an optional gap between them;
+* **fit**: report how the segments fit the slot (the overrun, or the spare minutes); nothing changes.
+
+Times come from the resolved timeline (a missing start is the previous end), and the new times are
+written the way the file writes them: a value the file gives is replaced inside its quotes, and a
+segment whose implied start would no longer be right gets a ``start:`` key (inserted in the
+mapping's own style, flow or block). Parts move with their segment. Times after midnight in an
+overnight slot are written as clock times (``00:15``). The text is spliced, never re-dumped (see
+``tfagenda.fix``), and the result is read back to check that every segment lands where planned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from tfagenda.clock import Slot, format_time, minutes_phrase, parse_duration, parse_time
+from tfagenda.findings import DocPath, Edit, Span
+from tfagenda.fix import apply_edits
+from tfagenda.load import Loaded, load_text
+from tfagenda.timeline import Placed, Timeline, TrackLine, resolve
+from tfagenda.yamldoc import LINE_BREAK, Document
+
+
+class RetimeError(Exception):
+    """Retiming cannot be done as asked; the message says why and what to do."""
+
+
+def parse_shift(text: str) -> int:
+    """``+10m`` → 10, ``-5`` → -5, ``+1h30m`` → 90 (any duration spelling, with a sign)."""
+    raw = text.strip()
+    sign = -1 if raw[:1] in ("-", "−") else 1
+    body = raw[1:] if raw[:1] in ("+", "-", "−") else raw
+    try:
+        return sign * parse_duration(body.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a shift; write minutes with a sign, e.g. +10m, -5m, +1h") from None
+
+
+def parse_gap(text: str) -> int:
+    try:
+        return parse_duration(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a gap; write minutes, e.g. 5m or 5") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing segments
+
+
+def top_level(timeline: Timeline) -> list[Placed]:
+    """The top-level segments of every day and track, in file order (numbered from 1 by ``--from``)."""
+    return [placed for track in timeline.tracks() for placed in track.segments]
+
+
+def find_segment(timeline: Timeline, spec: str) -> Placed:
+    """A top-level segment by number (1-based, in file order) or by title (exact, else a unique part of it)."""
+    items = top_level(timeline)
+    text = spec.strip()
+    if text.isdigit():
+        number = int(text)
+        if not 1 <= number <= len(items):
+            raise RetimeError(f"there is no segment {number}; the file has {len(items)} (numbered from 1 in file order)")
+        return items[number - 1]
+    exact = [p for p in items if p.title == text]
+    matches = exact or [p for p in items if text.casefold() in p.title.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise RetimeError(f"no segment is titled {spec!r}; name it by its title or its number (1 to {len(items)})")
+    listed = ", ".join(f"{items.index(p) + 1}: {p.title}" + (f" ({p.track.name})" if p.track.name else "") for p in matches)
+    raise RetimeError(f"{len(matches)} segments match {spec!r} ({listed}); give the number instead")
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning new times
+
+
+@dataclass
+class _Writer:
+    """Collects the edits that write new times into the document."""
+
+    loaded: Loaded
+
+    def __post_init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.document: Document = self.loaded.document
+        self.lines = self.document.lines
+        self.quote = _time_quote(self.document)
+        breaks = LINE_BREAK.search(self.document.text)
+        self.eol = breaks.group() if breaks else "\n"
+
+    def _text_at(self, span: Span) -> str:
+        if span.line != span.end_line:
+            return ""
+        return self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+
+    def replace(self, placed: Placed, at: DocPath, minutes: int, slot: Slot | None, is_start: bool) -> None:
+        node = self.document.nodes[at]
+        self._inside(placed, node.span, at[-1])
+        old = self._text_at(node.inner)
+        new = _clock(minutes, slot, is_start, placed, like=old)
+        if new != old:
+            self.edits.append(Edit(node.inner, new))
+
+    def insert_start(self, placed: Placed, minutes: int, slot: Slot | None) -> None:
+        """Give a segment a ``start:`` key (the file had none, and the implied start is no longer right)."""
+        value = f"{self.quote}{_clock(minutes, slot, True, placed)}{self.quote}"
+        mapping = self.document.nodes.get(placed.path)
+        keys = [
+            node.key
+            for at, node in self.document.nodes.items()
+            if len(at) == len(placed.path) + 1 and at[:-1] == placed.path and node.key is not None
+        ]
+        keys = [k for k in keys if mapping is not None and _within(k, mapping.span)]
+        if mapping is None or not keys:
+            raise RetimeError(f"{placed.title!r} needs a start, and retime cannot see where to write it; add start: yourself")
+        first = min(keys, key=lambda k: (k.line, k.column))
+        at = Span(first.line, first.column, first.line, first.column)
+        flow = self._text_at(Span(mapping.span.line, mapping.span.column, mapping.span.line, mapping.span.column + 1)) == "{"
+        if flow:
+            self.edits.append(Edit(at, f"start: {value}, "))
+        else:
+            prefix = self.lines[first.line - 1][: first.column - 1]
+            indent = re.sub(r"[^\t]", " ", prefix)  # the first key's column, keeping any tab YAML allows there
+            self.edits.append(Edit(at, f"start: {value}{self.eol}{indent}"))
+
+    def _inside(self, placed: Placed, span: Span, name: object) -> None:
+        mapping = self.document.nodes.get(placed.path)
+        if mapping is None or not _within(span, mapping.span):
+            raise RetimeError(
+                f"{placed.title!r} takes its {name} from an anchor or merge key (line {span.line}); "
+                "retime does not edit values other segments share"
+            )
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return (outer.line, outer.column) <= (inner.line, inner.column) and (inner.end_line, inner.end_column) <= (
+        outer.end_line,
+        outer.end_column,
+    )
+
+
+def _time_quote(document: Document) -> str:
+    """The quote character the file uses for its times (``"`` when it has none to copy)."""
+    for at, node in document.nodes.items():
+        if at and at[-1] in ("start", "end", "slot") and not node.plain and node.span.line == node.span.end_line:
+            char = document.lines[node.span.line - 1][node.span.column - 1 : node.span.column]
+            if char in ("'", '"'):
+                return char
+    return '"'
+
+
+def _clock(minutes: int, slot: Slot | None, is_start: bool, placed: Placed, like: str = "") -> str:
+    """``minutes`` (placed on the slot's day) as a clock time that reads back as the same minute."""
+    candidates = [format_time(minutes)]
+    if is_start and minutes % 1440 == 0 and minutes > 0:
+        candidates.insert(0, "00:00")  # a start at midnight reads better as 00:00 (next day, in an overnight slot)
+    for text in candidates:
+        if 0 <= minutes <= 2 * 1440 and _reads_as(text, slot) == minutes:
+            if re.fullmatch(r"\d:\d\d", like.strip()) and text.startswith("0"):
+                text = text[1:]  # the file writes 9:05, not 09:05
+            return text
+    what = "start" if is_start else "end"
+    crossing = "" if slot is not None and slot.crosses_midnight else "; the slot does not cross midnight"
+    raise RetimeError(
+        f"{placed.title!r} would {what} at {format_time(minutes)} "
+        f"({'before' if minutes < 0 else 'past'} midnight){crossing}: nothing written"
+    )
+
+
+def _reads_as(text: str, slot: Slot | None) -> int:
+    minute = parse_time(text)
+    return slot.place(minute) if slot is not None else minute
+
+
+def _check_placeable(run: list[Placed], what: str) -> None:
+    for placed in run:
+        if placed.conflict is not None or placed.uncertain or not placed.known or placed.damaged:
+            code = placed.conflict.code if placed.conflict else ("T003" if not placed.known else "")
+            reason = f" ({code})" if code else ""
+            raise RetimeError(
+                f"{placed.title!r}: its start, end and duration do not add up{reason}, so it cannot be {what}; "
+                "fix that first (tfagenda check --fix, or by hand)"
+            )
+
+
+def _descendants(placed: Placed) -> Iterator[Placed]:
+    for part in placed.parts:
+        yield part
+        yield from _descendants(part)
+
+
+def _move(writer: _Writer, track: TrackLine, first: int, starts: list[int]) -> dict[DocPath, tuple[int, int]]:
+    """Move ``track.segments[first:]`` to ``starts``; the planned (start, end) of every top-level segment moved."""
+    segments = track.segments
+    slot = track.day.slot
+    planned: dict[DocPath, tuple[int, int]] = {}
+    previous_end = segments[first - 1].end if first > 0 else None
+    for index in range(first, len(segments)):
+        placed = segments[index]
+        seg = placed.segment
+        start = starts[index - first]
+        end = start + placed.duration  # type: ignore[operator]
+        delta = start - placed.start  # type: ignore[operator]
+        if seg.given("start"):
+            writer.replace(placed, placed.path + ("start",), start, slot, True)
+        else:
+            if seg.given("end") and seg.given("duration"):
+                implied: int | None = start  # end − duration: follows the end written below
+            elif index == 0:
+                implied = slot.start if slot is not None else None
+            else:
+                implied = previous_end
+            if implied != start:
+                writer.insert_start(placed, start, slot)
+        if seg.given("end"):
+            writer.replace(placed, placed.path + ("end",), end, slot, False)
+        for part in _descendants(placed):
+            for name, value in (("start", part.start), ("end", part.end)):
+                if part.segment.given(name) and value is not None:
+                    writer.replace(part, part.path + (name,), value + delta, slot, name == "start")
+        planned[placed.path] = (start, end)
+        previous_end = end
+    return planned
+
+
+def _runs(timeline: Timeline, chosen: Placed | None) -> Iterator[tuple[TrackLine, int]]:
+    """(track, first index) to work on: the chosen segment's track from it on, or every track from its start."""
+    if chosen is not None:
+        yield chosen.track, chosen.track.segments.index(chosen)
+        return
+    for track in timeline.tracks():
+        if track.segments:
+            yield track, 0
+
+
+def _resolved(loaded: Loaded) -> Timeline:
+    if loaded.agenda is None:
+        raise RetimeError("the file is not a readable agenda; `tfagenda check` says why")
+    return resolve(loaded.agenda, loaded.is_damaged)
+
+
+def retime_text(
+    text: str,
+    path: str = "<string>",
+    *,
+    shift: int | None = None,
+    pack: bool = False,
+    gap: int = 0,
+    start_from: str | None = None,
+) -> str:
+    """The agenda text with new times: ``shift`` minutes from ``start_from`` on, or packed with ``gap``."""
+    if (shift is None) == (not pack):
+        raise ValueError("give either shift or pack")
+    loaded = load_text(text, path)
+    timeline = _resolved(loaded)
+    chosen = find_segment(timeline, start_from) if start_from is not None else None
+    writer = _Writer(loaded)
+    planned: dict[DocPath, tuple[int, int]] = {}
+    for track, first in _runs(timeline, chosen):
+        run = track.segments[first:]
+        if shift is not None:
+            _check_placeable(run, "shifted")
+            starts = [p.start + shift for p in run]  # type: ignore[operator]
+            planned.update(_move(writer, track, first, starts))
+            continue
+        _check_placeable(run + ([track.segments[first - 1]] if first > 0 else []), "packed")
+        if first > 0:
+            at = track.segments[first - 1].end + gap  # type: ignore[operator]
+        elif track.day.slot is not None:
+            at = track.day.slot.start
+        else:
+            at = run[0].start  # type: ignore[assignment]
+        starts = []
+        for placed in run:
+            starts.append(at)
+            at += placed.duration + gap  # type: ignore[operator]
+        planned.update(_move(writer, track, first, starts))
+    if not writer.edits:
+        return text
+    new_text = apply_edits(text, writer.edits)
+    _verify(new_text, path, timeline, planned)
+    return new_text
+
+
+def _verify(text: str, path: str, before: Timeline, planned: dict[DocPath, tuple[int, int]]) -> None:
+    """Read the new text back: every top-level segment must be where it was, or where it was moved to."""
+    after = _resolved(load_text(text, path))
+    now = {p.path: (p.start, p.end) for p in top_level(after)}
+    for placed in top_level(before):
+        expected = planned.get(placed.path, (placed.start, placed.end))
+        if now.get(placed.path) != expected:
+            got = now.get(placed.path, (None, None))
+            shown = "–".join(format_time(t) if t is not None else "?" for t in got)
+            raise RetimeError(
+                f"{placed.title!r} would read back as {shown}, not {format_time(expected[0])}–{format_time(expected[1])}; "  # type: ignore[arg-type]
+                "nothing written"
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# Fit
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How one track's top-level segments fit its slot."""
+
+    label: str
+    start: int
+    end: int
+    slot: Slot | None
+
+    @property
+    def overrun(self) -> int:
+        return max(0, self.end - self.slot.end) if self.slot else 0
+
+    @property
+    def spare(self) -> int:
+        return max(0, self.slot.end - self.end) if self.slot else 0
+
+    def sentence(self) -> str:
+        span = f"{self.label}: {format_time(self.start)}–{format_time(self.end)}"
+        if self.slot is None:
+            return f"{span}; no slot to fit"
+        ends = format_time(self.slot.end)
+        early = self.slot.start - self.start
+        before = f", starting {minutes_phrase(early)} before the slot" if early > 0 else ""
+        if self.overrun:
+            return f"{span} runs {minutes_phrase(self.overrun)} past the slot's end ({ends}){before}"
+        if self.spare:
+            return f"{span} leaves {minutes_phrase(self.spare)} spare before the slot's end ({ends}){before}"
+        return f"{span} fills the slot to its end ({ends}){before}"
+
+
+def fits(loaded: Loaded) -> list[Fit]:
+    """The fit of every track whose top-level segments all have known times."""
+    timeline = _resolved(loaded)
+    result = []
+    many_days = len(timeline.days) > 1
+    for day in timeline.days:
+        for number, track in enumerate(day.tracks):
+            known = [p for p in track.segments if p.known]
+            if not known:
+                continue
+            bits = []
+            if many_days:
+                bits.append(day.date.isoformat() if day.date else f"day {day.index + 1}")
+            if track.name:
+                bits.append(track.name)
+            label = " · ".join(bits) or timeline.agenda.title
+            start = min(p.start for p in known)  # type: ignore[type-var]
+            end = max(p.end for p in known)  # type: ignore[type-var]
+            result.append(Fit(label, start, end, day.slot))
+    return result

@@ -1,0 +1,95 @@
+"""Suppressions written in an agenda file.
+
+``# tfagenda: ignore[S002]`` silences those rules on its own line, or, on a line of its own, on
+the next line; ``# tfagenda: file-ignore[O001]`` anywhere silences them in the whole file. Codes and
+names are both accepted (``S002`` or ``gap``); a bare ``# tfagenda: ignore`` silences every rule on
+that line. A suppression that silences nothing is reported (I001), so they do not outlive the
+problem they were written for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tfagenda.findings import Finding, Span
+
+# A YAML comment's "#" starts the line or follows whitespace ("B#tfagenda: ignore" is a value).
+_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*tfagenda:\s*(?P<kind>file-ignore|ignore)\b(?:\[(?P<codes>[^\]]*)\])?", re.IGNORECASE)
+EVERY_RULE = "*"
+
+
+@dataclass
+class Suppression:
+    span: Span
+    file_wide: bool
+    lines: frozenset[int]
+    codes: dict[str, str]  # rule code (or EVERY_RULE) → as written
+    unknown: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    removal: Span | None = None  # the text to delete to remove it (I001's fix); None when that is not clear
+
+    def covers(self, finding: Finding) -> bool:
+        if not (self.file_wide or finding.line in self.lines):
+            return False
+        for code in (finding.code, EVERY_RULE):
+            if code in self.codes:
+                self.used.add(code)
+                return True
+        return False
+
+
+def find_suppressions(lines: list[str]) -> list[Suppression]:
+    from tfagenda.rules import find_rule
+
+    found = []
+    for index, line in enumerate(lines):
+        if "tfagenda:" not in line.lower():  # as case-insensitive as _COMMENT
+            continue
+        for match in _COMMENT.finditer(line):
+            number = index + 1
+            written = [c.strip() for c in (match["codes"] or "").split(",") if c.strip()]
+            codes: dict[str, str] = {}
+            unknown = []
+            for name in written:
+                rule = find_rule(name)
+                if rule is None:
+                    unknown.append(name)
+                else:
+                    codes[rule.code] = name
+            if match["codes"] is None:
+                codes[EVERY_RULE] = "every rule"
+            alone = line[: match.start()].strip() == ""
+            covered = {number, number + 1} if alone else {number}
+            span = Span(number, match.start() + 1, number, match.end() + 1)
+            removal = _removal(lines, index, match.start(), match.end())
+            found.append(Suppression(span, match["kind"].lower() == "file-ignore", frozenset(covered), codes, unknown, removal=removal))
+    return found
+
+
+def _removal(lines: list[str], index: int, start: int, end: int) -> Span | None:
+    """What to delete to remove the comment at ``start:end`` of line ``index`` (0-based; ``lines`` without breaks).
+
+    The whitespace before it goes too, and the rest of the comment when it is a reason written
+    after the codes; a comment on a line of its own takes the whole line with it. When more text
+    follows in the same comment that is another tfagenda comment, there is no safe removal.
+    """
+    line = lines[index]
+    number = index + 1
+    rest = line[end:]
+    if rest.strip() == "":
+        stop = len(line)
+    elif rest.lstrip().startswith("#"):
+        stop = end  # another comment follows: keep it (with the whitespace before it)
+    elif "tfagenda:" in rest.lower():
+        return None
+    else:
+        stop = len(line)  # "# tfagenda: ignore[S002] because ...": the reason goes with it
+    begin = len(line[:start].rstrip(" \t"))
+    if begin == 0 and stop == len(line):  # a line of its own: remove the line and its line break
+        if number < len(lines):
+            return Span(number, 1, number + 1, 1)
+        if number > 1:
+            return Span(number - 1, len(lines[index - 1]) + 1, number, len(line) + 1)
+        return Span(number, 1, number, len(line) + 1)
+    return Span(number, begin + 1, number, stop + 1)

@@ -1,0 +1,34 @@
+"""Shared test helpers: where the repository and its fixtures are, and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from tfagenda.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+SEED = FIXTURES / "seed-as-printed.yaml"
+AGENDAS_DIR = REPO / "agendas"
+AGENDAS = sorted(AGENDAS_DIR.glob("*.y*ml"))
+
+# Colour must not depend on the environment the tests run in.
+_NEUTRAL_ENV: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None}
+
+
+def run(*args: str, input: str | bytes | None = None, env: Mapping[str, str | None] | None = None) -> Result:
+    """Invoke the ``tfagenda`` app in-process; stdout and stderr are kept apart."""
+    merged = dict(_NEUTRAL_ENV)
+    merged.update(env or {})
+    return CliRunner().invoke(app, list(args), input=input, env=merged)
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the repository root, so that relative paths (and the default agendas/) are the repo's."""
+    monkeypatch.chdir(REPO)
+    return REPO

@@ -1,0 +1,446 @@
+"""Property tests of the time arithmetic (hypothesis).
+
+(a) a consistent agenda, written with any sufficient subset of start/end/duration, checks clean;
+(b) one corrupted value in a fully written segment is exactly one finding (T001/T002) on that
+    segment's line, whose safe fix restores the value;
+(c) clock round-trips: times, the documented duration spellings, and respelling durations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from tfagenda.clock import (
+    MINUTES_PER_DAY,
+    format_time,
+    parse_duration,
+    parse_slot_text,
+    parse_time,
+    respell_duration,
+)
+from tfagenda.findings import Applicability, Finding
+from tfagenda.linter import check_text
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Which fields a segment is written with. Each is sufficient: the start, when missing, is the
+# previous segment's end (the slot's start for the first).
+SUBSETS = (
+    ("start", "end", "duration"),
+    ("start", "duration"),
+    ("start", "end"),
+    ("end", "duration"),
+    ("duration",),
+    ("end",),
+)
+# The subsets that fix a segment's start without its previous segment.
+TESTIFYING = tuple(s for s in SUBSETS if "start" in s) + (("end", "duration"),)
+
+
+def q(text: str) -> str:
+    """A double-quoted YAML scalar (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+# Ways to write a duration of m minutes: the value as written in the file.
+DURATION_SPELLINGS = {
+    "int": lambda m: m,
+    "m": lambda m: f"{m}m",
+    "min": lambda m: f"{m}min",
+    "분": lambda m: f"{m}분",
+    "prime-lead": lambda m: f"'{m:02d}",
+    "prime-trail": lambda m: f"{m:02d}'",
+    "hm": lambda m: f"{m // 60}:{m % 60:02d}",
+    "hours-minutes": lambda m: (f"{m // 60}h" if m >= 60 else "") + (f"{m % 60}m" if m % 60 or m < 60 else ""),
+    "iso": lambda m: "PT" + (f"{m // 60}H" if m >= 60 else "") + (f"{m % 60}M" if m % 60 or m < 60 else ""),
+}
+
+
+def yaml_value(value: object, title: str = "") -> str:
+    if isinstance(value, list):  # parts, in flow style; they inherit the parent's owner
+        return "[" + ", ".join(part.flow(f"{title}.{i + 1}") for i, part in enumerate(value)) + "]"
+    return str(value) if isinstance(value, int) else q(str(value))
+
+
+@dataclass
+class Seg:
+    start: int  # placed minutes (may be >= 1440 in an overnight slot)
+    end: int
+    fields: tuple[str, ...]
+    spelling: str = "int"
+    midnight_as_zero: bool = False  # write a time of exactly 1440 as "00:00" (overnight only)
+    parts: list["Seg"] = field(default_factory=list)
+
+    @property
+    def duration(self) -> int:
+        return self.end - self.start
+
+    def time_text(self, minutes: int) -> str:
+        if minutes == MINUTES_PER_DAY and self.midnight_as_zero:
+            return "00:00"
+        return format_time(minutes)
+
+    def written(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if "start" in self.fields:
+            out["start"] = self.time_text(self.start)
+        if "end" in self.fields:
+            out["end"] = self.time_text(self.end)
+        if "duration" in self.fields:
+            out["duration"] = DURATION_SPELLINGS[self.spelling](self.duration)
+        if self.parts:
+            out["parts"] = self.parts
+        return out
+
+    def flow(self, title: str, owner: str | None = None) -> str:
+        values: dict[str, object] = {"title": title, **self.written()}
+        if owner is not None:
+            values["owner"] = owner
+        return "{" + ", ".join(f"{k}: {yaml_value(v, title)}" for k, v in values.items()) + "}"
+
+
+@dataclass
+class Agenda:
+    slot_start: int
+    segments: list[Seg]
+    block_style: bool = False
+
+    @property
+    def slot_end(self) -> int:
+        return self.segments[-1].end
+
+    def yaml(self, overrides: dict[int, dict[str, object]] | None = None) -> str:
+        """The agenda as YAML text; ``overrides`` replaces written values of some segments."""
+        overrides = overrides or {}
+        lines = [
+            "title: Generated agenda",
+            f"slot: {q(format_time(self.slot_start) + '-' + format_time(self.slot_end))}",
+            "segments:",
+        ]
+        for index, seg in enumerate(self.segments):
+            values = {"title": f"Item {index + 1}", **seg.written(), **overrides.get(index, {})}
+            values["owner"] = f"person{index + 1}"
+            rendered = [(key, yaml_value(value, f"Item {index + 1}")) for key, value in values.items()]
+            if self.block_style:
+                first, *rest = rendered
+                lines.append(f"  - {first[0]}: {first[1]}")
+                lines += [f"    {k}: {v}" for k, v in rest]
+            else:
+                lines.append("  - {" + ", ".join(f"{k}: {v}" for k, v in rendered) + "}")
+        return "\n".join(lines) + "\n"
+
+    def segment_line(self, index: int) -> int:
+        """1-based line of a segment in flow style (3 header lines)."""
+        assert not self.block_style
+        return 4 + index
+
+
+@st.composite
+def part_lists(draw, start: int, minutes: int, overnight: bool) -> list[Seg]:
+    """Split ``minutes`` from ``start`` into 1–4 contiguous parts, each written sufficiently."""
+    cuts = sorted(draw(st.sets(st.integers(1, minutes - 1), max_size=min(3, minutes - 1))))
+    bounds = [start, *(start + c for c in cuts), start + minutes]
+    return [
+        Seg(a, b, draw(st.sampled_from(SUBSETS)), draw(st.sampled_from(sorted(DURATION_SPELLINGS))), overnight and draw(st.booleans()))
+        for a, b in zip(bounds, bounds[1:])
+    ]
+
+
+@st.composite
+def agendas(draw, overnight: bool = False, all_three: bool = False) -> Agenda:
+    durations = draw(st.lists(st.integers(1, 120), min_size=1, max_size=12))
+    total = sum(durations)
+    if overnight:
+        # Start in the evening (22:00 often) and cross midnight; the slot is shorter than a day.
+        lowest = max(18 * 60, MINUTES_PER_DAY - total + 1)
+        assume(lowest < MINUTES_PER_DAY and total < MINUTES_PER_DAY)
+        start = draw(st.just(22 * 60).filter(lambda s: s >= lowest) | st.integers(lowest, MINUTES_PER_DAY - 1))
+    else:
+        start = draw(st.integers(0, MINUTES_PER_DAY - total))
+    segments = []
+    at = start
+    for index, minutes in enumerate(durations):
+        spelling = draw(st.sampled_from(sorted(DURATION_SPELLINGS)))
+        zero = overnight and draw(st.booleans())
+        parts = draw(part_lists(at, minutes, overnight)) if minutes >= 2 and draw(st.integers(0, 3)) == 0 else []
+        # A segment with parts and no length of its own lasts as long as its parts.
+        choices = SUBSETS + ((("start",), ()) if parts else ())
+        fields = ("start", "end", "duration") if all_three else draw(st.sampled_from(choices))
+        segments.append(Seg(at, at + minutes, fields, spelling, zero, parts))
+        at += minutes
+    return Agenda(start, segments, block_style=draw(st.booleans()))
+
+
+def describe(findings: list[Finding]) -> str:
+    return "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings)
+
+
+# --- (a) consistent agendas check clean -------------------------------------------------------
+
+
+@SETTINGS
+@given(agendas())
+def test_consistent_agenda_checks_clean(agenda: Agenda) -> None:
+    text = agenda.yaml()
+    findings = check_text(text)
+    assert findings == [], text + "\n" + describe(findings)
+
+
+@SETTINGS
+@given(agendas(overnight=True))
+def test_consistent_overnight_agenda_checks_clean(agenda: Agenda) -> None:
+    assert agenda.slot_start + sum(s.duration for s in agenda.segments) > MINUTES_PER_DAY
+    text = agenda.yaml()
+    findings = check_text(text)
+    assert findings == [], text + "\n" + describe(findings)
+
+
+def test_known_overnight_agenda_checks_clean() -> None:
+    text = """\
+title: Night shift handover
+slot: "22:00-01:00"
+segments:
+  - {title: Handover, start: "22:00", duration: 90, owner: a}
+  - {title: Rounds, start: "23:30", end: "00:30", owner: b}
+  - {title: Wrap-up, end: "01:00", owner: c}
+"""
+    assert check_text(text) == []
+
+
+# --- (b) one corrupted value: one finding, a safe fix that restores it -------------------------
+
+
+@st.composite
+def corrupted(draw, overnight: bool = False):
+    agenda = draw(agendas(overnight=overnight))
+    agenda.block_style = False
+    index = draw(st.integers(0, len(agenda.segments) - 1))
+    seg = agenda.segments[index]
+    seg.fields = ("start", "end", "duration")
+    seg.midnight_as_zero = False
+    if index + 1 < len(agenda.segments):
+        # The next start must be known without this segment for it to testify: written, or its own
+        # end − duration (a start implied from this segment's end says nothing).
+        follower = agenda.segments[index + 1]
+        if follower.fields not in TESTIFYING:
+            follower.fields = draw(st.sampled_from(TESTIFYING))
+    field = draw(st.sampled_from(["start", "end", "duration"]))
+    if field == "duration":
+        new = draw(st.integers(0, 600).filter(lambda m: m != seg.duration))
+        bad: object = DURATION_SPELLINGS[seg.spelling](new)
+    else:
+        original = seg.start if field == "start" else seg.end
+        new = draw(st.integers(0, MINUTES_PER_DAY).filter(lambda m: m % MINUTES_PER_DAY != original % MINUTES_PER_DAY))
+        bad = format_time(new)
+    return agenda, index, field, bad
+
+
+def _check_corruption(agenda: Agenda, index: int, field: str, bad: object) -> None:
+    seg = agenda.segments[index]
+    original_written = seg.written()[field]
+    text = agenda.yaml({index: {field: bad}})
+    findings = check_text(text)
+    context = text + "\n" + describe(findings)
+    assert len(findings) == 1, context
+    (finding,) = findings
+    assert finding.code in ("T001", "T002"), context
+    assert finding.line == agenda.segment_line(index), context
+    fix = finding.fix
+    assert fix is not None, context
+    assert str(fix.applicability) == "safe", context
+    assert fix.applicability is Applicability.SAFE
+    assert fix.target is not None and fix.target[-1] == field, context
+    if field == "duration":
+        assert parse_duration(fix.value) == seg.duration, context
+        if isinstance(original_written, int):
+            assert fix.value == seg.duration, context
+        else:
+            assert isinstance(fix.value, str), context
+            # Same notation as written: respelling the corrupted text gives the fix.
+            assert fix.value == respell_duration(bad, seg.duration), context
+    else:
+        assert fix.value == original_written, context
+    # Applying the fix's edits gives back a clean agenda.
+    assert fix.edits, context
+    lines = text.split("\n")
+    for edit in fix.edits:
+        span = edit.span
+        assert span.line == span.end_line == finding.line
+        line = lines[span.line - 1]
+        assert line[span.column - 1 : span.end_column - 1] == str(bad)
+        lines[span.line - 1] = line[: span.column - 1] + edit.text + line[span.end_column - 1 :]
+    repaired = "\n".join(lines)
+    assert check_text(repaired) == [], repaired + "\n" + describe(check_text(repaired))
+
+
+@SETTINGS
+@given(corrupted())
+def test_one_corrupted_value_is_one_finding_with_a_safe_fix(case) -> None:
+    _check_corruption(*case)
+
+
+@SETTINGS
+@given(corrupted(overnight=True))
+def test_one_corrupted_value_overnight(case) -> None:
+    _check_corruption(*case)
+
+
+@pytest.mark.parametrize(
+    "field, bad",
+    [("end", "16:05"), ("end", "00:00"), ("end", "24:00"), ("start", "16:05"), ("start", "17:35"), ("duration", 0), ("duration", 55)],
+)
+def test_corruptions_of_the_seed_shape(field: str, bad: object) -> None:
+    segments = [Seg(990, 995, ("start", "end", "duration")), Seg(995, 1055, ("start", "end", "duration")), Seg(1055, 1080, ("start", "duration"))]
+    _check_corruption(Agenda(990, segments), 0, field, bad)
+
+
+def test_next_start_from_its_own_end_and_duration_testifies() -> None:
+    """The next segment's start is its end − duration when it gives no start: a neighbour like any other."""
+    text = """\
+title: t
+slot: "10:00-11:00"
+segments:
+  - {title: a, start: "10:00", end: "10:20", duration: 30, owner: x}
+  - {title: b, end: "11:00", duration: 30, owner: y}
+"""
+    (finding,) = check_text(text)
+    assert finding.code == "T002"
+    assert finding.message.endswith("the 30-minute duration and the next segment's start both say 10:30")
+    assert finding.fix is not None and finding.fix.value == "10:30"
+    assert finding.fix.applicability is Applicability.SAFE
+
+
+def test_a_tie_names_both_repairs_and_has_no_fix() -> None:
+    """The previous end agrees with both repairs and the next start with neither: no fix."""
+    text = """\
+title: t
+slot: "10:00-11:00"
+segments:
+  - {title: a, start: "10:00", end: "10:20", duration: 30, owner: x}
+  - {title: b, start: "10:40", duration: 20, owner: y}
+"""
+    finding = check_text(text)[0]
+    assert finding.code == "T002"
+    assert "no repair is clearly best: end 10:30 or duration 20 minutes" in finding.message
+    assert finding.fix is None
+
+
+# --- (c) the clock ------------------------------------------------------------------------------
+
+
+def test_time_round_trip_every_minute() -> None:
+    for minutes in range(MINUTES_PER_DAY + 1):
+        assert parse_time(format_time(minutes)) == minutes
+
+
+@given(st.integers(0, 23), st.integers(0, 59))
+@settings(max_examples=100, deadline=None)
+def test_time_without_leading_zero(hours: int, minutes: int) -> None:
+    assert parse_time(f"{hours}:{minutes:02d}") == hours * 60 + minutes
+    assert parse_time(f" {hours:02d}:{minutes:02d} ") == hours * 60 + minutes
+
+
+@pytest.mark.parametrize("text", ["24:01", "25:00", "16:60", "16:5", "1630", "soon", "", "-1:00", "16:30:00"])
+def test_bad_times_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_time(text)
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        (5, 5),
+        ("5", 5),
+        ("5m", 5),
+        ("5min", 5),
+        ("5 mins", 5),
+        ("5분", 5),
+        ("'05", 5),
+        ("05'", 5),
+        ("’05", 5),
+        ("1h", 60),
+        ("1h30m", 90),
+        ("1:30", 90),
+        ("PT1H30M", 90),
+        ("PT45M", 45),
+        ("PT2H", 120),
+        ("1시간 30분", 90),
+        (0, 0),
+    ],
+)
+def test_documented_duration_spellings(text: object, minutes: int) -> None:
+    assert parse_duration(text) == minutes
+
+
+@pytest.mark.parametrize("value", ["", "soon", "PT", "1:75", "-5", True, 1.5, None, -5, "5x"])
+def test_bad_durations_are_refused(value: object) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(value)
+
+
+def notation(value: object) -> str:
+    """The notation class of a written duration."""
+    if isinstance(value, int):
+        return "int"
+    text = str(value)
+    for name, pattern in [
+        ("digits", r"\d+"),
+        ("prime-lead", r"'\d+"),
+        ("prime-trail", r"\d+'"),
+        ("hm", r"\d+:[0-5]\d"),
+        ("iso", r"PT(\d+H)?(\d+M)?"),
+        ("분", r"\d+분"),
+        ("min", r"\d+min"),
+        ("h-m", r"(\d+h)?(\d+m)?"),
+    ]:
+        if re.fullmatch(pattern, text):
+            return name
+    return "other"
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(DURATION_SPELLINGS)), st.integers(0, 600), st.integers(0, 600))
+@example("prime-lead", 5, 35)
+@example("hm", 90, 5)
+@example("iso", 90, 60)
+@example("hours-minutes", 60, 5)
+def test_respell_duration_keeps_the_notation(spelling: str, original: int, minutes: int) -> None:
+    written = DURATION_SPELLINGS[spelling](original)
+    assert parse_duration(written) == original
+    respelled = respell_duration(written, minutes)
+    assert parse_duration(respelled) == minutes
+    assert notation(respelled) == notation(written), (written, respelled)
+
+
+def test_respell_examples() -> None:
+    assert respell_duration("'05", 10) == "'10"
+    assert respell_duration("05'", 10) == "10'"
+    assert respell_duration("5분", 10) == "10분"
+    assert respell_duration("5min", 10) == "10min"
+    assert respell_duration(5, 10) == 10
+    assert respell_duration("5", 10) == "10"
+    assert respell_duration("1:30", 45) == "0:45"
+    assert respell_duration("PT1H30M", 45) == "PT45M"
+    assert respell_duration("1h30m", 120) == "2h"
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("16:30-18:00", 990, 1080),
+        ("16:30~18:00", 990, 1080),
+        ("16:30 ~ 18:00", 990, 1080),
+        ("22:00-01:00", 1320, 1500),
+        ("08:00-24:00", 480, 1440),
+    ],
+)
+def test_slot_spellings(text: str, start: int, end: int) -> None:
+    slot = parse_slot_text(text)
+    assert (slot.start, slot.end) == (start, end)
+    assert slot.crosses_midnight == (end > MINUTES_PER_DAY)
