@@ -27,6 +27,15 @@ def run(*args: str, input: str | bytes | None = None, env: Mapping[str, str | No
     return CliRunner().invoke(app, list(args), input=input, env=merged)
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages must not depend on the locale the tests run in: a Korean one (LANG=ko_KR.UTF-8)
+    makes Korean the default language of ``check`` and ``render``. Tests that want it set it."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, so that relative paths (and the default agendas/) are the repo's."""

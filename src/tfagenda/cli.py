@@ -143,11 +143,15 @@ def check(
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too; alone, mark them fixable ([*]).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of what --fix would change, write nothing; exit 1 if there is a diff.")] = False,
     show_fixes: Annotated[bool, typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule.")] = False,
+    lang: Annotated[Optional[RenderLang], typer.Option("--lang", help="Messages and summary in Korean (ko) or English (en); codes, names and JSON keys stay the same. Default: ko when the locale (LC_ALL, LC_MESSAGES or LANG) is Korean, else en.", show_default=False)] = None,
 ) -> None:
     """Check agendas: times, order, slot, parts, owners and dates."""
     from tfagenda.discover import PathNotFound
     from tfagenda.linter import check_paths
+    from tfagenda.messages import language_from_env
     from tfagenda.report import ReportOptions, write_report
+
+    language = lang.value if lang else language_from_env()
 
     settings = _settings(config, isolated)
     try:
@@ -165,7 +169,7 @@ def check(
         raise typer.Exit(_show_diff(targets, settings, unsafe_fixes, quiet, changed_since is not None))
     fixed, refused = _fix_files(targets, settings, unsafe_fixes, changed_since is not None) if fix else (None, 0)
     try:
-        result = check_paths(targets, settings, compare_with)
+        result = check_paths(targets, settings, compare_with, lang=language)
     except PathNotFound as missing:
         _fail(str(missing))
     if not result.files and changed_since is None:
@@ -173,9 +177,9 @@ def check(
     result.fixed = fixed
     chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     if statistics:
-        _write_statistics(result, quiet)
+        _write_statistics(result, quiet, language)
     else:
-        options = ReportOptions(color=_use_color(sys.stdout), quiet=quiet, unsafe_fixes=unsafe_fixes, show_fixes=show_fixes)
+        options = ReportOptions(color=_use_color(sys.stdout), quiet=quiet, unsafe_fixes=unsafe_fixes, show_fixes=show_fixes, lang=language)
         write_report(chosen, result, sys.stdout, options)
     if show_fixes and fixed is not None and (statistics or chosen not in ("full", "text", "concise")):
         from tfagenda.fix import fixes_listing
@@ -214,6 +218,10 @@ def _fix_files(targets: list[str], settings: "Settings", unsafe: bool, changed_o
             typer.echo(f"tfagenda: {path}: cannot write the fixes: {error.strerror or error}", err=True)
             refused += 1
             continue
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
+            typer.echo(f"tfagenda: {path}: not fixed: internal error ({type(error).__name__}: {error}); please report it", err=True)
+            refused += 1
+            continue
         fixed[str(path)] = outcome.fixed
     return fixed, refused
 
@@ -222,9 +230,14 @@ def _show_diff(targets: list[str], settings: "Settings", unsafe: bool, quiet: bo
     """``check --diff``: the unified diff of what --fix would change; 1 if there is one, else 0."""
     from tfagenda.fix import fix_file
 
-    count, files = 0, 0
+    count, files, failed = 0, 0, 0
     for path in _fix_targets(targets, settings, changed_only):
-        outcome = fix_file(path, settings, unsafe, write=False)
+        try:
+            outcome = fix_file(path, settings, unsafe, write=False)
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
+            typer.echo(f"tfagenda: {path}: no diff: internal error ({type(error).__name__}: {error}); please report it", err=True)
+            failed += 1
+            continue
         if outcome.changed:
             sys.stdout.write(outcome.diff(str(path)))
             count += sum(outcome.fixed.values())
@@ -235,10 +248,10 @@ def _show_diff(targets: list[str], settings: "Settings", unsafe: bool, quiet: bo
             typer.echo(f"Would fix {count} {noun} in {files} file{'s' if files != 1 else ''}.", err=True)
         else:
             typer.echo("No fixes to apply.", err=True)
-    return 1 if count else 0
+    return 1 if count or failed else 0
 
 
-def _write_statistics(result: "CheckResult", quiet: bool) -> None:
+def _write_statistics(result: "CheckResult", quiet: bool, lang: str = "en") -> None:
     from collections import Counter
 
     from tfagenda.report.text import summary
@@ -248,7 +261,7 @@ def _write_statistics(result: "CheckResult", quiet: bool) -> None:
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         typer.echo(f"{count:>5}  {code}  {RULES[code].name}")
     if not quiet:
-        typer.echo(summary(result))
+        typer.echo(summary(result, lang))
 
 
 @app.command(
@@ -289,6 +302,9 @@ def render(
         loaded = [load_file(path) for path in files]
     if not loaded:
         _fail(f"no agenda files in {file or _shown(settings.agenda_dir)}")
+    from tfagenda.messages import language_from_env
+
+    findings_lang = lang.value if lang else language_from_env()  # the findings listed: as `check --lang`
     unreadable = [item for item in loaded if item.agenda is None]
     if unreadable:
         from tfagenda.linter import CheckResult, check_loaded
@@ -296,13 +312,16 @@ def render(
 
         result = CheckResult()
         for item in unreadable:
-            result.add(item, check_loaded(item, settings))
+            result.add(item, check_loaded(item, settings, findings_lang))
         typer.echo("tfagenda: cannot render; these files are not readable agendas:\n", err=True)
-        write_report("full", result, sys.stderr, ReportOptions(color=_use_color(sys.stderr)))
+        write_report("full", result, sys.stderr, ReportOptions(color=_use_color(sys.stderr), lang=findings_lang))
         raise typer.Exit(1)
     color = to_stdout and format is RenderFormat.table and _use_color(sys.stdout)
     try:
-        text = render_many(loaded, format.value, color=color, settings=settings, lang=lang.value if lang else None, segments=segments)
+        text = render_many(
+            loaded, format.value, color=color, settings=settings, messages_lang=findings_lang,
+            lang=lang.value if lang else None, segments=segments,
+        )
     except RenderError as error:
         _fail(str(error))
     if not to_stdout:
@@ -537,7 +556,16 @@ def import_agenda(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback (TFAGENDA_DEBUG=1 shows it)
+        if os.environ.get("TFAGENDA_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"tfagenda: internal error ({type(error).__name__}: {error}); this is a bug: please report it "
+            "(TFAGENDA_DEBUG=1 shows the traceback)\n"
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

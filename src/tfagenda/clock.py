@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tfagenda.messages import Message
+
 MINUTES_PER_DAY = 24 * 60
 
 _TIME = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})")
@@ -23,6 +25,7 @@ _DURATION_UNITS = re.compile(
 _DURATION_PRIME = re.compile(r"['’′](?P<a>\d+)|(?P<b>\d+)['’′]")
 _DURATION_HM = re.compile(r"(?P<h>\d+):(?P<m>[0-5]\d)")
 _DURATION_ISO = re.compile(r"PT(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?", re.IGNORECASE)
+DURATION_EXAMPLES = '"5m", "5분", "\'05", "1h30m", "1:30", "PT1H30M"'
 # "16:30-18:00", "16:30~18:00", "16:30 ~ 18:00", and the dashes/tildes typed in Korean documents.
 SLOT_SEPARATORS = "-–—~∼～"
 _SLOT = re.compile(r"\s*(?P<a>\d{1,2}:\d{2})\s*[" + SLOT_SEPARATORS + r"]\s*(?P<b>\d{1,2}:\d{2})\s*")
@@ -32,22 +35,22 @@ def parse_time(text: str) -> int:
     """``"16:30"`` → 990. Accepts H:MM and HH:MM from 00:00 to 24:00."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"{text!r} is not a time; write it as HH:MM, e.g. \"16:30\"")
+        raise ValueError(Message("value.not_time", text=text))
     hours, minutes = int(match["h"]), int(match["m"])
     if minutes > 59:
-        raise ValueError(f"{text!r} is not a time: minute {minutes} is past 59")
+        raise ValueError(Message("value.minute_past_59", text=text, minute=minutes))
     if hours > 24 or (hours == 24 and minutes):
-        raise ValueError(f"{text!r} is not a time: times run from 00:00 to 24:00")
+        raise ValueError(Message("value.time_range", text=text))
     return hours * 60 + minutes
 
 
 def parse_duration(value: object) -> int:
     """Minutes from an int or one of the spellings in the agenda format."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(f"{value!r} is not a duration; give minutes (5) or text such as \"5m\", \"1h30m\", \"1:30\"")
+        raise ValueError(Message("value.not_duration", value=value))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(f"duration {value} is negative")
+            raise ValueError(Message("value.negative_duration", value=value))
         return value
     text = value.strip()
     for pattern in (_DURATION_PRIME, _DURATION_HM, _DURATION_ISO):
@@ -64,9 +67,7 @@ def parse_duration(value: object) -> int:
         return int(match["h"] or 0) * 60 + int(match["m"] or 0)
     if text.isdigit():
         return int(text)
-    raise ValueError(
-        f"{value!r} is not a duration; give minutes (5) or text such as \"5m\", \"5분\", \"'05\", \"1h30m\", \"1:30\", \"PT1H30M\""
-    )
+    raise ValueError(Message("value.not_duration_text", value=value, examples=DURATION_EXAMPLES))
 
 
 @dataclass(frozen=True)
@@ -105,14 +106,14 @@ class Slot:
 def make_slot(start: int, end: int) -> Slot:
     """A slot from two clock times; an end before the start means the slot crosses midnight."""
     if end == start:
-        raise ValueError(f"the slot {format_time(start)}–{format_time(end)} is empty")
+        raise ValueError(Message("value.empty_slot", start=format_time(start), end=format_time(end)))
     return Slot(start, end if end > start else end + MINUTES_PER_DAY)
 
 
 def parse_slot_text(text: str) -> Slot:
     match = _SLOT.fullmatch(text)
     if not match:
-        raise ValueError(f"{text!r} is not a slot; write it as \"16:30-18:00\" (or with ~)")
+        raise ValueError(Message("value.not_slot_text", text=text))
     return make_slot(parse_time(match["a"]), parse_time(match["b"]))
 
 

@@ -9,6 +9,7 @@ A bad config raises ``ConfigError`` naming the file and the key (the CLI exits 2
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -122,9 +123,16 @@ class Settings:
 
 def _relative(path: str, root: Path) -> str:
     try:
-        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(_resolved(root) if root.is_absolute() else root.resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    """``root.resolve()``, once: it asks the file system about every folder of the path, and
+    ``_relative`` runs for every file a check finds (several times)."""
+    return root.resolve()
 
 
 def _matches(relative: str, pattern: str) -> bool:

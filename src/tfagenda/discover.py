@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -46,15 +47,39 @@ def agenda_files(paths: Iterable[str | Path], settings: "Settings | None" = None
 
 
 def _walk(root: Path, settings: "Settings | None") -> Iterator[Path]:
-    # os.walk does not follow directory symlinks, so a symlink loop cannot trap it.
-    for folder, dirs, files in os.walk(root):
+    """Agenda files below ``root``, in name order.
+
+    os.walk does not follow directory symlinks, so a symlink loop cannot trap it. A folder that
+    cannot be listed (no permission) is yielded itself, so that the check reports it (E000) instead
+    of passing without its files. FIFOs, sockets and devices are skipped: opening a FIFO would wait
+    forever. A broken or looping file symlink is yielded, and reported.
+    """
+    unlisted: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (settings and settings.is_excluded(Path(folder) / d)))
         for name in sorted(files):
             path = Path(folder) / name
             if name.startswith("."):
                 continue
             if settings is None:
-                if name.endswith(AGENDA_SUFFIXES):
+                if name.endswith(AGENDA_SUFFIXES) and _not_special(path):
                     yield path
-            elif settings.is_included(path) and not settings.is_excluded(path):
+            elif settings.is_included(path) and not settings.is_excluded(path) and _not_special(path):
                 yield path
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Path]:
+    while errors:
+        error = errors.pop(0)
+        if error.filename is not None:
+            yield Path(os.fsdecode(error.filename))
+
+
+def _not_special(path: Path) -> bool:
+    """Not a FIFO, socket or device (a path that cannot be stat'ed is kept: reading it reports why)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True

@@ -33,7 +33,7 @@ class Applicability(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A place in a file: 1-based line and column of the first character, and of the character after the last."""
 

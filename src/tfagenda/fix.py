@@ -232,8 +232,12 @@ def fix_file(
     write: bool = True,
 ) -> FixOutcome:
     """Fix one file; with ``write``, write it back when something changed (``FileChanged`` if it changed meanwhile)."""
+    from tfagenda.load import MAX_FILE_BYTES
+
     name = str(path)
     try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:  # refused unfixed, as the check refuses it (E001)
+            return FixOutcome(name, None, "")
         source = Source.read(path)
     except (OSError, UnicodeDecodeError):
         return FixOutcome(name, None, "")

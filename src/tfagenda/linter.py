@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from tfagenda.config import Settings
-from tfagenda.findings import Edit, Finding, Fix, Problem, Severity
+from tfagenda.findings import Edit, Finding, Fix, Problem, Severity, Span
 from tfagenda.load import Loaded, load_file, load_text
+from tfagenda.messages import localize
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.suppress import find_suppressions
 from tfagenda.timeline import resolve
+from tfagenda.yamldoc import Document, gc_paused
 
 
 @dataclass
@@ -63,16 +65,17 @@ class FileCheck:
         return self.context.loaded
 
 
-def run_rules(loaded: Loaded, settings: Settings) -> FileCheck:
+def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> FileCheck:
+    """Run the rules over one file; their messages (and the loader's) are in ``lang`` ("en" or "ko")."""
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
-    context = Context(loaded, timeline, policy)
+    context = Context(loaded, timeline, policy, lang=lang)
     findings = []
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(to_finding(loaded, rule, problem) for problem in rule.check(context))
+        findings.extend(to_finding(loaded, rule, problem, lang) for problem in rule.check(context))
     return FileCheck(context, findings)
 
 
@@ -92,7 +95,7 @@ def settle(check: FileCheck, settings: Settings) -> list[Finding]:
         kept.append(finding)
     for rule in ALL_RULES:
         if rule.after_suppressions and rule.code in active:
-            kept.extend(to_finding(loaded, rule, problem) for problem in rule.check(check.context))
+            kept.extend(to_finding(loaded, rule, problem, check.context.lang) for problem in rule.check(check.context))
     kept = [_with_severity(f, settings) for f in kept]
     kept.sort(key=lambda f: f.sort_key)
     return kept
@@ -107,7 +110,9 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
     return replace(finding, severity=level)
 
 
-def to_finding(loaded: Loaded, rule: Rule, problem: Problem) -> Finding:
+def to_finding(loaded: Loaded, rule: Rule, problem: Problem, lang: str = "en") -> Finding:
+    """The finding for a problem. Messages made before the check knew its language (the loader's,
+    the timeline's: ``tfagenda.messages.Message``) are said here in ``lang``."""
     document = loaded.document
     span = problem.span or document.span_of(problem.at, key=problem.key)
     return Finding(
@@ -116,57 +121,114 @@ def to_finding(loaded: Loaded, rule: Rule, problem: Problem) -> Finding:
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=problem.message,
-        fix=_with_edits(loaded, problem.fix),
+        message=localize(problem.message, lang),
+        fix=_with_edits(loaded, problem.fix, lang),
         related=problem.related,
     )
 
 
-def _with_edits(loaded: Loaded, fix: Fix | None) -> Fix | None:
+def _with_edits(loaded: Loaded, fix: Fix | None, lang: str = "en") -> Fix | None:
     """Turn a fix that sets a value into a text edit of that value (inside its quotes, if any)."""
-    if fix is None or fix.edits or fix.target is None:
-        return fix
-    node = loaded.document.nodes.get(fix.target)
+    if fix is None:
+        return None
+    description = localize(fix.description, lang)
+    node = loaded.document.nodes.get(fix.target) if fix.target is not None and not fix.edits else None
     if node is None:
-        return fix
-    return Fix(fix.description, fix.applicability, fix.value, fix.target, (Edit(node.inner, str(fix.value)),))
+        return fix if description is fix.description else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
+    return Fix(description, fix.applicability, fix.value, fix.target, (Edit(node.inner, str(fix.value)),))
 
 
-def check_loaded(loaded: Loaded, settings: Settings | None = None) -> list[Finding]:
-    """Findings for one loaded file, sorted by position."""
+def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str = "en") -> list[Finding]:
+    """Findings for one loaded file, sorted by position; messages in ``lang`` ("en" or "ko")."""
     settings = settings or Settings.defaults()
-    return settle(run_rules(loaded, settings), settings)
+    return settle(run_rules(loaded, settings, lang), settings)
 
 
-def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:
+def check_text(text: str, path: str = "<string>", settings: Settings | None = None, lang: str = "en") -> list[Finding]:
     """Check agenda YAML given as text."""
-    return check_loaded(load_text(text, path), settings)
+    return check_loaded(load_text(text, path), settings, lang)
 
 
+@gc_paused()  # all it loads lives until the end (O003 compares the files): collecting only costs time
 def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
+    lang: str = "en",
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
-    double bookings (O003), and against the agendas in ``compare_with``, which are not reported on."""
+    double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
+    Messages are in ``lang`` ("en" or "ko")."""
     from tfagenda.discover import agenda_files
 
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
-    checks = [run_rules(load_file(path), settings) for path in files]
+    from tfagenda.parallel import check_files, workers_for
+
+    processes = workers_for(len(files))
+    if processes > 1:  # many files: check them on every core (the same findings, in the same order)
+        named = {Path(path).resolve() for path in files}
+        others = [p for p in agenda_files(compare_with, settings) if Path(p).resolve() not in named]
+        return check_files(files, others, settings, lang, processes)
+    entries = [_guarded_check(path, settings, lang) for path in files]
+    checks = [entry for entry in entries if isinstance(entry, FileCheck)]
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {Path(path).resolve() for path in files}
-    others = [run_rules(load_file(p), settings) for p in agenda_files(compare_with, settings) if Path(p).resolve() not in named]
-    if "O003" in settings.selected:
+    others = [_guarded_check(p, settings, lang) for p in agenda_files(compare_with, settings) if Path(p).resolve() not in named]
+    crashes: dict[int, list[Finding]] = {}
+    if "O003" in settings.selected and checks:
         from tfagenda.rules.owners import cross_file_double_bookings
 
         reported = {id(c.context): c for c in checks}
-        for context, problem in cross_file_double_bookings([c.context for c in checks + others]):
-            if id(context) in reported:
-                reported[id(context)].findings.append(to_finding(context.loaded, RULES["O003"], problem))
+        try:
+            for context, problem in cross_file_double_bookings([c.context for c in checks + others if isinstance(c, FileCheck)]):
+                if id(context) in reported:
+                    reported[id(context)].findings.append(to_finding(context.loaded, RULES["O003"], problem, context.lang))
+        except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
+            crashes[id(checks[0])] = [internal_error(checks[0].loaded.path, error, "comparing the files for double bookings (O003)")]
     result = CheckResult()
-    for check in checks:
-        result.add(check.loaded, settle(check, settings))
+    for entry in entries:
+        if isinstance(entry, FileCheck):
+            try:
+                findings = settle(entry, settings)
+            except Exception as error:  # noqa: BLE001
+                findings = [internal_error(entry.loaded.path, error)]
+            result.add(entry.loaded, findings + crashes.get(id(entry), []))
+        else:
+            result.add(*entry)
     return result
+
+
+def _guarded_check(path: str | Path, settings: Settings, lang: str = "en") -> "FileCheck | tuple[Loaded, list[Finding]]":
+    """Load and check one file; an unexpected exception becomes that file's internal-error finding."""
+    loaded = None
+    try:
+        loaded = load_file(path)
+        return run_rules(loaded, settings, lang)
+    except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
+        if loaded is None:
+            loaded = Loaded(Document(path=str(path), text=""), None)
+        return loaded, [internal_error(str(path), error)]
+
+
+def internal_error(path: str, error: BaseException, doing: str = "checking this file") -> Finding:
+    """E000 for a file tfagenda failed on (a bug: please report it). It is added after the selection,
+    suppressions and severities, so that no setting can turn a crash into a clean check."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
+    where = f", at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    detail = str(error)
+    detail = detail if len(detail) <= 200 else detail[:200] + "…"
+    return Finding(
+        path=path,
+        span=Span(1, 1, 1, 1),
+        code="E000",
+        name=RULES["E000"].name,
+        severity=Severity.ERROR,
+        message=(
+            f"internal error while {doing} ({type(error).__name__}: {detail}{where}); the other files were "
+            "checked. This is a bug in tfagenda: please report it with the file"
+        ),
+    )

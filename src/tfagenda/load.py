@@ -9,22 +9,30 @@ so that every file-level problem is found in one run. The places that were set a
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from tfagenda.clock import minutes_phrase, parse_duration, parse_time
+from tfagenda.clock import parse_duration, parse_time
 from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
+from tfagenda.messages import Message, minutes as minutes_message
 from tfagenda.model import FIELDS, Agenda
-from tfagenda.yamldoc import SEXAGESIMAL, Document, decode, parse, sniff_encoding
+from tfagenda.yamldoc import LINE_BREAK, SEXAGESIMAL, Document, decode, parse, sniff_encoding
 
 _TIME_FIELDS = ("start", "end", "duration")
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
 # Fields that do not place a segment in time: an unreadable one leaves the rest of its mapping usable.
 _UNTIMED = {"title", "name", "owner", "kind", "note", "venue", "role", "aliases", "weekday", "date", "timezone"}
 _MAX_ROUNDS = 100
+# A file larger than this is refused unread (E001): it bounds the time and memory one file can take
+# (README, Robustness). The largest real agendas are a few hundred KiB; a 20,000-event conference
+# schedule (issue 6, bench/) is 2.7 MiB and takes about 3 s and 310 MiB, so 8 MiB bounds one file at
+# about 10 s and 1 GiB.
+MAX_FILE_BYTES = 8 * 2**20
 
 
 @dataclass
@@ -48,22 +56,51 @@ def load_file(path: str | Path) -> Loaded:
     """Read and load one agenda file; a file that cannot be read or decoded gives one problem."""
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # no more: a huge file, or /dev/zero, is refused unread
     except OSError as error:
         doc = Document(path=name, text="")
-        reason = error.strerror or str(error)
-        return Loaded(doc, None, [Problem("E000", (), f"cannot read the file: {reason}", span=Span(1, 1, 1, 1))])
+        return Loaded(doc, None, [Problem("E000", (), _unreadable(path, error), span=Span(1, 1, 1, 1))])
     return load_bytes(raw, name)
 
 
+def _unreadable(path: str | Path, error: OSError) -> str:
+    """Why a file cannot be read, in words: a folder that cannot be listed, a broken or looping symlink."""
+    reason = error.strerror or str(error)
+    if isinstance(error, IsADirectoryError):
+        try:
+            os.listdir(path)
+        except OSError as listing:
+            return Message("e000.folder", reason=listing.strerror or str(listing))
+        return Message("e000.is_folder")
+    if os.path.islink(path):
+        target = os.readlink(path)
+        if error.errno == errno.ELOOP:
+            return Message("e000.link_loop", target=target)
+        if isinstance(error, FileNotFoundError):
+            return Message("e000.link_broken", target=target)
+    return Message("e000", reason=reason)
+
+
 def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
+    if len(raw) > MAX_FILE_BYTES:
+        doc = Document(path=path, text="")
+        message = Message("e001.too_large", mib=MAX_FILE_BYTES // 2**20)
+        return Loaded(doc, None, [Problem("E001", (), message, span=Span(1, 1, 1, 1))])
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        doc = Document(path=path, text=raw.decode("utf-8", errors="replace"))
-        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8"
+        bom, encoding = sniff_encoding(raw)
+        body = raw[len(bom) :]
+        good = body[: error.start].decode(encoding)  # the text before the first bad byte: positions count in it
+        breaks = list(LINE_BREAK.finditer(good))
+        line = len(breaks) + 1
+        column = len(good) - (breaks[-1].end() if breaks else 0) + 1
+        doc = Document(path=path, text=body.decode(encoding, errors="replace"))
+        name = "UTF-8" if encoding == "utf-8" else encoding.upper()
+        message = Message(
+            "e001.not_utf8", encoding=name, byte=f"{body[error.start]:02x}", offset=len(bom) + error.start, reason=error.reason
+        )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
     loaded = load_text(text, path)
     loaded.document.bom, loaded.document.encoding = sniff_encoding(raw)  # so that a fix writes the same bytes back
@@ -90,9 +127,17 @@ def load_document(document: Document) -> Loaded:
         return loaded
     data = document.data
     if not isinstance(data, dict):
-        what = "empty" if data is None else f"a {type(data).__name__}, not a mapping"
+        what = Message("e002.empty") if data is None else Message("e002.not_mapping", type=type(data).__name__)
+        loaded.problems.append(Problem("E002", (), Message("e002.not_agenda", what=what)))
+        return loaded
+    if data and not any(_agenda_like(key) for key in data):
+        keys = ", ".join(list(map(str, data))[:5]) + (", …" if len(data) > 5 else "")
         loaded.problems.append(
-            Problem("E002", (), f"the file is {what}; an agenda is a mapping with at least title and segments")
+            Problem(
+                "E002",
+                (),
+                Message("e002.not_an_agenda", keys=keys),
+            )
         )
         return loaded
     loaded.problems.extend(_implicit_numbers(document))
@@ -102,8 +147,14 @@ def load_document(document: Document) -> Loaded:
         if not loaded.agenda.segments and not loaded.agenda.days and not loaded.damaged:
             where = "segments" if loaded.agenda.segments is not None else "days" if loaded.agenda.days is not None else ()
             at = (where,) if where else ()
-            loaded.problems.append(Problem("E002", at, "the agenda has no segments; add at least one under segments:"))
+            loaded.problems.append(Problem("E002", at, Message("e002.no_segments")))
     return loaded
+
+
+def _agenda_like(key: Any) -> bool:
+    """An agenda's key, or a misspelling of one (a mapping with none of them is some other YAML file)."""
+    known = FIELDS["agenda"]
+    return key in known or bool(difflib.get_close_matches(str(key), known, n=1, cutoff=0.75))
 
 
 def _validate(data: dict[str, Any], loaded: Loaded) -> Agenda | None:
@@ -183,54 +234,59 @@ def _kind_of(at: DocPath) -> str:
     return "value"
 
 
-def _describe(at: DocPath) -> str:
+def _describe(at: DocPath) -> Message:
     kind = _kind_of(at)
     if kind == "segment":
-        return f"segment {at[-1] + 1}" if at[-2] == "segments" else f"part {at[-1] + 1}"
+        return Message("where.segment" if at[-2] == "segments" else "where.part", n=at[-1] + 1)  # type: ignore[operator]
     if kind in ("track", "day"):
-        return f"{kind} {at[-1] + 1}"
-    return "the agenda" if kind == "agenda" else kind
+        return Message(f"where.{kind}", n=at[-1] + 1)  # type: ignore[operator]
+    return Message(f"where.{kind}")
 
 
 def _problem_for(error: dict[str, Any], at: DocPath, document: Document) -> Problem:
     kind = error["type"]
-    message = error["msg"]
+    # tfagenda's own errors carry a ``Message`` (said in the check's language); pydantic's, English text.
+    message = (error.get("ctx") or {}).get("message") or Message("e002.validator", detail=error["msg"])
     if kind == "bad_time":
-        return Problem("E004", at, f"{at[-1] if at else 'value'}: {message}")
+        return Problem("E004", at, Message("e004", field=at[-1] if at else "value", message=message))
     if kind == "extra_forbidden":
         owner = at[:-1]
         known = FIELDS.get(_kind_of(owner), ())
         guess = difflib.get_close_matches(str(at[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean {guess[0]!r}?" if guess else f"known keys: {', '.join(known)}"
+        hint = Message("e002.did_you_mean", guess=guess[0]) if guess else Message("e002.known_keys", keys=", ".join(known))
         return Problem(
             "E002",
             at,
-            f"unknown key {at[-1]!r} in {_describe(owner)}; {hint}",
+            Message("e002.unknown_key", key=at[-1], where=_describe(owner), hint=hint),
             key=True,
-            fix=Fix(f"rename to {guess[0]!r}", Applicability.DISPLAY_ONLY, guess[0]) if guess else None,
+            fix=Fix(Message("fix.rename", guess=guess[0]), Applicability.DISPLAY_ONLY, guess[0]) if guess else None,
         )
     if kind == "missing":
-        return Problem("E002", at[:-1], f"{_describe(at[:-1])} has no {at[-1]}; add {at[-1]}:", key=False)
+        return Problem("E002", at[:-1], Message("e002.missing", where=_describe(at[:-1]), field=at[-1]), key=False)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return Problem("E002", at, f"{_field_name(at)} must be a mapping (key: value), not {_type_name(error)}")
+        return Problem("E002", at, Message("e002.not_a_mapping", field=_field_name(at), type=_type_name(error)))
     if kind == "list_type":
-        return Problem("E002", at, f"{_field_name(at)} must be a list (- item), not {_type_name(error)}")
-    return Problem("E002", at, f"{_field_name(at)}: {message}")
+        return Problem("E002", at, Message("e002.not_a_list", field=_field_name(at), type=_type_name(error)))
+    if not at:
+        return Problem("E002", at, Message("e002.invalid_agenda", message=message))
+    return Problem("E002", at, Message("e002.invalid", field=_field_name(at), message=message))
 
 
 def _field_name(at: DocPath) -> str:
     if not at:
-        return "the agenda"
+        return Message("where.agenda")
     if isinstance(at[-1], int):
         return _describe(at)
     return str(at[-1])
 
 
+_TYPE_NAMES = {str: "type.text", int: "type.number", float: "type.number", bool: "type.bool", list: "type.list", dict: "type.mapping"}
+
+
 def _type_name(error: dict[str, Any]) -> str:
     value = error.get("input")
-    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}.get(
-        type(value), "null" if value is None else type(value).__name__
-    )
+    key = _TYPE_NAMES.get(type(value), "type.null" if value is None else None)
+    return Message(key) if key else type(value).__name__
 
 
 def _implicit_numbers(document: Document) -> list[Problem]:
@@ -247,16 +303,18 @@ def _implicit_numbers(document: Document) -> list[Problem]:
         except ValueError:
             continue  # not a time at all: E004 says so
         as_number = _sexagesimal_value(value)
-        name = f"slot {at[-1]}" if len(at) >= 2 and at[-2] == "slot" else str(at[-1])
-        meaning = f"the duration {value} ({minutes_phrase(minutes)})" if at[-1] == "duration" else f"the time {value}"
+        name = Message("y001.slot_field", field=at[-1]) if len(at) >= 2 and at[-2] == "slot" else str(at[-1])
+        if at[-1] == "duration":
+            meaning = Message("y001.duration", value=value, minutes=minutes_message(minutes))
+        else:
+            meaning = Message("y001.time", value=value)
         problems.append(
             Problem(
                 "Y001",
                 at,
-                f"{name} {value} is unquoted; YAML 1.1 tools (PyYAML, many editors) read it as the number "
-                f"{as_number}. Read here as {meaning}; quote it: \"{value}\"",
+                Message("y001", name=name, value=value, number=as_number, meaning=meaning),
                 fix=Fix(
-                    f'quote it: "{value}"',
+                    Message("fix.quote", value=value),
                     Applicability.SAFE,
                     value,
                     edits=(Edit(node.span, f'"{value}"'),),

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
 from tfagenda.findings import DocPath
+from tfagenda.messages import Message
 from tfagenda.policy import Policy
 
 NOBODY = "-"
@@ -42,8 +43,14 @@ def weekday_index(label: str) -> int | None:
 
 
 def _bad(kind: str, message: str) -> PydanticCustomError:
-    # pydantic formats messages with str.format-style braces; escape any in the text.
-    return PydanticCustomError(kind, message.replace("{", "{{").replace("}", "}}"))
+    # The message travels in the error's context (``ctx["message"]``): a ``Message``, which the
+    # loader says in the check's language. pydantic fills ``{message}`` in without reading braces in it.
+    return PydanticCustomError(kind, "{message}", {"message": message})
+
+
+def _reason(error: ValueError) -> str:
+    """The sentence a parser's ``ValueError`` carries (a ``Message`` from ``tfagenda.clock``)."""
+    return error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
 
 
 def _read_time(value: Any) -> int:
@@ -51,18 +58,18 @@ def _read_time(value: Any) -> int:
         try:
             return parse_time(value)
         except ValueError as error:
-            raise _bad("bad_time", str(error)) from None
+            raise _bad("bad_time", _reason(error)) from None
     if isinstance(value, int) and not isinstance(value, bool):
         hint = f'"{value // 100:02d}:{value % 100:02d}"' if 0 <= value <= 2400 and value % 100 < 60 else '"HH:MM"'
-        raise _bad("bad_time", f"{value} is a number, not a time; write it as {hint}")
-    raise _bad("bad_time", f"{value!r} is not a time; write it as HH:MM, e.g. \"16:30\"")
+        raise _bad("bad_time", Message("value.number_not_time", value=value, hint=hint))
+    raise _bad("bad_time", Message("value.not_time", text=value))
 
 
 def _read_duration(value: Any) -> int:
     try:
         return parse_duration(value)
     except ValueError as error:
-        raise _bad("bad_time", str(error)) from None
+        raise _bad("bad_time", _reason(error)) from None
 
 
 def _read_slot(value: Any) -> Slot:
@@ -74,10 +81,10 @@ def _read_slot(value: Any) -> Slot:
         if isinstance(value, dict) and set(value) == {"start", "end"}:
             return make_slot(_read_time(value["start"]), _read_time(value["end"]))
     except ValueError as error:
-        raise _bad("bad_time", str(error)) from None
+        raise _bad("bad_time", _reason(error)) from None
     if isinstance(value, dict):
-        raise _bad("slot_keys", f"a slot mapping has exactly the keys start and end, not {', '.join(map(str, value))}")
-    raise _bad("bad_time", f"{value!r} is not a slot; write it as \"16:30-18:00\" or {{start: \"16:30\", end: \"18:00\"}}")
+        raise _bad("slot_keys", Message("value.slot_keys", keys=", ".join(map(str, value))))
+    raise _bad("bad_time", Message("value.not_slot", value=value))
 
 
 def _read_date(value: Any) -> dt.date:
@@ -87,14 +94,14 @@ def _read_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError as error:
-            raise _bad("bad_date", f"{value!r} is not a date: {error}") from None
-    raise _bad("bad_date", f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-26")
+            raise _bad("bad_date", Message("value.bad_date", value=value, error=str(error))) from None
+    raise _bad("bad_date", Message("value.not_date", value=value))
 
 
 def _read_weekday(value: Any) -> str:
     if isinstance(value, str) and weekday_index(value) is not None:
         return value
-    raise _bad("bad_weekday", f"{value!r} is not a weekday; write 월…일, 목요일, Thu or Thursday")
+    raise _bad("bad_weekday", Message("value.not_weekday", value=value, korean="월…일, 목요일"))
 
 
 def _read_owner(value: Any) -> tuple[str, ...]:
@@ -105,7 +112,7 @@ def _read_owner(value: Any) -> tuple[str, ...]:
         return (value.strip(),)
     if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
         return tuple(v.strip() for v in value if v.strip() != NOBODY)
-    raise _bad("bad_owner", f"{value!r} is not an owner; give a name, a list of names, or \"-\" for nobody")
+    raise _bad("bad_owner", Message("value.not_owner", value=value))
 
 
 def _read_timezone(value: Any) -> str:
@@ -115,14 +122,14 @@ def _read_timezone(value: Any) -> str:
         try:
             zoneinfo.ZoneInfo(value)
             return value
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
             pass
-    raise _bad("bad_timezone", f"{value!r} is not an IANA time zone name such as Asia/Seoul or Europe/Berlin")
+    raise _bad("bad_timezone", Message("value.not_timezone", value=value))
 
 
 def _read_text(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        raise _bad("bad_text", f"{value!r} is not text")
+        raise _bad("bad_text", Message("value.not_text", value=value))
     return str(value)
 
 
@@ -142,7 +149,8 @@ class _Node(BaseModel):
 
     @property
     def path(self) -> DocPath:
-        return self._path
+        # What self._path reads, without BaseModel.__getattr__ (rules read paths often: 5 times faster).
+        return self.__pydantic_private__["_path"]  # type: ignore[index]
 
     def given(self, name: str) -> bool:
         """Whether the file set this field (``owner: null`` is given; a missing key is not)."""
@@ -182,7 +190,7 @@ class Day(_Node):
     @model_validator(mode="after")
     def _one_of_segments_or_tracks(self) -> Day:
         if self.segments is not None and self.tracks is not None:
-            raise _bad("conflict", "a day has either segments or tracks, not both")
+            raise _bad("conflict", Message("value.day_shape"))
         return self
 
 
@@ -207,11 +215,11 @@ class Agenda(_Node):
     @model_validator(mode="after")
     def _one_shape(self) -> Agenda:
         if self.segments is not None and self.days is not None:
-            raise _bad("conflict", "an agenda has either segments (one meeting) or days, not both")
+            raise _bad("conflict", Message("value.agenda_shape"))
         if self.days is not None:
             misplaced = [name for name in ("date", "weekday", "slot") if self.given(name)]
             if misplaced:
-                raise _bad("conflict", f"with days, put {', '.join(misplaced)} on each day, not at the top")
+                raise _bad("conflict", Message("value.misplaced", names=", ".join(misplaced)))
         return self
 
     def meeting_days(self) -> list[Day]:

@@ -13,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from tfagenda.clock import Slot, format_time, minutes_phrase
+from tfagenda.clock import Slot, format_time
 from tfagenda.findings import DocPath
+from tfagenda.messages import Either, Message, minutes
 from tfagenda.model import Agenda, Day, Segment
 
 
@@ -27,10 +28,10 @@ class Repair:
     start: int
     end: int
     score: int = 0  # how many neighbours agree with the repaired segment
-    evidence: tuple[str, ...] = ()  # what says so, for the message ("the next segment's start")
+    evidence: tuple[Message, ...] = ()  # what says so, for the message ("the next segment's start")
 
     def spoken(self) -> str:
-        return minutes_phrase(self.value) if self.field == "duration" else format_time(self.value)
+        return minutes(self.value) if self.field == "duration" else format_time(self.value)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Conflict:
     """A segment whose own start, end and duration disagree (T001 when the end is before the start, else T002)."""
 
     code: str
-    message: str
+    message: str  # a ``Message``: said in the check's language when it becomes a finding
     repair: Repair | None  # the best repair, None when no repair is clearly best
     candidates: tuple[Repair, ...]
     safe: bool  # the repair agrees with every neighbour there is
@@ -53,7 +54,7 @@ class Placed:
     end: int | None = None
     parts: list["Placed"] = field(default_factory=list)
     conflict: Conflict | None = None
-    underspecified: str | None = None  # why the end cannot be determined (T003)
+    underspecified: Message | None = None  # why the start or end cannot be determined (T003)
     uncertain: bool = False  # times are only one of several candidates: neighbour checks keep quiet
     damaged: bool = False  # a value was unreadable (E002/E004 already said so)
 
@@ -176,7 +177,7 @@ def _place_run(
         following = segments[index + 1] if index + 1 < len(segments) else None
         if following is None:
             next_start = closing
-            next_label = "the slot's end" if parent is None else "the parent segment's end"
+            next_label = "evidence.slot_end" if parent is None else "evidence.parent_end"
         else:
             if following.start is not None:
                 next_start = place(following.start)
@@ -185,11 +186,11 @@ def _place_run(
                 next_start = place(following.end) - following.duration
             else:
                 next_start = None
-            next_label = "the next segment's start"
+            next_label = "evidence.next_start"
         if index == 0:
-            previous_label = "the slot's start" if parent is None else "the parent segment's start"
+            previous_label = "evidence.slot_start" if parent is None else "evidence.parent_start"
         else:
-            previous_label = "the previous segment's end"
+            previous_label = "evidence.previous_end"
         if not item.damaged and (index == 0 or previous_end is not None or segment.start is not None or segment.end is not None and segment.duration is not None):
             # A segment after an unplaceable one is not reported again: the first is the mistake.
             _place_one(item, place, previous_end, previous_label, next_start, next_label)
@@ -227,18 +228,17 @@ def _place_one(
     if start is None:
         start = previous_end
     if start is None:
-        item.underspecified = (
-            "its start cannot be determined: give it a start (the first segment has no previous end), "
-            "or give the agenda a slot"
-        )
+        item.underspecified = Message("underspecified.start")
         return
     item.start = start
     if end is None and duration is not None:
         end = start + duration
     if end is None:
         if not seg.parts:
-            hint = f"; the next segment starts at {format_time(next_start)}" if next_start is not None else ""
-            item.underspecified = f"its end cannot be determined: give it an end or a duration{hint}"
+            if next_start is not None:
+                item.underspecified = Message("underspecified.end_next", next=format_time(next_start))
+            else:
+                item.underspecified = Message("underspecified.end")
         return
     if duration is not None and given_start and end - start != duration or end < start:
         item.conflict = _conflict(seg, start, end, duration, given_start, previous_end, previous_label, next_start, next_label)
@@ -282,13 +282,13 @@ def _conflict(
     for name, value, new_start, new_end in candidates:
         evidence = []
         if name == "end" and duration is not None:
-            evidence.append(f"the {duration}-minute duration")
+            evidence.append(Message("evidence.duration", n=duration))
         if name == "start" and duration is not None:
-            evidence.append(f"the {duration}-minute duration")
+            evidence.append(Message("evidence.duration", n=duration))
         if previous_end is not None and new_start == previous_end and name != "end":
-            evidence.append(previous_label)
+            evidence.append(Message(previous_label))
         if next_start is not None and new_end == next_start and name != "start":
-            evidence.append(next_label)
+            evidence.append(Message(next_label))
         score = int(previous_end is not None and new_start == previous_end) + int(next_start is not None and new_end == next_start)
         repairs.append(Repair(name, value, new_start, new_end, score, tuple(evidence)))
 
@@ -300,30 +300,32 @@ def _conflict(
     if len(leaders) == 1 and (best > 0 or len(repairs) == 1):
         repair = leaders[0]
         safe = best == neighbours and neighbours > 0
-        return Conflict(code, f"{what}; {_because(repair)}", repair, tuple(repairs), safe)
+        return Conflict(code, _because(what, repair), repair, tuple(repairs), safe)
     if not repairs:
-        return Conflict(code, f"{what}, and neither neighbour says what it should be", None, (), False)
-    options = " or ".join(f"{r.field} {r.spoken()}" for r in leaders)
-    return Conflict(code, f"{what}, and no repair is clearly best: {options}", None, tuple(leaders), False)
+        return Conflict(code, Message("conflict.no_evidence", what=what), None, (), False)
+    options = Either(Message(f"conflict.option.{r.field}", value=r.spoken()) for r in leaders)
+    return Conflict(code, Message("conflict.tie", what=what, options=options), None, tuple(leaders), False)
 
 
-def _what_disagrees(seg: Segment, start: int, end: int, duration: int | None, given_start: bool) -> str:
-    start_text = f"start {format_time(start)}" if given_start else f"its start {format_time(start)}"
+def _what_disagrees(seg: Segment, start: int, end: int, duration: int | None, given_start: bool) -> Message:
     if end < start:
-        return f"end {format_time(end)} is before {start_text}"
-    return (
-        f"start {format_time(start)}, end {format_time(end)} and duration {duration} disagree "
-        f"({format_time(start)}–{format_time(end)} is {minutes_phrase(end - start)})"
+        key = "conflict.end_before_start" if given_start else "conflict.end_before_implied_start"
+        return Message(key, end=format_time(end), start=format_time(start))
+    return Message(
+        "conflict.disagree", start=format_time(start), end=format_time(end), duration=duration, length=minutes(end - start)
     )
 
 
-def _because(repair: Repair) -> str:
+def _because(what: Message, repair: Repair) -> Message:
+    """What disagrees, then the repair and what says so."""
     said = repair.spoken()
     if not repair.evidence:
-        return f"set {repair.field} to {said}"
+        return Message(f"because.set.{repair.field}", what=what, value=said)
     if len(repair.evidence) == 1:
-        return f"{repair.evidence[0]} says {repair.field} {said}" if repair.field == "duration" else f"{repair.evidence[0]} says {said}"
-    joined = " and ".join(repair.evidence)
+        return Message(f"because.one.{repair.field}", what=what, evidence=repair.evidence[0], value=said)
+    joined = tuple(repair.evidence)  # said as "A and B" / "A와 B"
     if repair.field == "duration":
-        return f"{joined} agree with {format_time(repair.start)}–{format_time(repair.end)}: duration {said}"
-    return f"{joined} both say {said}" if len(repair.evidence) == 2 else f"{joined} all say {said}"
+        return Message(
+            "because.agree.duration", what=what, evidence=joined, start=format_time(repair.start), end=format_time(repair.end), value=said
+        )
+    return Message(f"because.{'both' if len(repair.evidence) == 2 else 'all'}.{repair.field}", what=what, evidence=joined, value=said)

@@ -119,8 +119,10 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.starts = [0] + [match.end() for match in _BREAK.finditer(text)]
+        self.length = len(text)
 
     def point(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))  # an error at the end of the text is there, not past it
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1
 
@@ -422,9 +424,9 @@ class _XmlReader:
         try:
             parser.Parse(self.text, True)
         except xml.parsers.expat.ExpatError as error:
-            line, column = error.lineno, error.offset + 1
+            at = self.lines.offset(error.lineno, error.offset)
             message = xml.parsers.expat.ErrorString(error.code)
-            raise ScheduleError(f"the file is not valid XML: {message}", Span(line, column, line, column + 1)) from None
+            raise ScheduleError(f"the file is not valid XML: {message}", self.lines.span(at, at + 1)) from None
         return root[0]
 
     def node(self, element: _Element, key: bool = False) -> Node:
@@ -533,7 +535,7 @@ def _local(text: Any, timezone: str | None) -> dt.datetime:
 
         try:
             moment = moment.astimezone(zoneinfo.ZoneInfo(timezone))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             pass  # the model reports the bad time zone; read the clock time as written
     return moment.replace(tzinfo=None)
 

@@ -24,7 +24,8 @@ from typing import Any
 
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
-from tfagenda.yamldoc import Document, Node
+from tfagenda.messages import Message
+from tfagenda.yamldoc import LINE_BREAK, Document, Node
 
 _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
 _CLOCK = r"\d{1,2}:\d{2}"
@@ -50,10 +51,12 @@ _WEEKDAY = re.compile(
 # An overview line: "- (일시) …", "○ 일시 : …", "- 일시: …", "(장소) …", "[장소] …".
 _BULLETS = "-‐‑–—○◦•·∙ㅇ◎●❍▪□■*o"
 _OVERVIEW = re.compile(
-    rf"^\s*(?:[{re.escape(_BULLETS)}]\s*)?\**"
-    r"(?:[(（\[]\s*(?P<a>[^()（）\[\]:：]{1,12}?)\s*[)）\]]\**\s*[:：]?|(?P<b>[^()（）\[\]:：]{1,12}?)\s*\**\s*[:：])"
-    r"\s*(?P<value>.*?)\s*$"
+    rf"^\s*+(?:[{re.escape(_BULLETS)}]\s*+)?\**+"
+    r"(?:[(（\[]\s*+(?P<a>[^()（）\[\]:：]{1,12}?)\s*+[)）\]]\**+\s*+[:：]?|(?P<b>[^()（）\[\]:：]{1,12}?)\s*+\**+\s*+[:：])"
+    r"\s*+(?P<value>.*)$"  # the value's trailing whitespace is stripped by the code (a lazy .*? before \s*$ is quadratic)
 )
+# Possessive quantifiers (*+) throughout: with backtracking ones, a line of a few hundred spaces
+# around a bullet took seconds (cubic), and a long line hung the check.
 _LABEL_KINDS = {
     "일시": "when", "일자": "when", "날짜": "when", "시간": "when", "when": "when", "date": "when",
     "장소": "venue", "where": "venue", "venue": "venue", "place": "venue",
@@ -70,8 +73,8 @@ _PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _PART_BULLET = re.compile(r"(?P<bullet>[-–·ㆍ∙•▸])\s+")
 # Lines that end a table: headings, notes, attachments, overview lines.
 _TABLE_END = tuple("□■※#<○◦◎❍[")
-_ATTACHMENT = re.compile(r"^\s*(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*(?P<title>.*?)\s*$")
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s+|[□■]\s*)(?P<title>.+?)\s*$")
+_ATTACHMENT = re.compile(r"^\s*+(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*+(?P<title>(?:.*\S)?)\s*$")
+_HEADING = re.compile(r"^\s*+(?:#{1,6}\s++|[□■]\s*+)(?P<title>.*\S)\s*$")
 _GENERIC_HEADING = re.compile(
     r"(?:회의|행사)?\s*(?:개요|세부\s*(?:계획|일정)|진행\s*(?:순서|계획|일정)|일정|시간표|순서|계획|추진\s*경과)?"
 )
@@ -101,7 +104,7 @@ def read(text: str, path: str, format: str = "ministry") -> Document:
     """Read ministry agenda text into a document whose positions are in ``text``."""
     text = text.removeprefix("\ufeff")
     doc = Document(path=path, text=text)
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    lines = LINE_BREAK.split(text)  # "\r\n", "\n" or a lone "\r", as Document.lines counts them
     reader = _Reader(doc, lines)
     reader.run()
     return doc
@@ -146,8 +149,7 @@ class _Reader:
                     Problem(
                         "E005",
                         (),
-                        "no schedule table found: expected rows like \"16:30 ~ 16:35 ('05)<TAB>내용<TAB>비고\" "
-                        "(tab-separated, a | table, or columns two spaces apart)",
+                        Message("e005.no_table", example="\"16:30 ~ 16:35 ('05)<TAB>내용<TAB>비고\""),
                         span=Span(1, 1, 1, 1),
                     )
                 )
@@ -168,7 +170,7 @@ class _Reader:
                 continue
             if self.first_overview is None:
                 self.first_overview = index
-            value, start = match["value"], match.start("value")
+            value, start = match["value"].rstrip(), match.start("value")
             if kind == "when":
                 self._when(index, value, start, seen)
             elif kind == "venue" and "venue" not in seen and value:
@@ -215,7 +217,7 @@ class _Reader:
                 index,
                 offset,
                 offset + len(value),
-                f"cannot read the meeting line {value!r}: write it as \"2026. 2. 26.(목) 16:30~18:00\"",
+                Message("e005.meeting_line", value=value, example='"2026. 2. 26.(목) 16:30~18:00"'),
             )
 
     def _title(self) -> None:
@@ -250,7 +252,11 @@ class _Reader:
         while end - start >= 4 and line[start : start + 2] == "**" and line[end - 2 : end] == "**":
             start, end = start + 2, end - 2
         text = line[start:end]
-        trimmed = re.sub(r"\s*개\s*요\s*$", "", text)
+        trimmed = text.rstrip()  # less "개요" at the end (in code: a regex search for \s*개\s*요\s*$ is quadratic in spaces)
+        if trimmed.endswith("요") and trimmed[:-1].rstrip().endswith("개"):
+            trimmed = trimmed[:-1].rstrip()[:-1].rstrip()
+        else:
+            trimmed = text
         if _GENERIC_HEADING.fullmatch(text.strip()) or not trimmed.strip():
             return False
         end = start + len(trimmed)
@@ -345,8 +351,7 @@ class _Reader:
             # Kept as a segment with no times, set aside: E005 says why, and no other check
             # reports the hole it leaves. The time as printed goes in its note.
             row.unreadable = (
-                f"cannot read the time of this schedule row, {time_cell.text!r}; write it as "
-                "\"16:30 ~ 16:35 ('05)\", as the other rows do",
+                Message("e005.row_time", value=time_cell.text, example="\"16:30 ~ 16:35 ('05)\""),
                 self._span(index, time_cell.column, time_cell.column + len(time_cell.text)),
             )
             row.note_lines.append((f"time as printed (unreadable): {time_cell.text}", row.unreadable[1]))

@@ -36,12 +36,24 @@ class RenderError(ValueError):
     """The agenda cannot be shown in this format (say why, and what to add)."""
 
 
-def render_many(loaded: Sequence[Loaded], format: str, color: bool = False, settings: "Settings | None" = None, **options: Any) -> str:
-    """Render agendas, in date order, one section each. Every item must have an agenda."""
+def render_many(
+    loaded: Sequence[Loaded],
+    format: str,
+    color: bool = False,
+    settings: "Settings | None" = None,
+    messages_lang: str | None = None,
+    **options: Any,
+) -> str:
+    """Render agendas, in date order, one section each. Every item must have an agenda.
+
+    The findings listed are in ``options["lang"]`` when it is given (``render --lang ko``), else in
+    ``messages_lang`` (the CLI passes the locale's language, as for ``check``), else in English.
+    """
     from tfagenda.linter import check_loaded
     from tfagenda.render.rows import build_rows
 
-    agendas = [build_rows(item, check_loaded(item, settings)) for item in loaded]
+    findings_lang = options.get("lang") or messages_lang or "en"
+    agendas = [build_rows(item, check_loaded(item, settings, findings_lang)) for item in loaded]
     agendas.sort(key=lambda a: (a.first_date is None, a.first_date or 0, a.path))
     options.setdefault("lang", None)
     if options["lang"] is not None:

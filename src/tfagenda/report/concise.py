@@ -21,4 +21,4 @@ def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> No
 
         stream.write(fixes_listing(result.fixed))
     if not options.quiet:
-        stream.write(summary(result) + "\n")
+        stream.write(summary(result, options.lang) + "\n")

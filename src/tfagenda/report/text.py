@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.findings import Applicability, Finding, Severity
+from tfagenda.messages import plural, say
 from tfagenda.textwidth import cell_width
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> No
 
         stream.write(fixes_listing(result.fixed) + "\n")
     if not options.quiet:
-        stream.write(summary(result) + "\n")
+        stream.write(summary(result, options.lang) + "\n")
 
 
 def fixable(finding: Finding, unsafe: bool = False) -> bool:
@@ -46,6 +47,8 @@ def fixable(finding: Finding, unsafe: bool = False) -> bool:
 
 def writable_paths(result: "CheckResult") -> set[str]:
     """The files ``--fix`` writes: YAML agendas (an imported format is checked, never rewritten)."""
+    if not result.sources:
+        return set()  # a clean run needs no more (and so does not import tfagenda.fix: start-up time)
     from tfagenda.fix import is_yaml
 
     return {path for path, lines in result.sources.items() if is_yaml(path, "\n".join(lines))}
@@ -83,27 +86,27 @@ def _excerpt(finding: Finding, lines: list[str], paint) -> str:  # type: ignore[
     return f" {paint(number, _DIM)} | {source}\n {gutter} | {' ' * offset}{paint(marks, _RED)}\n"
 
 
-def summary(result: "CheckResult") -> str:
-    files = len(result.files)
-    noun = "file" if files == 1 else "files"
+def summary(result: "CheckResult", lang: str = "en") -> str:
+    """``Found 1 error and 0 warnings in 1 file; 1 with a fix.`` / ``All checks passed (1 file).``, in ``lang``."""
+    files = plural("summary.files", len(result.files), lang)
     if not result.findings:
         if result.fixed is not None:
-            return f"All checks passed ({files} {noun}); {_fixed_tail(result)}."
-        return f"All checks passed ({files} {noun})."
-    errors, warnings = result.errors, result.warnings
-    parts = [f"{errors} error{'s' if errors != 1 else ''}", f"{warnings} warning{'s' if warnings != 1 else ''}"]
+            return say("summary.passed_fixed", lang, files=files, fixed=_fixed_tail(result, lang))
+        return say("summary.passed", lang, files=files)
+    errors = plural("summary.errors", result.errors, lang)
+    warnings = plural("summary.warnings", result.warnings, lang)
     fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.edits)
     if result.fixed is not None:
-        return f"Found {' and '.join(parts)} in {files} {noun}; {_fixed_tail(result)}."
-    tail = f"; {fixable} with a fix" if fixable else ""
-    return f"Found {' and '.join(parts)} in {files} {noun}{tail}."
+        return say("summary.found_fixed", lang, errors=errors, warnings=warnings, files=files, fixed=_fixed_tail(result, lang))
+    tail = say("summary.with_fix", lang, n=fixable) if fixable else ""
+    return say("summary.found", lang, errors=errors, warnings=warnings, files=files, tail=tail)
 
 
-def _fixed_tail(result: "CheckResult") -> str:
+def _fixed_tail(result: "CheckResult", lang: str = "en") -> str:
     """After --fix: ``N fixed, M remaining``, and how many of those --unsafe-fixes would fix."""
     fixed = sum(sum(counts.values()) for counts in (result.fixed or {}).values())
-    tail = f"{fixed} fixed, {len(result.findings)} remaining"
+    tail = say("summary.fixed", lang, fixed=fixed, remaining=len(result.findings))
     unsafe = sum(1 for f in result.findings if f.fix is not None and f.fix.edits and f.fix.applicability is Applicability.UNSAFE)
     if unsafe:
-        tail += f" ({unsafe} with an unsafe fix: --unsafe-fixes applies {'them' if unsafe != 1 else 'it'})"
+        tail += plural("summary.unsafe", unsafe, lang)
     return tail

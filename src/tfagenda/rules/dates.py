@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from tfagenda.findings import Applicability, Fix, Problem, Severity
+from tfagenda.messages import say
 from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO, weekday_index
 from tfagenda.rules.base import Context, rule
 
@@ -62,7 +63,13 @@ def weekday_mismatch(ctx: Context) -> Iterable[Problem]:
         yield Problem(
             "D001",
             at,
-            f"weekday {day.weekday} does not match {day.date.isoformat()}, a {WEEKDAYS_EN[actual].capitalize()}; "
-            f"write {right}",
-            Fix(f"set weekday to {right}", Applicability.SAFE, right, target=at),
+            say(
+                "d001",
+                ctx.lang,
+                written=day.weekday,
+                date=day.date.isoformat(),
+                actual=say(f"weekday.{actual}", ctx.lang),
+                right=right,
+            ),
+            Fix(say("fix.set.weekday", ctx.lang, value=right), Applicability.SAFE, right, target=at),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from tfagenda.findings import Applicability, Edit, Fix, Problem, Severity
+from tfagenda.messages import say
 from tfagenda.rules.base import Context, rule
 from tfagenda.suppress import EVERY_RULE
 
@@ -29,12 +30,12 @@ def unused_suppression(ctx: Context) -> Iterable[Problem]:
     """
     for suppression in ctx.suppressions:
         for name in suppression.unknown:
-            yield Problem("I001", (), f"the suppression names {name!r}, which is not a rule; `tfagenda rules` lists them", span=suppression.span)
-        unused = [written for code, written in suppression.codes.items() if code not in suppression.used]
+            yield Problem("I001", (), say("i001.unknown", ctx.lang, name=name), span=suppression.span)
+        unused = [(code, written) for code, written in suppression.codes.items() if code not in suppression.used]
         if not unused:
             continue
         everything = len(unused) == len(suppression.codes) and not suppression.unknown
-        what = ", ".join(u if u != "every rule" or EVERY_RULE not in suppression.codes else "every rule" for u in unused)
+        what = ", ".join(say("i001.every_rule", ctx.lang) if code == EVERY_RULE else written for code, written in unused)
         removable = everything and suppression.removal is not None
-        fix = Fix("remove the suppression", Applicability.SAFE, None, edits=(Edit(suppression.removal, ""),)) if removable else None  # type: ignore[arg-type]
-        yield Problem("I001", (), f"the suppression of {what} suppresses nothing here; remove it", fix=fix, span=suppression.span)
+        fix = Fix(say("fix.remove_suppression", ctx.lang), Applicability.SAFE, None, edits=(Edit(suppression.removal, ""),)) if removable else None  # type: ignore[arg-type]
+        yield Problem("I001", (), say("i001.unused", ctx.lang, what=what), fix=fix, span=suppression.span)

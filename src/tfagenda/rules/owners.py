@@ -8,6 +8,7 @@ from typing import Hashable, Iterable
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Related, Severity
+from tfagenda.messages import say
 from tfagenda.model import Agenda
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
@@ -59,7 +60,7 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
             continue
         if ctx.loaded.is_damaged(placed.path + ("owner",)):  # an unreadable owner is E002's
             continue
-        yield Problem("O001", placed.path, f"{seg.title!r} has no owner; add owner: (\"-\" for nobody)")
+        yield Problem("O001", placed.path, say("o001", ctx.lang, title=seg.title))
 
 
 @rule("O002", "unknown-owner", Severity.ERROR)
@@ -96,8 +97,8 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
                 continue
             at = placed.path + ("owner",) + ((index,) if isinstance(ctx.raw(placed.path + ("owner",)), list) else ())
             guess = difflib.get_close_matches(owner, list(names), n=1, cutoff=0.5)
-            hint = f"; did you mean {guess[0]!r}?" if guess else "; add them to people"
-            yield Problem("O002", at, f"owner {owner!r} is not in people{hint}")
+            hint = say("o002.did_you_mean", ctx.lang, guess=guess[0]) if guess else say("o002.add", ctx.lang)
+            yield Problem("O002", at, say("o002", ctx.lang, owner=owner, hint=hint))
 
 
 def owner_ids(agenda: Agenda, placed: Placed) -> list[str]:
@@ -137,8 +138,16 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
         yield Problem(
             "O003",
             second.path + ("owner",),
-            f"{person} is also in {first.title!r} ({describe_booking(first)}, line {span.line}) at the same time "
-            f"as {second.title!r} ({describe_booking(second)})",
+            say(
+                "o003",
+                ctx.lang,
+                person=person,
+                first=first.title,
+                first_booking=describe_booking(first),
+                line=span.line,
+                second=second.title,
+                second_booking=describe_booking(second),
+            ),
             related=(Related(ctx.loaded.path, span.line, span.column, f"{first.title!r}"),),
         )
 
@@ -161,10 +170,11 @@ def day_key(placed: Placed) -> Hashable:
 def overlapping_bookings(agenda: Agenda, segments: list[Placed]) -> Iterable[tuple[Placed, Placed, str]]:
     """Pairs of segments that share an owner and overlap in time, sorted per person (no all-pairs scan)."""
     bookings: dict[tuple[str, Hashable], list[Placed]] = defaultdict(list)
+    names = known_names(agenda)  # once: per segment it would cost people × segments
     for placed in segments:
         if placed.known and not placed.uncertain and placed.duration:
-            for person in owner_ids(agenda, placed):
-                bookings[(person, day_key(placed))].append(placed)
+            for owner in placed.segment.owner:
+                bookings[(names.get(owner, owner), day_key(placed))].append(placed)
     for (person, _), items in bookings.items():
         items.sort(key=lambda p: (p.start, p.end))
         active: list[Placed] = []
@@ -249,7 +259,15 @@ def _cross_problem(ctx: Context, placed: Placed, other_ctx: Context, other: Plac
     return Problem(
         "O003",
         placed.path + ("owner",),
-        f"{person} is also in {other.title!r} ({where}, {describe_booking(other)}) at the same time as "
-        f"{placed.title!r} ({describe_booking(placed)})",
+        say(
+            "o003.files",
+            ctx.lang,
+            person=person,
+            other=other.title,
+            where=where,
+            other_booking=describe_booking(other),
+            mine=placed.title,
+            my_booking=describe_booking(placed),
+        ),
         related=(Related(other_ctx.loaded.path, span.line, span.column, f"{other.title!r}"),),
     )

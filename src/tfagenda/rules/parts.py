@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from tfagenda.clock import format_time, minutes_phrase
+from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
+from tfagenda.messages import say
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
 
@@ -42,12 +43,14 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
         if total == placed.duration or _explained(placed):
             continue
         difference = placed.duration - total  # type: ignore[operator]
-        remark = f"{minutes_phrase(difference)} unplanned" if difference > 0 else f"{minutes_phrase(-difference)} too many"
+        if difference > 0:
+            remark = say("p001.unplanned", ctx.lang, minutes=ctx.minutes(difference))
+        else:
+            remark = say("p001.too_many", ctx.lang, minutes=ctx.minutes(-difference))
         yield Problem(
             "P001",
             placed.time_anchor("duration", "end"),
-            f"the parts of {placed.title!r} add up to {minutes_phrase(total)}, but it lasts "
-            f"{minutes_phrase(placed.duration)} ({remark})",  # type: ignore[arg-type]
+            say("p001", ctx.lang, title=placed.title, total=ctx.minutes(total), duration=ctx.minutes(placed.duration), remark=remark),  # type: ignore[arg-type]
         )
 
 
@@ -84,11 +87,11 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "P002",
                 placed.time_anchor("start", "end", "duration"),
-                f"part {placed.title!r} starts at {format_time(placed.start)}, before {parent.title!r} ({span}) starts",  # type: ignore[arg-type]
+                say("p002.before", ctx.lang, title=placed.title, start=format_time(placed.start), parent=parent.title, span=span),  # type: ignore[arg-type]
             )
         elif placed.end > parent.end:  # type: ignore[operator]
             yield Problem(
                 "P002",
                 placed.time_anchor("end", "duration", "start"),
-                f"part {placed.title!r} ends at {format_time(placed.end)}, after {parent.title!r} ({span}) ends",  # type: ignore[arg-type]
+                say("p002.after", ctx.lang, title=placed.title, end=format_time(placed.end), parent=parent.title, span=span),  # type: ignore[arg-type]
             )

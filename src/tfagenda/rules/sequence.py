@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from tfagenda.clock import format_time, minutes_phrase
+from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
+from tfagenda.messages import say
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
 
@@ -57,9 +58,15 @@ def overlap(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "S001",
                 after.time_anchor("start", "end", "duration"),
-                f"{after.title!r} starts at {format_time(after.start)}, {minutes_phrase(overlap)} before "  # type: ignore[arg-type]
-                f"{before.title!r} ends at {format_time(before.end)}; start it at {format_time(before.end)} "  # type: ignore[arg-type]
-                f"or end {before.title!r} at {format_time(after.start)}",  # type: ignore[arg-type]
+                say(
+                    "s001",
+                    ctx.lang,
+                    after=after.title,
+                    after_start=format_time(after.start),  # type: ignore[arg-type]
+                    overlap=ctx.minutes(overlap),
+                    before=before.title,
+                    before_end=format_time(before.end),  # type: ignore[arg-type]
+                ),
             )
 
 
@@ -99,9 +106,15 @@ def gap(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "S002",
                 after.time_anchor("start", "end", "duration"),
-                f"{format_time(before.end)}–{format_time(after.start)} ({minutes_phrase(length)}) between "  # type: ignore[arg-type]
-                f"{before.title!r} and {after.title!r} is not covered by any segment; "
-                f"start {after.title!r} at {format_time(before.end)} or add a break",  # type: ignore[arg-type]
+                say(
+                    "s002",
+                    ctx.lang,
+                    gap_start=format_time(before.end),  # type: ignore[arg-type]
+                    gap_end=format_time(after.start),  # type: ignore[arg-type]
+                    length=ctx.minutes(length),
+                    before=before.title,
+                    after=after.title,
+                ),
             )
             before = after
 
@@ -127,6 +140,12 @@ def out_of_order(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "S003",
                 after.time_anchor("start", "end", "duration"),
-                f"{after.title!r} at {format_time(after.start)} is listed after {before.title!r} at "  # type: ignore[arg-type]
-                f"{format_time(before.start)}; list segments in time order",  # type: ignore[arg-type]
+                say(
+                    "s003",
+                    ctx.lang,
+                    after=after.title,
+                    after_start=format_time(after.start),  # type: ignore[arg-type]
+                    before=before.title,
+                    before_start=format_time(before.start),  # type: ignore[arg-type]
+                ),
             )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from tfagenda.clock import format_time, minutes_phrase
+from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
+from tfagenda.messages import join_and, say
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed, TrackLine
 
@@ -40,8 +41,7 @@ def before_slot(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "F001",
                 placed.time_anchor("start", "end", "duration"),
-                f"{placed.title!r} starts at {format_time(placed.start)}, {minutes_phrase(early)} before the slot "  # type: ignore[arg-type]
-                f"{slot} starts",
+                say("f001", ctx.lang, title=placed.title, start=format_time(placed.start), early=ctx.minutes(early), slot=slot),  # type: ignore[arg-type]
             )
 
 
@@ -66,8 +66,7 @@ def after_slot(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "F002",
                 placed.time_anchor("end", "duration", "start"),
-                f"{placed.title!r} ends at {format_time(placed.end)}, {minutes_phrase(late)} after the slot "  # type: ignore[arg-type]
-                f"{slot} ends",
+                say("f002", ctx.lang, title=placed.title, end=format_time(placed.end), late=ctx.minutes(late), slot=slot),  # type: ignore[arg-type]
             )
 
 
@@ -106,13 +105,12 @@ def slot_total(ctx: Context) -> Iterable[Problem]:
             unplanned.append(f"{format_time(slot.start)}–{format_time(run[0].start)}")  # type: ignore[arg-type]
         if run[-1].end < slot.end:  # type: ignore[operator]
             unplanned.append(f"{format_time(run[-1].end)}–{format_time(slot.end)}")  # type: ignore[arg-type]
-        where = " and ".join(unplanned)
-        verb = "is" if len(unplanned) == 1 else "are"
+        where = join_and(unplanned, ctx.lang)
+        tail = say(f"f003.unplanned.{'one' if len(unplanned) == 1 else 'many'}", ctx.lang, where=where) if unplanned else ""
         yield Problem(
             "F003",
             track.day.path + ("slot",) if track.day.slot else track.path,
-            f"the segments add up to {minutes_phrase(total)}, the slot {slot} is {minutes_phrase(slot.length)}"
-            + (f": {where} {verb} not planned" if where else ""),
+            say("f003", ctx.lang, total=ctx.minutes(total), slot=slot, length=ctx.minutes(slot.length), tail=tail),
         )
 
 

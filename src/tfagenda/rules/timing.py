@@ -6,6 +6,7 @@ from typing import Iterable
 
 from tfagenda.clock import format_time, respell_duration
 from tfagenda.findings import Applicability, Fix, Problem, Severity
+from tfagenda.messages import localize, say
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Conflict, Placed
 
@@ -14,15 +15,16 @@ def _conflict_problem(ctx: Context, placed: Placed, conflict: Conflict) -> Probl
     repair = conflict.repair
     if repair is None:
         at = placed.time_anchor("end", "duration", "start")
-        return Problem(conflict.code, at, conflict.message)
+        return Problem(conflict.code, at, localize(conflict.message, ctx.lang))
     at = placed.path + (repair.field,)
     if repair.field == "duration":
         value = respell_duration(ctx.raw(at), repair.value)
     else:
         value = format_time(repair.value)
     applicability = Applicability.SAFE if conflict.safe else Applicability.UNSAFE
-    fix = Fix(f"set {repair.field} to {value}", applicability, value, target=at)
-    return Problem(conflict.code, at if placed.segment.given(repair.field) else placed.path, conflict.message, fix)
+    fix = Fix(say(f"fix.set.{repair.field}", ctx.lang, value=value), applicability, value, target=at)
+    message = localize(conflict.message, ctx.lang)
+    return Problem(conflict.code, at if placed.segment.given(repair.field) else placed.path, message, fix)
 
 
 @rule("T001", "end-before-start", Severity.ERROR, fix=Applicability.SAFE)
@@ -104,8 +106,9 @@ def underspecified(ctx: Context) -> Iterable[Problem]:
     for placed in ctx.timeline.segments():
         if placed.underspecified and not placed.damaged and not _slot_set_aside(ctx, placed):
             following = _unplaced_after(placed)
-            tail = f"; {following} after it cannot be placed either" if following else ""
-            yield Problem("T003", placed.path, f"{placed.title!r}: {placed.underspecified}{tail}")
+            tail = say(following[0], ctx.lang, n=following[1]) if following else ""
+            message = say("t003", ctx.lang, title=placed.title, reason=placed.underspecified, tail=tail)
+            yield Problem("T003", placed.path, message)
 
 
 def _slot_set_aside(ctx: Context, placed: Placed) -> bool:
@@ -113,7 +116,8 @@ def _slot_set_aside(ctx: Context, placed: Placed) -> bool:
     return placed.parent is None and placed.start is None and ctx.loaded.is_damaged(placed.track.day.path + ("slot",))
 
 
-def _unplaced_after(placed: Placed) -> str:
+def _unplaced_after(placed: Placed) -> tuple[str, int] | None:
+    """How many siblings after ``placed`` cannot be placed either: the message's key and the count."""
     siblings = placed.parent.parts if placed.parent else placed.track.segments
     after = siblings[siblings.index(placed) + 1 :]
     count = 0
@@ -122,7 +126,7 @@ def _unplaced_after(placed: Placed) -> str:
             break
         count += 1
     noun = "part" if placed.parent else "segment"
-    return "" if not count else (f"1 {noun}" if count == 1 else f"{count} {noun}s")
+    return (f"t003.after.{noun}.{'one' if count == 1 else 'many'}", count) if count else None
 
 
 @rule("T004", "zero-length", Severity.WARNING)
@@ -144,4 +148,4 @@ def zero_length(ctx: Context) -> Iterable[Problem]:
     for placed in ctx.timeline.segments():
         if placed.known and placed.duration == 0 and placed.conflict is None:
             at = placed.time_anchor("duration", "end", "start")
-            yield Problem("T004", at, f"{placed.title!r} lasts 0 minutes ({format_time(placed.start)}); give it its real length")  # type: ignore[arg-type]
+            yield Problem("T004", at, say("t004", ctx.lang, title=placed.title, time=format_time(placed.start)))  # type: ignore[arg-type]

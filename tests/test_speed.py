@@ -1,0 +1,280 @@
+"""The fast paths of issue 6 give exactly what the plain paths give.
+
+libyaml (PyYAML's C extension) parses when it reads a text as ruamel.yaml does, and ruamel.yaml
+parses the rest: here every fixture, hand-picked corners and generated YAML are parsed both ways
+and compared value for value and position for position. And many files are checked on several
+processes: the findings (cross-file double bookings and suppressions included) are those of one
+process, in the same order. bench/ measures the speed itself.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from conftest import REPO
+from tfagenda import yamldoc
+from tfagenda.config import Settings
+from tfagenda.linter import check_paths
+from tfagenda.parallel import MIN_FILES, workers_for
+
+needs_libyaml = pytest.mark.skipif(yamldoc._libyaml_composer() is None, reason="PyYAML without its C extension")
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return bool(a == b)
+
+
+def _ruamel(text: str, monkeypatch: pytest.MonkeyPatch) -> yamldoc.Document:
+    with monkeypatch.context() as m:
+        m.setattr(yamldoc, "_parse_libyaml", lambda text, path: None)
+        return yamldoc.parse(text, "x.yaml")
+
+
+def _problems(doc: yamldoc.Document) -> list[tuple[Any, ...]]:
+    return [(p.code, p.at, str(p.message), p.span) for p in doc.problems]
+
+
+def _assert_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """parse(text) is what ruamel.yaml alone makes of it; True if libyaml parsed it."""
+    fast = yamldoc._parse_libyaml(text.removeprefix("\ufeff"), "x.yaml")
+    used = fast is not None
+    fast = fast or yamldoc.parse(text, "x.yaml")
+    slow = _ruamel(text, monkeypatch)
+    assert _same(fast.data, slow.data), text
+    assert fast.nodes == slow.nodes, text
+    assert _problems(fast) == _problems(slow), text
+    return used
+
+
+YAML_FILES = sorted(p for p in [*REPO.glob("agendas/*.y*ml"), *REPO.glob("tests/fixtures/**/*.y*ml")])
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_every_fixture_reads_alike(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_read_alike(path.read_bytes().decode("utf-8", errors="replace"), monkeypatch)
+
+
+@needs_libyaml
+def test_libyaml_parses_the_agendas_and_imported_schedules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path is taken where it matters: the agendas, and imports (which end in ``gap-tolerance:``)."""
+    from tfagenda.importers import import_document
+    from tfagenda.importers.yamlout import to_yaml
+
+    for path in REPO.glob("agendas/*.yaml"):
+        assert _assert_read_alike(path.read_text(encoding="utf-8"), monkeypatch), path
+    source = REPO / "tests" / "fixtures" / "frab" / "tinycamp-2026.xml"
+    document = import_document(source.read_text(encoding="utf-8"), str(source), "frab-xml")
+    imported = to_yaml(document.data, "imported")
+    assert imported.rstrip().endswith("gap-tolerance:")
+    assert _assert_read_alike(imported, monkeypatch)
+    assert _assert_read_alike(imported.rstrip("\n"), monkeypatch)  # no final line break
+
+
+CORNERS = [
+    "",
+    "a: 1",
+    "a: 1\n",
+    "a:\n",
+    "a:",
+    "a:  \n",
+    "a:\nb: 2\n",
+    "a:\nb:\n",
+    "a:\n  b:\n  c:\nd:",
+    "a:  # why\nb: 1\n",
+    "a:\n# why\nb: 1\n",
+    "a: {b: , c: 1}\n",
+    "a: {b}\n",
+    "- \n- a\n-",
+    "a:\n- 1\n-\nb: 2",
+    "a:\r\n  b: 1\r\n  c:\r\n",
+    "a: 1\n \n",
+    "a: 1 ",
+    "a: 1\n# end",
+    "a: 'x\n  y'\nb: \"p\\\n  q\"",
+    "---\na: 1\n",
+    "---\n",
+    "a: b: c",
+    "a: [1, 2\n",
+    "a: &x 1\nb: *x\n",
+    "base: &b {start: '09:00'}\nseg: {<<: *b, title: x}\n",
+    "a: |\n  x\n  y\nb: >\n  p\n  q\n",
+    "%YAML 1.1\n---\na: 1\n",
+    "a: 1\n...\n",
+    "a:\tb\n",
+    "? [x]\n: y\n",
+    "a: !!str 1\n",
+    "a: 1\u2028b: 2\n",
+    "title: 가나다\nsegments:\n  - {title: 다라, start: \"16:30\", end:}\n",
+    "a: [b, [c, {d: e}]]\nf:\n  g:\n    - h\n    -\n",
+    "a: 0x1F\nb: .inf\nc: ~\nd: null\ne: 1e3\nf: 12:30\n",
+    "a: 1\na: 2\n",
+    "[a, b]: 1\n",
+    "\"\\ud83d\\ude00\": x\n",
+]
+
+
+@pytest.mark.parametrize("text", CORNERS, ids=range(len(CORNERS)))
+def test_corners_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_read_alike(text, monkeypatch)
+
+
+# Generated YAML: block and flow collections, empty values, comments, multi-line scalars, CRLF,
+# with and without a final line break (the places where the two parsers' positions could part).
+_WORDS = st.sampled_from(["a", "title", "가나", "x y", "12:30", "'q'", '"d q"', "1", "null", "~", "'it''s'", "a#b", '"a\\nb"'])
+_COMMENT = st.sampled_from(["", "", "  # c", "\n# full", "\n    # deeper"])
+
+
+@st.composite
+def _flow(draw: Any, depth: int = 0) -> str:
+    if depth > 2 or draw(st.booleans()):
+        return draw(st.sampled_from(["1", "a", '"q"', "'s'", "가", ""]))
+    if draw(st.booleans()):
+        return "[" + ", ".join(draw(st.lists(_flow(depth + 1), max_size=3))) + "]"
+    items = draw(st.lists(_flow(depth + 1), max_size=3))
+    return "{" + ", ".join(f"k{i}: {v}" for i, v in enumerate(items)) + "}"
+
+
+@st.composite
+def _block(draw: Any, depth: int = 0, indent: int = 0) -> str:
+    pad = " " * indent
+    lines = []
+    if draw(st.booleans()):
+        for i in range(draw(st.integers(1, 4))):
+            key = draw(st.sampled_from(["k", "title", "가", "'q k'", "x y"])) + str(i)
+            kind = draw(st.integers(0, 5))
+            if kind == 0 and depth < 3:
+                lines.append(f"{pad}{key}:{draw(_COMMENT)}\n" + draw(_block(depth + 1, indent + 2)))
+            elif kind == 1:
+                lines.append(f"{pad}{key}: {draw(_flow())}{draw(_COMMENT)}\n")
+            elif kind == 2:
+                lines.append(f"{pad}{key}:{draw(_COMMENT)}\n")
+            else:
+                value = draw(_WORDS)
+                if draw(st.integers(0, 5)) == 0:
+                    value += "\n" + " " * (indent + 2) + "more"
+                lines.append(f"{pad}{key}: {value}{draw(_COMMENT)}\n")
+    else:
+        for _ in range(draw(st.integers(1, 4))):
+            kind = draw(st.integers(0, 3))
+            if kind == 0 and depth < 3:
+                lines.append(f"{pad}- " + draw(_block(depth + 1, indent + 2)).lstrip(" "))
+            elif kind == 1:
+                lines.append(f"{pad}- {draw(_flow())}{draw(_COMMENT)}\n")
+            elif kind == 2:
+                lines.append(f"{pad}-{draw(_COMMENT)}\n")
+            else:
+                lines.append(f"{pad}- {draw(_WORDS)}\n")
+    return "".join(lines)
+
+
+@st.composite
+def _documents(draw: Any) -> str:
+    text = draw(st.sampled_from(["", "---\n", "# head\n"])) + draw(_block())
+    ending = draw(st.sampled_from(["\n", "", " ", "\n\n", "\n  ", "\n# end", "  # x"]))
+    text = text.rstrip("\n") + ending
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=_documents())
+def test_generated_yaml_reads_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_read_alike(text, monkeypatch)
+
+
+@needs_libyaml
+def test_too_deep_and_alias_bombs_are_ruamel_yamls_to_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = "a:\n" + "".join(" " * (2 * i + 2) + f"k{i}:\n" for i in range(150)) + " " * 302 + "x: 1\n"
+    _assert_read_alike(deep, monkeypatch)
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    _assert_read_alike(bomb, monkeypatch)
+
+
+# -- many files on several processes -----------------------------------------------------------
+
+
+def _agenda(n: int, date: str, start: str, owner: str, extra: str = "") -> str:
+    return (
+        f"{extra}title: Meeting {n}\ndate: {date}\nslot: \"{start}-23:00\"\npeople:\n  {owner}: {{name: {owner.title()} Kim}}\n"
+        f"segments:\n  - {{title: Opening {n}, start: \"{start}\", duration: 45, owner: {owner}}}\n"
+        f"  - {{title: Talk {n}, duration: 30, owner: \"-\"}}\n"
+    )
+
+
+def _tree(root: Path) -> Path:
+    """70 agendas: double bookings across files, a suppressed one, an unused suppression, broken files."""
+    folder = root / "agendas"
+    folder.mkdir()
+    for n in range(70):
+        hour = 9 + n % 5
+        text = _agenda(n, f"2026-05-{1 + n % 3:02d}", f"{hour:02d}:{15 * (n % 4):02d}", f"p{n % 6}")
+        if n == 7:
+            text = text.replace("owner: p1}", "owner: p1}  # tfagenda: ignore[O003]")
+        if n == 11:
+            text = "# tfagenda: file-ignore[S002]\n" + text
+        if n == 13:
+            text = text.replace("duration: 30", "duration: 30, start: \"06:00\"")
+        if n == 20:
+            text = "title: [unclosed\n"
+        if n == 21:
+            text = "just: a mapping\n"
+        (folder / f"agenda-{n:02d}.yaml").write_text(text, encoding="utf-8")
+    (root / "other.yaml").write_text(_agenda(99, "2026-05-01", "09:00", "p0"), encoding="utf-8")
+    return folder
+
+
+def _result(paths: list[Path], settings: Settings, monkeypatch: pytest.MonkeyPatch, jobs: str, **kwargs: Any) -> Any:
+    monkeypatch.setenv("TFAGENDA_JOBS", jobs)
+    result = check_paths(paths, settings, **kwargs)
+    return result.files, [f.to_json() for f in result.findings], result.sources
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_several_processes_find_what_one_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    folder = _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.defaults()
+    one = _result([folder], settings, monkeypatch, "1", compare_with=[tmp_path / "other.yaml"], lang=lang)
+    two = _result([folder], settings, monkeypatch, "2", compare_with=[tmp_path / "other.yaml"], lang=lang)
+    assert one == two
+    codes = {f["code"] for f in one[1]}
+    assert {"O003", "I001", "E001", "E002"} <= codes, codes
+    assert any(f["code"] == "O003" and "other.yaml" in f["message"] for f in one[1])
+
+
+def test_several_processes_apply_the_settings_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tfagenda.findings import Severity
+
+    folder = _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    base = Settings.defaults()
+    settings = base.with_selection(None, ["O001"], None)
+    settings.per_file_ignores = {"agenda-0*.yaml": frozenset({"O003"})}
+    settings.severity = {"O003": Severity.WARNING}
+    assert _result([folder], settings, monkeypatch, "1") == _result([folder], settings, monkeypatch, "2")
+    only = base.with_selection(["O003"], None, None)
+    assert _result([folder], only, monkeypatch, "1") == _result([folder], only, monkeypatch, "2")
+
+
+def test_workers_are_started_only_for_many_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TFAGENDA_JOBS", raising=False)
+    assert workers_for(MIN_FILES - 1) == 1
+    monkeypatch.setenv("TFAGENDA_JOBS", "1")
+    assert workers_for(10_000) == 1
+    monkeypatch.setenv("TFAGENDA_JOBS", "3")
+    assert workers_for(10_000) == 3
