@@ -13,6 +13,11 @@ from typing import Any
 
 DocPath = tuple[str | int, ...]
 
+# One rule lists at most this many findings in one file, then says that there are more (README,
+# Robustness): it bounds the time and memory of a hostile file, such as one where every pair of
+# 10,000 segments is a double booking. A real agenda is nowhere near it.
+MAX_FINDINGS_PER_RULE = 1_000
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from tfagenda.config import Settings
-from tfagenda.findings import Edit, Finding, Fix, Problem, Severity, Span
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span
 from tfagenda.load import Loaded, load_file, load_text
 from tfagenda.messages import localize
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
@@ -75,8 +75,20 @@ def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> FileCheck
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(to_finding(loaded, rule, problem, lang) for problem in rule.check(context))
+        findings.extend(_capped(loaded, rule, rule.check(context), lang))
     return FileCheck(context, findings)
+
+
+def _capped(loaded: Loaded, rule: Rule, problems: Iterable[Problem], lang: str) -> list[Finding]:
+    from itertools import islice
+
+    from tfagenda.messages import Message
+
+    findings = [to_finding(loaded, rule, problem, lang) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)]
+    if len(findings) > MAX_FINDINGS_PER_RULE:
+        more = Message("capped", code=rule.code, limit=f"{MAX_FINDINGS_PER_RULE:,}")
+        findings[MAX_FINDINGS_PER_RULE:] = [to_finding(loaded, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)]
+    return findings
 
 
 def settle(check: FileCheck, settings: Settings) -> list[Finding]:
@@ -95,7 +107,7 @@ def settle(check: FileCheck, settings: Settings) -> list[Finding]:
         kept.append(finding)
     for rule in ALL_RULES:
         if rule.after_suppressions and rule.code in active:
-            kept.extend(to_finding(loaded, rule, problem, check.context.lang) for problem in rule.check(check.context))
+            kept.extend(_capped(loaded, rule, rule.check(check.context), check.context.lang))
     kept = [_with_severity(f, settings) for f in kept]
     kept.sort(key=lambda f: f.sort_key)
     return kept

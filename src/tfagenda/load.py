@@ -157,15 +157,35 @@ def _agenda_like(key: Any) -> bool:
     return key in known or bool(difflib.get_close_matches(str(key), known, n=1, cutoff=0.75))
 
 
+# The loader lists at most this many problems with a file's values (E002, E004), then says how many
+# more there are: a file of 100,000 wrong values is read in seconds, not minutes.
+MAX_LISTED_PROBLEMS = 1_000
+
+
 def _validate(data: dict[str, Any], loaded: Loaded) -> Agenda | None:
+    unlisted = [0]
+    try:
+        return _validate_rounds(data, loaded, unlisted)
+    finally:
+        if unlisted[0]:
+            more = Message("e002.more", count=f"{unlisted[0]:,}", limit=f"{MAX_LISTED_PROBLEMS:,}")
+            loaded.problems.append(Problem("E002", (), more))
+
+
+def _validate_rounds(data: dict[str, Any], loaded: Loaded, unlisted: list[int]) -> Agenda | None:
+    listed = 0
     for _ in range(_MAX_ROUNDS):
         try:
             return Agenda.model_validate(data)
         except ValidationError as errors:
             progressed = False
-            for error in errors.errors():
+            for error in errors.errors(include_url=False):
                 at = tuple(error["loc"])
-                loaded.problems.append(_problem_for(error, at, loaded.document))
+                if listed < MAX_LISTED_PROBLEMS:
+                    loaded.problems.append(_problem_for(error, at, loaded.document))
+                    listed += 1
+                else:
+                    unlisted[0] += 1
                 progressed |= _set_aside(data, at, error["type"], loaded.damaged)
             if not progressed:
                 return None

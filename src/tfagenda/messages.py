@@ -239,6 +239,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "ko": "YAML 별칭(alias)을 펼치면 값이 {limit}개를 넘습니다(별칭 폭탄). 값을 직접 적으십시오",
     },
     "e001.too_deep": {"en": "the YAML nests more than {depth} levels deep", "ko": "YAML의 중첩이 {depth}단계를 넘습니다"},
+    "e001.too_many_values": {
+        "en": "the file has more than {limit} values, the most tfagenda reads (a 20,000-event schedule has about 180,000); not checked",
+        "ko": "파일의 값이 tfagenda가 읽는 최대 개수({limit}개)를 넘어 점검하지 않았습니다(행사 20,000개인 일정표가 약 180,000개)",
+    },
+    "e002.more": {
+        "en": "{count} more problems with the file's values are not listed (tfagenda lists the first {limit}); fix these first",
+        "ko": "파일 값의 문제 {count}개는 더 표시하지 않았습니다(처음 {limit}개만 표시). 먼저 위의 문제를 고치십시오",
+    },
+    "capped": {
+        "en": "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+        "ko": "이 파일의 {code} 지적 사항은 더 표시하지 않았습니다(규칙·파일마다 최대 {limit}개)",
+    },
     "e002.key_not_text": {
         "en": "a key must be plain text, not a list or mapping",
         "ko": "키는 목록이나 매핑이 아닌 일반 텍스트여야 합니다",

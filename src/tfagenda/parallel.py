@@ -195,6 +195,7 @@ _SETUP = _Setup()
 
 def _start_worker(settings: "Settings", lang: str) -> None:
     _SETUP.settings, _SETUP.lang = settings, lang
+    gc.enable()  # forked from check_paths, which pauses it: here it collects each file's leftovers between files
 
 
 def _check_one(job: tuple[str, bool]) -> _Checked:

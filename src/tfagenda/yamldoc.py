@@ -21,8 +21,9 @@ from typing import Any, Iterator
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message
 
-# More values than this after expanding aliases is an alias bomb, not an agenda.
-MAX_EXPANDED_VALUES = 2_000_000
+# More values than this (keys, values, lists and mappings, counting what aliases expand to) is not
+# read: a 20,000-event schedule has about 180,000 (README, Robustness: this bounds time and memory).
+MAX_EXPANDED_VALUES = 500_000
 # Aliases that add more values than this to the document are an alias bomb too: building 100,000
 # values takes about a second and 200 MB (README, Robustness); merge keys in an agenda add hundreds.
 MAX_ALIAS_VALUES = 100_000
@@ -213,16 +214,53 @@ class _TooDeep(Exception):
         self.node = node
 
 
-def _alias_bomb(root: Any) -> bool:
-    """Whether the document's aliases expand it by more than ``MAX_ALIAS_VALUES`` values (or to more than
-    ``MAX_EXPANDED_VALUES`` in all)."""
+def _too_big(root: Any) -> "Message | None":
+    """Why the document is not read, if it is too big: more than ``MAX_EXPANDED_VALUES`` values, or
+    aliases that add more than ``MAX_ALIAS_VALUES`` (an alias bomb)."""
     expanded, distinct = _expanded_size(root, with_distinct=True)
-    return expanded > MAX_EXPANDED_VALUES or expanded - distinct > MAX_ALIAS_VALUES
+    if distinct > MAX_EXPANDED_VALUES:
+        return Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}")
+    if expanded > MAX_EXPANDED_VALUES or expanded - distinct > MAX_ALIAS_VALUES:
+        return Message("e001.alias_bomb", limit=f"{MAX_ALIAS_VALUES:,}")
+    return None
+
+
+def _value_bound(text: str) -> int:
+    """An upper bound on the number of values in the YAML ``text``, from characters that every value
+    but the first needs one of; cheap (``str.count``), and loose (a 20,000-event schedule: 3 times)."""
+    return (
+        2 * (text.count(":") + text.count("-") + text.count("?"))
+        + text.count(",") + text.count("[") + text.count("{") + text.count("\n") + text.count("\r") + 1
+    )
+
+
+def _too_many_events(text: str) -> "Problem | None":
+    """E001 where libyaml's events pass ``MAX_EXPANDED_VALUES`` values (events cost no memory: nothing is built)."""
+    from yaml._yaml import CParser
+
+    parser = CParser(text)
+    values = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if type(event).__name__ in ("ScalarEvent", "AliasEvent", "SequenceStartEvent", "MappingStartEvent"):
+                values += 1
+                if values > MAX_EXPANDED_VALUES:
+                    mark = event.start_mark
+                    span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+                    return Problem("E001", (), Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), span=span)
+    finally:
+        parser.dispose()
+    return None
 
 
 def _expanded_size(root: Any, with_distinct: bool = False) -> Any:
-    """How many values the document has once every alias is expanded (memoised, so a bomb costs nothing)."""
+    """How many values the document has once every alias is expanded (memoised, so a bomb costs nothing).
+
+    An alias inside the node it names (``a: &a [*a]``) expands forever: the size is then past the limit.
+    """
     sizes: dict[int, int] = {}
+    opened: set[int] = set()  # nodes whose children are being counted: meeting one again is a cycle
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -232,6 +270,9 @@ def _expanded_size(root: Any, with_distinct: bool = False) -> Any:
         if done:
             sizes[id(node)] = min(MAX_EXPANDED_VALUES + 1, 1 + sum(sizes[id(c)] for c in children))
             continue
+        if id(node) in opened:  # reached from its own descendant: a recursive alias
+            return (MAX_EXPANDED_VALUES + 1, len(sizes)) if with_distinct else MAX_EXPANDED_VALUES + 1
+        opened.add(id(node))
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in sizes)
     return (sizes[id(root)], len(sizes)) if with_distinct else sizes[id(root)]
@@ -294,10 +335,6 @@ def _guarded_scanner() -> Any:
                 self._fresh_line = reader.line
                 self._fresh_until = min((key.index for key in keys), default=reader.index) + 1024
 
-            def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
-                self._check_depth()
-                super().fetch_flow_collection_start(TokenClass, to_push)
-
             def add_indent(self, column: int) -> bool:
                 added: bool = super().add_indent(column)
                 if added:
@@ -309,11 +346,54 @@ def _guarded_scanner() -> Any:
                     message = f"more than {MAX_DEPTH} levels of nesting (an agenda needs fewer than 20)"
                     raise ScannerError(None, None, message, self.reader.get_mark())
 
+            # Every value starts with one of these tokens, and none takes more than two: past twice
+            # the limit there are too many values, and composing them would take seconds and GBs.
+            _values = 0
+
+            def _count(self) -> None:
+                self._values += 1
+                if self._values > 2 * MAX_EXPANDED_VALUES:
+                    raise _TooManyValues(self.reader.get_mark())
+
+            def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+                self._check_depth()
+                self._count()
+                super().fetch_flow_collection_start(TokenClass, to_push)
+
+            def fetch_block_entry(self) -> None:
+                self._count()
+                super().fetch_block_entry()
+
+            def fetch_value(self) -> None:
+                self._count()
+                super().fetch_value()
+
+            def fetch_flow_scalar(self, style: Any) -> None:
+                self._count()
+                super().fetch_flow_scalar(style)
+
+            def fetch_block_scalar(self, style: Any) -> None:
+                self._count()
+                super().fetch_block_scalar(style)
+
+            def fetch_plain(self) -> None:
+                self._count()
+                super().fetch_plain()
+
+            def fetch_alias(self) -> None:
+                self._count()
+                super().fetch_alias()
+
         _SCANNER = GuardedScanner
     return _SCANNER
 
 
 _SCANNER: Any = None
+
+
+class _TooManyValues(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
 
 
 # Text that libyaml (a YAML 1.1 parser) might read other than ruamel.yaml (YAML 1.2) does goes to
@@ -466,6 +546,11 @@ def _parse_libyaml(text: str, path: str) -> Document | None:
 
 
 def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | None:
+    if _value_bound(text) > 2 * MAX_EXPANDED_VALUES:  # perhaps too many to build: count them first
+        too_many = _too_many_events(text)
+        if too_many is not None:
+            doc.problems.append(too_many)
+            return doc
     parser = composer(text)
     try:
         root = parser.get_single_node()
@@ -474,8 +559,12 @@ def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | No
     if root is None:
         return doc
     # Without an alias ("*name") nothing expands, and a text this short cannot hold that many values.
-    if ("*" in text or len(text) > MAX_EXPANDED_VALUES // 4) and _alias_bomb(root):
-        return None
+    if "*" in text or len(text) > MAX_EXPANDED_VALUES // 4:
+        too_big = _too_big(root)
+        if too_big is not None:  # said here: ruamel.yaml would compose it all again, slowly
+            mark = root.start_mark
+            doc.problems.append(Problem("E001", (), too_big, span=Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)))
+            return doc
     _match_ruamel_marks(root, text)
     doc.data = _Builder(doc, _LIBYAML_MAX_DEPTH).build(root, (), None, 0)
     return doc
@@ -502,6 +591,11 @@ def parse(text: str, path: str = "<string>") -> Document:
         with warnings.catch_warnings():  # ruamel warns on stderr about a reused anchor, which YAML allows
             warnings.simplefilter("ignore")
             root = yaml.compose(doc.text)
+    except _TooManyValues as error:
+        mark = error.mark
+        span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+        doc.problems.append(Problem("E001", (), Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), span=span))
+        return doc
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -524,15 +618,9 @@ def parse(text: str, path: str = "<string>") -> Document:
         return doc
     if root is None:
         return doc
-    if _alias_bomb(root):
-        doc.problems.append(
-            Problem(
-                "E001",
-                (),
-                Message("e001.alias_bomb", limit=f"{MAX_ALIAS_VALUES:,}"),
-                span=_span(root),
-            )
-        )
+    too_big = _too_big(root)
+    if too_big is not None:
+        doc.problems.append(Problem("E001", (), too_big, span=_span(root)))
         return doc
     try:
         doc.data = _Builder(doc).build(root, (), None, 0)

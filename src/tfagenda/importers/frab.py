@@ -139,6 +139,7 @@ class _Lines:
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _LITERALS = {"true": True, "false": False, "null": None}
+_WORD = re.compile(r"[a-z]+")
 
 
 class _JsonReader:
@@ -180,7 +181,7 @@ class _JsonReader:
                 raise self.fail(error.msg, error.pos) from None
         else:
             match = _NUMBER.match(text, pos)
-            word = re.match(r"[a-z]+", text[pos:])
+            word = _WORD.match(text, pos)  # not re.match(…, text[pos:]): copying the rest for every value is quadratic
             if word and word.group() in _LITERALS:
                 value, end = _LITERALS[word.group()], pos + len(word.group())
             elif match:

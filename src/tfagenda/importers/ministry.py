@@ -25,7 +25,7 @@ from typing import Any
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message
-from tfagenda.yamldoc import LINE_BREAK, Document, Node
+from tfagenda.yamldoc import LINE_BREAK, MAX_EXPANDED_VALUES, Document, Node
 
 _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
 _CLOCK = r"\d{1,2}:\d{2}"
@@ -106,8 +106,18 @@ def read(text: str, path: str, format: str = "ministry") -> Document:
     doc = Document(path=path, text=text)
     lines = LINE_BREAK.split(text)  # "\r\n", "\n" or a lone "\r", as Document.lines counts them
     reader = _Reader(doc, lines)
-    reader.run()
+    try:
+        reader.run()
+    except _TooManyValues as error:  # as a YAML file of more values is refused (README, Robustness)
+        doc.data, doc.nodes = None, {}
+        message = Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}")
+        doc.problems = [Problem("E005", (), message, span=Span(error.line, 1, error.line, 1))]
     return doc
+
+
+class _TooManyValues(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
 
 
 class _Reader:
@@ -130,6 +140,8 @@ class _Reader:
             target = target[step]
         target[at[-1]] = value
         self.doc.nodes[at] = Node(span, span, False)
+        if len(self.doc.nodes) > MAX_EXPANDED_VALUES:
+            raise _TooManyValues(span.line)
 
     def _problem(self, index: int, start: int, end: int, message: str) -> None:
         self.doc.problems.append(Problem("E005", (), message, span=self._span(index, start, end)))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
-from typing import Hashable, Iterable
+import heapq
+from collections import Counter, defaultdict
+from typing import Any, Callable, Hashable, Iterable, Iterator
 
 from tfagenda.clock import format_time
-from tfagenda.findings import Problem, Related, Severity
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, Span
 from tfagenda.messages import say
 from tfagenda.model import Agenda
 from tfagenda.rules.base import Context, rule
@@ -177,13 +178,34 @@ def overlapping_bookings(agenda: Agenda, segments: list[Placed]) -> Iterable[tup
                 bookings[(names.get(owner, owner), day_key(placed))].append(placed)
     for (person, _), items in bookings.items():
         items.sort(key=lambda p: (p.start, p.end))
-        active: list[Placed] = []
-        for item in items:
-            active = [a for a in active if a.end > item.start]  # type: ignore[operator]
-            for other in active:
-                if other.track is not item.track:
-                    yield other, item, person
-            active.append(item)
+        for other, item in _overlaps(items, lambda placed: id(placed.track)):
+            yield other, item, person
+
+
+def _overlaps(items: list, group: Callable[[Any], int], placed: Callable[[Any], Placed] = lambda item: item) -> Iterator[tuple[Any, Any]]:
+    """Pairs (earlier, later) of ``items`` (sorted by start) that overlap in time and are in different
+    groups (tracks, files), in the order the items come, each later one with the earlier in order.
+
+    The items still running are kept per group in a heap by end, so that a crowded group costs
+    nothing when it is not paired (a plain list of the running items, scanned for every item,
+    made 50,000 rows at one time take minutes).
+    """
+    running: dict[int, list[tuple[int, int, Any]]] = {}
+    for order, item in enumerate(items):
+        start = placed(item).start
+        earlier: list[tuple[int, int, Any]] = []
+        mine = group(item)
+        for key in list(running):
+            heap = running[key]
+            while heap and heap[0][0] <= start:  # type: ignore[operator]
+                heapq.heappop(heap)
+            if not heap:
+                del running[key]
+            elif key != mine:
+                earlier.extend(heap)
+        for _, _, other in sorted(earlier, key=lambda entry: entry[1]):
+            yield other, item
+        heapq.heappush(running.setdefault(mine, []), (placed(item).end, order, item))  # type: ignore[arg-type]
 
 
 
@@ -228,20 +250,23 @@ def cross_file_double_bookings(contexts: list[Context]) -> Iterable[tuple[Contex
                 continue
             for owner in placed.segment.owner:
                 bookings[(names.find(local.get(owner, owner)), placed.track.day.date)].append((ctx, placed))
+    listed: Counter[int] = Counter()  # findings per file: at most MAX_FINDINGS_PER_RULE, then a note
+    pairs = 0
     for (_, _), items in bookings.items():
         items.sort(key=lambda item: (item[1].start, item[1].end))
-        active: list[tuple[Context, Placed]] = []
-        for ctx, placed in items:
-            active = [(c, a) for c, a in active if a.end > placed.start]  # type: ignore[operator]
-            for other_ctx, other in active:
-                if other_ctx is ctx:
-                    continue
-                person = _shared_owner(ctx, placed, other_ctx, other, names)
-                yield ctx, _cross_problem(ctx, placed, other_ctx, other, person)
-                # each file's finding names the owner as that file writes it
-                theirs = _shared_owner(other_ctx, other, ctx, placed, names)
-                yield other_ctx, _cross_problem(other_ctx, other, ctx, placed, theirs)
-            active.append((ctx, placed))
+        for (other_ctx, other), (ctx, placed) in _overlaps(items, lambda item: id(item[0]), lambda item: item[1]):
+            pairs += 1
+            if pairs > 1000 * MAX_FINDINGS_PER_RULE:  # a bound on the time a hostile tree of files can take
+                return
+            for mine, at, theirs_ctx, them in ((ctx, placed, other_ctx, other), (other_ctx, other, ctx, placed)):
+                listed[id(mine)] += 1
+                if listed[id(mine)] <= MAX_FINDINGS_PER_RULE:
+                    # each file's finding names the owner as that file writes it
+                    person = _shared_owner(mine, at, theirs_ctx, them, names)
+                    yield mine, _cross_problem(mine, at, theirs_ctx, them, person)
+                elif listed[id(mine)] == MAX_FINDINGS_PER_RULE + 1:
+                    more = say("capped", mine.lang, code="O003", limit=f"{MAX_FINDINGS_PER_RULE:,}")
+                    yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
 def _shared_owner(ctx: Context, placed: Placed, other_ctx: Context, other: Placed, names: _Names) -> str:
