@@ -8,6 +8,7 @@ overrides, and the suppressions written in the file (then I001 reports those tha
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,15 +180,15 @@ def check_paths(
 
     processes = workers_for(len(files))
     if processes > 1:  # many files: check them on every core (the same findings, in the same order)
-        named = {Path(path).resolve() for path in files}
-        others = [p for p in agenda_files(compare_with, settings) if Path(p).resolve() not in named]
+        named = {_real(path) for path in files}
+        others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
         return check_files(files, others, settings, lang, processes)
     entries = [_guarded_check(path, settings, lang) for path in files]
     checks = [entry for entry in entries if isinstance(entry, FileCheck)]
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
-    named = {Path(path).resolve() for path in files}
-    others = [_guarded_check(p, settings, lang) for p in agenda_files(compare_with, settings) if Path(p).resolve() not in named]
+    named = {_real(path) for path in files}
+    others = [_guarded_check(p, settings, lang) for p in agenda_files(compare_with, settings) if _real(p) not in named]
     crashes: dict[int, list[Finding]] = {}
     if "O003" in settings.selected and checks:
         from tfagenda.rules.owners import cross_file_double_bookings
@@ -210,6 +211,11 @@ def check_paths(
         else:
             result.add(*entry)
     return result
+
+
+def _real(path: str | Path) -> str:
+    """The path with symlinks resolved, for comparing files; a symlink loop is itself (Path.resolve raises)."""
+    return os.path.realpath(path)
 
 
 def _guarded_check(path: str | Path, settings: Settings, lang: str = "en") -> "FileCheck | tuple[Loaded, list[Finding]]":

@@ -67,7 +67,7 @@ def load_file(path: str | Path) -> Loaded:
 def _unreadable(path: str | Path, error: OSError) -> str:
     """Why a file cannot be read, in words: a folder that cannot be listed, a broken or looping symlink."""
     reason = error.strerror or str(error)
-    if isinstance(error, IsADirectoryError):
+    if isinstance(error, IsADirectoryError) or os.path.isdir(path):  # opening a folder without permission: EACCES
         try:
             os.listdir(path)
         except OSError as listing:
@@ -101,6 +101,8 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
         message = Message(
             "e001.not_utf8", encoding=name, byte=f"{body[error.start]:02x}", offset=len(bom) + error.start, reason=error.reason
         )
+        if not bom and raw.count(b"\x00") * 4 > len(raw):  # NUL in every other byte: UTF-16 without its mark
+            message, line, column = Message("e001.utf16_no_bom"), 1, 1
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
     loaded = load_text(text, path)
     loaded.document.bom, loaded.document.encoding = sniff_encoding(raw)  # so that a fix writes the same bytes back
@@ -159,7 +161,7 @@ def _agenda_like(key: Any) -> bool:
 
 # The loader lists at most this many problems with a file's values (E002, E004), then says how many
 # more there are: a file of 100,000 wrong values is read in seconds, not minutes.
-MAX_LISTED_PROBLEMS = 1_000
+MAX_LISTED_PROBLEMS = 900
 
 
 def _validate(data: dict[str, Any], loaded: Loaded) -> Agenda | None:
@@ -187,7 +189,7 @@ def _validate_rounds(data: dict[str, Any], loaded: Loaded, unlisted: list[int]) 
                 else:
                     unlisted[0] += 1
                 progressed |= _set_aside(data, at, error["type"], loaded.damaged)
-            if not progressed:
+            if not progressed or unlisted[0]:  # past the cap, the file is too broken to check its times
                 return None
     return None
 

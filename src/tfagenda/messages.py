@@ -218,6 +218,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "ko": "파일이 {encoding} 텍스트가 아닙니다(오프셋 {offset}의 바이트 0x{byte}: {reason}). UTF-8 형식으로 저장하십시오",
     },
     "e001.syntax": {"en": "YAML syntax: {what}", "ko": "YAML 문법 오류: {what}"},
+    "e001.utf16_no_bom": {
+        "en": "the file looks like UTF-16 without a byte-order mark; save it as UTF-8",
+        "ko": "바이트 순서 표시 없는 UTF-16 파일로 보입니다. UTF-8 형식으로 저장하십시오",
+    },
     "e003": {
         "en": "key {name!r} is given twice, on lines {first} and {second}; the second is ignored: remove one of them",
         "ko": "같은 키가 두 번 적혀 있습니다: {name!r}(줄 {first}, 줄 {second}). 두 번째 값은 무시됩니다. 둘 중 하나를 삭제하십시오",

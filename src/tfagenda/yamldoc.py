@@ -616,6 +616,14 @@ def parse(text: str, path: str = "<string>") -> Document:
     except YAMLError as error:
         doc.problems.append(Problem("E001", (), Message("e001.reader", error=str(error)), span=_point(doc.text, None, 1, 1)))
         return doc
+    except (ValueError, OverflowError) as error:  # ruamel.yaml's own: "\U1010FFFF" is past the last code point
+        escape = next((m for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", doc.text) if int(m[1], 16) > 0x10FFFF), None)
+        at = escape.start() if escape else 0
+        line = len(LINE_BREAK.findall(doc.text, 0, at)) + 1
+        column = at - max(doc.text.rfind("\n", 0, at), doc.text.rfind("\r", 0, at)) if at else 1
+        what = f"an escape past the last Unicode character, {escape[0]}" if escape else f"a value the YAML reader cannot decode ({error})"
+        doc.problems.append(Problem("E001", (), Message("e001.syntax", what=what), span=Span(line, column, line, column)))
+        return doc
     if root is None:
         return doc
     too_big = _too_big(root)

@@ -34,7 +34,7 @@ from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Problem, Span
-from tfagenda.yamldoc import MAX_DEPTH, Document, Node
+from tfagenda.yamldoc import MAX_DEPTH, MAX_EXPANDED_VALUES, Document, Node
 
 FORMATS = ("frab-json", "frab-xml")
 GAP_POLICY = {"gap-tolerance": None}  # changeover gaps between talks are by design
@@ -44,6 +44,13 @@ _START = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 _DAY_DURATION = re.compile(r"(?P<d>\d+):(?P<h>\d{2}):(?P<m>\d{2})")  # pretalx: D:HH:MM for a day or more
 _PERSON_ID_KEYS = ("id", "code", "guid")
 _PERSON_NAME_KEYS = ("public_name", "name", "full_public_name")
+
+
+def _too_many(lines: "_Lines", offset: int) -> "ScheduleError":
+    """More values than a YAML agenda may have (README, Robustness): not read further."""
+    from tfagenda.messages import Message
+
+    return ScheduleError(Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), lines.span(offset, offset))
 
 
 class ScheduleError(Exception):
@@ -166,6 +173,8 @@ class _JsonReader:
     def value(self, pos: int, at: DocPath, key_start: int, key_end: int, depth: int) -> tuple[Any, int]:
         if depth > MAX_DEPTH:
             raise self.fail(f"nested more than {MAX_DEPTH} levels deep", pos)
+        if len(self.where) >= MAX_EXPANDED_VALUES:
+            raise _too_many(self.lines, pos)
         text = self.text
         if pos >= len(text):
             raise self.fail("the data ends too early", max(pos - 1, 0))
@@ -392,7 +401,12 @@ class _XmlReader:
         def here() -> int:
             return self.lines.offset(parser.CurrentLineNumber, parser.CurrentColumnNumber)
 
+        elements = [0]
+
         def start(tag: str, attrs: dict[str, str]) -> None:
+            elements[0] += 1
+            if elements[0] > MAX_EXPANDED_VALUES:
+                raise _too_many(self.lines, here())
             element = _Element(tag, attrs, here())
             if stack:
                 stack[-1].children.append(element)
