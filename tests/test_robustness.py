@@ -112,6 +112,8 @@ REGRESSIONS = [
     ("(일시) 2026. 3. 9.(월) 09:00-10:00\r시간\t내용\t비고\r09:00-09:10\t개회\t-\r".encode(), "x.txt", None),
     # an XML error at the end of the text: its span was past the last line
     (b"<schedule><conference>", "x.xml", "E005"),
+    # UTF-16 without a byte-order mark whose first line is empty: the finding's span was past it
+    ("\ntitle: 가\nsegments: []\n".encode("utf-16-le"), "x.yaml", "E001"),
 ]
 
 
@@ -248,8 +250,17 @@ def test_a_50_mb_scalar_is_refused_unread(tmp_path: Path) -> None:
 
 def test_zero_bytes_forever_are_not_read_forever(tmp_path: Path) -> None:
     """A file named directly is read only up to the limit: /dev/zero does not fill the memory."""
-    code, findings, _, _ = check_bounded(Path("/dev/zero"), 30, 512)
-    assert code == 1 and [f["code"] for f in findings] == ["E001"]
+    for args in ((), ("--fix",)):
+        code, findings, _, _ = check_bounded(Path("/dev/zero"), 30, 512, *args)
+        assert code == 1 and [f["code"] for f in findings] == ["E001"]
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (512 * MIB, 512 * MIB))
+
+    for command, stdin in ((["import", "/dev/zero"], None), (["render", "-"], "/dev/zero")):
+        with open(stdin or os.devnull, "rb") as source:
+            done = subprocess.run([sys.executable, "-m", "tfagenda", *command], stdin=source, capture_output=True, text=True, timeout=30, preexec_fn=limits)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-1000:]
 
 
 def test_a_large_valid_agenda_under_the_limit_is_checked(tmp_path: Path) -> None:

@@ -293,7 +293,7 @@ def render(
 
     settings = _settings(None, False)
     if file == "-":
-        loaded = [load_bytes(sys.stdin.buffer.read(), "<stdin>")]
+        loaded = [load_bytes(_read_limited(sys.stdin.buffer), "<stdin>")]
     else:
         try:
             files = agenda_files([file] if file else _default_paths(settings), settings)
@@ -492,7 +492,7 @@ def import_agenda(
     from tfagenda.yamldoc import decode
 
     if file == "-":
-        raw, name = sys.stdin.buffer.read(), "<stdin>"
+        raw, name = _read_limited(sys.stdin.buffer, MAX_IMPORT_BYTES), "<stdin>"
     else:
         source = Path(file)
         if source.is_dir():
@@ -500,10 +500,13 @@ def import_agenda(
         if not source.exists():
             _fail(f"{file}: no such file")
         try:
-            raw = source.read_bytes()
+            with source.open("rb") as stream:
+                raw = _read_limited(stream, MAX_IMPORT_BYTES)
         except OSError as error:
             _fail(f"{file}: cannot read it: {error.strerror or error}", 1)
         name = file
+    if len(raw) > MAX_IMPORT_BYTES:
+        _fail(f"{name}: larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most tfagenda imports; not imported", 1)
     if output not in (None, "-"):
         folder = Path(output).parent
         if not folder.is_dir():
@@ -553,6 +556,18 @@ def import_agenda(
             _fail(f"{output}: cannot write it: {error.strerror or error}", 1)
         typer.echo(f"Wrote {output}.", err=True)
     raise typer.Exit(1 if document.problems else 0)
+
+
+# `import` reads larger sources than `check` (a 20,000-event schedule.xml is 12 MB); its readers stop
+# at 500,000 values. A source larger than this is refused (and /dev/zero is not read forever).
+MAX_IMPORT_BYTES = 64 * 2**20
+
+
+def _read_limited(stream, limit: int = 0) -> bytes:  # type: ignore[no-untyped-def]
+    """At most one byte more than ``limit`` (default: what ``check`` reads, ``load.MAX_FILE_BYTES``)."""
+    from tfagenda.load import MAX_FILE_BYTES
+
+    return stream.read((limit or MAX_FILE_BYTES) + 1)  # type: ignore[no-any-return]
 
 
 def main() -> None:

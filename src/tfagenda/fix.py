@@ -236,9 +236,11 @@ def fix_file(
 
     name = str(path)
     try:
-        if os.path.getsize(path) > MAX_FILE_BYTES:  # refused unfixed, as the check refuses it (E001)
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # no more (a device, a huge file): refused, as the check refuses it (E001)
+        if len(raw) > MAX_FILE_BYTES:
             return FixOutcome(name, None, "")
-        source = Source.read(path)
+        source = Source.from_bytes(raw, name)
     except (OSError, UnicodeDecodeError):
         return FixOutcome(name, None, "")
     if not is_yaml(name, source.text):

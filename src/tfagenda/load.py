@@ -102,7 +102,7 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
             "e001.not_utf8", encoding=name, byte=f"{body[error.start]:02x}", offset=len(bom) + error.start, reason=error.reason
         )
         if not bom and raw.count(b"\x00") * 4 > len(raw):  # NUL in every other byte: UTF-16 without its mark
-            message, line, column = Message("e001.utf16_no_bom"), 1, 1
+            return Loaded(doc, None, [Problem("E001", (), Message("e001.utf16_no_bom"), span=Span(1, 1, 1, 1))])
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
     loaded = load_text(text, path)
     loaded.document.bom, loaded.document.encoding = sniff_encoding(raw)  # so that a fix writes the same bytes back

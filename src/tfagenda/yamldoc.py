@@ -312,19 +312,25 @@ def _bad_character(text: str, error: Any) -> Problem:
 def _guarded_scanner() -> Any:
     global _SCANNER
     if _SCANNER is None:
-        from ruamel.yaml.scanner import RoundTripScanner, ScannerError
+        from ruamel.yaml.scanner import RoundTripScanner, Scanner, ScannerError
 
         class GuardedScanner(RoundTripScanner):  # type: ignore[misc]
-            """ruamel.yaml's scanner with two guards against hostile input.
+            """ruamel.yaml's scanner, guarded against hostile input (README, Robustness).
 
             Nesting deeper than ``MAX_DEPTH`` is refused where it happens (before the composer's
-            recursion meets Python's limit). And the check for stale simple keys, which ruamel runs
-            over every open level for every token (``[[[[…`` on one line: quadratic), is skipped
-            while no key can have gone stale: all are on the current line and within 1024 characters.
+            recursion meets Python's limit), and so are more than twice ``MAX_EXPANDED_VALUES``
+            value tokens (before the composer builds them all). The check for stale simple keys,
+            which ruamel runs over every open level for every token (``[[[[…`` on one line:
+            quadratic), is skipped while no key can have gone stale: all are on the current line
+            and within 1024 characters. Comments are skipped, not made tokens.
             """
 
             _fresh_line = -1
             _fresh_until = -1
+
+            # Comments and blank lines are skipped as the plain scanner skips them: the round-trip
+            # scanner makes a token of each (8 MiB of comments took 46 s), and nothing here reads them.
+            scan_to_next_token = Scanner.scan_to_next_token
 
             def stale_possible_simple_keys(self) -> None:
                 reader = self.reader

@@ -25,8 +25,10 @@ def io_error(ctx: Context) -> Iterable[Problem]:
 def yaml_syntax(ctx: Context) -> Iterable[Problem]:
     """The file is not valid YAML; the finding points where the parser stopped.
 
-    Also reported for text that is not UTF-8, and for YAML that nests deeper than 200 levels or
-    expands its aliases to millions of values (an "alias bomb").
+    Also reported for text that is not UTF-8 (or UTF-16/32 with a byte-order mark), for characters
+    YAML does not allow (NUL, control characters), for a file larger than 8 MiB or of more than
+    500,000 values, and for YAML that nests deeper than 200 levels or whose aliases add more than
+    100,000 values (an "alias bomb").
 
     ## Example
     ```yaml
