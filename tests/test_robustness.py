@@ -112,6 +112,8 @@ REGRESSIONS = [
     ("(일시) 2026. 3. 9.(월) 09:00-10:00\r시간\t내용\t비고\r09:00-09:10\t개회\t-\r".encode(), "x.txt", None),
     # an XML error at the end of the text: its span was past the last line
     (b"<schedule><conference>", "x.xml", "E005"),
+    # an XML error at the end of a line that ends in CRLF: the span ended between the "\r" and the "\n"
+    (b"<schedule><a>x<\r\n/a></schedule>", "x.xml", "E005"),
     # UTF-16 without a byte-order mark whose first line is empty: the finding's span was past it
     ("\ntitle: 가\nsegments: []\n".encode("utf-16-le"), "x.yaml", "E001"),
 ]

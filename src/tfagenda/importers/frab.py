@@ -125,13 +125,16 @@ class _Lines:
     """Offsets → 1-based line and column."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [match.end() for match in _BREAK.finditer(text)]
+        breaks = list(_BREAK.finditer(text))
+        self.starts = [0] + [match.end() for match in breaks]
+        self.ends = [match.start() for match in breaks] + [len(text)]  # where each line's text ends
         self.length = len(text)
 
     def point(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self.length))  # an error at the end of the text is there, not past it
         index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index] + 1
+        # An offset inside a line break (between the "\r" and "\n" of "\r\n") is the line's end.
+        return index + 1, min(offset, self.ends[index]) - self.starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         return Span(*self.point(start), *self.point(end))
