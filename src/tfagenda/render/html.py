@@ -154,15 +154,6 @@ def _time_text(row: Row, words: dict[str, str]) -> str:
     return f"{_clock(row.start)}–{format_time(row.end)} ({_minutes(row.end - row.start, words)})"
 
 
-def _when(day: DayRows, lang: str) -> str:
-    bits = []
-    if day.date:
-        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, lang)})")
-    if day.slot:
-        bits.append(str(day.slot))
-    return " ".join(bits)
-
-
 def _severity_class(findings: list[Finding]) -> str:
     if not findings:
         return ""
@@ -174,7 +165,7 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
     out = [f'<article class="agenda" lang="{esc(agenda.lang)}">', "<header>", f"<h1>{esc(agenda.title)}</h1>"]
     meta = []
     if len(agenda.days) == 1:
-        when = _when(agenda.days[0], agenda.lang)
+        when = " ".join(agenda.days[0].when(agenda.lang))
         if when:
             meta.append((words["date"], when + (f" ({agenda.timezone})" if agenda.timezone else "")))
         venue = agenda.days[0].venue or agenda.venue
@@ -191,7 +182,7 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
     for day in agenda.days:
         out.append('<section class="day">')
         if len(agenda.days) > 1:
-            heading = " · ".join(b for b in (_when(day, agenda.lang), day.title or "", day.venue or "") if b)
+            heading = " · ".join(b for b in (" ".join(day.when(agenda.lang)), day.title or "", day.venue or "") if b)
             out.append(f"<h2>{esc(heading)}</h2>")
         out += _timeline(day, agenda, words)
         out += _table(day, words)

@@ -7,7 +7,7 @@ even with Hangul; ``|`` in text is escaped. Rows with findings get a mark and a 
 from __future__ import annotations
 
 from tfagenda.clock import format_time
-from tfagenda.render.rows import LABELS, AgendaRows, DayRows, weekday_label
+from tfagenda.render.rows import LABELS, AgendaRows, DayRows
 from tfagenda.textwidth import pad
 
 _INDENT = "\u00a0\u00a0"  # non-breaking: Markdown would strip ordinary leading spaces
@@ -30,7 +30,7 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
         out += _overview(agenda.days[0], agenda, words)
     for day in agenda.days:
         if many_days:
-            heading = _when(day, agenda.lang) or day.title or ""
+            heading = " ".join(day.when(agenda.lang)) or day.title or ""
             out += [f"{level}# {heading}".rstrip(), ""]
             if day.venue:
                 out += [f"- {words['venue']}: {_cell(day.venue)}", ""]
@@ -46,18 +46,9 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
     return "\n".join(out)
 
 
-def _when(day: DayRows, lang: str) -> str:
-    parts = []
-    if day.date:
-        parts.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, lang)})")
-    if day.slot:
-        parts.append(str(day.slot))
-    return " ".join(parts)
-
-
 def _overview(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[str]:
     lines = []
-    when = _when(day, agenda.lang)
+    when = " ".join(day.when(agenda.lang))
     if when:
         lines.append(f"- {words['date']}: {when}")
     venue = day.venue or agenda.venue

@@ -95,6 +95,15 @@ class DayRows:
         day = self.date + dt.timedelta(days=days)
         return dt.datetime(day.year, day.month, day.day, rest // 60, rest % 60, tzinfo=tz)
 
+    def when(self, lang: str) -> list[str]:
+        """The day's date with its weekday, and its slot: ``["2026-02-26 (목)", "16:30–18:00"]``."""
+        bits = []
+        if self.date:
+            bits.append(f"{self.date.isoformat()} ({self.weekday or weekday_label(self.date, lang)})")
+        if self.slot:
+            bits.append(str(self.slot))
+        return bits
+
     @property
     def span(self) -> tuple[int, int] | None:
         """The minutes this day covers: the slot, widened to every placed segment; None if nothing is placed."""

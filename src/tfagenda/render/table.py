@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tfagenda.findings import Severity
-from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row, weekday_label
+from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row
 
 BAR_WIDTH = 24
 
@@ -46,10 +46,7 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: object) ->
 
 def _caption(agenda: AgendaRows, day: DayRows) -> str:
     bits = [agenda.title] if len(agenda.days) == 1 or not day.title else [agenda.title, day.title]
-    if day.date:
-        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, agenda.lang)})")
-    if day.slot:
-        bits.append(str(day.slot))
+    bits += day.when(agenda.lang)
     venue = day.venue or agenda.venue
     if venue:
         bits.append(venue)
