@@ -27,6 +27,19 @@ def run(*args: str, input: str | bytes | None = None, env: Mapping[str, str | No
     return CliRunner().invoke(app, list(args), input=input, env=merged)
 
 
+def check(*args: str, env: Mapping[str, str | None] | None = None) -> Result:
+    """``tfagenda check`` in-process, with GITHUB_ACTIONS cleared unless the test sets it (under
+    GitHub Actions it would make ``github`` the default format)."""
+    return run("check", *args, env={"GITHUB_ACTIONS": None, **(env or {})})
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a UTF-8 file, making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Messages must not depend on the locale the tests run in: a Korean one (LANG=ko_KR.UTF-8)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import check, run, write
 from tfagenda.config import ConfigError, Settings, expand_selector, find_config, load_settings
 from tfagenda.linter import check_paths
 from tfagenda.rules import ALL_RULES
@@ -53,16 +53,6 @@ slot: "10:00-10:30"
 segments:
   - {title: Intro, start: "10:00", duration: 30, owner: ann}
 """
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def check(*args: str):  # type: ignore[no-untyped-def]
-    return run("check", *args, env={"GITHUB_ACTIONS": None})
 
 
 def codes(*args: str) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run
+from conftest import REPO, check, run, write
 from tfagenda.config import Settings
 from tfagenda.linter import check_paths
 
@@ -41,16 +41,6 @@ B = agenda(
     "10:30-11:30",
     ['{title: Budget, start: "10:30", duration: 30, owner: kim}', '{title: Wrap-up, duration: 30, owner: "-"}'],
 )
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def check(*args: str):  # type: ignore[no-untyped-def]
-    return run("check", *args, env={"GITHUB_ACTIONS": None})
 
 
 def by_file(result) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AGENDAS_DIR, FIXTURES, REPO, run
+from conftest import AGENDAS_DIR, FIXTURES, REPO, check, run, write
 from tfagenda.linter import check_paths
 from tfagenda.report.github import escape_data, escape_property
 from tfagenda.rules import ALL_RULES
@@ -28,19 +28,6 @@ INPUTS = {
     "ci": ["tests/fixtures/ci"],
 }
 SCHEMA_PATH = REPO.parent / "shared" / "reference" / "sarif-schema-2.1.0.json"
-
-
-def check(*args: str, env: dict[str, str | None] | None = None):  # type: ignore[no-untyped-def]
-    """``tfagenda check`` in-process, with GITHUB_ACTIONS cleared unless the test sets it."""
-    merged: dict[str, str | None] = {"GITHUB_ACTIONS": None}
-    merged.update(env or {})
-    return run("check", *args, env=merged)
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,10 +315,10 @@ def test_sarif_cross_file_and_odd_files_validate(sarif_validator, tmp_path: Path
     YAML syntax error, an empty file and a dangling symlink (E000)."""
     monkeypatch.chdir(tmp_path)
     body = 'title: {title}\ndate: 2026-05-04\nslot: "10:00-11:00"\nsegments:\n  - {{title: Talk, start: "{start}", duration: 45, owner: kim}}\n'
-    _write(tmp_path / "일정 가.yaml", body.format(title="가", start="10:00"))
-    _write(tmp_path / "b#1.yaml", body.format(title="B", start="10:15"))
-    _write(tmp_path / "broken.yaml", "title: [unclosed\n")
-    _write(tmp_path / "empty.yaml", "")
+    write(tmp_path / "일정 가.yaml", body.format(title="가", start="10:00"))
+    write(tmp_path / "b#1.yaml", body.format(title="B", start="10:15"))
+    write(tmp_path / "broken.yaml", "title: [unclosed\n")
+    write(tmp_path / "empty.yaml", "")
     result = check(".", "--format", "sarif")
     assert result.exit_code == 1
     log = _assert_valid(sarif_validator, result.stdout)
@@ -385,7 +372,7 @@ def test_gitlab_issues_have_the_code_quality_fields(in_repo: Path) -> None:
 
 def test_gitlab_fingerprints_are_unique(in_repo: Path, tmp_path: Path) -> None:
     # Two identical lines with the same finding (O001), so only a counter tells them apart.
-    twin = _write(
+    twin = write(
         tmp_path / "twin.yaml",
         'title: Twins\nslot: "10:00-10:20"\nsegments:\n'
         '  - {title: Chat, start: "10:00", duration: 10}\n'
@@ -449,7 +436,7 @@ def test_junit_parses_and_counts(in_repo: Path) -> None:
 
 def test_junit_escapes_xml_special_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    _write(
+    write(
         tmp_path / "x&y.yaml",
         'title: Q\nslot: "10:00-10:20"\nsegments:\n  - {title: "<b> & \\"q\\" ]]>", start: "10:00", duration: 20}\n',
     )
