@@ -20,7 +20,8 @@ and for its end, and the end is not before the start.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from tfagenda.findings import Finding, Span
 from tfagenda.fix import Source, fix_text, is_yaml

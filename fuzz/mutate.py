@@ -17,8 +17,8 @@ from __future__ import annotations
 import codecs
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_SUFFIXES = (".yaml", ".yml", ".txt", ".md", ".xml", ".json")
@@ -27,7 +27,9 @@ SEED_SUFFIXES = (".yaml", ".yml", ".txt", ".md", ".xml", ".json")
 def seed_files() -> list[Path]:
     """The files mutations start from: every agenda in agendas/ and every test fixture."""
     found = sorted((REPO / "agendas").glob("*.y*ml"))
-    found += sorted(p for p in (REPO / "tests" / "fixtures").rglob("*") if p.is_file() and p.suffix in SEED_SUFFIXES)
+    found += sorted(
+        p for p in (REPO / "tests" / "fixtures").rglob("*") if p.is_file() and p.suffix in SEED_SUFFIXES
+    )
     return found
 
 
@@ -142,7 +144,9 @@ def flip_bits(data: bytes, rnd: random.Random) -> bytes:
 
 def insert_bytes(data: bytes, rnd: random.Random) -> bytes:
     alphabet = b"\x00\xff\xfe\xc3\xa0\r\n\t :-[]{}&*#!|>'\",?%@`"
-    chunk = bytes(rnd.choice(alphabet) if rnd.random() < 0.6 else rnd.randrange(256) for _ in range(rnd.randint(1, 8)))
+    chunk = bytes(
+        rnd.choice(alphabet) if rnd.random() < 0.6 else rnd.randrange(256) for _ in range(rnd.randint(1, 8))
+    )
     at = _pick_offset(data, rnd)
     return data[:at] + chunk + data[at:]
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import AGENDAS, AGENDAS_DIR, REPO, SEED, run
+
 from tfagenda.rules import ALL_RULES
 
 ANSI = re.compile(r"\x1b\[")
@@ -112,7 +112,9 @@ def test_render_nonexistent_path_exits_2(tmp_path: Path) -> None:
     assert run("render", str(tmp_path / "nope.yaml")).exit_code == 2
 
 
-@pytest.mark.parametrize("args", [["check", "--bogus"], ["render", "--bogus"], ["rules", "--bogus"], ["--bogus"]])
+@pytest.mark.parametrize(
+    "args", [["check", "--bogus"], ["render", "--bogus"], ["rules", "--bogus"], ["--bogus"]]
+)
 def test_unknown_option_exits_2(args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2
@@ -156,7 +158,7 @@ def test_check_defaults_to_agendas_folder(agendas_cwd: Path) -> None:
 
 
 def test_check_default_folder_reports_relative_paths(agendas_cwd: Path) -> None:
-    bad = CLEAN.replace('duration: 10, owner: ann', 'end: "09:55", duration: 10, owner: ann')
+    bad = CLEAN.replace("duration: 10, owner: ann", 'end: "09:55", duration: 10, owner: ann')
     (agendas_cwd / "agendas" / "zz-bad.yaml").write_text(bad, encoding="utf-8")
     result = run("check", "--format", "json")
     assert result.exit_code == 1
@@ -177,7 +179,9 @@ def test_render_defaults_to_every_agenda_in_date_order(agendas_cwd: Path) -> Non
 
 
 @pytest.mark.parametrize("command", ["check", "render"])
-def test_no_agendas_folder_is_a_usage_error(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_agendas_folder_is_a_usage_error(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run(command)
     assert result.exit_code == 2
@@ -194,7 +198,19 @@ def test_json_output_fields() -> None:
     findings = json.loads(result.stdout)
     assert isinstance(findings, list) and len(findings) == 1
     for item in findings:
-        for key in ("path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix", "related"):
+        for key in (
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "fix",
+            "related",
+        ):
             assert key in item, key
         assert isinstance(item["line"], int) and item["line"] >= 1
         assert isinstance(item["column"], int) and item["column"] >= 1
@@ -371,14 +387,18 @@ def test_rules_lists_every_code() -> None:
     assert set(README_CODES) <= set(listed)
     assert len(README_CODES) == 22
     for rule in ALL_RULES:
-        assert re.search(rf"^{rule.code}\s+{re.escape(rule.name)}\s+{rule.severity}\s", result.stdout, flags=re.MULTILINE)
+        assert re.search(
+            rf"^{rule.code}\s+{re.escape(rule.name)}\s+{rule.severity}\s", result.stdout, flags=re.MULTILINE
+        )
 
 
 @pytest.mark.parametrize("name", ["T001", "t001", "end-before-start"])
 def test_rule_prints_its_doc(name: str) -> None:
     result = run("rule", name)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# T001 end-before-start (error, fix: yes)\n\nA segment ends before it starts.")
+    assert result.stdout.startswith(
+        "# T001 end-before-start (error, fix: yes)\n\nA segment ends before it starts."
+    )
     assert "## Example" in result.stdout and "## Fix (safe)" in result.stdout
     assert "16:35" in result.stdout
 
@@ -418,7 +438,12 @@ def test_no_arguments_shows_help() -> None:
 
 def test_python_dash_m_help() -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "tfagenda", "--help"], capture_output=True, text=True, encoding="utf-8", timeout=60, cwd=REPO
+        [sys.executable, "-m", "tfagenda", "--help"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=REPO,
     )
     assert completed.returncode == 0, completed.stderr
     assert "Usage:" in completed.stdout
@@ -427,7 +452,12 @@ def test_python_dash_m_help() -> None:
 
 def test_python_dash_m_check_exit_code() -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "tfagenda", "check", str(SEED)], capture_output=True, text=True, encoding="utf-8", timeout=60, cwd=REPO
+        [sys.executable, "-m", "tfagenda", "check", str(SEED)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=REPO,
     )
     assert completed.returncode == 1
     assert "T001" in completed.stdout

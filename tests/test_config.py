@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import check, run, write
+
 from tfagenda.config import ConfigError, Settings, expand_selector, find_config, load_settings
 from tfagenda.linter import check_paths
 from tfagenda.rules import ALL_RULES
@@ -122,7 +122,9 @@ def test_nearest_config_wins(project: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert codes("agenda.yaml") == ["O001"]
 
 
-def test_pyproject_without_a_tfagenda_table_is_skipped(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pyproject_without_a_tfagenda_table_is_skipped(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(project / "tfagenda.toml", 'ignore = ["O001"]\n')
     inner = project / "tool"
     write(inner / "pyproject.toml", '[project]\nname = "x"\n\n[tool.black]\nline-length = 100\n')
@@ -139,7 +141,7 @@ def test_an_unparsable_pyproject_is_skipped_unless_it_mentions_our_table(project
     inner = project / "inner"
     write(inner / "pyproject.toml", "[project\n")
     assert find_config(inner) == project / "tfagenda.toml"
-    write(inner / "pyproject.toml", '[tool.tfagenda]\nselect = [\n')
+    write(inner / "pyproject.toml", "[tool.tfagenda]\nselect = [\n")
     assert find_config(inner) == inner / "pyproject.toml"
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(cwd=inner)
@@ -188,7 +190,7 @@ def test_unknown_selectors_are_errors(selector: str) -> None:
         ('ignore = ["missing-owner", "S002"]', ["O002"]),
         ('select = ["S"]\nextend-select = ["unknown-owner"]', ["O002", "S002"]),
         ('extend-select = ["O001"]\nignore = ["O001"]', ["O002", "S002"]),  # ignore wins
-        ('select = []', []),
+        ("select = []", []),
     ],
 )
 def test_config_selection(project: Path, config: str, expected: list[str]) -> None:
@@ -240,7 +242,9 @@ def test_per_file_ignores(project: Path) -> None:
     }
 
 
-def test_per_file_ignores_are_relative_to_the_config_folder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_per_file_ignores_are_relative_to_the_config_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(project / "tfagenda.toml", '[per-file-ignores]\n"agendas/old/*" = ["ALL"]\n')
     write(project / "agendas" / "old" / "o.yaml", MIXED)
     monkeypatch.chdir(project / "agendas")
@@ -260,7 +264,10 @@ def test_severity_override_makes_a_warning_fail(project: Path) -> None:
     write(project / "tfagenda.toml", '[severity]\ngap = "error"\n')
     result = check("a.yaml", "--format", "json")
     assert result.exit_code == 1
-    assert {f["code"]: f["severity"] for f in json.loads(result.stdout)} == {"S002": "error", "O001": "warning"}
+    assert {f["code"]: f["severity"] for f in json.loads(result.stdout)} == {
+        "S002": "error",
+        "O001": "warning",
+    }
 
 
 def test_severity_override_makes_an_error_pass(project: Path) -> None:
@@ -304,7 +311,12 @@ def _tree(project: Path) -> None:
 
 def test_folders_skip_hidden_folders_and_files_by_default(project: Path) -> None:
     _tree(project)
-    assert paths("agendas") == ["agendas/a.yaml", "agendas/b.yml", "agendas/drafts/d.yaml", "agendas/sub/s.yaml"]
+    assert paths("agendas") == [
+        "agendas/a.yaml",
+        "agendas/b.yml",
+        "agendas/drafts/d.yaml",
+        "agendas/sub/s.yaml",
+    ]
 
 
 def test_hidden_paths_named_directly_are_checked(project: Path) -> None:
@@ -351,7 +363,9 @@ def test_agenda_dir_is_used_when_no_path_is_given(project: Path, monkeypatch: py
     assert result.stdout.startswith("schedules/a.yaml:")
 
 
-def test_agenda_dir_above_the_current_folder_is_shown_normalised(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_agenda_dir_above_the_current_folder_is_shown_normalised(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(project / "team" / "tfagenda.toml", 'agenda-dir = "../agendas"\n')
     write(project / "agendas" / "a.yaml", WARNINGS)
     monkeypatch.chdir(project / "team")
@@ -380,7 +394,10 @@ def test_gap_tolerance_in_config(project: Path) -> None:
 
 
 def test_policy_in_pyproject(project: Path) -> None:
-    write(project / "pyproject.toml", '[tool.tfagenda]\nselect = ["S002"]\n\n[tool.tfagenda.policy]\ngap-tolerance = 10\n')
+    write(
+        project / "pyproject.toml",
+        '[tool.tfagenda]\nselect = ["S002"]\n\n[tool.tfagenda.policy]\ngap-tolerance = 10\n',
+    )
     write(project / "a.yaml", WARNINGS)
     assert codes("a.yaml") == []
     assert load_settings().policy.gap_tolerance == 10
@@ -431,8 +448,18 @@ def test_a_bad_policy_in_the_agenda_file_is_a_finding(project: Path) -> None:
     ("name", "body", "key", "words"),
     [
         ("tfagenda.toml", 'selct = ["T"]\n', "selct", ["did you mean 'select'"]),
-        ("tfagenda.toml", "[policy]\ngap-tolerence = 3\n", "policy.gap-tolerence", ["did you mean 'gap-tolerance'"]),
-        ("pyproject.toml", '[tool.tfagenda]\nignor = ["T"]\n', "tool.tfagenda.ignor", ["did you mean 'ignore'"]),
+        (
+            "tfagenda.toml",
+            "[policy]\ngap-tolerence = 3\n",
+            "policy.gap-tolerence",
+            ["did you mean 'gap-tolerance'"],
+        ),
+        (
+            "pyproject.toml",
+            '[tool.tfagenda]\nignor = ["T"]\n',
+            "tool.tfagenda.ignor",
+            ["did you mean 'ignore'"],
+        ),
         (
             "pyproject.toml",
             "[tool.tfagenda.policy]\ngap-tolerence = 3\n",
@@ -441,8 +468,13 @@ def test_a_bad_policy_in_the_agenda_file_is_a_finding(project: Path) -> None:
         ),
         ("tfagenda.toml", 'select = "T"\n', "select", ["list"]),
         ("tfagenda.toml", "agenda-dir = 3\n", "agenda-dir", ["string"]),
-        ("tfagenda.toml", "[policy]\nslot-tolerance = -1\n", "policy.slot-tolerance", ["greater than or equal to 0"]),
-        ("tfagenda.toml", "[policy]\ngap-tolerance = \"ten\"\n", "policy.gap-tolerance", ["integer"]),
+        (
+            "tfagenda.toml",
+            "[policy]\nslot-tolerance = -1\n",
+            "policy.slot-tolerance",
+            ["greater than or equal to 0"],
+        ),
+        ("tfagenda.toml", '[policy]\ngap-tolerance = "ten"\n', "policy.gap-tolerance", ["integer"]),
         ("tfagenda.toml", '[severity]\nS002 = "fatal"\n', "severity.S002", ["'error' or 'warning'"]),
         ("tfagenda.toml", 'select = ["X999"]\n', "select", ["unknown rule 'X999'"]),
         ("tfagenda.toml", 'ignore = ["T001", "nope"]\n', "ignore", ["unknown rule 'nope'"]),
@@ -465,7 +497,9 @@ def test_bad_config_is_a_clear_error(project: Path, name: str, body: str, key: s
 
 @pytest.mark.parametrize("name", ["tfagenda.toml", "pyproject.toml"])
 def test_invalid_toml_is_a_clear_error(project: Path, name: str) -> None:
-    config = write(project / name, '[tool.tfagenda]\nselect = ["T"\n' if name == "pyproject.toml" else 'select = ["T"\n')
+    config = write(
+        project / name, '[tool.tfagenda]\nselect = ["T"\n' if name == "pyproject.toml" else 'select = ["T"\n'
+    )
     write(project / "a.yaml", CLEAN)
     result = check("a.yaml")
     assert result.exit_code == 2

@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, check, run, write
+
 from tfagenda.config import Settings
 from tfagenda.linter import check_paths
 
@@ -33,13 +33,19 @@ A = agenda(
     "Board",
     "2026-05-04",
     "10:00-11:00",
-    ['{title: Opening, start: "10:00", duration: 45, owner: kim}', '{title: Review, duration: 15, owner: "-"}'],
+    [
+        '{title: Opening, start: "10:00", duration: 45, owner: kim}',
+        '{title: Review, duration: 15, owner: "-"}',
+    ],
 )
 B = agenda(
     "Budget",
     "2026-05-04",
     "10:30-11:30",
-    ['{title: Budget, start: "10:30", duration: 30, owner: kim}', '{title: Wrap-up, duration: 30, owner: "-"}'],
+    [
+        '{title: Budget, start: "10:30", duration: 30, owner: kim}',
+        '{title: Wrap-up, duration: 30, owner: "-"}',
+    ],
 )
 
 
@@ -105,9 +111,14 @@ def test_each_file_names_the_owner_as_it_writes_it(folder: Path) -> None:
         ("kim: {name: Kim Minji}", "kim", "km: {name: Kim Minji}", "km"),  # linked by a shared name
     ],
 )
-def test_aliases_and_names_across_files(folder: Path, people_a: str, owner_a: str, people_b: str, owner_b: str) -> None:
+def test_aliases_and_names_across_files(
+    folder: Path, people_a: str, owner_a: str, people_b: str, owner_b: str
+) -> None:
     write(folder / "a.yaml", A.replace("owner: kim", f'owner: "{owner_a}"') + f"people:\n  {people_a}\n")
-    write(folder / "b.yaml", B.replace("owner: kim", f'owner: "{owner_b}"') + (f"people:\n  {people_b}\n" if people_b else ""))
+    write(
+        folder / "b.yaml",
+        B.replace("owner: kim", f'owner: "{owner_b}"') + (f"people:\n  {people_b}\n" if people_b else ""),
+    )
     assert by_file(check_paths(["a.yaml", "b.yaml"])) == {"a.yaml": ["O003"], "b.yaml": ["O003"]}
 
 
@@ -141,9 +152,9 @@ def test_multi_day_file_against_a_single_meeting(folder: Path) -> None:
         '  - date: 2026-05-03\n    slot: "10:00-11:00"\n    segments:\n'
         '      - {title: Day one, start: "10:00", duration: 60, owner: kim}\n'
         '  - date: 2026-05-04\n    slot: "10:00-11:00"\n    tracks:\n'
-        '      - name: Hall\n        segments:\n'
+        "      - name: Hall\n        segments:\n"
         '          - {title: Keynote, start: "10:00", duration: 60, owner: lee}\n'
-        '      - name: Room B\n        segments:\n'
+        "      - name: Room B\n        segments:\n"
         '          - {title: Workshop, start: "10:40", duration: 20, owner: kim}\n'
     )
     write(folder / "forum.yaml", forum)
@@ -160,7 +171,11 @@ def test_three_files_each_pair_reported(folder: Path) -> None:
     write(folder / "b.yaml", B)
     write(folder / "c.yaml", B.replace("Budget", "Audit"))
     result = check_paths(["a.yaml", "b.yaml", "c.yaml"], Settings.defaults().with_selection(select=["O003"]))
-    assert by_file(result) == {"a.yaml": ["O003", "O003"], "b.yaml": ["O003", "O003"], "c.yaml": ["O003", "O003"]}
+    assert by_file(result) == {
+        "a.yaml": ["O003", "O003"],
+        "b.yaml": ["O003", "O003"],
+        "c.yaml": ["O003", "O003"],
+    }
 
 
 def test_same_track_overlap_in_one_file_stays_s001(folder: Path) -> None:
@@ -168,7 +183,10 @@ def test_same_track_overlap_in_one_file_stays_s001(folder: Path) -> None:
         "Overlap",
         "2026-05-04",
         "10:00-11:00",
-        ['{title: One, start: "10:00", duration: 40, owner: kim}', '{title: Two, start: "10:30", duration: 30, owner: kim}'],
+        [
+            '{title: One, start: "10:00", duration: 40, owner: kim}',
+            '{title: Two, start: "10:30", duration: 30, owner: kim}',
+        ],
     )
     write(folder / "one.yaml", text)
     write(folder / "other.yaml", B.replace("2026-05-04", "2026-06-01"))
@@ -189,7 +207,12 @@ def test_o003_deselected_skips_the_cross_file_check(folder: Path) -> None:
     write(folder / "a.yaml", A)
     write(folder / "b.yaml", B)
     assert [f.code for f in check_paths(["a.yaml", "b.yaml"]).findings] == ["O003", "O003"]
-    assert check_paths(["a.yaml", "b.yaml"], Settings.defaults().with_selection(ignore=["double-booked"])).findings == []
+    assert (
+        check_paths(
+            ["a.yaml", "b.yaml"], Settings.defaults().with_selection(ignore=["double-booked"])
+        ).findings
+        == []
+    )
 
 
 def test_compare_with_files_are_not_reported_on(folder: Path) -> None:
@@ -262,8 +285,12 @@ def test_pre_commit_hook_runs_check_with_agenda_dir() -> None:
 def _git(repo: Path, *args: str) -> str:
     env = dict(os.environ)
     env.update(
-        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org",
-        GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_CONFIG_NOSYSTEM="1",
     )
     done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
     return done.stdout
@@ -275,8 +302,13 @@ def git_repo(folder: Path) -> Path:
         pytest.skip("git is not installed")
     _git(folder, "init", "-q")
     write(folder / "agendas" / "a.yaml", A)
-    write(folder / "agendas" / "b.yaml", B.replace("10:30", "10:45").replace("11:30", "11:45"))  # no overlap yet
-    write(folder / "agendas" / "c.yaml", agenda("Other", "2026-06-01", "09:00-09:30", ['{title: X, start: "09:00", duration: 20}']))
+    write(
+        folder / "agendas" / "b.yaml", B.replace("10:30", "10:45").replace("11:30", "11:45")
+    )  # no overlap yet
+    write(
+        folder / "agendas" / "c.yaml",
+        agenda("Other", "2026-06-01", "09:00-09:30", ['{title: X, start: "09:00", duration: 20}']),
+    )
     _git(folder, "add", "-A")
     _git(folder, "commit", "-q", "-m", "agendas")
     return folder
@@ -296,7 +328,9 @@ def test_changed_since_checks_only_changed_files_but_compares_with_the_rest(git_
 def test_changed_since_a_commit(git_repo: Path) -> None:
     write(git_repo / "agendas" / "b.yaml", B)
     _git(git_repo, "commit", "-q", "-am", "move the budget meeting")
-    assert check("--changed-since", "HEAD", "--format", "concise").stdout.startswith("All checks passed (0 files)")
+    assert check("--changed-since", "HEAD", "--format", "concise").stdout.startswith(
+        "All checks passed (0 files)"
+    )
     result = check("--changed-since", "HEAD~1", "--format", "json")
     assert result.exit_code == 1
     assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("agendas/b.yaml", "O003")]
@@ -317,7 +351,9 @@ def test_changed_since_with_nothing_changed_passes(git_repo: Path) -> None:
 
 def test_changed_since_with_a_named_folder(git_repo: Path) -> None:
     write(git_repo / "agendas" / "b.yaml", B)
-    write(git_repo / "elsewhere" / "x.yaml", A.replace("Board", "Elsewhere"))  # new, but outside the named folder
+    write(
+        git_repo / "elsewhere" / "x.yaml", A.replace("Board", "Elsewhere")
+    )  # new, but outside the named folder
     result = check("agendas", "--changed-since", "HEAD", "--format", "json")
     assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("agendas/b.yaml", "O003")]
 
@@ -365,7 +401,11 @@ def mixed(folder: Path) -> Path:
             "Gaps",
             "2026-06-01",
             "09:00-10:00",
-            ['{title: X, start: "09:00", duration: 20}', '{title: Y, start: "09:30", duration: 20}', '{title: Z, start: "09:50", end: "09:40", owner: "-"}'],
+            [
+                '{title: X, start: "09:00", duration: 20}',
+                '{title: Y, start: "09:30", duration: 20}',
+                '{title: Z, start: "09:50", end: "09:40", owner: "-"}',
+            ],
         ),
     )
     return folder
@@ -376,7 +416,12 @@ def test_statistics(mixed: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     rows = [re.split(r"\s+", line.strip(), maxsplit=2) for line in lines[:-1]]
-    assert rows == [["2", "O001", "missing-owner"], ["2", "O003", "double-booked"], ["1", "S002", "gap"], ["1", "T001", "end-before-start"]]
+    assert rows == [
+        ["2", "O001", "missing-owner"],
+        ["2", "O003", "double-booked"],
+        ["1", "S002", "gap"],
+        ["1", "T001", "end-before-start"],
+    ]
     assert lines[-1] == "Found 3 errors and 3 warnings in 3 files; 1 with a fix."
     assert check(".", "--statistics", "--quiet").stdout.splitlines() == lines[:-1]
 

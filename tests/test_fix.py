@@ -12,13 +12,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import AGENDAS_DIR, FIXTURES, REPO, SEED, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AGENDAS_DIR, FIXTURES, REPO, SEED, run
+from tfagenda.atomic import FileChanged, write_atomic
 from tfagenda.clock import format_time
 from tfagenda.findings import Edit, Span
-from tfagenda.atomic import FileChanged, write_atomic
 from tfagenda.fix import (
     Offsets,
     Source,
@@ -79,12 +79,14 @@ def test_fix_on_the_seed_changes_exactly_one_value_and_exits_0(tmp_path: Path) -
     assert before.count(b'end: "16:05"') == 1
     changed = [(a, b) for a, b in zip(before.split(b"\n"), after.split(b"\n")) if a != b]
     assert len(changed) == 1 and len(before.split(b"\n")) == len(after.split(b"\n"))
-    (old, new), = changed
+    ((old, new),) = changed
     assert old.replace(b"16:05", b"16:35") == new
     assert result.stdout == "All checks passed (1 file); 1 fixed, 0 remaining.\n"
 
 
-def test_diff_on_the_seed_prints_one_hunk_writes_nothing_and_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diff_on_the_seed_prints_one_hunk_writes_nothing_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     before = SEED.read_bytes()
     result = run("check", "--diff", "tests/fixtures/seed-as-printed.yaml")
@@ -166,9 +168,14 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
         pytest.param(lambda t: t.replace("\n", "\r\n").encode(), id="crlf"),
         pytest.param(lambda t: codecs.BOM_UTF8 + t.encode(), id="bom"),
         pytest.param(lambda t: t.rstrip("\n").encode(), id="no-final-newline"),
-        pytest.param(lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").rstrip("\r\n").encode(), id="bom-crlf-no-final-newline"),
+        pytest.param(
+            lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").rstrip("\r\n").encode(),
+            id="bom-crlf-no-final-newline",
+        ),
         pytest.param(lambda t: t.replace("\n", "\r").encode(), id="lone-cr"),
-        pytest.param(lambda t: codecs.BOM_UTF16_LE + t.replace("\n", "\r\n").encode("utf-16-le"), id="utf-16-le-crlf"),
+        pytest.param(
+            lambda t: codecs.BOM_UTF16_LE + t.replace("\n", "\r\n").encode("utf-16-le"), id="utf-16-le-crlf"
+        ),
         pytest.param(lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), id="utf-16-be"),
     ],
 )
@@ -241,12 +248,17 @@ def test_y001_quotes_the_time_as_written(tmp_path: Path) -> None:
     # 9:30 is before 10:00 (T001: end 10:30) and unquoted (Y001): both fixed, in two rounds.
     result = run("check", "--fix", "--show-fixes", str(target))
     assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8") == text.replace("start: 10:00", 'start: "10:00"').replace("end: 9:30", 'end: "10:30"')
+    assert target.read_text(encoding="utf-8") == text.replace("start: 10:00", 'start: "10:00"').replace(
+        "end: 9:30", 'end: "10:30"'
+    )
     assert "    1 × T001 (end-before-start)\n" in result.stdout
     assert "    2 × Y001 (yaml-implicit-number)\n" in result.stdout
 
 
-@pytest.mark.parametrize(("written", "right"), [("수", "목"), ("수요일", "목요일"), ("Wed", "Thu"), ("wednesday", "thursday"), ("(수)", "(목)")])
+@pytest.mark.parametrize(
+    ("written", "right"),
+    [("수", "목"), ("수요일", "목요일"), ("Wed", "Thu"), ("wednesday", "thursday"), ("(수)", "(목)")],
+)
 def test_d001_writes_the_weekday_in_the_labels_own_language(written: str, right: str, tmp_path: Path) -> None:
     text = f'title: T\ndate: 2026-02-26\nweekday: "{written}"  # as printed\nslot: "10:00-10:10"\nsegments:\n  - {{title: A, duration: 10, owner: x}}\n'
     target = write(tmp_path / "a.yaml", text)
@@ -259,7 +271,7 @@ def test_i001_removes_the_comment_with_its_whitespace_or_its_whole_line(tmp_path
         'title: T\nslot: "10:00-10:30"\nsegments:\n'
         "  # tfagenda: ignore[S001]\n"
         '  - {title: A, start: "10:00", duration: 10, owner: x}  # tfagenda: ignore[S002]\n'
-        '  - {title: B, duration: 20, owner: y}   # tfagenda: ignore[O001]  # keep this\n'
+        "  - {title: B, duration: 20, owner: y}   # tfagenda: ignore[O001]  # keep this\n"
     )
     target = write(tmp_path / "a.yaml", text)
     result = run("check", "--fix", str(target))
@@ -267,7 +279,7 @@ def test_i001_removes_the_comment_with_its_whitespace_or_its_whole_line(tmp_path
     assert target.read_text(encoding="utf-8") == (
         'title: T\nslot: "10:00-10:30"\nsegments:\n'
         '  - {title: A, start: "10:00", duration: 10, owner: x}\n'
-        '  - {title: B, duration: 20, owner: y}  # keep this\n'
+        "  - {title: B, duration: 20, owner: y}  # keep this\n"
     )
 
 
@@ -377,7 +389,9 @@ def test_write_atomic_refuses_when_the_bytes_differ(tmp_path: Path) -> None:
     assert target.read_bytes() == b"a: 1\n"
 
 
-def test_a_crash_while_writing_leaves_the_original_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_while_writing_leaves_the_original_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = copy_of(SEED, tmp_path)
     before = target.read_bytes()
 
@@ -441,7 +455,9 @@ def agenda_cases(draw):  # type: ignore[no-untyped-def]
 
     if draw(st.booleans()):
         pieces.append(f"# {draw(_comment)}{eol}")
-    pieces.append(f"title: {draw(st.sampled_from(['Weekly', '주간 회의', 'Team sync', chr(34) + 'Quoted, title' + chr(34)]))}{comment()}{eol}")
+    pieces.append(
+        f"title: {draw(st.sampled_from(['Weekly', '주간 회의', 'Team sync', chr(34) + 'Quoted, title' + chr(34)]))}{comment()}{eol}"
+    )
     pieces.append(f'slot: "{format_time(starts[0])}-{format_time(starts[-1] + lengths[-1])}"{comment()}{eol}')
     if draw(st.booleans()):
         pieces.append(eol)
@@ -450,12 +466,27 @@ def agenda_cases(draw):  # type: ignore[no-untyped-def]
         if draw(st.booleans()):
             pieces.append(eol if draw(st.booleans()) else f"{dash[:-2]}# {draw(_comment)}{eol}")
         minutes = lengths[index]
-        duration = draw(st.sampled_from([f"{minutes}", f'"{minutes}"', f"'{minutes}'", f'"{minutes}m"', f"'{minutes}분'", f"\"'{minutes:02d}\""]))
-        fields = {"title": f"Item {index + 1}", "duration": duration, "owner": draw(st.sampled_from(["kim", '"-"', "[kim, lee]"]))}
+        duration = draw(
+            st.sampled_from(
+                [
+                    f"{minutes}",
+                    f'"{minutes}"',
+                    f"'{minutes}'",
+                    f'"{minutes}m"',
+                    f"'{minutes}분'",
+                    f'"\'{minutes:02d}"',
+                ]
+            )
+        )
+        fields = {
+            "title": f"Item {index + 1}",
+            "duration": duration,
+            "owner": draw(st.sampled_from(["kim", '"-"', "[kim, lee]"])),
+        }
         order = draw(st.permutations(["start", "end", "duration", "title", "owner"]))
         quotes = {name: draw(st.sampled_from(['"', "'"])) for name in ("start", "end")}
 
-        def value(name: str) -> list[object]:
+        def value(name: str, quotes=quotes, index=index, fields=fields) -> list[object]:
             if name in ("start", "end"):
                 return [quotes[name], ("time", index, name), quotes[name]]
             return [fields[name]]
@@ -469,7 +500,9 @@ def agenda_cases(draw):  # type: ignore[no-untyped-def]
             indent = " " * len(dash)
             for n, name in enumerate(order):
                 pieces += [dash if n == 0 else indent, f"{name}: ", *value(name), comment(), eol]
-    times = {(i, "start"): starts[i] for i in range(count)} | {(i, "end"): starts[i] + lengths[i] for i in range(count)}
+    times = {(i, "start"): starts[i] for i in range(count)} | {
+        (i, "end"): starts[i] + lengths[i] for i in range(count)
+    }
     spot = draw(st.sampled_from(sorted(times)))
     wrong = draw(st.integers(0, 24 * 60 - 1).filter(lambda m: m != times[spot]))
     final = draw(st.booleans())
@@ -477,7 +510,9 @@ def agenda_cases(draw):  # type: ignore[no-untyped-def]
 
     def text(corrupt: bool) -> bytes:
         out = "".join(
-            format_time(wrong if corrupt and (p[1], p[2]) == spot else times[(p[1], p[2])]) if isinstance(p, tuple) else str(p)
+            format_time(wrong if corrupt and (p[1], p[2]) == spot else times[(p[1], p[2])])
+            if isinstance(p, tuple)
+            else str(p)
             for p in pieces
         )
         if not final:
@@ -495,7 +530,9 @@ def test_fix_restores_a_corrupted_time_exactly(case: tuple[bytes, bytes]) -> Non
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "agenda.yaml"
         target.write_bytes(original)
-        assert check_text(original.decode("utf-8-sig"), "agenda.yaml") == [], "the generated agenda must check clean"
+        assert check_text(original.decode("utf-8-sig"), "agenda.yaml") == [], (
+            "the generated agenda must check clean"
+        )
         assert fix_file(target).fixed == Counter()
         assert target.read_bytes() == original
         target.write_bytes(corrupted)
@@ -512,7 +549,9 @@ MINISTRY = "- (일시) 2026. 2. 26.(목) 16:30~18:00\n\n16:30 ~ 16:05 ('05)\t인
 def test_an_imported_format_is_checked_but_never_rewritten(tmp_path: Path) -> None:
     source = write(tmp_path / "press-release.txt", MINISTRY)
     checked = run("check", str(source))
-    assert "T001 [error]" in checked.stdout and "[*]" not in checked.stdout  # not marked: --fix will not write it
+    assert (
+        "T001 [error]" in checked.stdout and "[*]" not in checked.stdout
+    )  # not marked: --fix will not write it
     assert run("check", "--fix", str(source)).exit_code == 1
     assert source.read_text(encoding="utf-8") == MINISTRY
     assert run("check", "--diff", str(source)).stdout == ""
@@ -543,5 +582,11 @@ def test_i001_has_no_fix_when_another_directive_shares_the_comment() -> None:
     assert only.removal is None
     line = "a: 1  # tfagenda: ignore[S003]  # tfagenda: ignore[S002]"
     first, second = find_suppressions([line])
-    assert first.removal is not None and apply_edits(line, [Edit(first.removal, "")]) == "a: 1  # tfagenda: ignore[S002]"
-    assert second.removal is not None and apply_edits(line, [Edit(second.removal, "")]) == "a: 1  # tfagenda: ignore[S003]"
+    assert (
+        first.removal is not None
+        and apply_edits(line, [Edit(first.removal, "")]) == "a: 1  # tfagenda: ignore[S002]"
+    )
+    assert (
+        second.removal is not None
+        and apply_edits(line, [Edit(second.removal, "")]) == "a: 1  # tfagenda: ignore[S003]"
+    )

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import AGENDAS_DIR, FIXTURES, REPO, check, run, write
+
 from tfagenda.linter import check_paths
 from tfagenda.report.github import escape_data, escape_property
 from tfagenda.rules import ALL_RULES
@@ -82,8 +82,11 @@ def test_ci_fixture_has_what_the_format_tests_need(in_repo: Path) -> None:
 def test_full_shows_excerpt_underline_and_fix(in_repo: Path) -> None:
     out = check(*INPUTS["seed"], "--format", "full").stdout
     lines = out.splitlines()
-    assert re.match(r"tests/fixtures/seed-as-printed\.yaml:8:27: T001( \[\*\])? \[error\] end 16:05 is before start 16:30", lines[0])
-    assert lines[1].startswith(" 8 |   - {start: \"16:30\", end: \"16:05\"")
+    assert re.match(
+        r"tests/fixtures/seed-as-printed\.yaml:8:27: T001( \[\*\])? \[error\] end 16:05 is before start 16:30",
+        lines[0],
+    )
+    assert lines[1].startswith(' 8 |   - {start: "16:30", end: "16:05"')
     assert lines[2] == "   |                           ^^^^^^^"
     assert lines[3] == "     = fix (safe): set end to 16:35"
     assert lines[-1] == "Found 1 error and 0 warnings in 1 file; 1 with a fix."
@@ -96,7 +99,9 @@ def test_concise_is_one_line_per_finding_then_a_summary(in_repo: Path) -> None:
     for line, finding in zip(out, result.findings):
         # " [*]" marks a finding that ``check --fix`` fixes, as ruff marks them
         head = re.escape(f"{finding.path}:{finding.line}:{finding.column}: {finding.code}")
-        assert re.fullmatch(rf"{head}( \[\*\])? \[{finding.severity}\] {re.escape(finding.message)}", line), line
+        assert re.fullmatch(rf"{head}( \[\*\])? \[{finding.severity}\] {re.escape(finding.message)}", line), (
+            line
+        )
     assert out[-1].startswith("Found 4 errors and 2 warnings in 3 files")
 
 
@@ -221,11 +226,14 @@ def test_github_is_the_default_on_github_actions(in_repo: Path, monkeypatch: pyt
     explicit = run("check", "tests/fixtures/seed-as-printed.yaml", "--format", "concise")
     assert explicit.stdout.startswith("tests/fixtures/seed-as-printed.yaml:8:27: T001")  # --format still wins
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
-    assert run("check", "tests/fixtures/seed-as-printed.yaml").stdout.startswith("tests/fixtures/seed-as-printed.yaml:8:27:")
+    assert run("check", "tests/fixtures/seed-as-printed.yaml").stdout.startswith(
+        "tests/fixtures/seed-as-printed.yaml:8:27:"
+    )
     monkeypatch.delenv("GITHUB_ACTIONS")
-    assert run("check", "tests/fixtures/seed-as-printed.yaml").stdout == check(
-        "tests/fixtures/seed-as-printed.yaml", "--format", "full"
-    ).stdout
+    assert (
+        run("check", "tests/fixtures/seed-as-printed.yaml").stdout
+        == check("tests/fixtures/seed-as-printed.yaml", "--format", "full").stdout
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -310,7 +318,9 @@ def test_sarif_results_carry_region_level_and_fix(in_repo: Path) -> None:
         assert len(result.get("relatedLocations", [])) == len(finding.related)
 
 
-def test_sarif_cross_file_and_odd_files_validate(sarif_validator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_cross_file_and_odd_files_validate(
+    sarif_validator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     """Related locations in another file, Hangul and spaces in paths (percent-encoded URIs), a
     YAML syntax error, an empty file and a dangling symlink (E000)."""
     monkeypatch.chdir(tmp_path)
@@ -384,7 +394,9 @@ def test_gitlab_fingerprints_are_unique(in_repo: Path, tmp_path: Path) -> None:
     assert all(len(p) == 64 and int(p, 16) >= 0 for p in prints)
 
 
-def test_gitlab_fingerprints_are_stable_across_runs_and_when_lines_shift(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gitlab_fingerprints_are_stable_across_runs_and_when_lines_shift(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copytree(CI, tmp_path / "ci")
     shutil.copy(FIXTURES / "seed-as-printed.yaml", tmp_path / "ci" / "seed.yaml")
@@ -398,7 +410,9 @@ def test_gitlab_fingerprints_are_stable_across_runs_and_when_lines_shift(tmp_pat
     assert issues[0]["location"]["lines"]["begin"] == 6  # the lines did move
 
 
-def test_gitlab_fingerprint_changes_when_the_finding_moves_to_another_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gitlab_fingerprint_changes_when_the_finding_moves_to_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(FIXTURES / "seed-as-printed.yaml", tmp_path / "a.yaml")
     shutil.copy(FIXTURES / "seed-as-printed.yaml", tmp_path / "b.yaml")

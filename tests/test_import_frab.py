@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FIXTURES, REPO, run
 
 from tfagenda.importers import detect_format, import_document
 from tfagenda.importers.yamlout import to_yaml
 from tfagenda.linter import check_paths
 from tfagenda.load import load_file, load_text
 from tfagenda.timeline import resolve
-
-from conftest import FIXTURES, REPO, run
 
 REFERENCE = REPO.parent / "shared" / "reference"
 CAMP = REFERENCE / "frab-camp2019-schedule.json"
@@ -52,7 +51,9 @@ def _describe(findings: Any) -> str:
 # --- a small schedule JSON, built in the tests --------------------------------------------------
 
 
-def _event(ident: int, start: Any, duration: Any, title: str, persons: list[tuple[int, str]], **extra: Any) -> dict:
+def _event(
+    ident: int, start: Any, duration: Any, title: str, persons: list[tuple[int, str]], **extra: Any
+) -> dict:
     event = {
         "id": ident,
         "guid": f"00000000-0000-4000-8000-{ident:012d}",
@@ -70,7 +71,9 @@ def _event(ident: int, start: Any, duration: Any, title: str, persons: list[tupl
     return event
 
 
-def _schedule(rooms: dict[str, list[dict]], day_start: str = "10:00", day_end: str = "2026-07-01T20:00:00+02:00") -> dict:
+def _schedule(
+    rooms: dict[str, list[dict]], day_start: str = "10:00", day_end: str = "2026-07-01T20:00:00+02:00"
+) -> dict:
     return {
         "schedule": {
             "version": "1",
@@ -137,7 +140,9 @@ def test_camp2019_imports_with_days_rooms_people_and_the_gap_policy() -> None:
     assert [s["title"] for s in segments if s["owner"] == "-"] == ["Infrastructure Review"]
     # Every value written has its place in the source: the opening's start is on its own line there.
     start = document.nodes[("days", 0, "tracks", 0, "segments", 0, "start")]
-    assert start.span.line == _line_of(text, '"start": "11:00"') < _line_of(text, '"title": "Opening Ceremony"')
+    assert (
+        start.span.line == _line_of(text, '"start": "11:00"') < _line_of(text, '"title": "Opening Ceremony"')
+    )
     line = text.splitlines()[start.span.line - 1]
     assert line[start.inner.column - 1 : start.inner.end_column - 1] == "11:00"
     assert line[start.key.column - 1 : start.key.end_column - 1] == '"start"'
@@ -188,7 +193,9 @@ def test_a_speaker_double_booked_across_rooms_is_o003_naming_both_events(tmp_pat
     # Both events are pointed at in the source: the finding at Knoten 101's persons, the related place
     # at card10 Badge's persons.
     assert finding.line == _line_of(planted, '"persons"', after='"title": "Knoten 101"')
-    assert [r.line for r in finding.related] == [_line_of(planted, '"persons"', after='"title": "card10 Badge"')]
+    assert [r.line for r in finding.related] == [
+        _line_of(planted, '"persons"', after='"title": "card10 Badge"')
+    ]
     assert f"line {finding.related[0].line}" in finding.message
     assert result.exit_code() == 1
 
@@ -205,8 +212,12 @@ def test_a_speaker_double_booked_across_rooms_is_o003_naming_both_events(tmp_pat
         ("1:01:30", "25:30", 24 * 60 + 90),  # a day and 90 minutes
     ],
 )
-def test_durations_hh_mm_and_pretalx_d_hh_mm(tmp_path: Path, written: str, as_agenda: str, minutes: int) -> None:
-    data = _schedule({"Hall": [_event(1, "10:00", written, "Talk", [(1, "Ann")])]}, day_end="2026-07-03T20:00:00+02:00")
+def test_durations_hh_mm_and_pretalx_d_hh_mm(
+    tmp_path: Path, written: str, as_agenda: str, minutes: int
+) -> None:
+    data = _schedule(
+        {"Hall": [_event(1, "10:00", written, "Talk", [(1, "Ann")])]}, day_end="2026-07-03T20:00:00+02:00"
+    )
     path, text = _write(tmp_path, data)
     document = import_document(text, str(path), "frab-json")
     segment = document.data["days"][0]["tracks"][0]["segments"][0]
@@ -238,7 +249,12 @@ def test_events_after_midnight_stay_on_their_day(tmp_path: Path) -> None:
 
 
 def test_an_event_past_the_days_end_is_reported_not_moved(tmp_path: Path) -> None:
-    rooms = {"Hall": [_event(1, "11:00", "00:45", "Talk", [(1, "Ann")]), _event(2, "05:00", "00:45", "Too late", [(2, "Ben")])]}
+    rooms = {
+        "Hall": [
+            _event(1, "11:00", "00:45", "Talk", [(1, "Ann")]),
+            _event(2, "05:00", "00:45", "Too late", [(2, "Ben")]),
+        ]
+    }
     path, text = _write(tmp_path, _schedule(rooms, day_start="11:00", day_end="2026-07-02T04:00:00+02:00"))
     result = check_paths([path])
     assert _codes(result.findings) == ["F002"], _describe(result.findings)
@@ -250,12 +266,20 @@ def test_an_event_past_the_days_end_is_reported_not_moved(tmp_path: Path) -> Non
 
 
 def test_overlapping_events_in_one_room_are_s001(tmp_path: Path) -> None:
-    rooms = {"Hall": [_event(1, "10:00", "01:00", "First", [(1, "Ann")]), _event(2, "10:30", "00:45", "Second", [(2, "Ben")])]}
+    rooms = {
+        "Hall": [
+            _event(1, "10:00", "01:00", "First", [(1, "Ann")]),
+            _event(2, "10:30", "00:45", "Second", [(2, "Ben")]),
+        ]
+    }
     path, text = _write(tmp_path, _schedule(rooms))
     result = check_paths([path])
     assert _codes(result.findings) == ["S001"], _describe(result.findings)
     assert result.findings[0].line == _line_of(text, '"start": "10:30"')
-    assert import_document(text, str(path), "frab-json").data["days"][0]["tracks"][0]["segments"][1]["start"] == "10:30"
+    assert (
+        import_document(text, str(path), "frab-json").data["days"][0]["tracks"][0]["segments"][1]["start"]
+        == "10:30"
+    )
 
 
 def test_an_event_with_no_persons_is_deliberately_nobodys(tmp_path: Path) -> None:
@@ -312,7 +336,12 @@ def test_an_event_without_a_start_is_e005_at_the_event(tmp_path: Path) -> None:
 
 
 def test_a_start_with_seconds_is_read_to_the_minute(tmp_path: Path) -> None:
-    rooms = {"Hall": [_event(1, "10:00:00", "00:45", "Talk", [(1, "Ann")]), _event(2, "11:00:30", "00:45", "Odd", [(2, "Ben")])]}
+    rooms = {
+        "Hall": [
+            _event(1, "10:00:00", "00:45", "Talk", [(1, "Ann")]),
+            _event(2, "11:00:30", "00:45", "Odd", [(2, "Ben")]),
+        ]
+    }
     path, text = _write(tmp_path, _schedule(rooms))
     result = check_paths([path])
     assert _codes(result.findings) == ["E005"]
@@ -344,7 +373,9 @@ def test_a_duplicate_key_in_the_json_is_e003_with_its_line(tmp_path: Path) -> No
     path.write_text(text, encoding="utf-8")
     result = check_paths([path])
     assert [(f.code, f.line) for f in result.findings] == [("E003", _line_of(text, '"start": "10:15"'))]
-    assert load_file(path).document.data["days"][0]["tracks"][0]["segments"][0]["start"] == "10:00"  # the first wins
+    assert (
+        load_file(path).document.data["days"][0]["tracks"][0]["segments"][0]["start"] == "10:00"
+    )  # the first wins
 
 
 def test_a_broken_xml_event_is_e005_at_its_line(tmp_path: Path) -> None:
@@ -383,7 +414,9 @@ def test_xml_entity_declarations_are_refused(tmp_path: Path) -> None:
 def test_the_xml_fixture_is_valid_per_the_schedule_xsd() -> None:
     if not XSD.exists():
         pytest.skip(f"the schedule.xml XSD is not at {XSD} (../shared/reference/ is absent)")
-    xmlschema = pytest.importorskip("xmlschema", reason="xmlschema is in the test extra: pip install -e '.[test]'")
+    xmlschema = pytest.importorskip(
+        "xmlschema", reason="xmlschema is in the test extra: pip install -e '.[test]'"
+    )
     xmlschema.XMLSchema(str(XSD)).validate(str(TINY))
 
 
@@ -396,7 +429,10 @@ def test_the_xml_fixture_imports() -> None:
     assert data["title"] == "Tiny Camp 2026"
     assert data["timezone"] == "Europe/Berlin"
     assert data["policy"] == {"gap-tolerance": None}
-    assert [(d["date"], d["slot"]) for d in data["days"]] == [("2026-07-01", "10:00-03:00"), ("2026-07-02", "10:00-22:00")]
+    assert [(d["date"], d["slot"]) for d in data["days"]] == [
+        ("2026-07-01", "10:00-03:00"),
+        ("2026-07-02", "10:00-22:00"),
+    ]
     assert [[t["name"] for t in d["tracks"]] for d in data["days"]] == [["Hall A", "Hall B"]] * 2
     hall_b = data["days"][0]["tracks"][1]["segments"]
     assert hall_b[0] == {
@@ -411,7 +447,9 @@ def test_the_xml_fixture_imports() -> None:
     assert data["people"]["2"] == {"name": "Bob"}
     start = document.nodes[("days", 0, "tracks", 0, "segments", 3, "start")]
     assert start.span.line == _line_of(text, "<start>01:00</start>")
-    assert text.splitlines()[start.span.line - 1][start.inner.column - 1 : start.inner.end_column - 1] == "01:00"
+    assert (
+        text.splitlines()[start.span.line - 1][start.inner.column - 1 : start.inner.end_column - 1] == "01:00"
+    )
 
 
 def test_the_xml_fixture_checks_clean_except_the_planted_double_booking() -> None:
@@ -444,7 +482,12 @@ def test_check_on_the_command_line_reads_the_xml_directly() -> None:
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_lines_are_counted_as_the_report_counts_them(tmp_path: Path, newline: str) -> None:
-    rooms = {"Hall": [_event(1, "10:00", "01:00", "First", [(1, "Ann")]), _event(2, "10:30", "00:45", "Second", [(2, "Ben")])]}
+    rooms = {
+        "Hall": [
+            _event(1, "10:00", "01:00", "First", [(1, "Ann")]),
+            _event(2, "10:30", "00:45", "Second", [(2, "Ben")]),
+        ]
+    }
     _, text = _write(tmp_path, _schedule(rooms))
     path = tmp_path / "schedule-newlines.json"
     path.write_bytes(text.replace("\n", newline).encode("utf-8"))

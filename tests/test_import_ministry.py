@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import AGENDAS_DIR, FIXTURES, REPO, run
+
 from tfagenda.clock import parse_duration
 from tfagenda.findings import Applicability
 from tfagenda.importers import detect_format
@@ -250,8 +250,13 @@ def test_round_trip_render_text_then_import(lang: str, parts: bool) -> None:
 
 VARIANTS = {
     "pipe-table.md": (
-        {"title": "돌봄 데이터 협의체 제2차 회의", "date": "2026-03-05", "weekday": "목", "slot": "10:00∼11:00",
-         "venue": "정부세종청사 10동 대회의실"},
+        {
+            "title": "돌봄 데이터 협의체 제2차 회의",
+            "date": "2026-03-05",
+            "weekday": "목",
+            "slot": "10:00∼11:00",
+            "venue": "정부세종청사 10동 대회의실",
+        },
         [
             ("10:00", "10:05", "5분", "개회 및 인사말", "복지정책과장"),
             ("10:05", "10:45", "40분", "데이터 연계 방안 논의", "돌봄정책과장"),
@@ -259,8 +264,13 @@ VARIANTS = {
         ],
     ),
     "space-aligned.txt": (
-        {"title": "돌봄로봇 실증 점검회의 계획", "date": "2026-03-06", "weekday": "금", "slot": "14:00～15:30",
-         "venue": "서울 중앙우체국 회의실"},
+        {
+            "title": "돌봄로봇 실증 점검회의 계획",
+            "date": "2026-03-06",
+            "weekday": "금",
+            "slot": "14:00～15:30",
+            "venue": "서울 중앙우체국 회의실",
+        },
         [
             ("14:00", "14:10", "10'", "인사말 및 참석자 소개", "돌봄기술혁신팀장"),
             ("14:10", "15:10", "60'", "실증 결과 보고", "-"),
@@ -268,8 +278,13 @@ VARIANTS = {
         ],
     ),
     "no-durations.txt": (
-        {"title": "AI 윤리 자문회의", "date": "2026-03-09", "weekday": "월", "slot": "09:00-10:00",
-         "venue": "세종 영상회의실"},
+        {
+            "title": "AI 윤리 자문회의",
+            "date": "2026-03-09",
+            "weekday": "월",
+            "slot": "09:00-10:00",
+            "venue": "세종 영상회의실",
+        },
         [
             ("09:00", "09:10", None, "개회", "-"),
             ("09:10", "09:50", None, "윤리 기준안 검토", "사회서비스정책관"),
@@ -277,8 +292,13 @@ VARIANTS = {
         ],
     ),
     "parts.txt": (
-        {"title": "AI 복지·돌봄 혁신 추진단(TF) 분과 회의", "date": "2026-03-19", "weekday": "목",
-         "slot": "16:30~17:30", "venue": "서울스퀘어"},
+        {
+            "title": "AI 복지·돌봄 혁신 추진단(TF) 분과 회의",
+            "date": "2026-03-19",
+            "weekday": "목",
+            "slot": "16:30~17:30",
+            "venue": "서울스퀘어",
+        },
         [
             ("16:30", "16:35", "'05", "인사말", "제1차관"),
             ("16:35", "17:15", "'40", "분과별 발표", "반별 발표"),
@@ -342,7 +362,9 @@ def test_meeting_line_variants(line: str, expected: tuple[str, str, str]) -> Non
 
 
 def test_an_unreadable_meeting_line_is_e005() -> None:
-    doc = read(_table("16:30 ~ 16:35 ('05)\t인사말\t-", head="- (일시) 2026. 2. 26.(목) 오후 4시 30분"), "m.txt")
+    doc = read(
+        _table("16:30 ~ 16:35 ('05)\t인사말\t-", head="- (일시) 2026. 2. 26.(목) 오후 4시 30분"), "m.txt"
+    )
     (problem,) = doc.problems
     assert problem.code == "E005" and problem.span is not None and problem.span.line == 3
 
@@ -374,10 +396,18 @@ def test_row_time_variants(cell: str, start: str, end: str | None, duration: str
 
 @pytest.mark.parametrize(
     "header",
-    ["시 간(안)\t내 용\t비고", "시간\t내용\t비고", "| 시 간(안) | 내 용 | 비고 |", "시 간      주요 내용      비 고", "Time\tItem\tOwner"],
+    [
+        "시 간(안)\t내 용\t비고",
+        "시간\t내용\t비고",
+        "| 시 간(안) | 내 용 | 비고 |",
+        "시 간      주요 내용      비 고",
+        "Time\tItem\tOwner",
+    ],
 )
 def test_header_rows_are_recognised_not_imported(header: str) -> None:
-    text = "\n".join(["회의", header, "16:30 ~ 16:35 ('05)\t인사말\t제1차관", "16:35 ~ 16:40 ('05)\t마무리\t-"])
+    text = "\n".join(
+        ["회의", header, "16:30 ~ 16:35 ('05)\t인사말\t제1차관", "16:35 ~ 16:40 ('05)\t마무리\t-"]
+    )
     doc = read(text, "m.txt")
     assert doc.problems == []
     assert [s["title"] for s in doc.data["segments"]] == ["인사말", "마무리"]
@@ -385,7 +415,16 @@ def test_header_rows_are_recognised_not_imported(header: str) -> None:
 
 
 def test_a_table_without_a_header() -> None:
-    text = "\n".join(["회의", "", "16:30 ~ 16:35 ('05)\t인사말\t제1차관", "16:35 ~ 16:40 ('05)\t마무리\t-", "", "16:40 이후 해산"])
+    text = "\n".join(
+        [
+            "회의",
+            "",
+            "16:30 ~ 16:35 ('05)\t인사말\t제1차관",
+            "16:35 ~ 16:40 ('05)\t마무리\t-",
+            "",
+            "16:40 이후 해산",
+        ]
+    )
     doc = read(text, "m.txt")
     assert doc.problems == []
     assert segments_of(doc.data) == [
@@ -422,7 +461,14 @@ def test_header_columns_choose_the_owner() -> None:
     ],
 )
 def test_title(first_lines: list[str], title: str) -> None:
-    text = "\n".join([*first_lines, "- (일시) 2026. 2. 26.(목) 16:30~18:00", "시간\t내용\t비고", "16:30 ~ 16:35\t인사말\t-"])
+    text = "\n".join(
+        [
+            *first_lines,
+            "- (일시) 2026. 2. 26.(목) 16:30~18:00",
+            "시간\t내용\t비고",
+            "16:30 ~ 16:35\t인사말\t-",
+        ]
+    )
     doc = read(text, "m.txt")
     assert doc.data["title"] == title
     assert text_at(text, doc.nodes[("title",)].inner) == title
@@ -447,7 +493,9 @@ def test_cli_check_reports_the_bad_row_with_its_source_line() -> None:
     result = run("check", str(path))
     assert result.exit_code == 1
     assert f"{path}:8:1: E005 [error]" in result.stdout
-    assert "15:10 ~ 오후 3시 50분 ('40) 현장 의견 청취 -" in result.stdout  # the source line (tabs shown as spaces)
+    assert (
+        "15:10 ~ 오후 3시 50분 ('40) 현장 의견 청취 -" in result.stdout
+    )  # the source line (tabs shown as spaces)
 
 
 def test_import_with_a_bad_row_writes_nothing(tmp_path: Path) -> None:

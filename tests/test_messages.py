@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO, SEED, run
+
 from tfagenda.linter import check_paths, check_text
 from tfagenda.messages import (
     CATALOG,
@@ -57,8 +57,14 @@ def test_nested_messages_and_lists_are_said_in_the_same_language() -> None:
     evidence = (Message("evidence.duration", n=5), Message("evidence.next_start"))
     what = Message("conflict.end_before_start", end="16:05", start="16:30")
     message = Message("because.both.end", what=what, evidence=evidence, value="16:35")
-    assert message == "end 16:05 is before start 16:30; the 5-minute duration and the next segment's start both say 16:35"
-    assert message.say("ko") == "종료(16:05)가 시작(16:30)보다 이릅니다. 소요 시간(5분)과 다음 순서의 시작에 따르면 종료는 16:35입니다"
+    assert (
+        message
+        == "end 16:05 is before start 16:30; the 5-minute duration and the next segment's start both say 16:35"
+    )
+    assert (
+        message.say("ko")
+        == "종료(16:05)가 시작(16:30)보다 이릅니다. 소요 시간(5분)과 다음 순서의 시작에 따르면 종료는 16:35입니다"
+    )
 
 
 @pytest.mark.parametrize(
@@ -87,7 +93,9 @@ def test_join_and() -> None:
     assert join_and(["A", "B"], "en") == "A and B"
     assert join_and(["소요 시간(5분)", "다음 순서의 시작"], "ko") == "소요 시간(5분)과 다음 순서의 시작"
     assert join_and(["앞 순서의 종료", "다음 순서의 시작"], "ko") == "앞 순서의 종료와 다음 순서의 시작"
-    assert join_and(["16:30–16:35", "17:55–18:00"], "ko") == "16:30–16:35 및 17:55–18:00"  # no particle after a number
+    assert (
+        join_and(["16:30–16:35", "17:55–18:00"], "ko") == "16:30–16:35 및 17:55–18:00"
+    )  # no particle after a number
 
 
 def test_summary_line_in_korean() -> None:
@@ -104,7 +112,10 @@ def test_the_seed_in_korean_gives_one_t001_with_the_three_times() -> None:
     assert HANGUL.search(message)
     for time in ("16:05", "16:30", "16:35"):
         assert time in message
-    assert message == "종료(16:05)가 시작(16:30)보다 이릅니다. 소요 시간(5분)과 다음 순서의 시작에 따르면 종료는 16:35입니다"
+    assert (
+        message
+        == "종료(16:05)가 시작(16:30)보다 이릅니다. 소요 시간(5분)과 다음 순서의 시작에 따르면 종료는 16:35입니다"
+    )
     assert findings[0].fix is not None and findings[0].fix.description == "종료 수정: 16:35"
     assert findings[0].fix.value == "16:35"
 
@@ -113,7 +124,11 @@ def _shape(finding):  # type: ignore[no-untyped-def]
     """What must not depend on the language: where, which rule, and what a fix writes."""
     fix = finding.fix
     return (
-        finding.path, finding.span, finding.code, finding.name, finding.severity,
+        finding.path,
+        finding.span,
+        finding.code,
+        finding.name,
+        finding.severity,
         (fix.applicability, fix.value, fix.edits) if fix else None,
         tuple((r.path, r.line, r.column, r.message) for r in finding.related),
     )
@@ -185,7 +200,9 @@ def test_language_from_env(env: dict[str, str], expected: str) -> None:
     assert language_from_env(env) == expected
 
 
-def test_korean_locale_switches_the_check_default_and_lang_en_overrides_it(monkeypatch: pytest.MonkeyPatch, in_repo) -> None:  # type: ignore[no-untyped-def]
+def test_korean_locale_switches_the_check_default_and_lang_en_overrides_it(
+    monkeypatch: pytest.MonkeyPatch, in_repo
+) -> None:  # type: ignore[no-untyped-def]
     path = SEED.relative_to(REPO).as_posix()
     english = run("check", path).stdout
     assert "end 16:05 is before start 16:30" in english and "Found 1 error" in english
@@ -204,10 +221,14 @@ def test_json_keeps_its_keys_and_codes_in_korean(in_repo) -> None:  # type: igno
     korean = json.loads(run("check", path, "--format", "json", "--lang", "ko").stdout)
     assert [sorted(item) for item in korean] == [sorted(item) for item in english]
     for en, ko in zip(english, korean):
-        assert {k: v for k, v in ko.items() if k not in ("message", "fix")} == {k: v for k, v in en.items() if k not in ("message", "fix")}
+        assert {k: v for k, v in ko.items() if k not in ("message", "fix")} == {
+            k: v for k, v in en.items() if k not in ("message", "fix")
+        }
         assert HANGUL.search(ko["message"])
         if en["fix"]:
-            assert {k: v for k, v in ko["fix"].items() if k != "description"} == {k: v for k, v in en["fix"].items() if k != "description"}
+            assert {k: v for k, v in ko["fix"].items() if k != "description"} == {
+                k: v for k, v in en["fix"].items() if k != "description"
+            }
 
 
 def test_fix_summary_in_korean(tmp_path: Path) -> None:

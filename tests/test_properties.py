@@ -57,7 +57,9 @@ DURATION_SPELLINGS = {
     "prime-lead": lambda m: f"'{m:02d}",
     "prime-trail": lambda m: f"{m:02d}'",
     "hm": lambda m: f"{m // 60}:{m % 60:02d}",
-    "hours-minutes": lambda m: (f"{m // 60}h" if m >= 60 else "") + (f"{m % 60}m" if m % 60 or m < 60 else ""),
+    "hours-minutes": lambda m: (
+        (f"{m // 60}h" if m >= 60 else "") + (f"{m % 60}m" if m % 60 or m < 60 else "")
+    ),
     "iso": lambda m: "PT" + (f"{m // 60}H" if m >= 60 else "") + (f"{m % 60}M" if m % 60 or m < 60 else ""),
 }
 
@@ -75,7 +77,7 @@ class Seg:
     fields: tuple[str, ...]
     spelling: str = "int"
     midnight_as_zero: bool = False  # write a time of exactly 1440 as "00:00" (overnight only)
-    parts: list["Seg"] = field(default_factory=list)
+    parts: list[Seg] = field(default_factory=list)
 
     @property
     def duration(self) -> int:
@@ -147,7 +149,13 @@ def part_lists(draw, start: int, minutes: int, overnight: bool) -> list[Seg]:
     cuts = sorted(draw(st.sets(st.integers(1, minutes - 1), max_size=min(3, minutes - 1))))
     bounds = [start, *(start + c for c in cuts), start + minutes]
     return [
-        Seg(a, b, draw(st.sampled_from(SUBSETS)), draw(st.sampled_from(sorted(DURATION_SPELLINGS))), overnight and draw(st.booleans()))
+        Seg(
+            a,
+            b,
+            draw(st.sampled_from(SUBSETS)),
+            draw(st.sampled_from(sorted(DURATION_SPELLINGS))),
+            overnight and draw(st.booleans()),
+        )
         for a, b in zip(bounds, bounds[1:])
     ]
 
@@ -160,15 +168,19 @@ def agendas(draw, overnight: bool = False, all_three: bool = False) -> Agenda:
         # Start in the evening (22:00 often) and cross midnight; the slot is shorter than a day.
         lowest = max(18 * 60, MINUTES_PER_DAY - total + 1)
         assume(lowest < MINUTES_PER_DAY and total < MINUTES_PER_DAY)
-        start = draw(st.just(22 * 60).filter(lambda s: s >= lowest) | st.integers(lowest, MINUTES_PER_DAY - 1))
+        start = draw(
+            st.just(22 * 60).filter(lambda s: s >= lowest) | st.integers(lowest, MINUTES_PER_DAY - 1)
+        )
     else:
         start = draw(st.integers(0, MINUTES_PER_DAY - total))
     segments = []
     at = start
-    for index, minutes in enumerate(durations):
+    for minutes in durations:
         spelling = draw(st.sampled_from(sorted(DURATION_SPELLINGS)))
         zero = overnight and draw(st.booleans())
-        parts = draw(part_lists(at, minutes, overnight)) if minutes >= 2 and draw(st.integers(0, 3)) == 0 else []
+        parts = (
+            draw(part_lists(at, minutes, overnight)) if minutes >= 2 and draw(st.integers(0, 3)) == 0 else []
+        )
         # A segment with parts and no length of its own lasts as long as its parts.
         choices = SUBSETS + ((("start",), ()) if parts else ())
         fields = ("start", "end", "duration") if all_three else draw(st.sampled_from(choices))
@@ -236,7 +248,11 @@ def corrupted(draw, overnight: bool = False):
         bad: object = DURATION_SPELLINGS[seg.spelling](new)
     else:
         original = seg.start if field == "start" else seg.end
-        new = draw(st.integers(0, MINUTES_PER_DAY).filter(lambda m: m % MINUTES_PER_DAY != original % MINUTES_PER_DAY))
+        new = draw(
+            st.integers(0, MINUTES_PER_DAY).filter(
+                lambda m: m % MINUTES_PER_DAY != original % MINUTES_PER_DAY
+            )
+        )
         bad = format_time(new)
     return agenda, index, field, bad
 
@@ -293,10 +309,22 @@ def test_one_corrupted_value_overnight(case) -> None:
 
 @pytest.mark.parametrize(
     "field, bad",
-    [("end", "16:05"), ("end", "00:00"), ("end", "24:00"), ("start", "16:05"), ("start", "17:35"), ("duration", 0), ("duration", 55)],
+    [
+        ("end", "16:05"),
+        ("end", "00:00"),
+        ("end", "24:00"),
+        ("start", "16:05"),
+        ("start", "17:35"),
+        ("duration", 0),
+        ("duration", 55),
+    ],
 )
 def test_corruptions_of_the_seed_shape(field: str, bad: object) -> None:
-    segments = [Seg(990, 995, ("start", "end", "duration")), Seg(995, 1055, ("start", "end", "duration")), Seg(1055, 1080, ("start", "duration"))]
+    segments = [
+        Seg(990, 995, ("start", "end", "duration")),
+        Seg(995, 1055, ("start", "end", "duration")),
+        Seg(1055, 1080, ("start", "duration")),
+    ]
     _check_corruption(Agenda(990, segments), 0, field, bad)
 
 

@@ -21,7 +21,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import AGENDAS, REPO, SEED, run
 
 REFERENCE = REPO.parent / "shared" / "reference"
@@ -68,7 +67,9 @@ def test_snapshot(path: str, fmt: str, extra: list[str], snapshot, in_repo) -> N
     assert result.stderr == ""
     output = result.stdout_bytes.decode("utf-8")
     if fmt == "ics":
-        output = output.replace("\r\n", "\n")  # the CRLF line ends are checked below; the snapshot is readable text
+        output = output.replace(
+            "\r\n", "\n"
+        )  # the CRLF line ends are checked below; the snapshot is readable text
     assert output == snapshot
 
 
@@ -129,7 +130,10 @@ def test_ics_has_the_meeting_in_its_timezone(in_repo) -> None:  # type: ignore[n
     assert start.tzinfo is not None and str(start.tzinfo) == "Asia/Seoul"
     assert event["DTSTART"].params["TZID"] == "Asia/Seoul"
     assert start.utcoffset() == dt.timedelta(hours=9)
-    assert (start.replace(tzinfo=None), end.replace(tzinfo=None)) == (dt.datetime(2026, 2, 26, 16, 30), dt.datetime(2026, 2, 26, 18, 0))
+    assert (start.replace(tzinfo=None), end.replace(tzinfo=None)) == (
+        dt.datetime(2026, 2, 26, 16, 30),
+        dt.datetime(2026, 2, 26, 18, 0),
+    )
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Seoul"]
     assert "16:35–17:35 (60분) 복지·돌봄 AI 혁신계획 추진과제 발표" in str(event["DESCRIPTION"])
 
@@ -137,11 +141,18 @@ def test_ics_has_the_meeting_in_its_timezone(in_repo) -> None:  # type: ignore[n
 def test_ics_segments_are_one_event_each(in_repo) -> None:  # type: ignore[no-untyped-def]
     events = _calendar(WEEKLY, "--segments").walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == [
-        "Check-in and last week's actions", "Incident review", "Roadmap", "Break", "Open questions", "Actions and wrap-up",
+        "Check-in and last week's actions",
+        "Incident review",
+        "Roadmap",
+        "Break",
+        "Open questions",
+        "Actions and wrap-up",
     ]
     incident = events[1]
     assert incident["DTSTART"].params["TZID"] == "Europe/Berlin"
-    assert incident.decoded("DTSTART").isoformat() == "2026-11-30T10:05:00+01:00"  # computed from the durations
+    assert (
+        incident.decoded("DTSTART").isoformat() == "2026-11-30T10:05:00+01:00"
+    )  # computed from the durations
     assert incident.decoded("DTEND").isoformat() == "2026-11-30T10:20:00+01:00"
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert "Q1 priorities" in str(events[2]["DESCRIPTION"])  # parts are in their parent's description
@@ -149,7 +160,10 @@ def test_ics_segments_are_one_event_each(in_repo) -> None:  # type: ignore[no-un
 
 def test_ics_tracks_and_days(in_repo) -> None:  # type: ignore[no-untyped-def]
     days = _calendar(FORUM).walk("VEVENT")
-    assert [e.decoded("DTSTART").isoformat() for e in days] == ["2026-03-10T09:30:00+09:00", "2026-03-11T10:00:00+09:00"]
+    assert [e.decoded("DTSTART").isoformat() for e in days] == [
+        "2026-03-10T09:30:00+09:00",
+        "2026-03-11T10:00:00+09:00",
+    ]
     segments = _calendar(FORUM, "--segments").walk("VEVENT")
     demo = [e for e in segments if str(e["SUMMARY"]) == "돌봄로봇 시연"]
     assert len(demo) == 1 and str(demo[0]["LOCATION"]).startswith("세미나실 A")
@@ -178,14 +192,17 @@ def test_ics_overnight_slot_ends_the_next_day(tmp_path: Path) -> None:
 
 def test_ics_dtstamp_and_uid_are_deterministic(in_repo) -> None:  # type: ignore[no-untyped-def]
     events = _calendar(WEEKLY, "--segments").walk("VEVENT")
-    assert {e.decoded("DTSTAMP") for e in events} == {dt.datetime(2026, 11, 30, tzinfo=dt.timezone.utc)}
+    assert {e.decoded("DTSTAMP") for e in events} == {dt.datetime(2026, 11, 30, tzinfo=dt.UTC)}
     stamped = run("render", WEEKLY, "-f", "ics", env={"SOURCE_DATE_EPOCH": "1767225600"}).stdout
     assert "DTSTAMP:20260101T000000Z" in stamped
 
 
 def test_ics_without_dates_is_a_usage_error(tmp_path: Path) -> None:
     path = tmp_path / "undated.yaml"
-    path.write_text('title: Someday\nslot: "10:00-11:00"\nsegments:\n  - {title: Talk, duration: 60, owner: "-"}\n', encoding="utf-8")
+    path.write_text(
+        'title: Someday\nslot: "10:00-11:00"\nsegments:\n  - {title: Talk, duration: 60, owner: "-"}\n',
+        encoding="utf-8",
+    )
     result = run("render", str(path), "-f", "ics")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -209,14 +226,21 @@ def test_json_has_the_computed_times(in_repo) -> None:  # type: ignore[no-untype
     (track,) = day["tracks"]
     segments = track["segments"]
     assert [(s["start"], s["end"], s["duration"]) for s in segments] == [
-        ("10:00", "10:05", 5), ("10:05", "10:20", 15), ("10:20", "10:45", 25),
-        ("10:45", "10:50", 5), ("10:50", "10:57", 7), ("10:57", "11:00", 3),
+        ("10:00", "10:05", 5),
+        ("10:05", "10:20", 15),
+        ("10:20", "10:45", 25),
+        ("10:45", "10:50", 5),
+        ("10:50", "10:57", 7),
+        ("10:57", "11:00", 3),
     ]
     assert segments[1]["start_datetime"] == "2026-11-30T10:05:00+01:00"
     assert segments[0]["owner"] == ["lead"] and segments[0]["people"] == ["Maria Keller"]
     assert segments[4]["owner"] == []  # "-": deliberately nobody
     assert segments[3]["owner"] is None and segments[3]["kind"] == "break"
-    assert [(p["title"], p["start"], p["end"]) for p in segments[2]["parts"]] == [("Q1 priorities", "10:20", "10:35"), ("Hiring plan", "10:35", "10:45")]
+    assert [(p["title"], p["start"], p["end"]) for p in segments[2]["parts"]] == [
+        ("Q1 priorities", "10:20", "10:35"),
+        ("Hiring plan", "10:35", "10:45"),
+    ]
 
 
 def test_json_marks_findings_on_their_segment(in_repo) -> None:  # type: ignore[no-untyped-def]
@@ -242,7 +266,9 @@ def test_json_of_several_agendas_is_an_array(in_repo) -> None:  # type: ignore[n
 def test_frab_xml_is_valid_against_the_xsd(path: str, in_repo) -> None:  # type: ignore[no-untyped-def]
     if not XSD.is_file():
         pytest.skip(f"the schedule.xml XSD is not at {XSD} (../shared/reference/ is absent)")
-    xmlschema = pytest.importorskip("xmlschema", reason="xmlschema is in the test extra: pip install -e '.[test]'")
+    xmlschema = pytest.importorskip(
+        "xmlschema", reason="xmlschema is in the test extra: pip install -e '.[test]'"
+    )
     schema = xmlschema.XMLSchema(str(XSD))
     schema.validate(render(path, "-f", "frab-xml"))
 
@@ -258,7 +284,11 @@ def test_frab_xml_has_the_rooms_and_times(in_repo) -> None:  # type: ignore[no-u
     assert [r.get("name") for r in days[0].findall("room")] == ["대회의실", "세미나실 A"]
     talk = days[0].find("room/event[title='기조발표: 돌봄 AI의 현재']")
     assert talk is not None
-    assert (talk.findtext("start"), talk.findtext("duration"), talk.findtext("date")) == ("10:00", "01:00", "2026-03-10T10:00:00+09:00")
+    assert (talk.findtext("start"), talk.findtext("duration"), talk.findtext("date")) == (
+        "10:00",
+        "01:00",
+        "2026-03-10T10:00:00+09:00",
+    )
     assert [p.text for p in talk.findall("persons/person")] == ["서민수"]
 
 
@@ -280,14 +310,24 @@ def test_frab_json_has_the_shape_of_a_real_frab_schedule(in_repo) -> None:  # ty
     for key, value in camp_event.items():
         if value is not None and our_event[key] is not None:
             assert type(our_event[key]) is type(value), key
-    assert our_event["start"] == "09:30" and our_event["duration"] == "00:30" and our_event["date"] == "2026-03-10T09:30:00+09:00"
+    assert (
+        our_event["start"] == "09:30"
+        and our_event["duration"] == "00:30"
+        and our_event["date"] == "2026-03-10T09:30:00+09:00"
+    )
     conference = ours["schedule"]["conference"]
-    assert (conference["daysCount"], conference["start"], conference["end"]) == (2, "2026-03-10", "2026-03-11")
+    assert (conference["daysCount"], conference["start"], conference["end"]) == (
+        2,
+        "2026-03-10",
+        "2026-03-11",
+    )
 
 
 def test_frab_ids_are_unique_and_stable(in_repo) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(render(FORUM, "-f", "frab-json"))
-    events = [e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
+    events = [
+        e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room
+    ]
     assert len(events) == 14  # 6 + 2 on the first day, 3 + 3 on the second
     for key in ("id", "guid", "slug"):
         assert len({e[key] for e in events}) == len(events), key
@@ -353,7 +393,10 @@ def test_html_escapes_agenda_text(tmp_path: Path) -> None:
 def test_html_timeline_is_proportional_and_marks_findings(in_repo) -> None:  # type: ignore[no-untyped-def]
     page = render(SEED_REL, "-f", "html")
     # The 90-minute slot 16:30–18:00: the 60-minute presentation starts 5 minutes in and spans two thirds.
-    assert 'style="left:5.556%;width:66.667%" title="16:35–17:35 (60분) 복지·돌봄 AI 혁신계획 추진과제 발표' in page
+    assert (
+        'style="left:5.556%;width:66.667%" title="16:35–17:35 (60분) 복지·돌봄 AI 혁신계획 추진과제 발표'
+        in page
+    )
     assert '<div class="lane flagged">' in page
     assert '<div class="block flagged" style="left:0%;width:5.556%"' in page
     assert "줄 8:27" in page and "T001" in page
@@ -437,9 +480,9 @@ def _png_pixels(data: bytes) -> tuple[int, int, bytes]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     offset, width, height, idat = 8, 0, 0, b""
     while offset < len(data):
-        (length,) = struct.unpack(">I", data[offset:offset + 4])
-        kind = data[offset + 4:offset + 8]
-        body = data[offset + 8:offset + 8 + length]
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        body = data[offset + 8 : offset + 8 + length]
         if kind == b"IHDR":
             width, height = struct.unpack(">II", body[:8])
         elif kind == b"IDAT":
@@ -452,14 +495,25 @@ def _png_pixels(data: bytes) -> tuple[int, int, bytes]:
 def test_html_screenshot_in_headless_chromium(path: str, tmp_path: Path, in_repo) -> None:  # type: ignore[no-untyped-def]
     browser = _chromium()
     if browser is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium); the page was not screenshotted")
+        pytest.skip(
+            "Chromium is not installed (Debian: apt-get install chromium); the page was not screenshotted"
+        )
     page = tmp_path / "agenda.html"
     assert run("render", path, "-f", "html", "-o", str(page)).exit_code == 0
     shot = tmp_path / "agenda.png"
     command = [
-        browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1280,900",
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={shot}",
+        "--window-size=1280,900",
         page.as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)

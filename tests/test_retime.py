@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from conftest import AGENDAS_DIR, SEED, run
+
 from tfagenda.fix import unified_diff
 from tfagenda.linter import check_text
 from tfagenda.load import load_text
@@ -60,7 +60,9 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
 # --- parsing -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "minutes"), [("+10m", 10), ("-5m", -5), ("10", 10), ("+1h", 60), ("-1h30m", -90), ("+0:15", 15)])
+@pytest.mark.parametrize(
+    ("text", "minutes"), [("+10m", 10), ("-5m", -5), ("10", 10), ("+1h", 60), ("-1h30m", -90), ("+0:15", 15)]
+)
 def test_parse_shift(text: str, minutes: int) -> None:
     assert parse_shift(text) == minutes
 
@@ -98,7 +100,7 @@ def test_shift_without_from_moves_everything_and_inserts_a_start_where_it_was_im
 
 def test_shift_by_title_inserts_a_block_start_line_with_the_keys_indentation() -> None:
     after = retime_text(WEEKLY, "x.yaml", shift=-5, start_from="Roadmap")
-    assert "  - start: \"10:15\"\n    title: Roadmap\n    duration: 25m\n" in after
+    assert '  - start: "10:15"\n    title: Roadmap\n    duration: 25m\n' in after
     assert after.replace('  - start: "10:15"\n    title: Roadmap', "  - title: Roadmap") == WEEKLY
     resolved = dict((title, (start, end)) for title, start, end in times(after))
     assert resolved["Roadmap"] == ("10:15", "10:40")
@@ -118,7 +120,10 @@ def test_shift_moves_written_part_times_too() -> None:
     assert changed_lines(OVERNIGHT, after) == [
         ('    start: "22:30"', '    start: "22:40"'),
         ('    end: "23:50"', '    end: "24:00"'),
-        ('      - {title: 2부, start: "23:10", end: "23:50"}', '      - {title: 2부, start: "23:20", end: "24:00"}'),
+        (
+            '      - {title: 2부, start: "23:10", end: "23:50"}',
+            '      - {title: 2부, start: "23:20", end: "24:00"}',
+        ),
     ]
 
 
@@ -139,7 +144,10 @@ def test_shift_in_an_overnight_slot_wraps_past_midnight() -> None:
 
 def test_shift_that_crosses_midnight_outside_an_overnight_slot_is_refused() -> None:
     text = FLOW.replace('"10:00-11:00"', '"22:00-23:00"').replace("10:", "22:")
-    with pytest.raises(RetimeError, match=r"'Demo' would end at 00:10 \(past midnight\); the slot does not cross midnight: nothing written"):
+    with pytest.raises(
+        RetimeError,
+        match=r"'Demo' would end at 00:10 \(past midnight\); the slot does not cross midnight: nothing written",
+    ):
         retime_text(text, "x.yaml", shift=90, start_from="Demo")
 
 
@@ -153,14 +161,17 @@ def test_shift_into_a_track_moves_only_that_track() -> None:
     after = retime_text(FORUM, "x.yaml", shift=-10, start_from="정책 세션")
     assert changed_lines(FORUM, after) == [
         (
-            "          - {title: 정책 세션, duration: 120, owner: kim, parts: [{title: 제도 개선 방향, duration: 60}, {title: 질의응답, duration: 60, owner: \"-\"}]}",
-            "          - {start: \"12:50\", title: 정책 세션, duration: 120, owner: kim, parts: [{title: 제도 개선 방향, duration: 60}, {title: 질의응답, duration: 60, owner: \"-\"}]}",
+            '          - {title: 정책 세션, duration: 120, owner: kim, parts: [{title: 제도 개선 방향, duration: 60}, {title: 질의응답, duration: 60, owner: "-"}]}',
+            '          - {start: "12:50", title: 정책 세션, duration: 120, owner: kim, parts: [{title: 제도 개선 방향, duration: 60}, {title: 질의응답, duration: 60, owner: "-"}]}',
         )
     ]
 
 
 def test_from_names_one_segment() -> None:
-    with pytest.raises(RetimeError, match=r"3 segments match '점심' \(3: 점심 \(대회의실\), 10: 점심 \(대회의실\), 13: 점심 \(세미나실 A\)\); give the number"):
+    with pytest.raises(
+        RetimeError,
+        match=r"3 segments match '점심' \(3: 점심 \(대회의실\), 10: 점심 \(대회의실\), 13: 점심 \(세미나실 A\)\); give the number",
+    ):
         retime_text(FORUM, "x.yaml", shift=5, start_from="점심")
     with pytest.raises(RetimeError, match="no segment is titled 'Lunch'"):
         retime_text(FORUM, "x.yaml", shift=5, start_from="Lunch")
@@ -173,7 +184,9 @@ def test_from_names_one_segment() -> None:
 
 def test_a_segment_whose_times_disagree_is_not_retimed() -> None:
     text = SEED.read_text(encoding="utf-8")
-    with pytest.raises(RetimeError, match=r"'참석자 소개 및 인사말': its start, end and duration do not add up \(T001\)"):
+    with pytest.raises(
+        RetimeError, match=r"'참석자 소개 및 인사말': its start, end and duration do not add up \(T001\)"
+    ):
         retime_text(text, "x.yaml", shift=5)
     assert retime_text(text, "x.yaml", shift=5, start_from="3") != text  # after it: fine
 
@@ -193,8 +206,8 @@ def test_pack_with_a_gap_writes_starts_where_they_are_no_longer_implied() -> Non
         ("Open questions", "11:10", "11:17"),
         ("Actions and wrap-up", "11:22", "11:25"),
     ]
-    assert "  - {start: \"11:00\", title: Break, duration: 5, kind: break}\n" in after
-    assert "  - start: \"10:10\"\n    title: Incident review\n" in after
+    assert '  - {start: "11:00", title: Break, duration: 5, kind: break}\n' in after
+    assert '  - start: "10:10"\n    title: Incident review\n' in after
     assert after.startswith(WEEKLY.split("segments:")[0])  # comments, people, blank lines untouched
 
 
@@ -207,13 +220,17 @@ def test_pack_without_a_gap_closes_gaps_and_removes_overlaps() -> None:
     )
     assert {f.code for f in check_text(text, "x.yaml")} == {"S001", "S002"}
     after = retime_text(text, "x.yaml", pack=True)
-    assert after == text.replace('start: "09:30", end: "09:40"', 'start: "09:20", end: "09:30"').replace('start: "09:35"', 'start: "09:30"')
+    assert after == text.replace('start: "09:30", end: "09:40"', 'start: "09:20", end: "09:30"').replace(
+        'start: "09:35"', 'start: "09:30"'
+    )
     assert check_text(after, "x.yaml") != [] and {f.code for f in check_text(after, "x.yaml")} == {"F003"}
 
 
 def test_pack_from_a_segment_starts_after_the_one_before() -> None:
     after = retime_text(FLOW, "x.yaml", pack=True, gap=5, start_from="Questions")
-    assert after == FLOW.replace('{title: Questions, duration: 20', '{start: "10:45", title: Questions, duration: 20')
+    assert after == FLOW.replace(
+        "{title: Questions, duration: 20", '{start: "10:45", title: Questions, duration: 20'
+    )
 
 
 def test_pack_in_an_overnight_slot_with_parts() -> None:
@@ -231,7 +248,11 @@ def test_pack_in_an_overnight_slot_with_parts() -> None:
 def test_pack_every_track_from_the_slot_start() -> None:
     after = retime_text(FORUM, "x.yaml", pack=True)
     resolved = times(after)
-    assert ("실증 사례 발표", "09:30", "11:00") in resolved  # room A's first session moves to the slot's start
+    assert (
+        "실증 사례 발표",
+        "09:30",
+        "11:00",
+    ) in resolved  # room A's first session moves to the slot's start
     assert ("점심", "11:00", "13:00") in resolved
 
 
@@ -248,12 +269,18 @@ def test_fit_reports_spare_exact_and_overrun() -> None:
     assert exact.sentence() == "Platform team weekly: 10:00–11:00 fills the slot to its end (11:00)"
     (spare,) = fits(load_text(OVERNIGHT, "x.yaml"))
     assert spare.spare == 80
-    assert spare.sentence() == "야간 상황실 교대 회의: 22:00–00:10 leaves 80 minutes spare before the slot's end (01:30)"
+    assert (
+        spare.sentence()
+        == "야간 상황실 교대 회의: 22:00–00:10 leaves 80 minutes spare before the slot's end (01:30)"
+    )
     (over,) = fits(load_text(retime_text(FLOW, "x.yaml", shift=15, start_from="Demo"), "x.yaml"))
     assert over.overrun == 15
     assert over.sentence() == "Review: 10:00–11:15 runs 15 minutes past the slot's end (11:00)"
     forum = [f.sentence() for f in fits(load_text(FORUM, "x.yaml"))]
-    assert forum[1] == "2026-03-10 · 세미나실 A: 13:00–15:30 leaves 90 minutes spare before the slot's end (17:00)"
+    assert (
+        forum[1]
+        == "2026-03-10 · 세미나실 A: 13:00–15:30 leaves 90 minutes spare before the slot's end (17:00)"
+    )
 
 
 # --- the command -------------------------------------------------------------------------------------
@@ -285,7 +312,9 @@ def test_retime_with_yes_writes_and_keeps_permissions(weekly: Path) -> None:
 
 
 @pytest.mark.parametrize(("answer", "written", "code"), [("y\n", True, 0), ("n\n", False, 1)])
-def test_retime_asks_on_a_terminal(answer: str, written: bool, code: int, weekly: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_retime_asks_on_a_terminal(
+    answer: str, written: bool, code: int, weekly: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tfagenda.cli
 
     monkeypatch.setattr(tfagenda.cli, "_interactive", lambda: True)
@@ -295,7 +324,9 @@ def test_retime_asks_on_a_terminal(answer: str, written: bool, code: int, weekly
     assert (weekly.read_text(encoding="utf-8") != WEEKLY) is written
 
 
-def test_retime_refuses_when_the_file_changed_while_asking(weekly: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_retime_refuses_when_the_file_changed_while_asking(
+    weekly: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tfagenda.cli
 
     monkeypatch.setattr(tfagenda.cli, "_interactive", lambda: True)
@@ -316,7 +347,9 @@ def test_retime_keeps_bom_and_crlf(tmp_path: Path) -> None:
     original = b"\xef\xbb\xbf" + WEEKLY.replace("\n", "\r\n").encode("utf-8")
     path.write_bytes(original)
     assert run("retime", str(path), "--from", "Roadmap", "--shift", "+5m", "--yes").exit_code == 0
-    assert path.read_bytes() == original.replace(b"  - title: Roadmap\r\n", b'  - start: "10:25"\r\n    title: Roadmap\r\n')
+    assert path.read_bytes() == original.replace(
+        b"  - title: Roadmap\r\n", b'  - start: "10:25"\r\n    title: Roadmap\r\n'
+    )
 
 
 def test_retime_with_nothing_to_change_exits_0(weekly: Path) -> None:

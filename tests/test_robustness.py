@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REPO, SEED, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, SEED, run
 from tfagenda.discover import agenda_files
 from tfagenda.findings import MAX_FINDINGS_PER_RULE
 from tfagenda.fix import fix_text
@@ -50,8 +50,12 @@ from harness import check_json_findings, check_one, lines_of  # noqa: E402
 from mutate import mutate, seed_files  # noqa: E402
 
 SEEDS = [(path.name, path.read_bytes()) for path in seed_files()]
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-FUZZ_CLI = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+FUZZ_CLI = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 AGENDA = SEED.read_text(encoding="utf-8")  # the ministry's agenda with its 16:05 slip (one T001)
 
@@ -97,7 +101,11 @@ def _no_crash(result: Any) -> None:
 # Inputs the fuzzer found that crashed or hung tfagenda, kept as regressions.
 REGRESSIONS = [
     # ".inf" and ".nan" (YAML 1.2 floats) raised ValueError in the scalar resolver
-    (b'title: t\nslot: "10:00-11:00"\nsegments:\n  - {title: x, duration: .inf, start: -.Inf, end: .nan}\n', "x.yaml", "E004"),
+    (
+        b'title: t\nslot: "10:00-11:00"\nsegments:\n  - {title: x, duration: .inf, start: -.Inf, end: .nan}\n',
+        "x.yaml",
+        "E004",
+    ),
     # an integer of more digits than Python converts (4,300) raised ValueError
     (b"title: t\nsegments:\n  - {title: x, duration: 1" + b"0" * 5000 + b"}\n", "x.yaml", "E004"),
     # a recursive alias made the alias counter loop until memory ran out
@@ -105,7 +113,13 @@ REGRESSIONS = [
     # "\U1010FFFF" (past the last code point) raised ValueError inside ruamel.yaml
     (b'title: "\\U1010FFFF"\nsegments: []\n', "x.yaml", "E001"),
     # a time zone name too long for a file name raised OSError (zoneinfo)
-    (b"title: t\ntimezone: Europe/" + b"x" * 300 + b'\nslot: "10:00-11:00"\nsegments: [{title: a, duration: 60, owner: k}]\n', "x.yaml", "E002"),
+    (
+        b"title: t\ntimezone: Europe/"
+        + b"x" * 300
+        + b'\nslot: "10:00-11:00"\nsegments: [{title: a, duration: 60, owner: k}]\n',
+        "x.yaml",
+        "E002",
+    ),
     # a syntax error at the very end of a text without a final line break: its span ended past the line
     (b"title: t\nsegments:\n  - {title: x, start: ", "x.yaml", "E001"),
     # lone CRs as line breaks in a ministry text: the importer counted lines its own way
@@ -145,7 +159,9 @@ def test_lone_surrogates_in_escapes_can_be_written_out() -> None:
 MIB = 2**20
 
 
-def check_bounded(path: Path, seconds: float, mib: int, *args: str) -> tuple[int, list[dict[str, Any]], float, str]:
+def check_bounded(
+    path: Path, seconds: float, mib: int, *args: str
+) -> tuple[int, list[dict[str, Any]], float, str]:
     """``tfagenda check --format json PATH`` in a subprocess that may take ``seconds`` and ``mib`` MiB of
     address space. Returns the exit code, the findings, the time taken and standard error."""
     limit = mib * MIB
@@ -195,13 +211,22 @@ def billion_laughs(levels: int = 9, width: int = 9) -> str:
         ("billion-laughs.yaml", billion_laughs()),  # 9**9 = 387,420,489 strings
         ("quadratic-blowup.yaml", billion_laughs(levels=30, width=2)),  # 2**30
         ("recursive-alias.yaml", "title: t\nsegments: &s [{title: a, duration: 5, parts: *s}]\n"),
-        ("merge-bomb.yaml", "a: &a {x: 1}\n" + "".join(f"b{i}: &b{i} {{<<: [*{'a' if i == 0 else f'b{i - 1}'}], y{i}: 1}}\n" for i in range(150)) + "title: t\n"),
+        (
+            "merge-bomb.yaml",
+            "a: &a {x: 1}\n"
+            + "".join(
+                f"b{i}: &b{i} {{<<: [*{'a' if i == 0 else f'b{i - 1}'}], y{i}: 1}}\n" for i in range(150)
+            )
+            + "title: t\n",
+        ),
     ],
 )
 def test_alias_bombs_are_refused_quickly(tmp_path: Path, name: str, text: str) -> None:
     code, findings, elapsed, _ = check_bounded(write(tmp_path, name, text), 30, 1024)
     assert code == 1 and elapsed < 30
-    if name != "merge-bomb.yaml":  # merge keys copy keys, they do not nest: 150 levels are 11,000 values, read
+    if (
+        name != "merge-bomb.yaml"
+    ):  # merge keys copy keys, they do not nest: 150 levels are 11,000 values, read
         assert [f["code"] for f in findings] == ["E001"]
         assert "alias bomb" in findings[0]["message"]
 
@@ -216,7 +241,10 @@ NESTING = 10_000
         ("flow-map.yaml", "title: t\nsegments: " + "{a: " * NESTING + "}" * NESTING + "\n"),
         ("flow-unclosed.yaml", "title: t\nsegments: " + "[" * NESTING + "\n"),
         ("block-compact.yaml", "- " * NESTING + "x\n"),
-        ("block-indented.yaml", "".join(" " * i + f"k{i}:\n" for i in range(2_000))),  # 2,000 deep is 2 MB already
+        (
+            "block-indented.yaml",
+            "".join(" " * i + f"k{i}:\n" for i in range(2_000)),
+        ),  # 2,000 deep is 2 MB already
         ("json-nested.json", "[" * NESTING + "]" * NESTING),
     ],
 )
@@ -245,7 +273,11 @@ def test_a_50_mb_agenda_is_refused_unread(tmp_path: Path) -> None:
 
 
 def test_a_50_mb_scalar_is_refused_unread(tmp_path: Path) -> None:
-    path = write(tmp_path, "scalar.yaml", b'title: t\nsegments:\n  - {title: "' + b"x" * (50 * 10**6) + b'", duration: 5}\n')
+    path = write(
+        tmp_path,
+        "scalar.yaml",
+        b'title: t\nsegments:\n  - {title: "' + b"x" * (50 * 10**6) + b'", duration: 5}\n',
+    )
     code, findings, _, _ = check_bounded(path, 30, 512)
     assert code == 1 and [f["code"] for f in findings] == ["E001"]
 
@@ -261,12 +293,21 @@ def test_zero_bytes_forever_are_not_read_forever(tmp_path: Path) -> None:
 
     for command, stdin in ((["import", "/dev/zero"], None), (["render", "-"], "/dev/zero")):
         with open(stdin or os.devnull, "rb") as source:
-            done = subprocess.run([sys.executable, "-m", "tfagenda", *command], stdin=source, capture_output=True, text=True, timeout=30, preexec_fn=limits)
+            done = subprocess.run(
+                [sys.executable, "-m", "tfagenda", *command],
+                stdin=source,
+                capture_output=True,
+                text=True,
+                timeout=30,
+                preexec_fn=limits,
+            )
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-1000:]
 
 
 def test_a_large_valid_agenda_under_the_limit_is_checked(tmp_path: Path) -> None:
-    path = write(tmp_path, "large.yaml", large_agenda(MIB))  # 23,000 segments, 160,000 values: past 24:00, so F002s
+    path = write(
+        tmp_path, "large.yaml", large_agenda(MIB)
+    )  # 23,000 segments, 160,000 values: past 24:00, so F002s
     code, findings, elapsed, _ = check_bounded(path, 120, 2048)
     assert code == 1 and elapsed < 120
     f002 = [f for f in findings if f["code"] == "F002"]
@@ -283,11 +324,21 @@ def test_too_many_values_are_refused_before_they_are_built(tmp_path: Path) -> No
 
 def test_a_1_mb_line(tmp_path: Path) -> None:
     title = "가" * (10**6 // 3)  # 1 MB of UTF-8 on one line
-    path = write(tmp_path, "line.yaml", f'title: {title}\nslot: "10:00-10:05"\nsegments: [{{title: a, duration: 5, owner: k}}]\n')
+    path = write(
+        tmp_path,
+        "line.yaml",
+        f'title: {title}\nslot: "10:00-10:05"\nsegments: [{{title: a, duration: 5, owner: k}}]\n',
+    )
     code, findings, elapsed, _ = check_bounded(path, 30, 1024)
     assert code == 0 and findings == [] and elapsed < 30
-    flow = "title: t\nslot: \"00:00-24:00\"\nsegments: [" + ", ".join(["{title: a, duration: 0, owner: k}"] * 30_000) + "]\n"
-    code, findings, _, _ = check_bounded(write(tmp_path, "flow.yaml", flow), 60, 1024)  # one 1 MB line of segments
+    flow = (
+        'title: t\nslot: "00:00-24:00"\nsegments: ['
+        + ", ".join(["{title: a, duration: 0, owner: k}"] * 30_000)
+        + "]\n"
+    )
+    code, findings, _, _ = check_bounded(
+        write(tmp_path, "flow.yaml", flow), 60, 1024
+    )  # one 1 MB line of segments
     assert code == 0 and {f["code"] for f in findings} == {"T004", "F003"}
 
 
@@ -297,7 +348,11 @@ def test_control_characters_and_nul(tmp_path: Path) -> None:
         findings = check_json(write(tmp_path, "ctrl.yaml", text))
         assert len(findings) == 1
         finding = findings[0]
-        assert finding["code"] == "E001" and f"U+{ord(char):04X}" in finding["message"] and "not allowed" in finding["message"]
+        assert (
+            finding["code"] == "E001"
+            and f"U+{ord(char):04X}" in finding["message"]
+            and "not allowed" in finding["message"]
+        )
         line = text.splitlines()[finding["line"] - 1]
         assert line[finding["column"] - 1] == char  # pointed at exactly
 
@@ -310,7 +365,10 @@ def test_invalid_utf8_is_pointed_at(tmp_path: Path) -> None:
     assert line[finding["column"] - 1] == "\ufffd"  # the column counts characters, as every other column does
 
 
-@pytest.mark.parametrize("encoding, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-8", codecs.BOM_UTF8)])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-8", codecs.BOM_UTF8)],
+)
 def test_utf16_and_boms_load_as_utf8_does(tmp_path: Path, encoding: str, bom: bytes) -> None:
     plain = check_json(write(tmp_path, "plain.yaml", AGENDA))
     marked = check_json(write(tmp_path, "marked.yaml", bom + AGENDA.encode(encoding)))
@@ -320,7 +378,9 @@ def test_utf16_and_boms_load_as_utf8_does(tmp_path: Path, encoding: str, bom: by
 
 def test_utf16_without_a_bom_says_so(tmp_path: Path) -> None:
     findings = check_json(write(tmp_path, "u16.yaml", AGENDA.encode("utf-16-le")))
-    assert [f["code"] for f in findings] == ["E001"] and "UTF-16 without a byte-order mark" in findings[0]["message"]
+    assert [f["code"] for f in findings] == ["E001"] and "UTF-16 without a byte-order mark" in findings[0][
+        "message"
+    ]
 
 
 def test_utf16_cut_in_half_a_character(tmp_path: Path) -> None:
@@ -354,7 +414,7 @@ def _cannot_override_permissions() -> str | None:
     if os.geteuid() != 0:
         return None
     try:
-        ctypes.CDLL(None, use_errno=True).prctl
+        _ = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
         return "running as root, and prctl (to drop CAP_DAC_OVERRIDE) is not available"
     probe = subprocess.run([sys.executable, "-c", "pass"], preexec_fn=_drop_dac_override, capture_output=True)
@@ -396,10 +456,17 @@ def test_unreadable_files_and_folders(tmp_path: Path) -> None:
     try:
         cli = subprocess.run(
             [sys.executable, "-m", "tfagenda", "check", "--isolated", str(folder)],
-            capture_output=True, text=True, timeout=60, preexec_fn=_drop_dac_override,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_drop_dac_override,
         )
         api = subprocess.run(
-            [sys.executable, "-c", CHECK_API, str(folder)], capture_output=True, text=True, timeout=60, preexec_fn=_drop_dac_override
+            [sys.executable, "-c", CHECK_API, str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=_drop_dac_override,
         )
     finally:
         (folder / "secret.yaml").chmod(0o644)
@@ -410,7 +477,9 @@ def test_unreadable_files_and_folders(tmp_path: Path) -> None:
     assert sorted(Path(p).name for p in result["files"]) == ["good.yaml", "locked", "secret.yaml"]
     messages = {(Path(p).name, code): message for p, code, message in result["findings"]}
     assert messages[("secret.yaml", "E000")] == "cannot read the file: Permission denied"
-    assert messages[("locked", "E000")].startswith("cannot read the folder: Permission denied; the files in it were not checked")
+    assert messages[("locked", "E000")].startswith(
+        "cannot read the folder: Permission denied; the files in it were not checked"
+    )
     assert ("good.yaml", "T001") in messages  # the rest is still checked
 
 
@@ -483,7 +552,13 @@ def test_yaml_files_that_are_not_agendas_get_one_clear_finding(tmp_path: Path) -
     by_file: dict[str, list[str]] = {}
     for finding in result.findings:
         by_file.setdefault(Path(finding.path).name, []).append(finding.message)
-    assert sorted(Path(p).name for p in result.files) == ["docker-compose.yml", "list.yaml", "meeting.yaml", "pod.yaml", "workflow.yml"]
+    assert sorted(Path(p).name for p in result.files) == [
+        "docker-compose.yml",
+        "list.yaml",
+        "meeting.yaml",
+        "pod.yaml",
+        "workflow.yml",
+    ]
     for name in ("workflow.yml", "docker-compose.yml", "pod.yaml"):
         [message] = by_file[name]
         assert message.startswith("not an agenda: its keys are "), message
@@ -511,7 +586,9 @@ def test_temporary_files_are_hidden_from_the_walk(tmp_path: Path) -> None:
 # -- 4. an internal error in one file -------------------------------------------------------------
 
 
-def test_a_crash_in_one_file_is_reported_and_the_rest_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_in_one_file_is_reported_and_the_rest_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tfagenda.linter
 
     write(tmp_path, "a-good.yaml", AGENDA)
@@ -530,10 +607,15 @@ def test_a_crash_in_one_file_is_reported_and_the_rest_checked(tmp_path: Path, mo
     assert result.exit_code == 1
     assert "a-good.yaml:8:27: T001" in result.stdout  # the other file is checked
     [line] = [line for line in result.stdout.splitlines() if "b-boom.yaml" in line and "E000" in line]
-    assert "internal error while checking this file (ZeroDivisionError: a bug" in line and "please report it" in line
+    assert (
+        "internal error while checking this file (ZeroDivisionError: a bug" in line
+        and "please report it" in line
+    )
 
 
-def test_a_crash_while_fixing_one_file_leaves_the_others_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_while_fixing_one_file_leaves_the_others_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tfagenda.fix
 
     good, boom = write(tmp_path, "good.yaml", AGENDA), write(tmp_path, "boom.yaml", AGENDA)
@@ -551,7 +633,9 @@ def test_a_crash_while_fixing_one_file_leaves_the_others_fixed(tmp_path: Path, m
     assert '"16:35"' in good.read_text(encoding="utf-8") and boom.read_text(encoding="utf-8") == AGENDA
 
 
-def test_an_unexpected_error_outside_a_check_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unexpected_error_outside_a_check_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import tfagenda.cli
 
     def app() -> None:
@@ -612,12 +696,16 @@ main()
 
 @pytest.mark.parametrize("kill_after", ["piece 0", "piece 31", "fsynced", "replacing", "replaced"])
 def test_fix_killed_while_writing_leaves_the_old_file_or_the_new(tmp_path: Path, kill_after: str) -> None:
-    padding = "".join(f"# 비고 {i}: " + "가나다라마바사 " * 8 + "\n" for i in range(1500))  # about 200 KB to write
+    padding = "".join(
+        f"# 비고 {i}: " + "가나다라마바사 " * 8 + "\n" for i in range(1500)
+    )  # about 200 KB to write
     old = (padding + AGENDA).encode("utf-8")
     new = fix_text(old.decode("utf-8"), "agenda.yaml")[0].encode("utf-8")
     assert new != old
     path = write(tmp_path, "agenda.yaml", old)
-    child = subprocess.Popen([sys.executable, "-c", SLOW_FIX, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_FIX, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout is not None
         for line in child.stdout:
@@ -625,14 +713,21 @@ def test_fix_killed_while_writing_leaves_the_old_file_or_the_new(tmp_path: Path,
                 child.send_signal(signal.SIGKILL)
                 break
         else:
-            pytest.fail(f"the child ended before {kill_after!r}: {child.stderr.read() if child.stderr else ''}")
+            pytest.fail(
+                f"the child ended before {kill_after!r}: {child.stderr.read() if child.stderr else ''}"
+            )
     finally:
         child.wait(timeout=60)
     assert child.returncode == -signal.SIGKILL
     assert path.read_bytes() in (old, new)
     assert path.read_bytes() == (new if kill_after == "replaced" else old)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "agenda.yaml"]
-    assert all(name.startswith(".agenda.yaml.") and name.endswith(".tfagenda.tmp") for name in leftovers), leftovers
+    assert all(name.startswith(".agenda.yaml.") and name.endswith(".tfagenda.tmp") for name in leftovers), (
+        leftovers
+    )
     assert [p.name for p in agenda_files([tmp_path])] == ["agenda.yaml"]  # a leftover is hidden from the walk
-    assert run("check", "--isolated", "--fix", str(tmp_path)).exit_code in (0, 1)  # and the next run fixes the file
+    assert run("check", "--isolated", "--fix", str(tmp_path)).exit_code in (
+        0,
+        1,
+    )  # and the next run fixes the file
     assert path.read_bytes() == new

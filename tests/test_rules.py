@@ -120,7 +120,9 @@ def test_e000_directory(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root (or Windows) reads any file")
 def test_e000_not_permitted(tmp_path: Path) -> None:
     path = tmp_path / "locked.yaml"
-    path.write_text('title: x\nsegments:\n  - {title: a, start: "09:00", duration: 5, owner: "-"}\n', encoding="utf-8")
+    path.write_text(
+        'title: x\nsegments:\n  - {title: a, start: "09:00", duration: 5, owner: "-"}\n', encoding="utf-8"
+    )
     path.chmod(0)
     try:
         findings = check_paths([path]).findings
@@ -294,7 +296,15 @@ def test_t001_without_a_repair_has_no_fix() -> None:
 
 @pytest.mark.parametrize(
     ("written", "right"),
-    [("수", "목"), ("(수)", "(목)"), ("수요일", "목요일"), ("Wed", "Thu"), ("Wed.", "Thu."), ("WED", "THU"), ("wednesday", "thursday")],
+    [
+        ("수", "목"),
+        ("(수)", "(목)"),
+        ("수요일", "목요일"),
+        ("Wed", "Thu"),
+        ("Wed.", "Thu."),
+        ("WED", "THU"),
+        ("wednesday", "thursday"),
+    ],
 )
 def test_d001_fix_keeps_the_form(written: str, right: str) -> None:
     text = f'title: x\ndate: 2026-02-26\nweekday: "{written}"\nslot: "16:30-17:00"\nsegments:\n  - {{title: a, duration: 30, owner: "-"}}\n'

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import regress
+from conftest import AGENDAS, FIXTURES, REPO, SEED
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, Draft202012Validator, ValidationError, validators
@@ -37,8 +38,6 @@ from tfagenda.schema import (
     agenda_json_schema,
     schema_text,
 )
-
-from conftest import AGENDAS, FIXTURES, REPO, SEED
 
 SCHEMA_FILE = REPO / "schema" / "agenda.schema.json"
 SCHEMA = agenda_json_schema()
@@ -88,7 +87,9 @@ def tfagenda_reads(data: Any) -> bool:
     """Whether tfagenda reads the document without a file-level error (E001–E004)."""
     # JSON is YAML 1.2 without implicit typing; the .yaml name makes the loader read it as YAML.
     loaded = load_text(json.dumps(data, ensure_ascii=False), "probe.yaml")
-    return loaded.agenda is not None and not any(p.code in ("E001", "E002", "E003", "E004") for p in loaded.problems)
+    return loaded.agenda is not None and not any(
+        p.code in ("E001", "E002", "E003", "E004") for p in loaded.problems
+    )
 
 
 # --- the committed file ---------------------------------------------------------------------
@@ -118,7 +119,14 @@ def test_documented_modeline_path_resolves_from_agendas() -> None:
 
 # --- complete: the schema cannot fall behind the models ---------------------------------------
 
-OBJECTS = {"agenda": Agenda, "segment": Segment, "day": Day, "track": Track, "person": Person, "policy": Policy}
+OBJECTS = {
+    "agenda": Agenda,
+    "segment": Segment,
+    "day": Day,
+    "track": Track,
+    "person": Person,
+    "policy": Policy,
+}
 
 
 def _object_schema(name: str) -> dict[str, Any]:
@@ -128,7 +136,9 @@ def _object_schema(name: str) -> dict[str, Any]:
 @pytest.mark.parametrize("name", OBJECTS)
 def test_every_model_field_is_in_the_schema(name: str) -> None:
     model, schema = OBJECTS[name], _object_schema(name)
-    keys = {info.alias or field: info for field, info in model.model_fields.items()}  # policy's keys are aliases
+    keys = {
+        info.alias or field: info for field, info in model.model_fields.items()
+    }  # policy's keys are aliases
     assert set(schema["properties"]) == set(keys) == set(FIELDS[name])
     assert set(schema.get("required", ())) == {key for key, info in keys.items() if info.is_required()}
     assert all(prop.get("description") for prop in schema["properties"].values() if "$ref" not in prop)
@@ -152,7 +162,9 @@ def _subschemas(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def test_every_object_forbids_unknown_keys() -> None:
-    objects = [s for s in _subschemas(SCHEMA) if s.get("type") == "object" or "object" in (s.get("type") or ())]
+    objects = [
+        s for s in _subschemas(SCHEMA) if s.get("type") == "object" or "object" in (s.get("type") or ())
+    ]
     assert len(objects) == 9  # agenda, people, 2 slots, segment, track, day, person, policy
     for schema in objects:
         assert "additionalProperties" in schema, schema.get("description")
@@ -180,7 +192,22 @@ DURATIONS_OK = [
     "2 Hours", "1hr", "1h30m", "1h30", "1h 30m", "1시간", "1시간 30분", "1:30", "10:05", "PT1H30M", "pt90m", "PT1H",
     " 5m ",
 ]  # fmt: skip
-DURATIONS_BAD = ["", "m", "h", "5s", "1.5h", "-5", "PT", "PT1H30", "1:60", "1h1h", "1 30", "''05", "soon", "5 5m"]
+DURATIONS_BAD = [
+    "",
+    "m",
+    "h",
+    "5s",
+    "1.5h",
+    "-5",
+    "PT",
+    "PT1H30",
+    "1:60",
+    "1h1h",
+    "1 30",
+    "''05",
+    "soon",
+    "5 5m",
+]
 
 
 @pytest.mark.parametrize("text", DURATIONS_OK + DURATIONS_BAD)
@@ -250,9 +277,17 @@ PLACES: dict[str, tuple[str, dict[str, Any], tuple[Any, ...]]] = {
     "meeting": ("agenda", MEETING, ()),
     "event": ("agenda", EVENT, ()),
     "segment": ("segment", MEETING, ("segments", 0)),
-    "part": ("segment", {"title": "t", "segments": [{"title": "s", "parts": [SEGMENT]}]}, ("segments", 0, "parts", 0)),
+    "part": (
+        "segment",
+        {"title": "t", "segments": [{"title": "s", "parts": [SEGMENT]}]},
+        ("segments", 0, "parts", 0),
+    ),
     "day": ("day", EVENT, ("days", 0)),
-    "track": ("track", {"title": "t", "days": [{"tracks": [{"name": "r", "segments": [SEGMENT]}]}]}, ("days", 0, "tracks", 0)),
+    "track": (
+        "track",
+        {"title": "t", "days": [{"tracks": [{"name": "r", "segments": [SEGMENT]}]}]},
+        ("days", 0, "tracks", 0),
+    ),
     "person": ("person", {**MEETING, "people": {"p": {}}}, ("people", "p")),
     "slot": ("slot", {**MEETING, "slot": SLOT_MAP}, ("slot",)),
     "policy": ("policy", {**MEETING, "policy": {}}, ("policy",)),
@@ -311,10 +346,16 @@ def test_schema_and_loader_agree_on_every_field() -> None:
         reads = tfagenda_reads(doc)
         for engine in ENGINES:
             valid = not schema_errors(doc, engine)
-            if valid == reads or (valid and schema_may_be_looser(key, value)) or (reads and schema_may_be_stricter(key, value)):
+            if (
+                valid == reads
+                or (valid and schema_may_be_looser(key, value))
+                or (reads and schema_may_be_stricter(key, value))
+            ):
                 continue
             verdict = schema_errors(doc, engine) or "valid"
-            disagreements.append(f"{label} [{engine}]: tfagenda {'reads' if reads else 'refuses'} it; schema: {verdict}")
+            disagreements.append(
+                f"{label} [{engine}]: tfagenda {'reads' if reads else 'refuses'} it; schema: {verdict}"
+            )
     assert not disagreements, "\n".join(disagreements)
     assert probes > 3000
 
@@ -353,8 +394,8 @@ def test_unquoted_yaml_values_are_text() -> None:
 # --- check-jsonschema itself (a few runs: it takes a second to start) ---------------------------
 
 BAD_FILES = {
-    "unknown-key.yaml": "title: t\nsegments:\n  - {title: s, start: \"16:30\", duraton: 5}\n",
-    "bad-time.yaml": "title: t\nslot: \"16:00-17:00\"\nsegments:\n  - {title: s, start: 25:10, duration: 5}\n",
+    "unknown-key.yaml": 'title: t\nsegments:\n  - {title: s, start: "16:30", duraton: 5}\n',
+    "bad-time.yaml": 'title: t\nslot: "16:00-17:00"\nsegments:\n  - {title: s, start: 25:10, duration: 5}\n',
 }
 
 

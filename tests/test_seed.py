@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import AGENDAS, REPO, SEED
+
 from tfagenda.findings import Applicability, Finding
 from tfagenda.linter import check_paths, check_text
 from tfagenda.ruledocs import rules_markdown

@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-
 from conftest import AGENDAS, REPO, SEED, run
 
 FILES = [SEED.relative_to(REPO).as_posix()] + [p.relative_to(REPO).as_posix() for p in AGENDAS]
@@ -34,7 +33,10 @@ def test_output(path: str, command: str, fmt: str, snapshot, in_repo) -> None:  
 
 def _display_width(text: str) -> int:
     """Terminal columns: East Asian wide and fullwidth characters count two (independent of tfagenda's own)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1 for ch in text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
 
 
 @pytest.mark.parametrize("fmt, border", [("md", "|"), ("table", "┏┃┡│└")], ids=["md", "table"])

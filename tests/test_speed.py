@@ -14,15 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
-
 from conftest import REPO
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
 from tfagenda import yamldoc
 from tfagenda.config import Settings
 from tfagenda.linter import check_paths
 from tfagenda.parallel import MIN_FILES, workers_for
 
-needs_libyaml = pytest.mark.skipif(yamldoc._libyaml_composer() is None, reason="PyYAML without its C extension")
+needs_libyaml = pytest.mark.skipif(
+    yamldoc._libyaml_composer() is None, reason="PyYAML without its C extension"
+)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -117,12 +121,12 @@ CORNERS = [
     "? [x]\n: y\n",
     "a: !!str 1\n",
     "a: 1\u2028b: 2\n",
-    "title: 가나다\nsegments:\n  - {title: 다라, start: \"16:30\", end:}\n",
+    'title: 가나다\nsegments:\n  - {title: 다라, start: "16:30", end:}\n',
     "a: [b, [c, {d: e}]]\nf:\n  g:\n    - h\n    -\n",
     "a: 0x1F\nb: .inf\nc: ~\nd: null\ne: 1e3\nf: 12:30\n",
     "a: 1\na: 2\n",
     "[a, b]: 1\n",
-    "\"\\ud83d\\ude00\": x\n",
+    '"\\ud83d\\ude00": x\n',
 ]
 
 
@@ -133,7 +137,9 @@ def test_corners_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 # Generated YAML: block and flow collections, empty values, comments, multi-line scalars, CRLF,
 # with and without a final line break (the places where the two parsers' positions could part).
-_WORDS = st.sampled_from(["a", "title", "가나", "x y", "12:30", "'q'", '"d q"', "1", "null", "~", "'it''s'", "a#b", '"a\\nb"'])
+_WORDS = st.sampled_from(
+    ["a", "title", "가나", "x y", "12:30", "'q'", '"d q"', "1", "null", "~", "'it''s'", "a#b", '"a\\nb"']
+)
 _COMMENT = st.sampled_from(["", "", "  # c", "\n# full", "\n    # deeper"])
 
 
@@ -188,7 +194,11 @@ def _documents(draw: Any) -> str:
     return text.replace("\n", "\r\n") if draw(st.booleans()) else text
 
 
-@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@hsettings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=_documents())
 def test_generated_yaml_reads_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _assert_read_alike(text, monkeypatch)
@@ -210,9 +220,9 @@ def test_too_deep_and_alias_bombs_are_ruamel_yamls_to_report(monkeypatch: pytest
 
 def _agenda(n: int, date: str, start: str, owner: str, extra: str = "") -> str:
     return (
-        f"{extra}title: Meeting {n}\ndate: {date}\nslot: \"{start}-23:00\"\npeople:\n  {owner}: {{name: {owner.title()} Kim}}\n"
-        f"segments:\n  - {{title: Opening {n}, start: \"{start}\", duration: 45, owner: {owner}}}\n"
-        f"  - {{title: Talk {n}, duration: 30, owner: \"-\"}}\n"
+        f'{extra}title: Meeting {n}\ndate: {date}\nslot: "{start}-23:00"\npeople:\n  {owner}: {{name: {owner.title()} Kim}}\n'
+        f'segments:\n  - {{title: Opening {n}, start: "{start}", duration: 45, owner: {owner}}}\n'
+        f'  - {{title: Talk {n}, duration: 30, owner: "-"}}\n'
     )
 
 
@@ -228,7 +238,7 @@ def _tree(root: Path) -> Path:
         if n == 11:
             text = "# tfagenda: file-ignore[S002]\n" + text
         if n == 13:
-            text = text.replace("duration: 30", "duration: 30, start: \"06:00\"")
+            text = text.replace("duration: 30", 'duration: 30, start: "06:00"')
         if n == 20:
             text = "title: [unclosed\n"
         if n == 21:
@@ -238,14 +248,18 @@ def _tree(root: Path) -> Path:
     return folder
 
 
-def _result(paths: list[Path], settings: Settings, monkeypatch: pytest.MonkeyPatch, jobs: str, **kwargs: Any) -> Any:
+def _result(
+    paths: list[Path], settings: Settings, monkeypatch: pytest.MonkeyPatch, jobs: str, **kwargs: Any
+) -> Any:
     monkeypatch.setenv("TFAGENDA_JOBS", jobs)
     result = check_paths(paths, settings, **kwargs)
     return result.files, [f.to_json() for f in result.findings], result.sources
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_several_processes_find_what_one_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+def test_several_processes_find_what_one_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
     folder = _tree(tmp_path)
     monkeypatch.chdir(tmp_path)
     settings = Settings.defaults()

@@ -8,17 +8,16 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run
+
 from tfagenda.config import Settings
-from tfagenda.linter import check_paths, check_text
 from tfagenda.findings import Finding
+from tfagenda.linter import check_paths, check_text
 
 HEAD = 'title: Suppressions\ndate: 2026-05-04\nslot: "10:00-11:00"\nsegments:\n'
 # Line 5: clean. Line 6: a gap before it (S002, at line 6) and no owner (O001, at line 6).
 BODY = (
-    '  - {title: A, start: "10:00", duration: 20, owner: ann}\n'
-    '  - {title: B, start: "10:30", duration: 30}\n'
+    '  - {title: A, start: "10:00", duration: 20, owner: ann}\n  - {title: B, start: "10:30", duration: 30}\n'
 )
 
 
@@ -129,7 +128,11 @@ def test_unused_name_is_reported_as_written() -> None:
 
 
 def test_unused_file_ignore_and_bare_ignore() -> None:
-    text = "# tfagenda: file-ignore[D001]\n" + HEAD + BODY.replace("owner: ann}", "owner: ann}  # tfagenda: ignore")
+    text = (
+        "# tfagenda: file-ignore[D001]\n"
+        + HEAD
+        + BODY.replace("owner: ann}", "owner: ann}  # tfagenda: ignore")
+    )
     result = findings(text)
     unused = [f for f in result if f.code == "I001"]
     assert [f.line for f in unused] == [1, 6]
@@ -164,7 +167,10 @@ def test_a_file_of_suppressions_only_reports_each_unused_one() -> None:
 
 def test_unused_suppression_does_not_fail_the_check(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
-    path.write_text(HEAD + BODY.replace("duration: 30}", "duration: 30, owner: bob}  # tfagenda: ignore[S002, T004]"), encoding="utf-8")
+    path.write_text(
+        HEAD + BODY.replace("duration: 30}", "duration: 30, owner: bob}  # tfagenda: ignore[S002, T004]"),
+        encoding="utf-8",
+    )
     result = run("check", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     assert [f["code"] for f in json.loads(result.stdout)] == ["I001"]
@@ -187,10 +193,13 @@ def test_suppress_a_cross_file_double_booking(tmp_path: Path) -> None:
     a = tmp_path / "a.yaml"
     b = tmp_path / "b.yaml"
     a.write_text(
-        HEAD + '  - {title: Talk, start: "10:00", duration: 60, owner: kim}  # tfagenda: ignore[double-booked]\n',
+        HEAD
+        + '  - {title: Talk, start: "10:00", duration: 60, owner: kim}  # tfagenda: ignore[double-booked]\n',
         encoding="utf-8",
     )
-    b.write_text(HEAD + '  - {title: Other talk, start: "10:30", duration: 30, owner: kim}\n', encoding="utf-8")
+    b.write_text(
+        HEAD + '  - {title: Other talk, start: "10:30", duration: 30, owner: kim}\n', encoding="utf-8"
+    )
     result = check_paths([a, b], ONLY_OWNERS)
     by_file = {Path(path).name: [f.code for f in result.findings if f.path == path] for path in result.files}
     assert by_file == {"a.yaml": [], "b.yaml": ["O003"]}  # suppressed in a, no I001; still in b
@@ -204,9 +213,15 @@ def test_suppress_a_cross_file_double_booking(tmp_path: Path) -> None:
 def test_suppress_a_cross_file_double_booking_by_file_ignore_in_both(tmp_path: Path) -> None:
     for name, start in (("a.yaml", "10:00"), ("b.yaml", "10:15")):
         (tmp_path / name).write_text(
-            "# tfagenda: file-ignore[O003]\n" + HEAD + f'  - {{title: T, start: "{start}", duration: 45, owner: kim}}\n',
+            "# tfagenda: file-ignore[O003]\n"
+            + HEAD
+            + f'  - {{title: T, start: "{start}", duration: 45, owner: kim}}\n',
             encoding="utf-8",
         )
     assert check_paths([tmp_path], ONLY_OWNERS).findings == []
-    (tmp_path / "b.yaml").write_text(HEAD + '  - {title: T, start: "10:15", duration: 45, owner: kim}\n', encoding="utf-8")
-    assert [(Path(f.path).name, f.code) for f in check_paths([tmp_path], ONLY_OWNERS).findings] == [("b.yaml", "O003")]
+    (tmp_path / "b.yaml").write_text(
+        HEAD + '  - {title: T, start: "10:15", duration: 45, owner: kim}\n', encoding="utf-8"
+    )
+    assert [(Path(f.path).name, f.code) for f in check_paths([tmp_path], ONLY_OWNERS).findings] == [
+        ("b.yaml", "O003")
+    ]

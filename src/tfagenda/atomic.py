@@ -37,7 +37,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, expected: bytes | No
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tfagenda.tmp", dir=target.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tfagenda.tmp", dir=target.parent
+    )
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)

@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -72,7 +72,7 @@ def _use_color(stream) -> bool:  # type: ignore[no-untyped-def]
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _settings(config: Optional[Path], isolated: bool) -> "Settings":
+def _settings(config: Path | None, isolated: bool) -> Settings:
     from tfagenda.config import ConfigError, load_settings
 
     try:
@@ -89,7 +89,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _default_paths(settings: "Settings") -> list[str]:
+def _default_paths(settings: Settings) -> list[str]:
     folder = settings.agenda_dir
     if not folder.is_dir():
         _fail(f"no agenda folder {_shown(folder)}/ here; name the agenda files or folders to check")
@@ -126,24 +126,99 @@ def _changed_since(revision: str, paths: list[str]) -> list[str]:
     )
 )
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Agenda files, or folders searched for *.yaml/*.yml. Default: the agenda folder (agendas/).", show_default=False)] = None,
-    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format. Default: full (github when GITHUB_ACTIONS=true).", show_default=False)] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Agenda files, or folders searched for *.yaml/*.yml. Default: the agenda folder (agendas/).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: full (github when GITHUB_ACTIONS=true).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are errors.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only, no summary.")] = False,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Check only these rules: codes, prefixes (T) or names; replaces the config's select.", show_default=False)] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Do not check these rules.", show_default=False)] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", help="Check these rules as well.", show_default=False)] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file (pyproject.toml or tfagenda.toml).", show_default=False)] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are errors.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print the findings only, no summary.")
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Print the number of findings per rule instead of the findings."),
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Check only these rules: codes, prefixes (T) or names; replaces the config's select.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Do not check these rules.", show_default=False)
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option("--extend-select", help="Check these rules as well.", show_default=False),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Use this config file (pyproject.toml or tfagenda.toml).", show_default=False
+        ),
+    ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every config file.")] = False,
-    changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV", help="Check only agenda files changed since this git revision; the rest are still compared with them for O003.", show_default=False)] = None,
-    with_agenda_dir: Annotated[bool, typer.Option("--with-agenda-dir", help="Also compare the named files with the agenda folder for double bookings (O003), as the pre-commit hook does.")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place, then report what remains.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too; alone, mark them fixable ([*]).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of what --fix would change, write nothing; exit 1 if there is a diff.")] = False,
-    show_fixes: Annotated[bool, typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule.")] = False,
-    lang: Annotated[Optional[RenderLang], typer.Option("--lang", help="Messages and summary in Korean (ko) or English (en); codes, names and JSON keys stay the same. Default: ko when the locale (LC_ALL, LC_MESSAGES or LANG) is Korean, else en.", show_default=False)] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Check only agenda files changed since this git revision; the rest are still compared with them for O003.",
+            show_default=False,
+        ),
+    ] = None,
+    with_agenda_dir: Annotated[
+        bool,
+        typer.Option(
+            "--with-agenda-dir",
+            help="Also compare the named files with the agenda folder for double bookings (O003), as the pre-commit hook does.",
+        ),
+    ] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes in place, then report what remains.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="With --fix or --diff, apply the unsafe fixes too; alone, mark them fixable ([*]).",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Print a unified diff of what --fix would change, write nothing; exit 1 if there is a diff.",
+        ),
+    ] = False,
+    show_fixes: Annotated[
+        bool, typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule.")
+    ] = False,
+    lang: Annotated[
+        RenderLang | None,
+        typer.Option(
+            "--lang",
+            help="Messages and summary in Korean (ko) or English (en); codes, names and JSON keys stay the same. Default: ko when the locale (LC_ALL, LC_MESSAGES or LANG) is Korean, else en.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check agendas: times, order, slot, parts, owners and dates."""
     from tfagenda.discover import PathNotFound
@@ -167,7 +242,9 @@ def check(
         compare_with = [_shown(settings.agenda_dir)]
     if diff:
         raise typer.Exit(_show_diff(targets, settings, unsafe_fixes, quiet, changed_since is not None))
-    fixed, refused = _fix_files(targets, settings, unsafe_fixes, changed_since is not None) if fix else (None, 0)
+    fixed, refused = (
+        _fix_files(targets, settings, unsafe_fixes, changed_since is not None) if fix else (None, 0)
+    )
     try:
         result = check_paths(targets, settings, compare_with, lang=language)
     except PathNotFound as missing:
@@ -179,7 +256,13 @@ def check(
     if statistics:
         _write_statistics(result, quiet, language)
     else:
-        options = ReportOptions(color=_use_color(sys.stdout), quiet=quiet, unsafe_fixes=unsafe_fixes, show_fixes=show_fixes, lang=language)
+        options = ReportOptions(
+            color=_use_color(sys.stdout),
+            quiet=quiet,
+            unsafe_fixes=unsafe_fixes,
+            show_fixes=show_fixes,
+            lang=language,
+        )
         write_report(chosen, result, sys.stdout, options)
     if show_fixes and fixed is not None and (statistics or chosen not in ("full", "text", "concise")):
         from tfagenda.fix import fixes_listing
@@ -188,7 +271,7 @@ def check(
     raise typer.Exit(0 if exit_zero else max(result.exit_code(strict), 1 if refused else 0))
 
 
-def _fix_targets(targets: list[str], settings: "Settings", changed_only: bool) -> list[Path]:
+def _fix_targets(targets: list[str], settings: Settings, changed_only: bool) -> list[Path]:
     from tfagenda.discover import PathNotFound, agenda_files
 
     try:
@@ -200,12 +283,14 @@ def _fix_targets(targets: list[str], settings: "Settings", changed_only: bool) -
     return files
 
 
-def _fix_files(targets: list[str], settings: "Settings", unsafe: bool, changed_only: bool) -> "tuple[dict[str, Counter[str]], int]":
+def _fix_files(
+    targets: list[str], settings: Settings, unsafe: bool, changed_only: bool
+) -> tuple[dict[str, Counter[str]], int]:
     """``check --fix``: fix each file in place. What was fixed per file, and how many files could not be written."""
     from tfagenda.atomic import FileChanged
     from tfagenda.fix import fix_file
 
-    fixed: "dict[str, Counter[str]]" = {}
+    fixed: dict[str, Counter[str]] = {}
     refused = 0
     for path in _fix_targets(targets, settings, changed_only):
         try:
@@ -219,14 +304,17 @@ def _fix_files(targets: list[str], settings: "Settings", unsafe: bool, changed_o
             refused += 1
             continue
         except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
-            typer.echo(f"tfagenda: {path}: not fixed: internal error ({type(error).__name__}: {error}); please report it", err=True)
+            typer.echo(
+                f"tfagenda: {path}: not fixed: internal error ({type(error).__name__}: {error}); please report it",
+                err=True,
+            )
             refused += 1
             continue
         fixed[str(path)] = outcome.fixed
     return fixed, refused
 
 
-def _show_diff(targets: list[str], settings: "Settings", unsafe: bool, quiet: bool, changed_only: bool) -> int:
+def _show_diff(targets: list[str], settings: Settings, unsafe: bool, quiet: bool, changed_only: bool) -> int:
     """``check --diff``: the unified diff of what --fix would change; 1 if there is one, else 0."""
     from tfagenda.fix import fix_file
 
@@ -235,7 +323,10 @@ def _show_diff(targets: list[str], settings: "Settings", unsafe: bool, quiet: bo
         try:
             outcome = fix_file(path, settings, unsafe, write=False)
         except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
-            typer.echo(f"tfagenda: {path}: no diff: internal error ({type(error).__name__}: {error}); please report it", err=True)
+            typer.echo(
+                f"tfagenda: {path}: no diff: internal error ({type(error).__name__}: {error}); please report it",
+                err=True,
+            )
             failed += 1
             continue
         if outcome.changed:
@@ -251,7 +342,7 @@ def _show_diff(targets: list[str], settings: "Settings", unsafe: bool, quiet: bo
     return 1 if count or failed else 0
 
 
-def _write_statistics(result: "CheckResult", quiet: bool, lang: str = "en") -> None:
+def _write_statistics(result: CheckResult, quiet: bool, lang: str = "en") -> None:
     from collections import Counter
 
     from tfagenda.report.text import summary
@@ -276,11 +367,41 @@ def _write_statistics(result: "CheckResult", quiet: bool, lang: str = "en") -> N
     )
 )
 def render(
-    file: Annotated[Optional[str], typer.Argument(help="An agenda file, or - for standard input. Default: every agenda in the agenda folder.", show_default=False)] = None,
-    format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format: table (terminal), md, text (ministry style), html (standalone page), ics (iCalendar), json (resolved times), frab-xml, frab-json (c3voc schedule).")] = RenderFormat.table,
-    lang: Annotated[Optional[RenderLang], typer.Option("--lang", help="Labels in Korean (시간/내용/비고, 분) or English (Time/Item/Owner, min). Default: ko when the agenda's title has Hangul, else en.", show_default=False)] = None,
-    segments: Annotated[bool, typer.Option("--segments", help="ics: one event per segment, instead of one per meeting day.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (replaced atomically: never half-written) instead of standard output; - is standard output.", show_default=False)] = None,
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help="An agenda file, or - for standard input. Default: every agenda in the agenda folder.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        RenderFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: table (terminal), md, text (ministry style), html (standalone page), ics (iCalendar), json (resolved times), frab-xml, frab-json (c3voc schedule).",
+        ),
+    ] = RenderFormat.table,
+    lang: Annotated[
+        RenderLang | None,
+        typer.Option(
+            "--lang",
+            help="Labels in Korean (시간/내용/비고, 분) or English (Time/Item/Owner, min). Default: ko when the agenda's title has Hangul, else en.",
+            show_default=False,
+        ),
+    ] = None,
+    segments: Annotated[
+        bool, typer.Option("--segments", help="ics: one event per segment, instead of one per meeting day.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (replaced atomically: never half-written) instead of standard output; - is standard output.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render agendas for people and programs: a terminal table, Markdown, ministry-style text, an HTML page, a calendar (.ics), JSON, or a frab schedule."""
     from tfagenda.discover import PathNotFound, agenda_files
@@ -314,13 +435,20 @@ def render(
         for item in unreadable:
             result.add(item, check_loaded(item, settings, findings_lang))
         typer.echo("tfagenda: cannot render; these files are not readable agendas:\n", err=True)
-        write_report("full", result, sys.stderr, ReportOptions(color=_use_color(sys.stderr), lang=findings_lang))
+        write_report(
+            "full", result, sys.stderr, ReportOptions(color=_use_color(sys.stderr), lang=findings_lang)
+        )
         raise typer.Exit(1)
     color = to_stdout and format is RenderFormat.table and _use_color(sys.stdout)
     try:
         text = render_many(
-            loaded, format.value, color=color, settings=settings, messages_lang=findings_lang,
-            lang=lang.value if lang else None, segments=segments,
+            loaded,
+            format.value,
+            color=color,
+            settings=settings,
+            messages_lang=findings_lang,
+            lang=lang.value if lang else None,
+            segments=segments,
         )
     except RenderError as error:
         _fail(str(error))
@@ -348,11 +476,15 @@ def list_rules() -> None:
 
     typer.echo(f"{pad('code', 6)}{pad('name', 22)}{pad('severity', 10)}{pad('fix', 10)}summary")
     for rule in ALL_RULES:
-        typer.echo(f"{pad(rule.code, 6)}{pad(rule.name, 22)}{pad(str(rule.severity), 10)}{pad(rule.fixable, 10)}{rule.summary}")
+        typer.echo(
+            f"{pad(rule.code, 6)}{pad(rule.name, 22)}{pad(str(rule.severity), 10)}{pad(rule.fixable, 10)}{rule.summary}"
+        )
 
 
 @app.command("rule", epilog="Examples:\n\n  tfagenda rule T001\n\n  tfagenda rule end-before-start")
-def show_rule(code: Annotated[str, typer.Argument(help="A rule code (T001) or name (end-before-start).")]) -> None:
+def show_rule(
+    code: Annotated[str, typer.Argument(help="A rule code (T001) or name (end-before-start).")],
+) -> None:
     """Explain one rule, with an example and its fix."""
     from tfagenda.rules import find_rule
 
@@ -385,12 +517,50 @@ def _interactive() -> bool:
     )
 )
 def retime(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The agenda file to retime.", show_default=False)],
-    from_: Annotated[Optional[str], typer.Option("--from", metavar="SEGMENT", help="The first segment to move: its number (1-based, top-level segments in file order) or its title. Default: the first of each track.", show_default=False)] = None,
-    shift: Annotated[Optional[str], typer.Option("--shift", metavar="MINUTES", help="Move the segment and all after it (in its track) by this much: +10m, -5m, +1h.", show_default=False)] = None,
-    pack: Annotated[bool, typer.Option("--pack", help="Lay the segments one after another from the slot's start (or after the segment before --from), keeping their durations.")] = False,
-    gap: Annotated[Optional[str], typer.Option("--gap", metavar="MINUTES", help="With --pack: this much time between segments (5m).", show_default=False)] = None,
-    fit: Annotated[bool, typer.Option("--fit", help="Report how the segments fit the slot: the overrun or the spare minutes. Alone: exit 1 on an overrun.")] = False,
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The agenda file to retime.", show_default=False)
+    ],
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="SEGMENT",
+            help="The first segment to move: its number (1-based, top-level segments in file order) or its title. Default: the first of each track.",
+            show_default=False,
+        ),
+    ] = None,
+    shift: Annotated[
+        str | None,
+        typer.Option(
+            "--shift",
+            metavar="MINUTES",
+            help="Move the segment and all after it (in its track) by this much: +10m, -5m, +1h.",
+            show_default=False,
+        ),
+    ] = None,
+    pack: Annotated[
+        bool,
+        typer.Option(
+            "--pack",
+            help="Lay the segments one after another from the slot's start (or after the segment before --from), keeping their durations.",
+        ),
+    ] = False,
+    gap: Annotated[
+        str | None,
+        typer.Option(
+            "--gap",
+            metavar="MINUTES",
+            help="With --pack: this much time between segments (5m).",
+            show_default=False,
+        ),
+    ] = None,
+    fit: Annotated[
+        bool,
+        typer.Option(
+            "--fit",
+            help="Report how the segments fit the slot: the overrun or the spare minutes. Alone: exit 1 on an overrun.",
+        ),
+    ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking.")] = False,
 ) -> None:
     """Rewrite an agenda's times: shift segments, pack them, or see how they fit the slot.
@@ -422,7 +592,11 @@ def retime(
     except (OSError, UnicodeDecodeError) as error:
         _fail(f"{file}: cannot read it: {getattr(error, 'strerror', None) or error}", 1)
     try:
-        text = retime_text(source.text, file, shift=minutes, pack=pack, gap=spacing, start_from=from_) if (shift or pack) else source.text
+        text = (
+            retime_text(source.text, file, shift=minutes, pack=pack, gap=spacing, start_from=from_)
+            if (shift or pack)
+            else source.text
+        )
         after = load_text(text, file)
         fitted = fits(after) if fit else []
     except RetimeError as error:
@@ -444,7 +618,10 @@ def retime(
     sys.stdout.write(patch)
     if not yes:
         if not _interactive():
-            typer.echo(f"tfagenda: {file} not written (standard input is not a terminal); run with --yes to write it", err=True)
+            typer.echo(
+                f"tfagenda: {file} not written (standard input is not a terminal); run with --yes to write it",
+                err=True,
+            )
             raise typer.Exit(1)
         if not typer.confirm(f"Write these changes to {file}?", default=False):
             typer.echo(f"{file} not written.")
@@ -481,10 +658,39 @@ ImportFormat = Enum("ImportFormat", [(name.replace("-", "_"), name) for name in 
     ),
 )
 def import_agenda(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The file to import (a ministry agenda .txt/.md, a frab/pretalx schedule .json/.xml), or - for standard input.", show_default=False)],
-    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT.yaml", help="Write the YAML to this file (atomically) instead of standard output.", show_default=False)] = None,
-    source_format: Annotated[Optional[ImportFormat], typer.Option("--from", help="The source's format. Default: detected from the file name and its first characters.", show_default=False)] = None,
-    partial: Annotated[bool, typer.Option("--partial", help="Write what could be read even when some rows could not (the exit code is still 1).")] = False,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="The file to import (a ministry agenda .txt/.md, a frab/pretalx schedule .json/.xml), or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="OUT.yaml",
+            help="Write the YAML to this file (atomically) instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    source_format: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--from",
+            help="The source's format. Default: detected from the file name and its first characters.",
+            show_default=False,
+        ),
+    ] = None,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="Write what could be read even when some rows could not (the exit code is still 1).",
+        ),
+    ] = False,
 ) -> None:
     """Convert an agenda in another format to tfagenda YAML."""
     from tfagenda.importers import detect_format, import_document
@@ -506,7 +712,9 @@ def import_agenda(
             _fail(f"{file}: cannot read it: {error.strerror or error}", 1)
         name = file
     if len(raw) > MAX_IMPORT_BYTES:
-        _fail(f"{name}: larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most tfagenda imports; not imported", 1)
+        _fail(
+            f"{name}: larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most tfagenda imports; not imported", 1
+        )
     if output not in (None, "-"):
         folder = Path(output).parent
         if not folder.is_dir():
@@ -516,7 +724,10 @@ def import_agenda(
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:
-        _fail(f"{name}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8", 1)
+        _fail(
+            f"{name}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            1,
+        )
     chosen = source_format.value if source_format is not None else detect_format(name, text)
     if chosen == "yaml":
         _fail(
@@ -534,10 +745,18 @@ def import_agenda(
 
         loaded = Loaded(document, None, list(document.problems))
         result = CheckResult()
-        result.add(loaded, sorted((to_finding(loaded, RULES[p.code], p) for p in document.problems), key=lambda f: f.sort_key))
+        result.add(
+            loaded,
+            sorted(
+                (to_finding(loaded, RULES[p.code], p) for p in document.problems), key=lambda f: f.sort_key
+            ),
+        )
         write_report("full", result, sys.stderr, ReportOptions(color=_use_color(sys.stderr)))
         if document.data is None or not partial:
-            typer.echo(f"tfagenda: {name} not imported: some of it cannot be read (see above); --partial writes the rest", err=True)
+            typer.echo(
+                f"tfagenda: {name} not imported: some of it cannot be read (see above); --partial writes the rest",
+                err=True,
+            )
             raise typer.Exit(1)
     header = [
         f"Imported from {name} ({chosen}) by `tfagenda import`.",

@@ -95,7 +95,11 @@ class Slot:
         next_day = minute_of_day + MINUTES_PER_DAY
         # A slot that ends at midnight ("22:00-00:00") counts too: its "00:00" is the end of the day.
         reaches_midnight = self.end >= MINUTES_PER_DAY
-        if reaches_midnight and minute_of_day < self.start and next_day - self.end < self.start - minute_of_day:
+        if (
+            reaches_midnight
+            and minute_of_day < self.start
+            and next_day - self.end < self.start - minute_of_day
+        ):
             return next_day
         return minute_of_day
 
@@ -162,5 +166,5 @@ def respell_duration(original: object, minutes: int) -> object:
         return str(minutes)
     units = re.fullmatch(r"(\d+)\s*([^\d\s]+)", text)
     if units and units[2].lower() in ("m", "min", "mins", "minute", "minutes", "분"):
-        return f"{minutes}{text[len(units[1]):]}"
+        return f"{minutes}{text[len(units[1]) :]}"
     return format_duration(minutes)

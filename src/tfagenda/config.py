@@ -72,7 +72,9 @@ def expand_selector(selector: str) -> list[str]:
         return [found.code]
     matches = [r.code for r in ALL_RULES if r.code.startswith(selector.upper())] if selector.isalnum() else []
     if not matches:
-        raise ValueError(f"unknown rule {selector!r} (give a code such as T001, a prefix such as T, or a name)")
+        raise ValueError(
+            f"unknown rule {selector!r} (give a code such as T001, a prefix such as T, or a name)"
+        )
     return matches
 
 
@@ -91,12 +93,15 @@ class Settings:
     policy: Policy = field(default_factory=Policy)
 
     @classmethod
-    def defaults(cls) -> "Settings":
+    def defaults(cls) -> Settings:
         return _resolve(_FileSettings(), Path.cwd(), None)
 
     def with_selection(
-        self, select: list[str] | None = None, ignore: list[str] | None = None, extend_select: list[str] | None = None
-    ) -> "Settings":
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
+    ) -> Settings:
         """These settings with command-line selectors applied (``select`` replaces, as in ruff)."""
         from dataclasses import replace
 
@@ -123,7 +128,11 @@ class Settings:
 
 def _relative(path: str, root: Path) -> str:
     try:
-        return Path(os.path.abspath(path)).relative_to(_resolved(root) if root.is_absolute() else root.resolve()).as_posix()
+        return (
+            Path(os.path.abspath(path))
+            .relative_to(_resolved(root) if root.is_absolute() else root.resolve())
+            .as_posix()
+        )
     except ValueError:
         return Path(path).as_posix()
 
@@ -139,7 +148,9 @@ def _matches(relative: str, pattern: str) -> bool:
     """fnmatch against the relative path, any trailing part of it, or a folder prefix (``drafts/``)."""
     pattern = pattern.rstrip("/") if pattern.endswith("/") else pattern
     parts = relative.split("/")
-    candidates = ["/".join(parts[i:]) for i in range(len(parts))] + ["/".join(parts[:i]) for i in range(1, len(parts))]
+    candidates = ["/".join(parts[i:]) for i in range(len(parts))] + [
+        "/".join(parts[:i]) for i in range(1, len(parts))
+    ]
     return any(fnmatch.fnmatchcase(candidate, pattern) for candidate in candidates)
 
 
@@ -195,7 +206,11 @@ def load_settings(config: Path | None = None, isolated: bool = False, cwd: Path 
             if len(first["loc"]) > 1 and first["loc"][0] == "policy":
                 known = [f.alias or name for name, f in Policy.model_fields.items()]
             guess = difflib.get_close_matches(str(first["loc"][-1]), known, n=1)
-            message = f"unknown key; did you mean {guess[0]!r}?" if guess else f"unknown key; known keys: {', '.join(known)}"
+            message = (
+                f"unknown key; did you mean {guess[0]!r}?"
+                if guess
+                else f"unknown key; known keys: {', '.join(known)}"
+            )
         raise ConfigError(f"{path}: {key}: {message}") from None
     return _resolve(raw, path.parent, path)
 
@@ -209,7 +224,9 @@ def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
         source=source,
         agenda_dir=Path(os.path.normpath(root / raw.agenda_dir)),
         selected=frozenset(selected),
-        per_file_ignores={pattern: frozenset(_expand(codes)) for pattern, codes in raw.per_file_ignores.items()},
+        per_file_ignores={
+            pattern: frozenset(_expand(codes)) for pattern, codes in raw.per_file_ignores.items()
+        },
         severity=dict(raw.severity),
         include=tuple(raw.include),
         exclude=tuple(raw.exclude),

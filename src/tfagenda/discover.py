@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
@@ -22,7 +23,7 @@ class PathNotFound(Exception):
         self.path = path
 
 
-def agenda_files(paths: Iterable[str | Path], settings: "Settings | None" = None) -> list[Path]:
+def agenda_files(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Path]:
     """Files named directly, plus agenda files below named folders, once each.
 
     In folders: hidden folders and files are skipped, and so are files the settings exclude or
@@ -46,7 +47,7 @@ def agenda_files(paths: Iterable[str | Path], settings: "Settings | None" = None
     return found
 
 
-def _walk(root: Path, settings: "Settings | None") -> Iterator[Path]:
+def _walk(root: Path, settings: Settings | None) -> Iterator[Path]:
     """Agenda files below ``root``, in name order.
 
     os.walk does not follow directory symlinks, so a symlink loop cannot trap it. A folder that
@@ -57,7 +58,11 @@ def _walk(root: Path, settings: "Settings | None") -> Iterator[Path]:
     unlisted: list[OSError] = []
     for folder, dirs, files in os.walk(root, onerror=unlisted.append):
         yield from _unlisted(unlisted)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (settings and settings.is_excluded(Path(folder) / d)))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not (settings and settings.is_excluded(Path(folder) / d))
+        )
         for name in sorted(files):
             path = Path(folder) / name
             if name.startswith("."):

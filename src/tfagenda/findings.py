@@ -94,7 +94,7 @@ class Problem:
     fix: Fix | None = None
     key: bool = False  # point at the key (`end:`) rather than its value
     span: Span | None = None  # a place the document path cannot name (syntax errors)
-    related: tuple["Related", ...] = ()
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,7 @@ class Finding:
             "message": self.message,
             "fix": self.fix.to_json() if self.fix else None,
             "related": [
-                {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in self.related
+                {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+                for r in self.related
             ],
         }

@@ -17,9 +17,10 @@ from __future__ import annotations
 import difflib
 import os
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from tfagenda.atomic import write_atomic
 from tfagenda.findings import Applicability, Edit, Finding, Fix, Span
@@ -47,7 +48,7 @@ class Source:
     lead: str = ""  # a second "\ufeff" after the BOM, which the parser skips and writing keeps
 
     @classmethod
-    def from_bytes(cls, raw: bytes, path: str = "<string>") -> "Source":
+    def from_bytes(cls, raw: bytes, path: str = "<string>") -> Source:
         """Decode ``raw``; raises ``UnicodeDecodeError`` when it is not text in its encoding."""
         bom, encoding = sniff_encoding(raw)
         decoded = raw[len(bom) :].decode(encoding)
@@ -55,7 +56,7 @@ class Source:
         return cls(path, raw, text, bom, encoding, decoded[: len(decoded) - len(text)])
 
     @classmethod
-    def read(cls, path: str | Path) -> "Source":
+    def read(cls, path: str | Path) -> Source:
         return cls.from_bytes(Path(path).read_bytes(), str(path))
 
     def encode(self, text: str) -> bytes:
@@ -193,7 +194,7 @@ class FixOutcome:
 def fix_text(
     text: str,
     path: str = "<string>",
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
 ) -> tuple[str, Counter[str]]:
@@ -227,7 +228,7 @@ def is_yaml(path: str, text: str) -> bool:
 
 def fix_file(
     path: str | Path,
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     unsafe: bool = False,
     write: bool = True,
 ) -> FixOutcome:
@@ -237,7 +238,9 @@ def fix_file(
     name = str(path)
     try:
         with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)  # no more (a device, a huge file): refused, as the check refuses it (E001)
+            raw = stream.read(
+                MAX_FILE_BYTES + 1
+            )  # no more (a device, a huge file): refused, as the check refuses it (E001)
         if len(raw) > MAX_FILE_BYTES:
             return FixOutcome(name, None, "")
         source = Source.from_bytes(raw, name)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from tfagenda.config import Settings
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span
@@ -30,8 +30,12 @@ class CheckResult:
 
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, list[str]] = field(default_factory=dict)  # the lines of files with findings, for excerpts
-    fixed: "dict[str, Counter[str]] | None" = None  # with --fix: per file, how many findings of each rule were fixed
+    sources: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # the lines of files with findings, for excerpts
+    fixed: dict[str, Counter[str]] | None = (
+        None  # with --fix: per file, how many findings of each rule were fixed
+    )
 
     def add(self, loaded: Loaded, findings: list[Finding]) -> None:
         self.files.append(loaded.path)
@@ -85,10 +89,14 @@ def _capped(loaded: Loaded, rule: Rule, problems: Iterable[Problem], lang: str) 
 
     from tfagenda.messages import Message
 
-    findings = [to_finding(loaded, rule, problem, lang) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)]
+    findings = [
+        to_finding(loaded, rule, problem, lang) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
+    ]
     if len(findings) > MAX_FINDINGS_PER_RULE:
         more = Message("capped", code=rule.code, limit=f"{MAX_FINDINGS_PER_RULE:,}")
-        findings[MAX_FINDINGS_PER_RULE:] = [to_finding(loaded, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)]
+        findings[MAX_FINDINGS_PER_RULE:] = [
+            to_finding(loaded, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)
+        ]
     return findings
 
 
@@ -97,7 +105,9 @@ def settle(check: FileCheck, settings: Settings) -> list[Finding]:
     loaded = check.loaded
     ignored = settings.ignored_for(loaded.path)
     active = settings.selected - ignored
-    suppressions = find_suppressions(loaded.document.lines) if "tfagenda:" in loaded.document.text.lower() else []
+    suppressions = (
+        find_suppressions(loaded.document.lines) if "tfagenda:" in loaded.document.text.lower() else []
+    )
     check.context.suppressions = suppressions
     kept = []
     for finding in check.findings:
@@ -147,7 +157,11 @@ def _with_edits(loaded: Loaded, fix: Fix | None, lang: str = "en") -> Fix | None
     description = localize(fix.description, lang)
     node = loaded.document.nodes.get(fix.target) if fix.target is not None and not fix.edits else None
     if node is None:
-        return fix if description is fix.description else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
+        return (
+            fix
+            if description is fix.description
+            else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
+        )
     return Fix(description, fix.applicability, fix.value, fix.target, (Edit(node.inner, str(fix.value)),))
 
 
@@ -157,7 +171,9 @@ def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str = "
     return settle(run_rules(loaded, settings, lang), settings)
 
 
-def check_text(text: str, path: str = "<string>", settings: Settings | None = None, lang: str = "en") -> list[Finding]:
+def check_text(
+    text: str, path: str = "<string>", settings: Settings | None = None, lang: str = "en"
+) -> list[Finding]:
     """Check agenda YAML given as text."""
     return check_loaded(load_text(text, path), settings, lang)
 
@@ -188,18 +204,28 @@ def check_paths(
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
-    others = [_guarded_check(p, settings, lang) for p in agenda_files(compare_with, settings) if _real(p) not in named]
+    others = [
+        _guarded_check(p, settings, lang)
+        for p in agenda_files(compare_with, settings)
+        if _real(p) not in named
+    ]
     crashes: dict[int, list[Finding]] = {}
     if "O003" in settings.selected and checks:
         from tfagenda.rules.owners import cross_file_double_bookings
 
         reported = {id(c.context): c for c in checks}
         try:
-            for context, problem in cross_file_double_bookings([c.context for c in checks + others if isinstance(c, FileCheck)]):
+            for context, problem in cross_file_double_bookings(
+                [c.context for c in checks + others if isinstance(c, FileCheck)]
+            ):
                 if id(context) in reported:
-                    reported[id(context)].findings.append(to_finding(context.loaded, RULES["O003"], problem, context.lang))
+                    reported[id(context)].findings.append(
+                        to_finding(context.loaded, RULES["O003"], problem, context.lang)
+                    )
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
-            crashes[id(checks[0])] = [internal_error(checks[0].loaded.path, error, "comparing the files for double bookings (O003)")]
+            crashes[id(checks[0])] = [
+                internal_error(checks[0].loaded.path, error, "comparing the files for double bookings (O003)")
+            ]
     result = CheckResult()
     for entry in entries:
         if isinstance(entry, FileCheck):
@@ -218,7 +244,9 @@ def _real(path: str | Path) -> str:
     return os.path.realpath(path)
 
 
-def _guarded_check(path: str | Path, settings: Settings, lang: str = "en") -> "FileCheck | tuple[Loaded, list[Finding]]":
+def _guarded_check(
+    path: str | Path, settings: Settings, lang: str = "en"
+) -> FileCheck | tuple[Loaded, list[Finding]]:
     """Load and check one file; an unexpected exception becomes that file's internal-error finding."""
     loaded = None
     try:

@@ -19,14 +19,27 @@ from pydantic import ValidationError
 
 from tfagenda.clock import parse_duration, parse_time
 from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
-from tfagenda.messages import Message, minutes as minutes_message
+from tfagenda.messages import Message
+from tfagenda.messages import minutes as minutes_message
 from tfagenda.model import FIELDS, Agenda
 from tfagenda.yamldoc import LINE_BREAK, SEXAGESIMAL, Document, decode, parse, sniff_encoding
 
 _TIME_FIELDS = ("start", "end", "duration")
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
 # Fields that do not place a segment in time: an unreadable one leaves the rest of its mapping usable.
-_UNTIMED = {"title", "name", "owner", "kind", "note", "venue", "role", "aliases", "weekday", "date", "timezone"}
+_UNTIMED = {
+    "title",
+    "name",
+    "owner",
+    "kind",
+    "note",
+    "venue",
+    "role",
+    "aliases",
+    "weekday",
+    "date",
+    "timezone",
+}
 _MAX_ROUNDS = 100
 # A file larger than this is refused unread (E001): it bounds the time and memory one file can take
 # (README, Robustness). The largest real agendas are a few hundred KiB; a 20,000-event conference
@@ -67,7 +80,9 @@ def load_file(path: str | Path) -> Loaded:
 def _unreadable(path: str | Path, error: OSError) -> str:
     """Why a file cannot be read, in words: a folder that cannot be listed, a broken or looping symlink."""
     reason = error.strerror or str(error)
-    if isinstance(error, IsADirectoryError) or os.path.isdir(path):  # opening a folder without permission: EACCES
+    if isinstance(error, IsADirectoryError) or os.path.isdir(
+        path
+    ):  # opening a folder without permission: EACCES
         try:
             os.listdir(path)
         except OSError as listing:
@@ -92,20 +107,30 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
     except UnicodeDecodeError as error:
         bom, encoding = sniff_encoding(raw)
         body = raw[len(bom) :]
-        good = body[: error.start].decode(encoding)  # the text before the first bad byte: positions count in it
+        good = body[: error.start].decode(
+            encoding
+        )  # the text before the first bad byte: positions count in it
         breaks = list(LINE_BREAK.finditer(good))
         line = len(breaks) + 1
         column = len(good) - (breaks[-1].end() if breaks else 0) + 1
         doc = Document(path=path, text=body.decode(encoding, errors="replace"))
         name = "UTF-8" if encoding == "utf-8" else encoding.upper()
         message = Message(
-            "e001.not_utf8", encoding=name, byte=f"{body[error.start]:02x}", offset=len(bom) + error.start, reason=error.reason
+            "e001.not_utf8",
+            encoding=name,
+            byte=f"{body[error.start]:02x}",
+            offset=len(bom) + error.start,
+            reason=error.reason,
         )
         if not bom and raw.count(b"\x00") * 4 > len(raw):  # NUL in every other byte: UTF-16 without its mark
-            return Loaded(doc, None, [Problem("E001", (), Message("e001.utf16_no_bom"), span=Span(1, 1, 1, 1))])
+            return Loaded(
+                doc, None, [Problem("E001", (), Message("e001.utf16_no_bom"), span=Span(1, 1, 1, 1))]
+            )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
     loaded = load_text(text, path)
-    loaded.document.bom, loaded.document.encoding = sniff_encoding(raw)  # so that a fix writes the same bytes back
+    loaded.document.bom, loaded.document.encoding = sniff_encoding(
+        raw
+    )  # so that a fix writes the same bytes back
     return loaded
 
 
@@ -129,7 +154,9 @@ def load_document(document: Document) -> Loaded:
         return loaded
     data = document.data
     if not isinstance(data, dict):
-        what = Message("e002.empty") if data is None else Message("e002.not_mapping", type=type(data).__name__)
+        what = (
+            Message("e002.empty") if data is None else Message("e002.not_mapping", type=type(data).__name__)
+        )
         loaded.problems.append(Problem("E002", (), Message("e002.not_agenda", what=what)))
         return loaded
     if data and not any(_agenda_like(key) for key in data):
@@ -147,7 +174,13 @@ def load_document(document: Document) -> Loaded:
     if loaded.agenda is not None:
         loaded.agenda.assign_paths()
         if not loaded.agenda.segments and not loaded.agenda.days and not loaded.damaged:
-            where = "segments" if loaded.agenda.segments is not None else "days" if loaded.agenda.days is not None else ()
+            where = (
+                "segments"
+                if loaded.agenda.segments is not None
+                else "days"
+                if loaded.agenda.days is not None
+                else ()
+            )
             at = (where,) if where else ()
             loaded.problems.append(Problem("E002", at, Message("e002.no_segments")))
     return loaded
@@ -199,7 +232,9 @@ def _set_aside(data: Any, at: DocPath, kind: str, damaged: set[DocPath]) -> bool
     if kind == "conflict":
         node = _get(data, at)
         richer = "days" if "days" in node else "tracks"
-        dropped = [name for name in ("segments", "date", "weekday", "slot") if name in node and richer in node]
+        dropped = [
+            name for name in ("segments", "date", "weekday", "slot") if name in node and richer in node
+        ]
         for name in dropped:
             del node[name]
         return bool(dropped)
@@ -275,18 +310,28 @@ def _problem_for(error: dict[str, Any], at: DocPath, document: Document) -> Prob
         owner = at[:-1]
         known = FIELDS.get(_kind_of(owner), ())
         guess = difflib.get_close_matches(str(at[-1]), known, n=1, cutoff=0.6)
-        hint = Message("e002.did_you_mean", guess=guess[0]) if guess else Message("e002.known_keys", keys=", ".join(known))
+        hint = (
+            Message("e002.did_you_mean", guess=guess[0])
+            if guess
+            else Message("e002.known_keys", keys=", ".join(known))
+        )
         return Problem(
             "E002",
             at,
             Message("e002.unknown_key", key=at[-1], where=_describe(owner), hint=hint),
             key=True,
-            fix=Fix(Message("fix.rename", guess=guess[0]), Applicability.DISPLAY_ONLY, guess[0]) if guess else None,
+            fix=Fix(Message("fix.rename", guess=guess[0]), Applicability.DISPLAY_ONLY, guess[0])
+            if guess
+            else None,
         )
     if kind == "missing":
-        return Problem("E002", at[:-1], Message("e002.missing", where=_describe(at[:-1]), field=at[-1]), key=False)
+        return Problem(
+            "E002", at[:-1], Message("e002.missing", where=_describe(at[:-1]), field=at[-1]), key=False
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return Problem("E002", at, Message("e002.not_a_mapping", field=_field_name(at), type=_type_name(error)))
+        return Problem(
+            "E002", at, Message("e002.not_a_mapping", field=_field_name(at), type=_type_name(error))
+        )
     if kind == "list_type":
         return Problem("E002", at, Message("e002.not_a_list", field=_field_name(at), type=_type_name(error)))
     if not at:
@@ -302,7 +347,14 @@ def _field_name(at: DocPath) -> str:
     return str(at[-1])
 
 
-_TYPE_NAMES = {str: "type.text", int: "type.number", float: "type.number", bool: "type.bool", list: "type.list", dict: "type.mapping"}
+_TYPE_NAMES = {
+    str: "type.text",
+    int: "type.number",
+    float: "type.number",
+    bool: "type.bool",
+    list: "type.list",
+    dict: "type.mapping",
+}
 
 
 def _type_name(error: dict[str, Any]) -> str:

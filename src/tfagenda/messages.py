@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import os
 import string
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 LANGUAGES = ("en", "ko")
 
@@ -65,7 +66,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "evidence.parent_end": {"en": "the parent segment's end", "ko": "상위 순서의 종료"},
     "evidence.previous_end": {"en": "the previous segment's end", "ko": "앞 순서의 종료"},
     "evidence.next_start": {"en": "the next segment's start", "ko": "다음 순서의 시작"},
-    "conflict.end_before_start": {"en": "end {end} is before start {start}", "ko": "종료({end})가 시작({start})보다 이릅니다"},
+    "conflict.end_before_start": {
+        "en": "end {end} is before start {start}",
+        "ko": "종료({end})가 시작({start})보다 이릅니다",
+    },
     "conflict.end_before_implied_start": {
         "en": "end {end} is before its start {start}",
         "ko": "종료({end})가 앞에서 이어지는 시작({start})보다 이릅니다",
@@ -74,21 +78,51 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "start {start}, end {end} and duration {duration} disagree ({start}–{end} is {length})",
         "ko": "시작({start}), 종료({end}), 소요 시간({duration}분)이 서로 맞지 않습니다({start}–{end}: {length})",
     },
-    "conflict.no_evidence": {"en": "{what}, and neither neighbour says what it should be", "ko": "{what}. 앞뒤 순서로도 맞는 값을 알 수 없습니다"},
-    "conflict.tie": {"en": "{what}, and no repair is clearly best: {options}", "ko": "{what}. 어느 쪽으로 고칠지 분명하지 않습니다: {options}"},
+    "conflict.no_evidence": {
+        "en": "{what}, and neither neighbour says what it should be",
+        "ko": "{what}. 앞뒤 순서로도 맞는 값을 알 수 없습니다",
+    },
+    "conflict.tie": {
+        "en": "{what}, and no repair is clearly best: {options}",
+        "ko": "{what}. 어느 쪽으로 고칠지 분명하지 않습니다: {options}",
+    },
     "conflict.option.start": {"en": "start {value}", "ko": "시작 {value}"},
     "conflict.option.end": {"en": "end {value}", "ko": "종료 {value}"},
     "conflict.option.duration": {"en": "duration {value}", "ko": "소요 시간 {value}"},
     "because.set.start": {"en": "{what}; set start to {value}", "ko": "{what}. 수정안: 시작 {value}"},
     "because.set.end": {"en": "{what}; set end to {value}", "ko": "{what}. 수정안: 종료 {value}"},
-    "because.set.duration": {"en": "{what}; set duration to {value}", "ko": "{what}. 수정안: 소요 시간 {value}"},
-    "because.one.start": {"en": "{what}; {evidence} says {value}", "ko": "{what}. {evidence}에 따르면 시작은 {value}입니다"},
-    "because.one.end": {"en": "{what}; {evidence} says {value}", "ko": "{what}. {evidence}에 따르면 종료는 {value}입니다"},
-    "because.one.duration": {"en": "{what}; {evidence} says duration {value}", "ko": "{what}. {evidence}에 따르면 소요 시간은 {value}입니다"},
-    "because.both.start": {"en": "{what}; {evidence} both say {value}", "ko": "{what}. {evidence}에 따르면 시작은 {value}입니다"},
-    "because.both.end": {"en": "{what}; {evidence} both say {value}", "ko": "{what}. {evidence}에 따르면 종료는 {value}입니다"},
-    "because.all.start": {"en": "{what}; {evidence} all say {value}", "ko": "{what}. {evidence}에 따르면 시작은 {value}입니다"},
-    "because.all.end": {"en": "{what}; {evidence} all say {value}", "ko": "{what}. {evidence}에 따르면 종료는 {value}입니다"},
+    "because.set.duration": {
+        "en": "{what}; set duration to {value}",
+        "ko": "{what}. 수정안: 소요 시간 {value}",
+    },
+    "because.one.start": {
+        "en": "{what}; {evidence} says {value}",
+        "ko": "{what}. {evidence}에 따르면 시작은 {value}입니다",
+    },
+    "because.one.end": {
+        "en": "{what}; {evidence} says {value}",
+        "ko": "{what}. {evidence}에 따르면 종료는 {value}입니다",
+    },
+    "because.one.duration": {
+        "en": "{what}; {evidence} says duration {value}",
+        "ko": "{what}. {evidence}에 따르면 소요 시간은 {value}입니다",
+    },
+    "because.both.start": {
+        "en": "{what}; {evidence} both say {value}",
+        "ko": "{what}. {evidence}에 따르면 시작은 {value}입니다",
+    },
+    "because.both.end": {
+        "en": "{what}; {evidence} both say {value}",
+        "ko": "{what}. {evidence}에 따르면 종료는 {value}입니다",
+    },
+    "because.all.start": {
+        "en": "{what}; {evidence} all say {value}",
+        "ko": "{what}. {evidence}에 따르면 시작은 {value}입니다",
+    },
+    "because.all.end": {
+        "en": "{what}; {evidence} all say {value}",
+        "ko": "{what}. {evidence}에 따르면 종료는 {value}입니다",
+    },
     "because.agree.duration": {
         "en": "{what}; {evidence} agree with {start}–{end}: duration {value}",
         "ko": "{what}. {evidence}에 따르면 이 순서는 {start}–{end}이고 소요 시간은 {value}입니다",
@@ -107,10 +141,22 @@ CATALOG: dict[str, dict[str, str]] = {
         "ko": "종료를 정할 수 없습니다. 종료나 소요 시간을 적으십시오(다음 순서 시작: {next})",
     },
     "t003": {"en": "{title!r}: {reason}{tail}", "ko": "‘{title}’의 {reason}{tail}"},
-    "t003.after.segment.one": {"en": "; 1 segment after it cannot be placed either", "ko": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다"},
-    "t003.after.segment.many": {"en": "; {n} segments after it cannot be placed either", "ko": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다"},
-    "t003.after.part.one": {"en": "; 1 part after it cannot be placed either", "ko": ". 뒤이은 세부 순서 1개도 시간을 정할 수 없습니다"},
-    "t003.after.part.many": {"en": "; {n} parts after it cannot be placed either", "ko": ". 뒤이은 세부 순서 {n}개도 시간을 정할 수 없습니다"},
+    "t003.after.segment.one": {
+        "en": "; 1 segment after it cannot be placed either",
+        "ko": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다",
+    },
+    "t003.after.segment.many": {
+        "en": "; {n} segments after it cannot be placed either",
+        "ko": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다",
+    },
+    "t003.after.part.one": {
+        "en": "; 1 part after it cannot be placed either",
+        "ko": ". 뒤이은 세부 순서 1개도 시간을 정할 수 없습니다",
+    },
+    "t003.after.part.many": {
+        "en": "; {n} parts after it cannot be placed either",
+        "ko": ". 뒤이은 세부 순서 {n}개도 시간을 정할 수 없습니다",
+    },
     "t004": {
         "en": "{title!r} lasts 0 minutes ({time}); give it its real length",
         "ko": "‘{title}’의 소요 시간이 0분입니다({time}). 실제 소요 시간을 적으십시오",
@@ -166,9 +212,12 @@ CATALOG: dict[str, dict[str, str]] = {
     # -- owners: O001–O003 -------------------------------------------------------------------
     "o001": {
         "en": '{title!r} has no owner; add owner: ("-" for nobody)',
-        "ko": "‘{title}’에 담당이 없습니다. owner: 항목을 추가하십시오(담당이 없으면 \"-\")",
+        "ko": '‘{title}’에 담당이 없습니다. owner: 항목을 추가하십시오(담당이 없으면 "-")',
     },
-    "o002": {"en": "owner {owner!r} is not in people{hint}", "ko": "people에 담당 ‘{owner}’ 항목이 없습니다{hint}"},
+    "o002": {
+        "en": "owner {owner!r} is not in people{hint}",
+        "ko": "people에 담당 ‘{owner}’ 항목이 없습니다{hint}",
+    },
     "o002.did_you_mean": {"en": "; did you mean {guess!r}?", "ko": ". 혹시 ‘{guess}’입니까?"},
     "o002.add": {"en": "; add them to people", "ko": ". people에 추가하십시오"},
     "o003": {
@@ -236,13 +285,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "ko": "YAML에 쓸 수 없는 문자가 있습니다: U+{code}({name}). 이 문자를 삭제하십시오"
         "(바이트 순서 표시 없는 UTF-16 파일로 보입니다. UTF-8 형식으로 저장하십시오)",
     },
-    "e001.recursion": {"en": "the YAML nests deeper than the parser can follow", "ko": "YAML의 중첩이 너무 깊어 읽을 수 없습니다"},
+    "e001.recursion": {
+        "en": "the YAML nests deeper than the parser can follow",
+        "ko": "YAML의 중첩이 너무 깊어 읽을 수 없습니다",
+    },
     "e001.reader": {"en": "YAML: {error}", "ko": "YAML 오류: {error}"},
     "e001.alias_bomb": {
         "en": "the YAML expands its aliases to more than {limit} values (an alias bomb); write the values out instead",
         "ko": "YAML 별칭(alias)을 펼치면 값이 {limit}개를 넘습니다(별칭 폭탄). 값을 직접 적으십시오",
     },
-    "e001.too_deep": {"en": "the YAML nests more than {depth} levels deep", "ko": "YAML의 중첩이 {depth}단계를 넘습니다"},
+    "e001.too_deep": {
+        "en": "the YAML nests more than {depth} levels deep",
+        "ko": "YAML의 중첩이 {depth}단계를 넘습니다",
+    },
     "e001.too_many_values": {
         "en": "the file has more than {limit} values, the most tfagenda reads (a 20,000-event schedule has about 180,000); not checked",
         "ko": "파일의 값이 tfagenda가 읽는 최대 개수({limit}개)를 넘어 점검하지 않았습니다(행사 20,000개인 일정표가 약 180,000개)",
@@ -275,18 +330,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "the agenda has no segments; add at least one under segments:",
         "ko": "일정표에 순서가 없습니다. segments: 아래에 순서를 하나 이상 추가하십시오",
     },
-    "e002.unknown_key": {"en": "unknown key {key!r} in {where}; {hint}", "ko": "{where}에 알 수 없는 키가 있습니다: {key!r}. {hint}"},
+    "e002.unknown_key": {
+        "en": "unknown key {key!r} in {where}; {hint}",
+        "ko": "{where}에 알 수 없는 키가 있습니다: {key!r}. {hint}",
+    },
     "e002.did_you_mean": {"en": "did you mean {guess!r}?", "ko": "혹시 {guess!r}입니까?"},
     "e002.known_keys": {"en": "known keys: {keys}", "ko": "사용할 수 있는 키: {keys}"},
-    "e002.missing": {"en": "{where} has no {field}; add {field}:", "ko": "{where}에 {field} 항목이 없습니다. {field}: 항목을 추가하십시오"},
+    "e002.missing": {
+        "en": "{where} has no {field}; add {field}:",
+        "ko": "{where}에 {field} 항목이 없습니다. {field}: 항목을 추가하십시오",
+    },
     "e002.not_a_mapping": {
         "en": "{field} must be a mapping (key: value), not {type}",
         "ko": "{field}: 매핑(key: value)이어야 합니다. 지금은 {type}입니다",
     },
-    "e002.not_a_list": {"en": "{field} must be a list (- item), not {type}", "ko": "{field}: 목록(- 항목)이어야 합니다. 지금은 {type}입니다"},
+    "e002.not_a_list": {
+        "en": "{field} must be a list (- item), not {type}",
+        "ko": "{field}: 목록(- 항목)이어야 합니다. 지금은 {type}입니다",
+    },
     "e002.invalid": {"en": "{field}: {message}", "ko": "{field} 항목: {message}"},
     "e002.invalid_agenda": {"en": "the agenda: {message}", "ko": "일정표: {message}"},
-    "e002.validator": {"en": "{detail}", "ko": "값을 읽을 수 없습니다({detail})"},  # pydantic's own English sentence
+    "e002.validator": {
+        "en": "{detail}",
+        "ko": "값을 읽을 수 없습니다({detail})",
+    },  # pydantic's own English sentence
     "e004": {"en": "{field}: {message}", "ko": "{field} 항목: {message}"},
     "where.agenda": {"en": "the agenda", "ko": "일정표"},
     "where.segment": {"en": "segment {n}", "ko": "{n}번째 순서"},
@@ -333,12 +400,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": '{value!r} is not a duration; give minutes (5) or text such as "5m", "1h30m", "1:30"',
         "ko": '소요 시간으로 읽을 수 없는 값입니다({value!r}). 분 단위 숫자(5)나 "5m", "1h30m", "1:30" 같은 형식으로 적으십시오',
     },
-    "value.negative_duration": {"en": "duration {value} is negative", "ko": "소요 시간이 음수입니다({value})"},
+    "value.negative_duration": {
+        "en": "duration {value} is negative",
+        "ko": "소요 시간이 음수입니다({value})",
+    },
     "value.not_duration_text": {
         "en": "{value!r} is not a duration; give minutes (5) or text such as {examples}",
         "ko": "소요 시간으로 읽을 수 없는 값입니다({value!r}). 분 단위 숫자(5)나 {examples} 같은 형식으로 적으십시오",
     },
-    "value.empty_slot": {"en": "the slot {start}–{end} is empty", "ko": "회의 시간({start}–{end})의 길이가 0분입니다"},
+    "value.empty_slot": {
+        "en": "the slot {start}–{end} is empty",
+        "ko": "회의 시간({start}–{end})의 길이가 0분입니다",
+    },
     "value.not_slot_text": {
         "en": '{text!r} is not a slot; write it as "16:30-18:00" (or with ~)',
         "ko": '회의 시간으로 읽을 수 없는 값입니다({text!r}). "16:30-18:00" 형식으로 적으십시오(~도 가능)',
@@ -351,7 +424,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a slot mapping has exactly the keys start and end, not {keys}",
         "ko": "회의 시간 매핑에는 start, end 키만 있어야 합니다(지금: {keys})",
     },
-    "value.bad_date": {"en": "{value!r} is not a date: {error}", "ko": "날짜로 읽을 수 없는 값입니다({value!r}): {error}"},
+    "value.bad_date": {
+        "en": "{value!r} is not a date: {error}",
+        "ko": "날짜로 읽을 수 없는 값입니다({value!r}): {error}",
+    },
     "value.not_date": {
         "en": "{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-26",
         "ko": "날짜로 읽을 수 없는 값입니다({value!r}). YYYY-MM-DD 형식으로 적으십시오(예: 2026-02-26)",
@@ -369,7 +445,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "ko": "IANA 시간대 이름이 아닙니다({value!r}). 예: Asia/Seoul, Europe/Berlin",
     },
     "value.not_text": {"en": "{value!r} is not text", "ko": "텍스트가 아닙니다({value!r})"},
-    "value.day_shape": {"en": "a day has either segments or tracks, not both", "ko": "하루(day)에는 segments 또는 tracks 중 하나만 적을 수 있습니다"},
+    "value.day_shape": {
+        "en": "a day has either segments or tracks, not both",
+        "ko": "하루(day)에는 segments 또는 tracks 중 하나만 적을 수 있습니다",
+    },
     "value.agenda_shape": {
         "en": "an agenda has either segments (one meeting) or days, not both",
         "ko": "일정표에는 segments(회의 하나) 또는 days 중 하나만 적을 수 있습니다",
@@ -393,7 +472,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # -- the summary line (report/text.py) ---------------------------------------------------
     "summary.passed": {"en": "All checks passed ({files}).", "ko": "모든 점검을 통과했습니다({files})."},
-    "summary.passed_fixed": {"en": "All checks passed ({files}); {fixed}.", "ko": "모든 점검을 통과했습니다({files}). {fixed}."},
+    "summary.passed_fixed": {
+        "en": "All checks passed ({files}); {fixed}.",
+        "ko": "모든 점검을 통과했습니다({files}). {fixed}.",
+    },
     "summary.found": {
         "en": "Found {errors} and {warnings} in {files}{tail}.",
         "ko": "{files}에서 {errors}, {warnings}을 찾았습니다{tail}.",
@@ -409,7 +491,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "summary.errors.many": {"en": "{n} errors", "ko": "오류 {n}건"},
     "summary.warnings.one": {"en": "{n} warning", "ko": "경고 {n}건"},
     "summary.warnings.many": {"en": "{n} warnings", "ko": "경고 {n}건"},
-    "summary.fixed": {"en": "{fixed} fixed, {remaining} remaining", "ko": "{fixed}건 수정, {remaining}건 남음"},
+    "summary.fixed": {
+        "en": "{fixed} fixed, {remaining} remaining",
+        "ko": "{fixed}건 수정, {remaining}건 남음",
+    },
     "summary.unsafe.one": {
         "en": " ({n} with an unsafe fix: --unsafe-fixes applies it)",
         "ko": " (그중 {n}건은 안전하지 않은 수정안이 있어 --unsafe-fixes를 주면 적용됩니다)",
@@ -463,7 +548,7 @@ class Message(str):
     key: str
     params: dict[str, Any]
 
-    def __new__(cls, key: str, /, **params: Any) -> "Message":
+    def __new__(cls, key: str, /, **params: Any) -> Message:
         self = super().__new__(cls, say(key, "en", **params))
         self.key = key
         self.params = params

@@ -60,7 +60,11 @@ def _read_time(value: Any) -> int:
         except ValueError as error:
             raise _bad("bad_time", _reason(error)) from None
     if isinstance(value, int) and not isinstance(value, bool):
-        hint = f'"{value // 100:02d}:{value % 100:02d}"' if 0 <= value <= 2400 and value % 100 < 60 else '"HH:MM"'
+        hint = (
+            f'"{value // 100:02d}:{value % 100:02d}"'
+            if 0 <= value <= 2400 and value % 100 < 60
+            else '"HH:MM"'
+        )
         raise _bad("bad_time", Message("value.number_not_time", value=value, hint=hint))
     raise _bad("bad_time", Message("value.not_time", text=value))
 
@@ -122,7 +126,11 @@ def _read_timezone(value: Any) -> str:
         try:
             zoneinfo.ZoneInfo(value)
             return value
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
+        except (
+            zoneinfo.ZoneInfoNotFoundError,
+            ValueError,
+            OSError,
+        ):  # OSError: a name too long for a file name
             pass
     raise _bad("bad_timezone", Message("value.not_timezone", value=value))
 
@@ -226,7 +234,13 @@ class Agenda(_Node):
         """The agenda as days; a single meeting is one day with one unnamed track."""
         if self.days is not None:
             return self.days
-        day = Day(date=self.date, weekday=self.weekday, slot=self.slot, venue=self.venue, segments=self.segments or [])
+        day = Day(
+            date=self.date,
+            weekday=self.weekday,
+            slot=self.slot,
+            venue=self.venue,
+            segments=self.segments or [],
+        )
         day._path = ()
         return [day]
 

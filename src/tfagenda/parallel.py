@@ -17,8 +17,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from tfagenda.findings import DocPath, Finding, Span
 
@@ -65,7 +66,7 @@ class _Person:
 class _Agenda:
     __slots__ = ("people",)
 
-    def __init__(self, people: "dict[str, _Person | None] | None") -> None:
+    def __init__(self, people: dict[str, _Person | None] | None) -> None:
         self.people = people
 
 
@@ -97,8 +98,17 @@ class _Booking:
     known = True
     uncertain = False
 
-    def __init__(self, segment: _Segment, track: _Track, start: int, end: int, title: str, path: DocPath) -> None:
-        self.segment, self.track, self.start, self.end, self.title, self.path = segment, track, start, end, title, path
+    def __init__(
+        self, segment: _Segment, track: _Track, start: int, end: int, title: str, path: DocPath
+    ) -> None:
+        self.segment, self.track, self.start, self.end, self.title, self.path = (
+            segment,
+            track,
+            start,
+            end,
+            title,
+            path,
+        )
 
     @property
     def duration(self) -> int:
@@ -135,7 +145,9 @@ class _Loaded:
 class _Context:
     __slots__ = ("loaded", "agenda", "timeline", "lang")
 
-    def __init__(self, loaded: _Loaded, agenda: _Agenda | None, timeline: _Timeline | None, lang: str) -> None:
+    def __init__(
+        self, loaded: _Loaded, agenda: _Agenda | None, timeline: _Timeline | None, lang: str
+    ) -> None:
         self.loaded, self.agenda, self.timeline, self.lang = loaded, agenda, timeline, lang
 
 
@@ -145,14 +157,21 @@ def _compact(context: Any) -> _Context:
     people = None
     if agenda is not None and agenda.people is not None:
         people = {
-            pid: (_Person(person.name, list(person.aliases)) if person is not None else None) for pid, person in agenda.people.items()
+            pid: (_Person(person.name, list(person.aliases)) if person is not None else None)
+            for pid, person in agenda.people.items()
         }
     bookings: list[_Booking] = []
     spans: dict[DocPath, Span] = {}
     if agenda is not None and timeline is not None:
         tracks: dict[int, _Track] = {}
         for placed in timeline.segments():
-            if not (placed.known and not placed.uncertain and placed.duration and placed.track.day.date and placed.segment.owner):
+            if not (
+                placed.known
+                and not placed.uncertain
+                and placed.duration
+                and placed.track.day.date
+                and placed.segment.owner
+            ):
                 continue
             track = tracks.get(id(placed.track))
             if track is None:
@@ -160,7 +179,16 @@ def _compact(context: Any) -> _Context:
                 track = tracks[id(placed.track)] = _Track(placed.track.name, _Day(day.date, day.index))
             at = placed.path + ("owner",)
             spans[at] = loaded.document.span_of(at)
-            bookings.append(_Booking(_Segment(tuple(placed.segment.owner)), track, placed.start, placed.end, placed.title, placed.path))
+            bookings.append(
+                _Booking(
+                    _Segment(tuple(placed.segment.owner)),
+                    track,
+                    placed.start,
+                    placed.end,
+                    placed.title,
+                    placed.path,
+                )
+            )
     return _Context(
         _Loaded(loaded.path, _Document(spans)),
         _Agenda(people) if agenda is not None else None,
@@ -178,7 +206,12 @@ class _Checked:
     __slots__ = ("path", "text", "findings", "context", "suppressions")
 
     def __init__(
-        self, path: str, text: str, findings: list[Finding], context: _Context | None = None, suppressions: bool = False
+        self,
+        path: str,
+        text: str,
+        findings: list[Finding],
+        context: _Context | None = None,
+        suppressions: bool = False,
     ) -> None:
         self.path, self.text, self.findings = path, text, findings
         self.context = context  # None: the file could not be checked (its findings say why)
@@ -193,7 +226,7 @@ class _Setup:
 _SETUP = _Setup()
 
 
-def _start_worker(settings: "Settings", lang: str) -> None:
+def _start_worker(settings: Settings, lang: str) -> None:
     _SETUP.settings, _SETUP.lang = settings, lang
     gc.enable()  # forked from check_paths, which pauses it: here it collects each file's leftovers between files
 
@@ -225,7 +258,7 @@ def _check_file(path: str, report: bool) -> _Checked:
     return _Checked(loaded.path, text, findings, context, "tfagenda:" in text.lower())
 
 
-def _run(jobs: list[tuple[str, bool]], settings: "Settings", lang: str, processes: int) -> list[_Checked]:
+def _run(jobs: list[tuple[str, bool]], settings: Settings, lang: str, processes: int) -> list[_Checked]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -237,15 +270,26 @@ def _run(jobs: list[tuple[str, bool]], settings: "Settings", lang: str, processe
     # it alone instead of walking it, which would also copy every page it touched.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(settings, lang)) as pool:
+        with ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_start_worker, initargs=(settings, lang)
+        ) as pool:
             return list(pool.map(_check_one, jobs, chunksize=chunk))
     finally:
         gc.unfreeze()
 
 
-def check_files(files: Sequence[Path], others: Sequence[Path], settings: "Settings", lang: str, processes: int) -> "CheckResult":
+def check_files(
+    files: Sequence[Path], others: Sequence[Path], settings: Settings, lang: str, processes: int
+) -> CheckResult:
     """``check_paths`` for ``files`` (compared with ``others`` for O003, which are not reported on), on ``processes`` processes."""
-    from tfagenda.linter import CheckResult, _guarded_check, _with_severity, internal_error, settle, to_finding
+    from tfagenda.linter import (
+        CheckResult,
+        _guarded_check,
+        _with_severity,
+        internal_error,
+        settle,
+        to_finding,
+    )
     from tfagenda.rules import RULES
     from tfagenda.yamldoc import LINE_BREAK
 
@@ -259,21 +303,27 @@ def check_files(files: Sequence[Path], others: Sequence[Path], settings: "Settin
         from tfagenda.rules.owners import cross_file_double_bookings
 
         index_of = {id(item.context): n for n, item in enumerate(checked) if item.context is not None}
-        contexts = [item.context for item in reported] + [item.context for item in compared if item.context is not None]
+        contexts = [item.context for item in reported] + [
+            item.context for item in compared if item.context is not None
+        ]
         try:
             for context, problem in cross_file_double_bookings(contexts):  # type: ignore[arg-type]
                 if id(context) in index_of:
                     extra.setdefault(index_of[id(context)], []).append(problem)
         except Exception as error:  # noqa: BLE001 - as check_paths does (what was found before stays)
             first = next(n for n, item in enumerate(checked) if item.context is not None)
-            crashes[first] = [internal_error(checked[first].path, error, "comparing the files for double bookings (O003)")]
+            crashes[first] = [
+                internal_error(checked[first].path, error, "comparing the files for double bookings (O003)")
+            ]
     result = CheckResult()
     o003 = RULES["O003"]
     for n, item in enumerate(checked):
         findings = item.findings
         problems = extra.get(n)
         if problems and item.suppressions:
-            entry = _guarded_check(item.path, settings, lang)  # again here, so that suppressions see the O003 findings
+            entry = _guarded_check(
+                item.path, settings, lang
+            )  # again here, so that suppressions see the O003 findings
             if isinstance(entry, tuple):
                 item.text, findings = entry[0].document.text, entry[1]
             else:
@@ -287,7 +337,9 @@ def check_files(files: Sequence[Path], others: Sequence[Path], settings: "Settin
             active = "O003" in settings.selected and "O003" not in settings.ignored_for(item.path)
             if active:
                 loaded = item.context.loaded  # type: ignore[union-attr]
-                findings = findings + [_with_severity(to_finding(loaded, o003, problem, lang), settings) for problem in problems]  # type: ignore[arg-type]
+                findings = findings + [
+                    _with_severity(to_finding(loaded, o003, problem, lang), settings) for problem in problems
+                ]  # type: ignore[arg-type]
                 findings.sort(key=lambda f: f.sort_key)
         findings = findings + crashes.get(n, [])
         result.files.append(item.path)

@@ -17,13 +17,16 @@ class Policy(BaseModel):
         description="S002: gaps up to this many minutes are fine; null: any gap is fine (a conference schedule)",
     )
     slot_tolerance: int = Field(
-        0, alias="slot-tolerance", ge=0, description="F003: a total within this many minutes of the slot's length is fine"
+        0,
+        alias="slot-tolerance",
+        ge=0,
+        description="F003: a total within this many minutes of the slot's length is fine",
     )
 
     def allows_gap(self, minutes: int) -> bool:
         return self.gap_tolerance is None or minutes <= self.gap_tolerance
 
-    def overridden_by(self, other: "Policy | None") -> "Policy":
+    def overridden_by(self, other: Policy | None) -> Policy:
         """This policy with the fields ``other`` sets explicitly."""
         if other is None:
             return self

@@ -16,8 +16,8 @@ overnight slot are written as clock times (``00:15``). The text is spliced, neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from tfagenda.clock import Slot, format_time, minutes_phrase, parse_duration, parse_time
 from tfagenda.findings import DocPath, Edit, Span
@@ -65,15 +65,21 @@ def find_segment(timeline: Timeline, spec: str) -> Placed:
     if text.isdigit():
         number = int(text)
         if not 1 <= number <= len(items):
-            raise RetimeError(f"there is no segment {number}; the file has {len(items)} (numbered from 1 in file order)")
+            raise RetimeError(
+                f"there is no segment {number}; the file has {len(items)} (numbered from 1 in file order)"
+            )
         return items[number - 1]
     exact = [p for p in items if p.title == text]
     matches = exact or [p for p in items if text.casefold() in p.title.casefold()]
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise RetimeError(f"no segment is titled {spec!r}; name it by its title or its number (1 to {len(items)})")
-    listed = ", ".join(f"{items.index(p) + 1}: {p.title}" + (f" ({p.track.name})" if p.track.name else "") for p in matches)
+        raise RetimeError(
+            f"no segment is titled {spec!r}; name it by its title or its number (1 to {len(items)})"
+        )
+    listed = ", ".join(
+        f"{items.index(p) + 1}: {p.title}" + (f" ({p.track.name})" if p.track.name else "") for p in matches
+    )
     raise RetimeError(f"{len(matches)} segments match {spec!r} ({listed}); give the number instead")
 
 
@@ -119,15 +125,24 @@ class _Writer:
         ]
         keys = [k for k in keys if mapping is not None and _within(k, mapping.span)]
         if mapping is None or not keys:
-            raise RetimeError(f"{placed.title!r} needs a start, and retime cannot see where to write it; add start: yourself")
+            raise RetimeError(
+                f"{placed.title!r} needs a start, and retime cannot see where to write it; add start: yourself"
+            )
         first = min(keys, key=lambda k: (k.line, k.column))
         at = Span(first.line, first.column, first.line, first.column)
-        flow = self._text_at(Span(mapping.span.line, mapping.span.column, mapping.span.line, mapping.span.column + 1)) == "{"
+        flow = (
+            self._text_at(
+                Span(mapping.span.line, mapping.span.column, mapping.span.line, mapping.span.column + 1)
+            )
+            == "{"
+        )
         if flow:
             self.edits.append(Edit(at, f"start: {value}, "))
         else:
             prefix = self.lines[first.line - 1][: first.column - 1]
-            indent = re.sub(r"[^\t]", " ", prefix)  # the first key's column, keeping any tab YAML allows there
+            indent = re.sub(
+                r"[^\t]", " ", prefix
+            )  # the first key's column, keeping any tab YAML allows there
             self.edits.append(Edit(at, f"start: {value}{self.eol}{indent}"))
 
     def _inside(self, placed: Placed, span: Span, name: object) -> None:
@@ -140,7 +155,10 @@ class _Writer:
 
 
 def _within(inner: Span, outer: Span) -> bool:
-    return (outer.line, outer.column) <= (inner.line, inner.column) and (inner.end_line, inner.end_column) <= (
+    return (outer.line, outer.column) <= (inner.line, inner.column) and (
+        inner.end_line,
+        inner.end_column,
+    ) <= (
         outer.end_line,
         outer.end_column,
     )
@@ -149,7 +167,12 @@ def _within(inner: Span, outer: Span) -> bool:
 def _time_quote(document: Document) -> str:
     """The quote character the file uses for its times (``"`` when it has none to copy)."""
     for at, node in document.nodes.items():
-        if at and at[-1] in ("start", "end", "slot") and not node.plain and node.span.line == node.span.end_line:
+        if (
+            at
+            and at[-1] in ("start", "end", "slot")
+            and not node.plain
+            and node.span.line == node.span.end_line
+        ):
             char = document.lines[node.span.line - 1][node.span.column - 1 : node.span.column]
             if char in ("'", '"'):
                 return char
@@ -160,7 +183,9 @@ def _clock(minutes: int, slot: Slot | None, is_start: bool, placed: Placed, like
     """``minutes`` (placed on the slot's day) as a clock time that reads back as the same minute."""
     candidates = [format_time(minutes)]
     if is_start and minutes % 1440 == 0 and minutes > 0:
-        candidates.insert(0, "00:00")  # a start at midnight reads better as 00:00 (next day, in an overnight slot)
+        candidates.insert(
+            0, "00:00"
+        )  # a start at midnight reads better as 00:00 (next day, in an overnight slot)
     for text in candidates:
         if 0 <= minutes <= 2 * 1440 and _reads_as(text, slot) == minutes:
             if re.fullmatch(r"\d:\d\d", like.strip()) and text.startswith("0"):
@@ -345,7 +370,7 @@ def fits(loaded: Loaded) -> list[Fit]:
     result = []
     many_days = len(timeline.days) > 1
     for day in timeline.days:
-        for number, track in enumerate(day.tracks):
+        for track in day.tracks:
             known = [p for p in track.segments if p.known]
             if not known:
                 continue

@@ -20,10 +20,19 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     for rule in ALL_RULES:
-        out.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | {rule.severity} | {rule.fixable} | {rule.summary} |")
+        out.append(
+            f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | {rule.severity} | {rule.fixable} | {rule.summary} |"
+        )
     for rule in ALL_RULES:
         body = rule.doc.replace("\n## ", "\n#### ")
-        out += ["", f"## {rule.code} {rule.name}", "", f"Default severity: {rule.severity}. Fix: {rule.fixable}.", "", body]
+        out += [
+            "",
+            f"## {rule.code} {rule.name}",
+            "",
+            f"Default severity: {rule.severity}. Fix: {rule.fixable}.",
+            "",
+            body,
+        ]
     return "\n".join(out) + "\n"
 
 

@@ -72,7 +72,11 @@ SLOT_PATTERN = _whole(rf"{_CLOCK}\s*{_SEPARATOR}\s*{_CLOCK}")
 # model.weekday_index: 목, 목요일, Thu, thu., Thursday, (목); English prefixes of 2 to 4 letters.
 def _english_weekday(name: str) -> str:
     """``"monday"`` → mo, mon, mond or monday, in any case: ``[mM][oO](?:[nN](?:[dD](?:[aA][yY])?)?)?``."""
-    return _anycase(name[:2]) + "".join(f"(?:{_anycase(piece)}" for piece in (name[2], name[3], name[4:])) + ")?" * 3
+    return (
+        _anycase(name[:2])
+        + "".join(f"(?:{_anycase(piece)}" for piece in (name[2], name[3], name[4:]))
+        + ")?" * 3
+    )
 
 
 _WEEKDAY_CORE = _either(f"[{WEEKDAYS_KO}](?:요일)?", *map(_english_weekday, WEEKDAYS_EN))

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from tfagenda.findings import Finding, Span
 
 # A YAML comment's "#" starts the line or follows whitespace ("B#tfagenda: ignore" is a value).
-_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*tfagenda:\s*(?P<kind>file-ignore|ignore)\b(?:\[(?P<codes>[^\]]*)\])?", re.IGNORECASE)
+_COMMENT = re.compile(
+    r"(?:^|(?<=\s))#\s*tfagenda:\s*(?P<kind>file-ignore|ignore)\b(?:\[(?P<codes>[^\]]*)\])?", re.IGNORECASE
+)
 EVERY_RULE = "*"
 
 
@@ -63,7 +65,16 @@ def find_suppressions(lines: list[str]) -> list[Suppression]:
             covered = {number, number + 1} if alone else {number}
             span = Span(number, match.start() + 1, number, match.end() + 1)
             removal = _removal(lines, index, match.start(), match.end())
-            found.append(Suppression(span, match["kind"].lower() == "file-ignore", frozenset(covered), codes, unknown, removal=removal))
+            found.append(
+                Suppression(
+                    span,
+                    match["kind"].lower() == "file-ignore",
+                    frozenset(covered),
+                    codes,
+                    unknown,
+                    removal=removal,
+                )
+            )
     return found
 
 

@@ -10,8 +10,8 @@ the neighbour and slot checks then see the repaired times and stay quiet.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from tfagenda.clock import Slot, format_time
 from tfagenda.findings import DocPath
@@ -48,11 +48,11 @@ class Conflict:
 @dataclass
 class Placed:
     segment: Segment
-    track: "TrackLine"
-    parent: "Placed | None" = None
+    track: TrackLine
+    parent: Placed | None = None
     start: int | None = None
     end: int | None = None
-    parts: list["Placed"] = field(default_factory=list)
+    parts: list[Placed] = field(default_factory=list)
     conflict: Conflict | None = None
     underspecified: Message | None = None  # why the start or end cannot be determined (T003)
     uncertain: bool = False  # times are only one of several candidates: neighbour checks keep quiet
@@ -81,7 +81,7 @@ class Placed:
                 return self.path + (name,)
         return self.path
 
-    def walk(self) -> Iterator["Placed"]:
+    def walk(self) -> Iterator[Placed]:
         yield self
         for part in self.parts:
             yield from part.walk()
@@ -91,7 +91,7 @@ class Placed:
 class TrackLine:
     name: str | None
     path: DocPath
-    day: "DayLine"
+    day: DayLine
     segments: list[Placed] = field(default_factory=list)
 
 
@@ -173,7 +173,9 @@ def _place_run(
     place = slot.place if slot else (lambda minute: minute)
     for index, segment in enumerate(segments):
         item = Placed(segment, track, parent)
-        item.damaged = is_damaged(segment.path) or any(is_damaged(segment.path + (f,)) for f in ("start", "end", "duration"))
+        item.damaged = is_damaged(segment.path) or any(
+            is_damaged(segment.path + (f,)) for f in ("start", "end", "duration")
+        )
         following = segments[index + 1] if index + 1 < len(segments) else None
         if following is None:
             next_start = closing
@@ -191,11 +193,22 @@ def _place_run(
             previous_label = "evidence.slot_start" if parent is None else "evidence.parent_start"
         else:
             previous_label = "evidence.previous_end"
-        if not item.damaged and (index == 0 or previous_end is not None or segment.start is not None or segment.end is not None and segment.duration is not None):
+        if not item.damaged and (
+            index == 0
+            or previous_end is not None
+            or segment.start is not None
+            or segment.end is not None
+            and segment.duration is not None
+        ):
             # A segment after an unplaceable one is not reported again: the first is the mistake.
             _place_one(item, place, previous_end, previous_label, next_start, next_label)
             chained_from = placed[-1] if placed else parent
-            if chained_from is not None and chained_from.uncertain and segment.start is None and (segment.end is None or segment.duration is None):
+            if (
+                chained_from is not None
+                and chained_from.uncertain
+                and segment.start is None
+                and (segment.end is None or segment.duration is None)
+            ):
                 item.uncertain = True  # its start is a guess too: the previous segment's guessed end
         if item.start is not None:
             parts_end = item.end if item.end is not None else None
@@ -241,7 +254,9 @@ def _place_one(
                 item.underspecified = Message("underspecified.end")
         return
     if duration is not None and given_start and end - start != duration or end < start:
-        item.conflict = _conflict(seg, start, end, duration, given_start, previous_end, previous_label, next_start, next_label)
+        item.conflict = _conflict(
+            seg, start, end, duration, given_start, previous_end, previous_label, next_start, next_label
+        )
         if item.conflict.repair is not None:
             start, end = item.conflict.repair.start, item.conflict.repair.end
         elif item.conflict.candidates:
@@ -289,7 +304,9 @@ def _conflict(
             evidence.append(Message(previous_label))
         if next_start is not None and new_end == next_start and name != "start":
             evidence.append(Message(next_label))
-        score = int(previous_end is not None and new_start == previous_end) + int(next_start is not None and new_end == next_start)
+        score = int(previous_end is not None and new_start == previous_end) + int(
+            next_start is not None and new_end == next_start
+        )
         repairs.append(Repair(name, value, new_start, new_end, score, tuple(evidence)))
 
     neighbours = int(previous_end is not None) + int(next_start is not None)
@@ -312,7 +329,11 @@ def _what_disagrees(seg: Segment, start: int, end: int, duration: int | None, gi
         key = "conflict.end_before_start" if given_start else "conflict.end_before_implied_start"
         return Message(key, end=format_time(end), start=format_time(start))
     return Message(
-        "conflict.disagree", start=format_time(start), end=format_time(end), duration=duration, length=minutes(end - start)
+        "conflict.disagree",
+        start=format_time(start),
+        end=format_time(end),
+        duration=duration,
+        length=minutes(end - start),
     )
 
 
@@ -326,6 +347,16 @@ def _because(what: Message, repair: Repair) -> Message:
     joined = tuple(repair.evidence)  # said as "A and B" / "A와 B"
     if repair.field == "duration":
         return Message(
-            "because.agree.duration", what=what, evidence=joined, start=format_time(repair.start), end=format_time(repair.end), value=said
+            "because.agree.duration",
+            what=what,
+            evidence=joined,
+            start=format_time(repair.start),
+            end=format_time(repair.end),
+            value=said,
         )
-    return Message(f"because.{'both' if len(repair.evidence) == 2 else 'all'}.{repair.field}", what=what, evidence=joined, value=said)
+    return Message(
+        f"because.{'both' if len(repair.evidence) == 2 else 'all'}.{repair.field}",
+        what=what,
+        evidence=joined,
+        value=said,
+    )

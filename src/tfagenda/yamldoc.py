@@ -14,9 +14,10 @@ import codecs
 import gc
 import re
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message
@@ -30,7 +31,9 @@ MAX_ALIAS_VALUES = 100_000
 MAX_DEPTH = 200
 
 _INT = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
 # YAML 1.1 (PyYAML, many editors and linters) reads these plain scalars as base-60 numbers: 14:10 → 850.
 SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 # Line breaks as ruamel.yaml's reader counts lines (YAML 1.2): "\r\n" is one break, a lone "\r" is one too.
@@ -59,7 +62,9 @@ class Document:
     # Places an importer could not read (its E005 problems say so): the loader treats them as set
     # aside, so that they cause no follow-on findings.
     damaged: set[DocPath] = field(default_factory=set)
-    encoding: str = "utf-8"  # how the file's bytes were decoded (``tfagenda.fix`` writes it back the same way)
+    encoding: str = (
+        "utf-8"  # how the file's bytes were decoded (``tfagenda.fix`` writes it back the same way)
+    )
     bom: bytes = b""  # the byte-order mark the file started with, if any
 
     @property
@@ -170,9 +175,7 @@ class _Builder:
         for key_node, value_node in _merged_pairs(node):
             key_span = _span(key_node)
             if key_node.id != "scalar":
-                self.doc.problems.append(
-                    Problem("E002", at, Message("e002.key_not_text"), span=key_span)
-                )
+                self.doc.problems.append(Problem("E002", at, Message("e002.key_not_text"), span=key_span))
                 continue
             name = _clean(str(_resolve_plain(key_node.value) if not key_node.style else key_node.value))
             if name in result:
@@ -214,7 +217,7 @@ class _TooDeep(Exception):
         self.node = node
 
 
-def _too_big(root: Any) -> "Message | None":
+def _too_big(root: Any) -> Message | None:
     """Why the document is not read, if it is too big: more than ``MAX_EXPANDED_VALUES`` values, or
     aliases that add more than ``MAX_ALIAS_VALUES`` (an alias bomb)."""
     expanded, distinct = _expanded_size(root, with_distinct=True)
@@ -230,11 +233,16 @@ def _value_bound(text: str) -> int:
     but the first needs one of; cheap (``str.count``), and loose (a 20,000-event schedule: 3 times)."""
     return (
         2 * (text.count(":") + text.count("-") + text.count("?"))
-        + text.count(",") + text.count("[") + text.count("{") + text.count("\n") + text.count("\r") + 1
+        + text.count(",")
+        + text.count("[")
+        + text.count("{")
+        + text.count("\n")
+        + text.count("\r")
+        + 1
     )
 
 
-def _too_many_events(text: str) -> "Problem | None":
+def _too_many_events(text: str) -> Problem | None:
     """E001 where libyaml's events pass ``MAX_EXPANDED_VALUES`` values (events cost no memory: nothing is built)."""
     from yaml._yaml import CParser
 
@@ -243,12 +251,22 @@ def _too_many_events(text: str) -> "Problem | None":
     try:
         while parser.check_event():
             event = parser.get_event()
-            if type(event).__name__ in ("ScalarEvent", "AliasEvent", "SequenceStartEvent", "MappingStartEvent"):
+            if type(event).__name__ in (
+                "ScalarEvent",
+                "AliasEvent",
+                "SequenceStartEvent",
+                "MappingStartEvent",
+            ):
                 values += 1
                 if values > MAX_EXPANDED_VALUES:
                     mark = event.start_mark
                     span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-                    return Problem("E001", (), Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), span=span)
+                    return Problem(
+                        "E001",
+                        (),
+                        Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"),
+                        span=span,
+                    )
     finally:
         parser.dispose()
     return None
@@ -301,11 +319,18 @@ def _bad_character(text: str, error: Any) -> Problem:
     before = text[:at]
     breaks = list(LINE_BREAK.finditer(before))
     line = len(breaks) + 1
-    column = len(before) - (breaks[-1].end() if breaks else 0) - before[breaks[-1].end() if breaks else 0 :].count("\ufeff") + 1
+    column = (
+        len(before)
+        - (breaks[-1].end() if breaks else 0)
+        - before[breaks[-1].end() if breaks else 0 :].count("\ufeff")
+        + 1
+    )
     code = error.character if isinstance(error.character, int) else ord(text[at]) if at < len(text) else 0
     name = {0: "NUL"}.get(code) or unicodedata.name(chr(code), "a control character")
     utf16 = code == 0 and text.count("\x00") * 4 > len(text)
-    message = Message("e001.bad_character_utf16" if utf16 else "e001.bad_character", code=f"{code:04X}", name=name)
+    message = Message(
+        "e001.bad_character_utf16" if utf16 else "e001.bad_character", code=f"{code:04X}", name=name
+    )
     return Problem("E001", (), message, span=Span(line, column, line, column + 1))
 
 
@@ -405,7 +430,9 @@ class _TooManyValues(Exception):
 # Text that libyaml (a YAML 1.1 parser) might read other than ruamel.yaml (YAML 1.2) does goes to
 # ruamel.yaml: characters that are line breaks in YAML 1.1 only (NEL, LS, PS), byte-order marks and
 # other characters either may refuse, and tabs (ruamel.yaml refuses some that libyaml takes);
-_LIBYAML_UNSURE_CHARACTERS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_LIBYAML_UNSURE_CHARACTERS = re.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 # directives (%YAML 1.1 changes ruamel.yaml's rules) and document ends (...);
 _LIBYAML_UNSURE_LINES = ("%", "...")
 # and where a token starts: anchors, aliases and tags (&a, *a, !t), whose names YAML 1.1 spells with
@@ -418,10 +445,15 @@ def _libyaml_unsure(text: str) -> bool:
     """Whether libyaml might read ``text`` other than ruamel.yaml does (fast: most texts need no regex)."""
     if _LIBYAML_UNSURE_CHARACTERS.search(text):
         return True
-    if text.startswith(_LIBYAML_UNSURE_LINES) or any(b + s in text for b in "\n\r" for s in _LIBYAML_UNSURE_LINES):
+    if text.startswith(_LIBYAML_UNSURE_LINES) or any(
+        b + s in text for b in "\n\r" for s in _LIBYAML_UNSURE_LINES
+    ):
         return True
     present = "".join(c for c in _LIBYAML_UNSURE_INDICATORS if c in text)
-    return bool(present) and re.search(f"(?:^|[\\s\\[{{,])[{re.escape(present)}]", text, re.MULTILINE) is not None
+    return (
+        bool(present)
+        and re.search(f"(?:^|[\\s\\[{{,])[{re.escape(present)}]", text, re.MULTILINE) is not None
+    )
 
 
 # Nesting deeper than this goes to ruamel.yaml, whose guarded scanner reports it (an agenda needs < 20).
@@ -569,7 +601,14 @@ def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | No
         too_big = _too_big(root)
         if too_big is not None:  # said here: ruamel.yaml would compose it all again, slowly
             mark = root.start_mark
-            doc.problems.append(Problem("E001", (), too_big, span=Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)))
+            doc.problems.append(
+                Problem(
+                    "E001",
+                    (),
+                    too_big,
+                    span=Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1),
+                )
+            )
             return doc
     _match_ruamel_marks(root, text)
     doc.data = _Builder(doc, _LIBYAML_MAX_DEPTH).build(root, (), None, 0)
@@ -587,7 +626,6 @@ def parse(text: str, path: str = "<string>") -> Document:
         return fast
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
     from ruamel.yaml.reader import ReaderError
 
     doc = Document(path=path, text=text.removeprefix("\ufeff"))
@@ -600,7 +638,9 @@ def parse(text: str, path: str = "<string>") -> Document:
     except _TooManyValues as error:
         mark = error.mark
         span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-        doc.problems.append(Problem("E001", (), Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), span=span))
+        doc.problems.append(
+            Problem("E001", (), Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), span=span)
+        )
         return doc
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -610,8 +650,12 @@ def parse(text: str, path: str = "<string>") -> Document:
         if error.problem and error.context and opened and opened.line + 1 != line:
             what += f" ({error.context} that starts on line {opened.line + 1}, column {opened.column + 1})"
         if mark and "'\\t'" in what and not doc.text[mark.index - mark.column : mark.index].strip(" \t"):
-            what += "; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces"
-        doc.problems.append(Problem("E001", (), Message("e001.syntax", what=what), span=_point(doc.text, mark, line, column)))
+            what += (
+                "; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces"
+            )
+        doc.problems.append(
+            Problem("E001", (), Message("e001.syntax", what=what), span=_point(doc.text, mark, line, column))
+        )
         return doc
     except RecursionError:
         doc.problems.append(Problem("E001", (), Message("e001.recursion"), span=_point(doc.text, None, 1, 1)))
@@ -620,15 +664,28 @@ def parse(text: str, path: str = "<string>") -> Document:
         doc.problems.append(_bad_character(doc.text, error))
         return doc
     except YAMLError as error:
-        doc.problems.append(Problem("E001", (), Message("e001.reader", error=str(error)), span=_point(doc.text, None, 1, 1)))
+        doc.problems.append(
+            Problem("E001", (), Message("e001.reader", error=str(error)), span=_point(doc.text, None, 1, 1))
+        )
         return doc
-    except (ValueError, OverflowError) as error:  # ruamel.yaml's own: "\U1010FFFF" is past the last code point
-        escape = next((m for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", doc.text) if int(m[1], 16) > 0x10FFFF), None)
+    except (
+        ValueError,
+        OverflowError,
+    ) as error:  # ruamel.yaml's own: "\U1010FFFF" is past the last code point
+        escape = next(
+            (m for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", doc.text) if int(m[1], 16) > 0x10FFFF), None
+        )
         at = escape.start() if escape else 0
         line = len(LINE_BREAK.findall(doc.text, 0, at)) + 1
         column = at - max(doc.text.rfind("\n", 0, at), doc.text.rfind("\r", 0, at)) if at else 1
-        what = f"an escape past the last Unicode character, {escape[0]}" if escape else f"a value the YAML reader cannot decode ({error})"
-        doc.problems.append(Problem("E001", (), Message("e001.syntax", what=what), span=Span(line, column, line, column)))
+        what = (
+            f"an escape past the last Unicode character, {escape[0]}"
+            if escape
+            else f"a value the YAML reader cannot decode ({error})"
+        )
+        doc.problems.append(
+            Problem("E001", (), Message("e001.syntax", what=what), span=Span(line, column, line, column))
+        )
         return doc
     if root is None:
         return doc

@@ -52,11 +52,15 @@ def detect_format(path: str, text: str) -> str:
 
 
 # A ministry meeting line: "- (일시) 2026. 2. 26.(목) 16:30~18:00", "○ 일시 : …", "- 일시: …".
-_MINISTRY_LINE = re.compile(r"^[ \t]*(?:[-○◦•·∙ㅇ*][ \t]*)?(?:[(（][ \t]*일[ \t]*시[ \t]*[)）]|일[ \t]*시[ \t]*[:：])", re.MULTILINE)
+_MINISTRY_LINE = re.compile(
+    r"^[ \t]*(?:[-○◦•·∙ㅇ*][ \t]*)?(?:[(（][ \t]*일[ \t]*시[ \t]*[)）]|일[ \t]*시[ \t]*[:：])", re.MULTILINE
+)
 
 
 def _looks_like_ministry(text: str) -> bool:
-    return bool(_MINISTRY_LINE.search(text)) or text.lstrip("\ufeff \t\r\n").startswith(("<붙임", "[붙임", "붙임"))
+    return bool(_MINISTRY_LINE.search(text)) or text.lstrip("\ufeff \t\r\n").startswith(
+        ("<붙임", "[붙임", "붙임")
+    )
 
 
 def import_document(text: str, path: str, format: str) -> Document:

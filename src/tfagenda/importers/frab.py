@@ -46,11 +46,13 @@ _PERSON_ID_KEYS = ("id", "code", "guid")
 _PERSON_NAME_KEYS = ("public_name", "name", "full_public_name")
 
 
-def _too_many(lines: "_Lines", offset: int) -> "ScheduleError":
+def _too_many(lines: _Lines, offset: int) -> ScheduleError:
     """More values than a YAML agenda may have (README, Robustness): not read further."""
     from tfagenda.messages import Message
 
-    return ScheduleError(Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), lines.span(offset, offset))
+    return ScheduleError(
+        Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), lines.span(offset, offset)
+    )
 
 
 class ScheduleError(Exception):
@@ -193,7 +195,9 @@ class _JsonReader:
                 raise self.fail(error.msg, error.pos) from None
         else:
             match = _NUMBER.match(text, pos)
-            word = _WORD.match(text, pos)  # not re.match(…, text[pos:]): copying the rest for every value is quadratic
+            word = _WORD.match(
+                text, pos
+            )  # not re.match(…, text[pos:]): copying the rest for every value is quadratic
             if word and word.group() in _LITERALS:
                 value, end = _LITERALS[word.group()], pos + len(word.group())
             elif match:
@@ -316,7 +320,9 @@ def _read_json(text: str, lines: _Lines) -> Schedule:
         if rooms is not None:
             day.rooms_node = reader.node(rooms_at)
             if not isinstance(rooms, dict):
-                result.problems.append(_unreadable(day.rooms_node, f"rooms of day {d_index + 1} must be an object"))
+                result.problems.append(
+                    _unreadable(day.rooms_node, f"rooms of day {d_index + 1} must be an object")
+                )
                 rooms = {}
         for room_name, raw_events in (rooms or {}).items():
             room_at = rooms_at + (room_name,)
@@ -337,7 +343,9 @@ def _read_json(text: str, lines: _Lines) -> Schedule:
     return result
 
 
-def _json_event(raw: dict[str, Any], at: DocPath, reader: _JsonReader, at_field: Any, problems: list[Problem]) -> Event:
+def _json_event(
+    raw: dict[str, Any], at: DocPath, reader: _JsonReader, at_field: Any, problems: list[Problem]
+) -> Event:
     ident = raw.get("id", raw.get("code", raw.get("guid")))
     event = Event(reader.node(at), f"event {ident}" if ident is not None else "an event")
     for name in ("start", "duration", "title", "subtitle", "type", "track", "date", "room"):
@@ -382,12 +390,12 @@ class _Element:
     tag: str
     attrs: dict[str, str]
     start: int  # offset of "<"
-    children: list["_Element"] = field(default_factory=list)
+    children: list[_Element] = field(default_factory=list)
     text: str = ""
     text_start: int = -1
     text_end: int = -1  # offset of the closing tag's "<"
 
-    def child(self, tag: str) -> "_Element | None":
+    def child(self, tag: str) -> _Element | None:
         return next((c for c in self.children if c.tag == tag), None)
 
 
@@ -444,7 +452,9 @@ class _XmlReader:
         except xml.parsers.expat.ExpatError as error:
             at = self.lines.offset(error.lineno, error.offset)
             message = xml.parsers.expat.ErrorString(error.code)
-            raise ScheduleError(f"the file is not valid XML: {message}", self.lines.span(at, at + 1)) from None
+            raise ScheduleError(
+                f"the file is not valid XML: {message}", self.lines.span(at, at + 1)
+            ) from None
         return root[0]
 
     def node(self, element: _Element, key: bool = False) -> Node:
@@ -466,7 +476,9 @@ class _XmlReader:
         match = re.search(r"\s" + re.escape(name) + r"\s*=\s*([\"'])(.*?)\1", tag, re.DOTALL)
         if not match:
             return self.node(element)
-        key_span = self.lines.span(element.start + match.start() + 1, element.start + match.start() + 1 + len(name))
+        key_span = self.lines.span(
+            element.start + match.start() + 1, element.start + match.start() + 1 + len(name)
+        )
         value_span = self.lines.span(element.start + match.start(1), element.start + match.end(1) + 1)
         inner = self.lines.span(element.start + match.start(2), element.start + match.end(2))
         return Node(value_span, inner, False, key_span)
@@ -596,7 +608,7 @@ def _slot(day: Day, timezone: str | None, problems: list[Problem]) -> str | None
 def _start(value: Any) -> str:
     """The event's start as the agenda format writes it (``"11:00:00"`` → ``"11:00"``); ValueError if unreadable."""
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a time; the schedule writes times as \"HH:MM\"")
+        raise ValueError(f'{value!r} is not a time; the schedule writes times as "HH:MM"')
     text = value.strip()
     match = _START.fullmatch(text)
     if match and match["s"] is not None:
@@ -628,7 +640,11 @@ def _build(schedule: Schedule, document: Document) -> None:
     conference = schedule.conference
     nodes[()] = schedule.node
     data: dict[str, Any] = {}
-    title = schedule.title if schedule.title is not None and schedule.title.value not in (None, "") else schedule.acronym
+    title = (
+        schedule.title
+        if schedule.title is not None and schedule.title.value not in (None, "")
+        else schedule.acronym
+    )
     if title is not None:
         data["title"] = title.value
         nodes[("title",)] = title.node
@@ -701,7 +717,10 @@ def _segment(
             segment[name] = read(found.value)
         except ValueError as error:
             problems.append(
-                _unreadable(found.node, f"{label}: the {name} cannot be read: {error}; the event is left out of the check")
+                _unreadable(
+                    found.node,
+                    f"{label}: the {name} cannot be read: {error}; the event is left out of the check",
+                )
             )
             return None
     nodes[at] = event.node

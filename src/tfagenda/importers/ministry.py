@@ -58,22 +58,38 @@ _OVERVIEW = re.compile(
 # Possessive quantifiers (*+) throughout: with backtracking ones, a line of a few hundred spaces
 # around a bullet took seconds (cubic), and a long line hung the check.
 _LABEL_KINDS = {
-    "일시": "when", "일자": "when", "날짜": "when", "시간": "when", "when": "when", "date": "when",
-    "장소": "venue", "where": "venue", "venue": "venue", "place": "venue",
-    "참석자": "people", "참석": "people", "attendees": "people", "participants": "people",
+    "일시": "when",
+    "일자": "when",
+    "날짜": "when",
+    "시간": "when",
+    "when": "when",
+    "date": "when",
+    "장소": "venue",
+    "where": "venue",
+    "venue": "venue",
+    "place": "venue",
+    "참석자": "people",
+    "참석": "people",
+    "attendees": "people",
+    "participants": "people",
 }
 # The schedule table's header: "시 간(안) | 내 용 | 비고" and variants.
 _HEAD_TIME = re.compile(r"(?:시\s*간|시\s*각|일\s*정|time)\s*(?:[(（]\s*안\s*[)）])?", re.IGNORECASE)
 _HEAD_ITEM = re.compile(
-    r"(?:주\s*요|세\s*부)?\s*내\s*용|프\s*로\s*그\s*램|안\s*건|item|agenda|topic|programme|program", re.IGNORECASE
+    r"(?:주\s*요|세\s*부)?\s*내\s*용|프\s*로\s*그\s*램|안\s*건|item|agenda|topic|programme|program",
+    re.IGNORECASE,
 )
-_HEAD_OWNER = re.compile(r"발\s*표\s*자?|담\s*당\s*자?|주\s*관|진\s*행\s*자?|owner|who|speaker", re.IGNORECASE)
+_HEAD_OWNER = re.compile(
+    r"발\s*표\s*자?|담\s*당\s*자?|주\s*관|진\s*행\s*자?|owner|who|speaker", re.IGNORECASE
+)
 _HEAD_REMARK = re.compile(r"비\s*고|remarks?|notes?", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _PART_BULLET = re.compile(r"(?P<bullet>[-–·ㆍ∙•▸])\s+")
 # Lines that end a table: headings, notes, attachments, overview lines.
 _TABLE_END = tuple("□■※#<○◦◎❍[")
-_ATTACHMENT = re.compile(r"^\s*+(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*+(?P<title>(?:.*\S)?)\s*$")
+_ATTACHMENT = re.compile(
+    r"^\s*+(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*+(?P<title>(?:.*\S)?)\s*$"
+)
 _HEADING = re.compile(r"^\s*+(?:#{1,6}\s++|[□■]\s*+)(?P<title>.*\S)\s*$")
 _GENERIC_HEADING = re.compile(
     r"(?:회의|행사)?\s*(?:개요|세부\s*(?:계획|일정)|진행\s*(?:순서|계획|일정)|일정|시간표|순서|계획|추진\s*경과)?"
@@ -161,7 +177,7 @@ class _Reader:
                     Problem(
                         "E005",
                         (),
-                        Message("e005.no_table", example="\"16:30 ~ 16:35 ('05)<TAB>내용<TAB>비고\""),
+                        Message("e005.no_table", example='"16:30 ~ 16:35 (\'05)<TAB>내용<TAB>비고"'),
                         span=Span(1, 1, 1, 1),
                     )
                 )
@@ -217,7 +233,9 @@ class _Reader:
         if slot:
             if "slot" not in seen:
                 seen.add("slot")
-                self._put(("slot",), slot.group(), self._span(index, offset + slot.start(), offset + slot.end()))
+                self._put(
+                    ("slot",), slot.group(), self._span(index, offset + slot.start(), offset + slot.end())
+                )
             rest[slot.start() : slot.end()] = " " * (slot.end() - slot.start())
         else:
             single = _SINGLE_TIME.search("".join(rest))
@@ -264,7 +282,9 @@ class _Reader:
         while end - start >= 4 and line[start : start + 2] == "**" and line[end - 2 : end] == "**":
             start, end = start + 2, end - 2
         text = line[start:end]
-        trimmed = text.rstrip()  # less "개요" at the end (in code: a regex search for \s*개\s*요\s*$ is quadratic in spaces)
+        trimmed = (
+            text.rstrip()
+        )  # less "개요" at the end (in code: a regex search for \s*개\s*요\s*$ is quadratic in spaces)
         if trimmed.endswith("요") and trimmed[:-1].rstrip().endswith("개"):
             trimmed = trimmed[:-1].rstrip()[:-1].rstrip()
         else:
@@ -363,7 +383,7 @@ class _Reader:
             # Kept as a segment with no times, set aside: E005 says why, and no other check
             # reports the hole it leaves. The time as printed goes in its note.
             row.unreadable = (
-                Message("e005.row_time", value=time_cell.text, example="\"16:30 ~ 16:35 ('05)\""),
+                Message("e005.row_time", value=time_cell.text, example='"16:30 ~ 16:35 (\'05)"'),
                 self._span(index, time_cell.column, time_cell.column + len(time_cell.text)),
             )
             row.note_lines.append((f"time as printed (unreadable): {time_cell.text}", row.unreadable[1]))
@@ -376,8 +396,11 @@ class _Reader:
 
     def _continuation(self, index: int, line: str) -> None:
         """A line of the table with no time: more text for the row above, kept as its note."""
-        cells = [c for c in _cells(line) if c.text] if _layout(line) != "spaces" else \
-            _split_spaces(line, 0, len(line.rstrip()))
+        cells = (
+            [c for c in _cells(line) if c.text]
+            if _layout(line) != "spaces"
+            else _split_spaces(line, 0, len(line.rstrip()))
+        )
         cells = [c for c in cells if c.text]
         if not cells:
             return
@@ -388,7 +411,9 @@ class _Reader:
     def _emit_rows(self) -> None:
         top = [r for r in self.rows if r.depth == 0]
         self.data["segments"] = []
-        self.doc.nodes[("segments",)] = Node(_cover([r.span for r in self.rows]), _cover([r.span for r in self.rows]), False)
+        self.doc.nodes[("segments",)] = Node(
+            _cover([r.span for r in self.rows]), _cover([r.span for r in self.rows]), False
+        )
         for i, row in enumerate(top):
             self._emit(row, ("segments", i), self.data["segments"])
 
@@ -415,7 +440,10 @@ class _Reader:
 
 
 def _cover(spans: list[Span]) -> Span:
-    first, last = min(spans, key=lambda s: (s.line, s.column)), max(spans, key=lambda s: (s.end_line, s.end_column))
+    first, last = (
+        min(spans, key=lambda s: (s.line, s.column)),
+        max(spans, key=lambda s: (s.end_line, s.end_column)),
+    )
     return Span(first.line, first.column, last.end_line, last.end_column)
 
 

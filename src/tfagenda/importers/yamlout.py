@@ -41,7 +41,9 @@ def _value(key: str, value: Any, parent: str) -> Any:
     if key in _QUOTED and isinstance(value, str):
         return DoubleQuotedScalarString(value)
     if key == "slot" and isinstance(value, dict):
-        slot = CommentedMap((k, DoubleQuotedScalarString(v) if isinstance(v, str) else v) for k, v in value.items())
+        slot = CommentedMap(
+            (k, DoubleQuotedScalarString(v) if isinstance(v, str) else v) for k, v in value.items()
+        )
         slot.fa.set_flow_style()
         return slot
     if key == "duration" and isinstance(value, str):

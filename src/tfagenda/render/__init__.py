@@ -13,7 +13,8 @@ should not pay.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from tfagenda.load import Loaded
 
@@ -40,7 +41,7 @@ def render_many(
     loaded: Sequence[Loaded],
     format: str,
     color: bool = False,
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     messages_lang: str | None = None,
     **options: Any,
 ) -> str:

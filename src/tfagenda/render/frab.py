@@ -36,7 +36,9 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "tfagenda:frab")
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
     if len(agendas) != 1:
-        raise RenderError(f"a frab schedule is one conference: render one agenda file at a time, not {len(agendas)}")
+        raise RenderError(
+            f"a frab schedule is one conference: render one agenda file at a time, not {len(agendas)}"
+        )
     schedule = schedule_data(agendas[0])
     if options.get("format") == "frab-xml":
         return to_xml(schedule)
@@ -61,7 +63,9 @@ def acronym_of(agenda: AgendaRows) -> str:
     """
     stem = agenda.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     title_slug = slugify(agenda.title)
-    candidates = [title_slug, slugify(stem)] if _keeps_most(agenda.title, title_slug) else [slugify(stem), title_slug]
+    candidates = (
+        [title_slug, slugify(stem)] if _keeps_most(agenda.title, title_slug) else [slugify(stem), title_slug]
+    )
     for candidate in candidates:
         if len(candidate) >= 4:
             return candidate[:60].strip("_")
@@ -79,10 +83,14 @@ def _room_name(agenda: AgendaRows, day: DayRows, name: str | None) -> str:
 def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
     """The schedule as frab's JSON has it (``schedule`` without the ``$schema`` wrapper)."""
     if any(day.date is None for day in agenda.days):
-        raise RenderError(f"{agenda.path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)")
+        raise RenderError(
+            f"{agenda.path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)"
+        )
     tz = agenda.tzinfo
     if tz is None:
-        raise RenderError(f"{agenda.path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)")
+        raise RenderError(
+            f"{agenda.path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)"
+        )
     words = LABELS[agenda.lang]
     acronym = acronym_of(agenda)
     person_ids = {pid: index for index, pid in enumerate(agenda.people, 1)}
@@ -107,13 +115,15 @@ def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
                 next_id += 1
         start, end = day.moment(span[0], tz), day.moment(span[1], tz)
         assert start is not None and end is not None
-        days.append({
-            "index": number,
-            "date": day.date.isoformat(),
-            "day_start": start.isoformat(),
-            "day_end": end.isoformat(),
-            "rooms": day_rooms,
-        })
+        days.append(
+            {
+                "index": number,
+                "date": day.date.isoformat(),
+                "day_start": start.isoformat(),
+                "day_end": end.isoformat(),
+                "rooms": day_rooms,
+            }
+        )
     last_end = dt.date.fromisoformat(days[-1]["day_end"][:10]) if days else None
     slot_step = math.gcd(*steps) if steps else 0
     conference = {
@@ -127,11 +137,22 @@ def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
         "rooms": [{"name": name, "guid": guid} for name, guid in rooms.items()],
         "days": days,
     }
-    version = hashlib.sha256(json.dumps(conference, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
+    version = hashlib.sha256(json.dumps(conference, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[
+        :12
+    ]
     return {"version": version, "conference": conference}
 
 
-def _event(agenda: AgendaRows, day: DayRows, row: Row, room: str, number: int, acronym: str, person_ids: dict[str, int], words: dict[str, str]) -> dict[str, Any]:
+def _event(
+    agenda: AgendaRows,
+    day: DayRows,
+    row: Row,
+    room: str,
+    number: int,
+    acronym: str,
+    person_ids: dict[str, int],
+    words: dict[str, str],
+) -> dict[str, Any]:
     assert row.start is not None and row.duration is not None and day.date is not None
     moment = day.moment(row.start, agenda.tzinfo)
     assert moment is not None
@@ -144,7 +165,9 @@ def _event(agenda: AgendaRows, day: DayRows, row: Row, room: str, number: int, a
     for part in _walk(row)[1:]:
         indent = "  " * (part.depth - row.depth - 1)
         owner = f" ({', '.join(part.people)})" if part.people else ""
-        description.append(f"{indent}- {format_time(part.start) if part.start is not None else '?'} {part.title}{owner}")
+        description.append(
+            f"{indent}- {format_time(part.start) if part.start is not None else '?'} {part.title}{owner}"
+        )
     found = [f for r in _walk(row) for f in r.findings]
     if found:
         description += [""] if description else []
@@ -193,18 +216,40 @@ def to_xml(schedule: dict[str, Any]) -> str:
     ET.SubElement(root, "version").text = schedule["version"]
     conf = schedule["conference"]
     conference = ET.SubElement(root, "conference")
-    for key, tag in (("acronym", "acronym"), ("title", "title"), ("start", "start"), ("end", "end"),
-                     ("daysCount", "days"), ("timeslot_duration", "timeslot_duration"), ("time_zone_name", "time_zone_name")):
+    for key, tag in (
+        ("acronym", "acronym"),
+        ("title", "title"),
+        ("start", "start"),
+        ("end", "end"),
+        ("daysCount", "days"),
+        ("timeslot_duration", "timeslot_duration"),
+        ("time_zone_name", "time_zone_name"),
+    ):
         if conf.get(key) is not None:
             ET.SubElement(conference, tag).text = str(conf[key])
     guids = {room["name"]: room["guid"] for room in conf["rooms"]}
     for day in conf["days"]:
-        day_element = ET.SubElement(root, "day", index=str(day["index"]), date=day["date"], start=day["day_start"], end=day["day_end"])
+        day_element = ET.SubElement(
+            root, "day", index=str(day["index"]), date=day["date"], start=day["day_start"], end=day["day_end"]
+        )
         for room, events in day["rooms"].items():
             room_element = ET.SubElement(day_element, "room", name=room, guid=guids[room])
             for event in events:
                 element = ET.SubElement(room_element, "event", guid=event["guid"], id=str(event["id"]))
-                for key in ("date", "start", "duration", "room", "slug", "title", "subtitle", "track", "type", "language", "abstract", "description"):
+                for key in (
+                    "date",
+                    "start",
+                    "duration",
+                    "room",
+                    "slug",
+                    "title",
+                    "subtitle",
+                    "track",
+                    "type",
+                    "language",
+                    "abstract",
+                    "description",
+                ):
                     ET.SubElement(element, key).text = event[key] or ""
                 persons = ET.SubElement(element, "persons")
                 for person in event["persons"]:

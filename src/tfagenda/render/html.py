@@ -172,23 +172,35 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
     else:
         dates = agenda.dates
         if dates:
-            meta.append((words["date"], f"{dates[0].isoformat()} – {dates[-1].isoformat()}" + (f" ({agenda.timezone})" if agenda.timezone else "")))
+            meta.append(
+                (
+                    words["date"],
+                    f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
+                    + (f" ({agenda.timezone})" if agenda.timezone else ""),
+                )
+            )
         venue = agenda.venue
     if venue:
         meta.append((words["venue"], venue))
     if meta:
-        out.append('<dl class="meta">' + "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in meta) + "</dl>")
+        out.append(
+            '<dl class="meta">'
+            + "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in meta)
+            + "</dl>"
+        )
     out.append("</header>")
     for day in agenda.days:
         out.append('<section class="day">')
         if len(agenda.days) > 1:
-            heading = " · ".join(b for b in (" ".join(day.when(agenda.lang)), day.title or "", day.venue or "") if b)
+            heading = " · ".join(
+                b for b in (" ".join(day.when(agenda.lang)), day.title or "", day.venue or "") if b
+            )
             out.append(f"<h2>{esc(heading)}</h2>")
         out += _timeline(day, agenda, words)
         out += _table(day, words)
         out.append("</section>")
     out += _findings(agenda, words)
-    out.append(f'<footer>{esc(agenda.path)} · tfagenda</footer>')
+    out.append(f"<footer>{esc(agenda.path)} · tfagenda</footer>")
     out.append("</article>")
     return out
 
@@ -219,10 +231,13 @@ def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
         return (minute - first) * 100 / length
 
     label = words["timeline"] + (f" · {words['slot']} {day.slot}" if day.slot else "")
-    out = [f'<figure class="timeline" aria-label="{esc(words["timeline"])}">', f"<figcaption>{esc(label)}</figcaption>"]
+    out = [
+        f'<figure class="timeline" aria-label="{esc(words["timeline"])}">',
+        f"<figcaption>{esc(label)}</figcaption>",
+    ]
     ticks = _ticks(first, last)
     tick_html = []
-    for index, minute in enumerate(ticks):
+    for minute in ticks:
         classes = ["tick"]
         if minute == first:
             classes.append("first")
@@ -232,8 +247,14 @@ def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
         if minute == MINUTES_PER_DAY:
             classes.append("midnight")
             text = "00:00 (+1)"
-        tick_html.append(f'<span class="{" ".join(classes)}" style="left:{_pct(x(minute))}">{esc(text)}</span>')
-    out.append('<div class="lane axis" aria-hidden="true"><div></div><div class="track">' + "".join(tick_html) + "</div></div>")
+        tick_html.append(
+            f'<span class="{" ".join(classes)}" style="left:{_pct(x(minute))}">{esc(text)}</span>'
+        )
+    out.append(
+        '<div class="lane axis" aria-hidden="true"><div></div><div class="track">'
+        + "".join(tick_html)
+        + "</div></div>"
+    )
     background = []
     for minute in ticks:
         if first < minute < last:
@@ -243,10 +264,18 @@ def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
         background.append(f'<span class="grid midnight" style="left:{_pct(x(MINUTES_PER_DAY))}"></span>')
     if day.slot:
         if day.slot.start > first:
-            background.append(f'<span class="outside" style="left:0%;width:{_pct(x(day.slot.start))}"></span>')
+            background.append(
+                f'<span class="outside" style="left:0%;width:{_pct(x(day.slot.start))}"></span>'
+            )
         if day.slot.end < last:
-            background.append(f'<span class="outside" style="left:{_pct(x(day.slot.end))};width:{_pct(100 - x(day.slot.end))}"></span>')
-    fallback = f"{day.date.month}/{day.date.day} ({day.weekday or weekday_label(day.date, agenda.lang)})" if day.date else ""
+            background.append(
+                f'<span class="outside" style="left:{_pct(x(day.slot.end))};width:{_pct(100 - x(day.slot.end))}"></span>'
+            )
+    fallback = (
+        f"{day.date.month}/{day.date.day} ({day.weekday or weekday_label(day.date, agenda.lang)})"
+        if day.date
+        else ""
+    )
     for track in day.tracks:
         out += _lane(track, fallback, words, x, background)
     out.append("</figure>")
@@ -257,7 +286,11 @@ def _lane(track: TrackRows, fallback: str, words: dict[str, str], x, background:
     rows = [row for top in track.rows for row in _walk(top)]
     found = [f for row in rows for f in row.findings]
     name = track.name or fallback
-    marker = f' <span class="badge{"" if any(f.severity is Severity.ERROR for f in found) else " warning"}">⚠ {len(found)}</span>' if found else ""
+    marker = (
+        f' <span class="badge{"" if any(f.severity is Severity.ERROR for f in found) else " warning"}">⚠ {len(found)}</span>'
+        if found
+        else ""
+    )
     blocks, flags = [], []
     for row in rows:
         if row.start is None or row.end is None:
@@ -289,7 +322,9 @@ def _lane(track: TrackRows, fallback: str, words: dict[str, str], x, background:
             severity = "" if any(f.severity is Severity.ERROR for f in row.findings) else " warning"
             anchor = f"left:{_pct(left)}" if left < 60 else f"right:{_pct(100 - left - width)}"
             codes = " ".join(f.code for f in row.findings)
-            flags.append(f'<span class="flag badge{severity}" style="{anchor}" title="{esc(tip)}">⚠ {esc(codes)}</span>')
+            flags.append(
+                f'<span class="flag badge{severity}" style="{anchor}" title="{esc(tip)}">⚠ {esc(codes)}</span>'
+            )
     lane_class = "lane flagged" if found else "lane"
     return [
         f'<div class="{lane_class}"><div class="lane-name" title="{esc(name)}">{esc(name)}{marker}</div>'
@@ -309,10 +344,18 @@ def _walk(row: Row) -> list[Row]:
 
 def _table(day: DayRows, words: dict[str, str]) -> list[str]:
     marked = any(row.findings for row in day.rows)
-    header = [words["time"]] + ([words["track"]] if day.has_tracks else []) + [words["item"], words["owner"], words["note"]]
+    header = (
+        [words["time"]]
+        + ([words["track"]] if day.has_tracks else [])
+        + [words["item"], words["owner"], words["note"]]
+    )
     if marked:
         header.append(words["check"])
-    out = ['<table class="rows">', "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in header) + "</tr></thead>", "<tbody>"]
+    out = [
+        '<table class="rows">',
+        "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in header) + "</tr></thead>",
+        "<tbody>",
+    ]
     for row in day.rows:
         classes = []
         if row.depth:
@@ -328,14 +371,18 @@ def _table(day: DayRows, words: dict[str, str]) -> list[str]:
             cells.append(f'<td class="track-name">{esc(row.track or "")}</td>')
         owner = ", ".join(row.people) if row.people else row.owner
         written = f' title="{esc(row.owner)}"' if row.owner != owner else ""
-        cells += [f'<td class="item">{esc(row.title)}</td>', f'<td class="owner"{written}>{esc(owner)}</td>', f'<td class="note">{esc(row.note)}</td>']
+        cells += [
+            f'<td class="item">{esc(row.title)}</td>',
+            f'<td class="owner"{written}>{esc(owner)}</td>',
+            f'<td class="note">{esc(row.note)}</td>',
+        ]
         if marked:
             badges = " ".join(
                 f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
                 for f in row.findings
             )
             cells.append(f'<td class="check">{badges}</td>')
-        out.append(f'<tr{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}>' + "".join(cells) + "</tr>")
+        out.append(f"<tr{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>" + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
 
@@ -345,7 +392,11 @@ def _findings(agenda: AgendaRows, words: dict[str, str]) -> list[str]:
         return []
     ordered = sorted(agenda.findings, key=lambda f: f.sort_key)
     warnings_only = not any(f.severity is Severity.ERROR for f in ordered)
-    out = [f'<section class="findings{" warnings-only" if warnings_only else ""}">', f"<h2>⚠ {esc(words['findings'])} ({len(ordered)})</h2>", "<ol>"]
+    out = [
+        f'<section class="findings{" warnings-only" if warnings_only else ""}">',
+        f"<h2>⚠ {esc(words['findings'])} ({len(ordered)})</h2>",
+        "<ol>",
+    ]
     for finding in ordered:
         severity = str(finding.severity)
         where = f"{words['line']} {finding.line}:{finding.column}"

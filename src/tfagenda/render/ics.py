@@ -59,23 +59,27 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
     dates = [d for agenda in agendas for d in agenda.dates]
     if dates:
         # VTIMEZONE from the year before the first date to the year after the last: short and enough.
-        calendar.add_missing_timezones(first_date=dt.date(min(dates).year - 1, 1, 1), last_date=dt.date(max(dates).year + 2, 1, 1))
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(dates).year - 1, 1, 1), last_date=dt.date(max(dates).year + 2, 1, 1)
+        )
     return calendar.to_ical().decode("utf-8")
 
 
 def _dtstamp(agendas: list[AgendaRows], given: Any) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     if isinstance(given, dt.datetime):
-        return given.astimezone(dt.timezone.utc) if given.tzinfo else given.replace(tzinfo=dt.timezone.utc)
+        return given.astimezone(dt.UTC) if given.tzinfo else given.replace(tzinfo=dt.UTC)
     first = min(d for agenda in agendas for d in agenda.dates)
-    return dt.datetime(first.year, first.month, first.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(first.year, first.month, first.day, tzinfo=dt.UTC)
 
 
 def _uid(agenda: AgendaRows, day: DayRows, key: str) -> str:
     assert day.date is not None
-    digest = hashlib.sha256("\x1f".join([agenda.title, day.date.isoformat(), str(day.index), key]).encode()).hexdigest()
+    digest = hashlib.sha256(
+        "\x1f".join([agenda.title, day.date.isoformat(), str(day.index), key]).encode()
+    ).hexdigest()
     return f"{digest[:32]}@tfagenda"
 
 
@@ -95,10 +99,14 @@ def _findings(rows: list[Row], words: dict[str, str]) -> list[str]:
     found = [f for row in rows for f in row.findings]
     if not found:
         return []
-    return ["", f"{words['findings']}:"] + [f"⚠ {words['line']} {f.line}: {f.code} [{f.severity}] {f.message}" for f in found]
+    return ["", f"{words['findings']}:"] + [
+        f"⚠ {words['line']} {f.line}: {f.code} [{f.severity}] {f.message}" for f in found
+    ]
 
 
-def _where(agenda: AgendaRows, day: DayRows, track_venue: str | None = None, track: str | None = None) -> str | None:
+def _where(
+    agenda: AgendaRows, day: DayRows, track_venue: str | None = None, track: str | None = None
+) -> str | None:
     bits = [b for b in (track, track_venue or day.venue or agenda.venue) if b]
     return ", ".join(dict.fromkeys(bits)) or None
 
@@ -125,7 +133,7 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
     lines = []
     for track in day.tracks:
         if track.name:
-            lines += (["", f"[{track.name}]"] if lines else [f"[{track.name}]"])
+            lines += ["", f"[{track.name}]"] if lines else [f"[{track.name}]"]
         lines += [_line(row, words) for top in track.rows for row in _walk(top)]
     lines += _findings(day.rows, words)
     event.add("description", "\n".join(lines))
@@ -165,4 +173,3 @@ def _walk(row: Row) -> list[Row]:
     for part in row.parts:
         out += _walk(part)
     return out
-

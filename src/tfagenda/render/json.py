@@ -64,7 +64,11 @@ def _day(day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
         "venue": day.venue,
         "slot": slot,
         "tracks": [
-            {"name": track.name, "venue": track.venue, "segments": [_segment(row, day, tz) for row in track.rows]}
+            {
+                "name": track.name,
+                "venue": track.venue,
+                "segments": [_segment(row, day, tz) for row in track.rows],
+            }
             for track in day.tracks
         ],
     }

@@ -41,7 +41,9 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
         out.append(f"**{words['findings']}**")
         out.append("")
         for finding in notes + unplaced:
-            out.append(f"- ⚠ line {finding.line}: {finding.code} [{finding.severity}] {_cell(finding.message)}")
+            out.append(
+                f"- ⚠ line {finding.line}: {finding.code} [{finding.severity}] {_cell(finding.message)}"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -59,7 +61,11 @@ def _overview(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
 
 def _table(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[str]:
     marked = any(row.findings for row in day.rows)
-    header = [words["time"]] + ([words["track"]] if day.has_tracks else []) + [words["item"], words["owner"], words["note"]]
+    header = (
+        [words["time"]]
+        + ([words["track"]] if day.has_tracks else [])
+        + [words["item"], words["owner"], words["note"]]
+    )
     if marked:
         header.append(words["check"])
     body = []

@@ -28,10 +28,26 @@ from tfagenda.clock import format_time
 from tfagenda.render.rows import AgendaRows, DayRows, Row, language_of, weekday_label
 
 LABELS = {
-    "ko": {"when": "일시", "venue": "장소", "time": "시 간(안)", "item": "내 용", "owner": "비고",
-           "room": "장소", "findings": "점검 결과", "at": "{line}행"},
-    "en": {"when": "When", "venue": "Where", "time": "Time", "item": "Item", "owner": "Owner",
-           "room": "Room", "findings": "Findings", "at": "line {line}"},
+    "ko": {
+        "when": "일시",
+        "venue": "장소",
+        "time": "시 간(안)",
+        "item": "내 용",
+        "owner": "비고",
+        "room": "장소",
+        "findings": "점검 결과",
+        "at": "{line}행",
+    },
+    "en": {
+        "when": "When",
+        "venue": "Where",
+        "time": "Time",
+        "item": "Item",
+        "owner": "Owner",
+        "room": "Room",
+        "findings": "Findings",
+        "at": "line {line}",
+    },
 }
 
 
@@ -56,7 +72,9 @@ def _agenda(agenda: AgendaRows, lang: str) -> str:
     if agenda.findings:
         out.append(f"※ {words['findings']}")
         for finding in agenda.findings:
-            out.append(f"- {words['at'].format(line=finding.line)}: {finding.code} [{finding.severity}] {_one_line(finding.message)}")
+            out.append(
+                f"- {words['at'].format(line=finding.line)}: {finding.code} [{finding.severity}] {_one_line(finding.message)}"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -77,7 +95,10 @@ def _date_text(day: DayRows, lang: str) -> str:
 def _overview(day: DayRows, agenda: AgendaRows, lang: str, words: dict[str, str]) -> list[str]:
     when = " ".join(
         part
-        for part in (_date_text(day, lang), f"{format_time(day.slot.start)}~{format_time(day.slot.end)}" if day.slot else "")
+        for part in (
+            _date_text(day, lang),
+            f"{format_time(day.slot.start)}~{format_time(day.slot.end)}" if day.slot else "",
+        )
         if part
     )
     lines = []

@@ -23,12 +23,42 @@ from tfagenda.timeline import Placed, resolve
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 LABELS = {
-    "ko": {"time": "시간", "item": "내용", "owner": "비고", "note": "메모", "track": "장소", "check": "점검",
-           "date": "일시", "venue": "장소", "minutes": "분", "nobody": "-", "findings": "점검 결과",
-           "line": "줄", "timeline": "시간표", "slot": "회의 시간", "break": "휴식", "day": "일차"},
-    "en": {"time": "Time", "item": "Item", "owner": "Owner", "note": "Note", "track": "Room", "check": "Check",
-           "date": "When", "venue": "Where", "minutes": "min", "nobody": "-", "findings": "Findings",
-           "line": "line", "timeline": "Timeline", "slot": "Slot", "break": "Break", "day": "Day"},
+    "ko": {
+        "time": "시간",
+        "item": "내용",
+        "owner": "비고",
+        "note": "메모",
+        "track": "장소",
+        "check": "점검",
+        "date": "일시",
+        "venue": "장소",
+        "minutes": "분",
+        "nobody": "-",
+        "findings": "점검 결과",
+        "line": "줄",
+        "timeline": "시간표",
+        "slot": "회의 시간",
+        "break": "휴식",
+        "day": "일차",
+    },
+    "en": {
+        "time": "Time",
+        "item": "Item",
+        "owner": "Owner",
+        "note": "Note",
+        "track": "Room",
+        "check": "Check",
+        "date": "When",
+        "venue": "Where",
+        "minutes": "min",
+        "nobody": "-",
+        "findings": "Findings",
+        "line": "line",
+        "timeline": "Timeline",
+        "slot": "Slot",
+        "break": "Break",
+        "day": "Day",
+    },
 }
 
 
@@ -51,10 +81,12 @@ class Row:
     owners: tuple[str, ...] = ()  # as written; () for "-"/null and for no owner key
     owner_given: bool = False  # the file has an owner key (``owners == ()`` then means nobody)
     people: tuple[str, ...] = ()  # the owners' display names (the person's name when ``people`` gives one)
-    person_ids: tuple[str, ...] = ()  # the owners' ids in ``people`` (an alias or name resolved; else as written)
+    person_ids: tuple[
+        str, ...
+    ] = ()  # the owners' ids in ``people`` (an alias or name resolved; else as written)
     venue: str | None = None  # the track's venue
     key: str = ""  # where the segment sits in the file ("segments/1/parts/0"): stable ids
-    parts: list["Row"] = field(default_factory=list)  # the same Row objects as in the flat list
+    parts: list[Row] = field(default_factory=list)  # the same Row objects as in the flat list
 
     @property
     def duration(self) -> int | None:
@@ -166,12 +198,29 @@ def build_rows(loaded: Loaded, findings: list[Finding]) -> AgendaRows:
                 tops.append(group[0])
             tracks.append(TrackRows(track.name, venue, tops))
         if day_line.day.tracks is not None:
-            groups.sort(key=lambda g: (g[0].start if g[0].start is not None else 10**6))
+            groups.sort(key=lambda g: g[0].start if g[0].start is not None else 10**6)
         rows = [row for group in groups for row in group]
         day = day_line.day
-        days.append(DayRows(day.date, day.weekday, day.slot, day.venue, day.title, day.tracks is not None, rows, tracks, day_line.index))
-    people = {pid: (person.name if person is not None and person.name else pid) for pid, person in (agenda.people or {}).items()}
-    return AgendaRows(loaded.path, agenda.title, lang, agenda.venue, days, findings, agenda.timezone, people, lang)
+        days.append(
+            DayRows(
+                day.date,
+                day.weekday,
+                day.slot,
+                day.venue,
+                day.title,
+                day.tracks is not None,
+                rows,
+                tracks,
+                day_line.index,
+            )
+        )
+    people = {
+        pid: (person.name if person is not None and person.name else pid)
+        for pid, person in (agenda.people or {}).items()
+    }
+    return AgendaRows(
+        loaded.path, agenda.title, lang, agenda.venue, days, findings, agenda.timezone, people, lang
+    )
 
 
 def _display_names(agenda: Agenda) -> dict[str, tuple[str, str]]:
@@ -190,7 +239,9 @@ def _display_names(agenda: Agenda) -> dict[str, tuple[str, str]]:
 def _add_rows(placed: Placed, depth: int, rows: list[Row], document, findings, assigned, names, venue) -> Row:  # type: ignore[no-untyped-def]
     seg = placed.segment
     owner = ", ".join(seg.owner) if seg.owner else ("-" if seg.given("owner") else "")
-    row = Row(depth, placed.start, placed.end, seg.title, owner, seg.note or "", seg.kind or "", placed.track.name)
+    row = Row(
+        depth, placed.start, placed.end, seg.title, owner, seg.note or "", seg.kind or "", placed.track.name
+    )
     row.owners = tuple(seg.owner)
     row.owner_given = seg.given("owner")
     who = dict.fromkeys(names.get(o, (o, o)) for o in seg.owner)

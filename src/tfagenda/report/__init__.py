@@ -30,11 +30,15 @@ REPORTERS: dict[str, str] = {
 class ReportOptions:
     color: bool = False
     quiet: bool = False  # findings only: no summary
-    unsafe_fixes: bool = False  # mark findings with an unsafe fix as fixable too ([*]), as --unsafe-fixes applies them
+    unsafe_fixes: bool = (
+        False  # mark findings with an unsafe fix as fixable too ([*]), as --unsafe-fixes applies them
+    )
     show_fixes: bool = False  # after a --fix run, list what was fixed per file and rule
     lang: str = "en"  # the summary line's language ("en" or "ko"); the findings' messages are already in it
 
 
-def write_report(format: str, result: "CheckResult", stream: TextIO, options: ReportOptions = ReportOptions()) -> None:
+def write_report(
+    format: str, result: CheckResult, stream: TextIO, options: ReportOptions = ReportOptions()
+) -> None:
     module = importlib.import_module(REPORTERS[format])
     module.write(result, stream, options)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from tfagenda.report import ReportOptions
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     writable = writable_paths(result)
     for f in result.findings:
         star = mark(f, options.unsafe_fixes, f.path in writable)

@@ -24,7 +24,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for f in result.findings:
         command = "error" if f.severity is Severity.ERROR else "warning"
         properties = ",".join(

@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 
-def _flagged_text(result: "CheckResult", finding: Finding) -> str:
+def _flagged_text(result: CheckResult, finding: Finding) -> str:
     lines = result.sources.get(finding.path, [])
     if 1 <= finding.line <= len(lines):
         return lines[finding.line - 1].strip()
     return finding.message
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     seen: dict[str, int] = {}
     issues = []
     for f in result.findings:

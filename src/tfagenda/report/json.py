@@ -10,6 +10,6 @@ if TYPE_CHECKING:
     from tfagenda.report import ReportOptions
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     json.dump([f.to_json() for f in result.findings], stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -10,6 +10,6 @@ if TYPE_CHECKING:
     from tfagenda.report import ReportOptions
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
         stream.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")

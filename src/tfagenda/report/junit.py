@@ -14,20 +14,29 @@ if TYPE_CHECKING:
     from tfagenda.report import ReportOptions
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_file[finding.path].append(finding)
-    root = ET.Element("testsuites", name="tfagenda", tests=str(_count(result, by_file)), failures=str(len(result.findings)))
+    root = ET.Element(
+        "testsuites", name="tfagenda", tests=str(_count(result, by_file)), failures=str(len(result.findings))
+    )
     for path in result.files:
         findings = by_file.get(path, [])
         suite = ET.SubElement(
-            root, "testsuite", name=path, tests=str(max(1, len(findings))), failures=str(len(findings)), errors="0"
+            root,
+            "testsuite",
+            name=path,
+            tests=str(max(1, len(findings))),
+            failures=str(len(findings)),
+            errors="0",
         )
         if not findings:
             ET.SubElement(suite, "testcase", name="tfagenda check", classname=path)
         for f in findings:
-            case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name} at {f.line}:{f.column}", classname=path)
+            case = ET.SubElement(
+                suite, "testcase", name=f"{f.code} {f.name} at {f.line}:{f.column}", classname=path
+            )
             failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
             failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
                 f"\nfix: {f.fix.description}" if f.fix else ""
@@ -38,5 +47,5 @@ def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> No
     stream.write("\n")
 
 
-def _count(result: "CheckResult", by_file: dict[str, list[Finding]]) -> int:
+def _count(result: CheckResult, by_file: dict[str, list[Finding]]) -> int:
     return sum(max(1, len(by_file.get(path, []))) for path in result.files)

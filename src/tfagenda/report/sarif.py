@@ -68,7 +68,9 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
                         "artifactLocation": {"uri": _uri(finding.path)},
                         "replacements": [
                             {
-                                "deletedRegion": _region(e.span.line, e.span.column, e.span.end_line, e.span.end_column),
+                                "deletedRegion": _region(
+                                    e.span.line, e.span.column, e.span.end_line, e.span.end_column
+                                ),
                                 "insertedContent": {"text": e.text},
                             }
                             for e in finding.fix.edits
@@ -80,7 +82,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def sarif_log(result: "CheckResult") -> dict[str, Any]:
+def sarif_log(result: CheckResult) -> dict[str, Any]:
     from tfagenda.rules import ALL_RULES
 
     rules = [
@@ -101,7 +103,14 @@ def sarif_log(result: "CheckResult") -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "tfagenda", "version": __version__, "informationUri": "https://pypi.org/project/tfagenda/", "rules": rules}},
+                "tool": {
+                    "driver": {
+                        "name": "tfagenda",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/tfagenda/",
+                        "rules": rules,
+                    }
+                },
                 "columnKind": "unicodeCodePoints",
                 "artifacts": [{"location": {"uri": _uri(path)}} for path in result.files],
                 "results": [_result(f, index) for f in result.findings],
@@ -110,6 +119,6 @@ def sarif_log(result: "CheckResult") -> dict[str, Any]:
     }
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

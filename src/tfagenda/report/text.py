@@ -13,10 +13,17 @@ if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
     from tfagenda.report import ReportOptions
 
-_RED, _YELLOW, _CYAN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_RED, _YELLOW, _CYAN, _BOLD, _DIM, _RESET = (
+    "\x1b[31m",
+    "\x1b[33m",
+    "\x1b[36m",
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[0m",
+)
 
 
-def write(result: "CheckResult", stream: TextIO, options: "ReportOptions") -> None:
+def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     paint = _painter(options.color)
     writable = writable_paths(result)
     for finding in result.findings:
@@ -45,7 +52,7 @@ def fixable(finding: Finding, unsafe: bool = False) -> bool:
     return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
 
 
-def writable_paths(result: "CheckResult") -> set[str]:
+def writable_paths(result: CheckResult) -> set[str]:
     """The files ``--fix`` writes: YAML agendas (an imported format is checked, never rewritten)."""
     if not result.sources:
         return set()  # a clean run needs no more (and so does not import tfagenda.fix: start-up time)
@@ -86,7 +93,7 @@ def _excerpt(finding: Finding, lines: list[str], paint) -> str:  # type: ignore[
     return f" {paint(number, _DIM)} | {source}\n {gutter} | {' ' * offset}{paint(marks, _RED)}\n"
 
 
-def summary(result: "CheckResult", lang: str = "en") -> str:
+def summary(result: CheckResult, lang: str = "en") -> str:
     """``Found 1 error and 0 warnings in 1 file; 1 with a fix.`` / ``All checks passed (1 file).``, in ``lang``."""
     files = plural("summary.files", len(result.files), lang)
     if not result.findings:
@@ -97,16 +104,27 @@ def summary(result: "CheckResult", lang: str = "en") -> str:
     warnings = plural("summary.warnings", result.warnings, lang)
     fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.edits)
     if result.fixed is not None:
-        return say("summary.found_fixed", lang, errors=errors, warnings=warnings, files=files, fixed=_fixed_tail(result, lang))
+        return say(
+            "summary.found_fixed",
+            lang,
+            errors=errors,
+            warnings=warnings,
+            files=files,
+            fixed=_fixed_tail(result, lang),
+        )
     tail = say("summary.with_fix", lang, n=fixable) if fixable else ""
     return say("summary.found", lang, errors=errors, warnings=warnings, files=files, tail=tail)
 
 
-def _fixed_tail(result: "CheckResult", lang: str = "en") -> str:
+def _fixed_tail(result: CheckResult, lang: str = "en") -> str:
     """After --fix: ``N fixed, M remaining``, and how many of those --unsafe-fixes would fix."""
     fixed = sum(sum(counts.values()) for counts in (result.fixed or {}).values())
     tail = say("summary.fixed", lang, fixed=fixed, remaining=len(result.findings))
-    unsafe = sum(1 for f in result.findings if f.fix is not None and f.fix.edits and f.fix.applicability is Applicability.UNSAFE)
+    unsafe = sum(
+        1
+        for f in result.findings
+        if f.fix is not None and f.fix.edits and f.fix.applicability is Applicability.UNSAFE
+    )
     if unsafe:
         tail += plural("summary.unsafe", unsafe, lang)
     return tail

@@ -8,8 +8,9 @@ Rules only yield ``Problem``s; the linter applies severity, selection and positi
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from tfagenda.findings import Applicability, DocPath, Problem, Severity
 from tfagenda.load import Loaded

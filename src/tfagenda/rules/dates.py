@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from tfagenda.findings import Applicability, Fix, Problem, Severity
 from tfagenda.messages import say

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from tfagenda.findings import Applicability, Edit, Fix, Problem, Severity
 from tfagenda.messages import say
@@ -10,7 +10,14 @@ from tfagenda.rules.base import Context, rule
 from tfagenda.suppress import EVERY_RULE
 
 
-@rule("I001", "unused-suppression", Severity.WARNING, fix=Applicability.SAFE, needs_timeline=False, after_suppressions=True)
+@rule(
+    "I001",
+    "unused-suppression",
+    Severity.WARNING,
+    fix=Applicability.SAFE,
+    needs_timeline=False,
+    after_suppressions=True,
+)
 def unused_suppression(ctx: Context) -> Iterable[Problem]:
     """A `# tfagenda: ignore[...]` or `file-ignore[...]` comment that suppresses nothing.
 
@@ -31,11 +38,24 @@ def unused_suppression(ctx: Context) -> Iterable[Problem]:
     for suppression in ctx.suppressions:
         for name in suppression.unknown:
             yield Problem("I001", (), say("i001.unknown", ctx.lang, name=name), span=suppression.span)
-        unused = [(code, written) for code, written in suppression.codes.items() if code not in suppression.used]
+        unused = [
+            (code, written) for code, written in suppression.codes.items() if code not in suppression.used
+        ]
         if not unused:
             continue
         everything = len(unused) == len(suppression.codes) and not suppression.unknown
-        what = ", ".join(say("i001.every_rule", ctx.lang) if code == EVERY_RULE else written for code, written in unused)
+        what = ", ".join(
+            say("i001.every_rule", ctx.lang) if code == EVERY_RULE else written for code, written in unused
+        )
         removable = everything and suppression.removal is not None
-        fix = Fix(say("fix.remove_suppression", ctx.lang), Applicability.SAFE, None, edits=(Edit(suppression.removal, ""),)) if removable else None  # type: ignore[arg-type]
+        fix = (
+            Fix(
+                say("fix.remove_suppression", ctx.lang),
+                Applicability.SAFE,
+                None,
+                edits=(Edit(suppression.removal, ""),),
+            )
+            if removable
+            else None
+        )  # type: ignore[arg-type]
         yield Problem("I001", (), say("i001.unused", ctx.lang, what=what), fix=fix, span=suppression.span)

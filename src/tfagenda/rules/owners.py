@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import heapq
 from collections import Counter, defaultdict
-from typing import Any, Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Any
 
 from tfagenda.clock import format_time
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, Span
@@ -96,7 +97,11 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
         for index, owner in enumerate(owners):
             if owner in names:
                 continue
-            at = placed.path + ("owner",) + ((index,) if isinstance(ctx.raw(placed.path + ("owner",)), list) else ())
+            at = (
+                placed.path
+                + ("owner",)
+                + ((index,) if isinstance(ctx.raw(placed.path + ("owner",)), list) else ())
+            )
             guess = difflib.get_close_matches(owner, list(names), n=1, cutoff=0.5)
             hint = say("o002.did_you_mean", ctx.lang, guess=guess[0]) if guess else say("o002.add", ctx.lang)
             yield Problem("O002", at, say("o002", ctx.lang, owner=owner, hint=hint))
@@ -182,7 +187,9 @@ def overlapping_bookings(agenda: Agenda, segments: list[Placed]) -> Iterable[tup
             yield other, item, person
 
 
-def _overlaps(items: list, group: Callable[[Any], int], placed: Callable[[Any], Placed] = lambda item: item) -> Iterator[tuple[Any, Any]]:
+def _overlaps(
+    items: list, group: Callable[[Any], int], placed: Callable[[Any], Placed] = lambda item: item
+) -> Iterator[tuple[Any, Any]]:
     """Pairs (earlier, later) of ``items`` (sorted by start) that overlap in time and are in different
     groups (tracks, files), in the order the items come, each later one with the earlier in order.
 
@@ -206,7 +213,6 @@ def _overlaps(items: list, group: Callable[[Any], int], placed: Callable[[Any], 
         for _, _, other in sorted(earlier, key=lambda entry: entry[1]):
             yield other, item
         heapq.heappush(running.setdefault(mine, []), (placed(item).end, order, item))  # type: ignore[arg-type]
-
 
 
 class _Names:
@@ -237,8 +243,8 @@ def cross_file_double_bookings(contexts: list[Context]) -> Iterable[tuple[Contex
     """
     names = _Names()
     for ctx in contexts:
-        for person_id, person in ((ctx.agenda.people or {}).items() if ctx.agenda else ()):
-            for alias in ([*person.aliases, *([person.name] if person.name else [])] if person else []):
+        for person_id, person in (ctx.agenda.people or {}).items() if ctx.agenda else ():
+            for alias in [*person.aliases, *([person.name] if person.name else [])] if person else []:
                 names.join(person_id, alias)
     bookings: dict[tuple[str, Hashable], list[tuple[Context, Placed]]] = defaultdict(list)
     for ctx in contexts:
@@ -254,11 +260,16 @@ def cross_file_double_bookings(contexts: list[Context]) -> Iterable[tuple[Contex
     pairs = 0
     for (_, _), items in bookings.items():
         items.sort(key=lambda item: (item[1].start, item[1].end))
-        for (other_ctx, other), (ctx, placed) in _overlaps(items, lambda item: id(item[0]), lambda item: item[1]):
+        for (other_ctx, other), (ctx, placed) in _overlaps(
+            items, lambda item: id(item[0]), lambda item: item[1]
+        ):
             pairs += 1
             if pairs > 1000 * MAX_FINDINGS_PER_RULE:  # a bound on the time a hostile tree of files can take
                 return
-            for mine, at, theirs_ctx, them in ((ctx, placed, other_ctx, other), (other_ctx, other, ctx, placed)):
+            for mine, at, theirs_ctx, them in (
+                (ctx, placed, other_ctx, other),
+                (other_ctx, other, ctx, placed),
+            ):
                 listed[id(mine)] += 1
                 if listed[id(mine)] <= MAX_FINDINGS_PER_RULE:
                     # each file's finding names the owner as that file writes it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
@@ -50,7 +50,14 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
         yield Problem(
             "P001",
             placed.time_anchor("duration", "end"),
-            say("p001", ctx.lang, title=placed.title, total=ctx.minutes(total), duration=ctx.minutes(placed.duration), remark=remark),  # type: ignore[arg-type]
+            say(
+                "p001",
+                ctx.lang,
+                title=placed.title,
+                total=ctx.minutes(total),
+                duration=ctx.minutes(placed.duration),
+                remark=remark,
+            ),  # type: ignore[arg-type]
         )
 
 
@@ -87,11 +94,25 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "P002",
                 placed.time_anchor("start", "end", "duration"),
-                say("p002.before", ctx.lang, title=placed.title, start=format_time(placed.start), parent=parent.title, span=span),  # type: ignore[arg-type]
+                say(
+                    "p002.before",
+                    ctx.lang,
+                    title=placed.title,
+                    start=format_time(placed.start),
+                    parent=parent.title,
+                    span=span,
+                ),  # type: ignore[arg-type]
             )
         elif placed.end > parent.end:  # type: ignore[operator]
             yield Problem(
                 "P002",
                 placed.time_anchor("end", "duration", "start"),
-                say("p002.after", ctx.lang, title=placed.title, end=format_time(placed.end), parent=parent.title, span=span),  # type: ignore[arg-type]
+                say(
+                    "p002.after",
+                    ctx.lang,
+                    title=placed.title,
+                    end=format_time(placed.end),
+                    parent=parent.title,
+                    span=span,
+                ),  # type: ignore[arg-type]
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
@@ -30,7 +30,9 @@ def _runs(ctx: Context, top_level_only: bool = False, in_time_order: bool = Fals
             chunk = []
 
 
-def _pairs(ctx: Context, top_level_only: bool = False, in_time_order: bool = False) -> Iterator[tuple[Placed, Placed]]:
+def _pairs(
+    ctx: Context, top_level_only: bool = False, in_time_order: bool = False
+) -> Iterator[tuple[Placed, Placed]]:
     """Consecutive siblings whose times are both known and not a guess."""
     for run in _runs(ctx, top_level_only, in_time_order):
         yield from zip(run, run[1:])

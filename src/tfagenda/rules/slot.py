@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
@@ -41,7 +41,14 @@ def before_slot(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "F001",
                 placed.time_anchor("start", "end", "duration"),
-                say("f001", ctx.lang, title=placed.title, start=format_time(placed.start), early=ctx.minutes(early), slot=slot),  # type: ignore[arg-type]
+                say(
+                    "f001",
+                    ctx.lang,
+                    title=placed.title,
+                    start=format_time(placed.start),
+                    early=ctx.minutes(early),
+                    slot=slot,
+                ),  # type: ignore[arg-type]
             )
 
 
@@ -66,7 +73,14 @@ def after_slot(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "F002",
                 placed.time_anchor("end", "duration", "start"),
-                say("f002", ctx.lang, title=placed.title, end=format_time(placed.end), late=ctx.minutes(late), slot=slot),  # type: ignore[arg-type]
+                say(
+                    "f002",
+                    ctx.lang,
+                    title=placed.title,
+                    end=format_time(placed.end),
+                    late=ctx.minutes(late),
+                    slot=slot,
+                ),  # type: ignore[arg-type]
             )
 
 
@@ -94,7 +108,12 @@ def slot_total(ctx: Context) -> Iterable[Problem]:
     for track in ctx.timeline.tracks():
         slot = track.day.slot
         run = track.segments
-        if slot is None or track.name is not None or not run or not all(p.known and not p.uncertain for p in run):
+        if (
+            slot is None
+            or track.name is not None
+            or not run
+            or not all(p.known and not p.uncertain for p in run)
+        ):
             continue
         run = sorted(run, key=lambda p: p.start)  # type: ignore[arg-type, return-value]  # listed out of order is S003's
         total = sum(p.duration for p in run)  # type: ignore[misc]
@@ -106,11 +125,22 @@ def slot_total(ctx: Context) -> Iterable[Problem]:
         if run[-1].end < slot.end:  # type: ignore[operator]
             unplanned.append(f"{format_time(run[-1].end)}–{format_time(slot.end)}")  # type: ignore[arg-type]
         where = join_and(unplanned, ctx.lang)
-        tail = say(f"f003.unplanned.{'one' if len(unplanned) == 1 else 'many'}", ctx.lang, where=where) if unplanned else ""
+        tail = (
+            say(f"f003.unplanned.{'one' if len(unplanned) == 1 else 'many'}", ctx.lang, where=where)
+            if unplanned
+            else ""
+        )
         yield Problem(
             "F003",
             track.day.path + ("slot",) if track.day.slot else track.path,
-            say("f003", ctx.lang, total=ctx.minutes(total), slot=slot, length=ctx.minutes(slot.length), tail=tail),
+            say(
+                "f003",
+                ctx.lang,
+                total=ctx.minutes(total),
+                slot=slot,
+                length=ctx.minutes(slot.length),
+                tail=tail,
+            ),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from tfagenda.findings import Applicability, Problem, Severity
 from tfagenda.rules.base import Context, problems_from_loader, rule

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from tfagenda.clock import format_time, respell_duration
 from tfagenda.findings import Applicability, Fix, Problem, Severity
@@ -113,7 +113,11 @@ def underspecified(ctx: Context) -> Iterable[Problem]:
 
 def _slot_set_aside(ctx: Context, placed: Placed) -> bool:
     """Whether the segment starts at its day's slot, which could not be read (E004 already said so)."""
-    return placed.parent is None and placed.start is None and ctx.loaded.is_damaged(placed.track.day.path + ("slot",))
+    return (
+        placed.parent is None
+        and placed.start is None
+        and ctx.loaded.is_damaged(placed.track.day.path + ("slot",))
+    )
 
 
 def _unplaced_after(placed: Placed) -> tuple[str, int] | None:
@@ -148,4 +152,6 @@ def zero_length(ctx: Context) -> Iterable[Problem]:
     for placed in ctx.timeline.segments():
         if placed.known and placed.duration == 0 and placed.conflict is None:
             at = placed.time_anchor("duration", "end", "start")
-            yield Problem("T004", at, say("t004", ctx.lang, title=placed.title, time=format_time(placed.start)))  # type: ignore[arg-type]
+            yield Problem(
+                "T004", at, say("t004", ctx.lang, title=placed.title, time=format_time(placed.start))
+            )  # type: ignore[arg-type]
