@@ -18,8 +18,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from tfagenda.clock import MINUTES_PER_DAY, format_time
+from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.render.rows import AgendaRows, DayRows, Row
+from tfagenda.render.view import clock
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: object) -> str:
@@ -51,8 +52,8 @@ def _day(day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
     slot = None
     if day.slot:
         slot = {
-            "start": format_time(day.slot.start),
-            "end": format_time(day.slot.end),
+            "start": clock(day.slot.start),
+            "end": clock(day.slot.end, end=True),
             "duration": day.slot.length,
             "start_datetime": _iso(day.moment(day.slot.start, tz)),
             "end_datetime": _iso(day.moment(day.slot.end, tz)),
@@ -77,8 +78,8 @@ def _day(day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
 def _segment(row: Row, day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
     return {
         "title": row.title,
-        "start": format_time(row.start) if row.start is not None else None,
-        "end": format_time(row.end) if row.end is not None else None,
+        "start": clock(row.start) if row.start is not None else None,
+        "end": clock(row.end, end=True) if row.end is not None else None,
         "duration": row.duration,
         "start_datetime": _iso(day.moment(row.start, tz)) if row.start is not None else None,
         "end_datetime": _iso(day.moment(row.end, tz)) if row.end is not None else None,
