@@ -503,6 +503,18 @@ def test_the_ministry_text_keeps_the_owner_as_written(in_repo) -> None:  # type:
     assert "참석자 소개 및 인사말\t제1차관" in text and "이스란" not in text
 
 
+def test_the_ministry_text_of_an_overnight_slot_imports_back(tmp_path: Path) -> None:
+    from tfagenda.linter import check_loaded
+    from tfagenda.load import load_text
+
+    path = write(tmp_path / "night.yaml", NIGHT)
+    imported = load_text(render(str(path), "-f", "text"), "night.txt")
+    assert imported.problems == [] and imported.agenda is not None
+    segments = imported.agenda.segments or []
+    assert [(s.start, s.end) for s in segments] == [(22 * 60, 24 * 60), (0, 60)]
+    assert check_loaded(imported) == []
+
+
 def test_view_clock_and_columns() -> None:
     from tfagenda.render.rows import DayRows
     from tfagenda.render.view import clock, columns, duration_text

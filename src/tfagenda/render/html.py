@@ -12,6 +12,7 @@ runs on past midnight (minutes ≥ 1440), and times outside the slot widen the a
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY
@@ -279,7 +280,9 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
     return out
 
 
-def _lane(track: TrackRows, fallback: str, lang: str, x, background: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _lane(
+    track: TrackRows, fallback: str, lang: str, x: Callable[[int], float], background: list[str]
+) -> list[str]:
     rows = [row for top in track.rows for row in top.walk()]
     found = [f for row in rows for f in row.findings]
     name = track.name or fallback

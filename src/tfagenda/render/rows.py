@@ -14,9 +14,10 @@ import re
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tfagenda.clock import MINUTES_PER_DAY, Slot
-from tfagenda.findings import Finding, Span
+from tfagenda.findings import DocPath, Finding, Span
 from tfagenda.load import Loaded
 from tfagenda.model import Agenda
 from tfagenda.timeline import Placed, resolve
@@ -184,7 +185,20 @@ def _display_names(agenda: Agenda) -> dict[str, tuple[str, str]]:
     return shown
 
 
-def _add_rows(placed: Placed, depth: int, rows: list[Row], document, findings, assigned, names, venue) -> Row:  # type: ignore[no-untyped-def]
+class _Spans(Protocol):
+    def span_of(self, at: DocPath, key: bool = False) -> Span: ...
+
+
+def _add_rows(
+    placed: Placed,
+    depth: int,
+    rows: list[Row],
+    document: _Spans,
+    findings: list[Finding],
+    assigned: set[int],
+    names: dict[str, tuple[str, str]],
+    venue: str | None,
+) -> Row:
     seg = placed.segment
     owner = ", ".join(seg.owner) if seg.owner else ("-" if seg.given("owner") else "")
     row = Row(
