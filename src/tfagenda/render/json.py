@@ -2,9 +2,10 @@
 
 Every segment (and part) comes with its computed start, end and duration, the way tfagenda
 resolved them (a missing start is the previous end, a repaired typo is repaired). Times are
-``"HH:MM"`` on the day's clock (an overnight slot's after-midnight times have ``next_day: true``)
-and, when the day has a date, ISO 8601 datetimes as well (with the UTC offset when the agenda has
-a ``timezone``, floating otherwise). One agenda is one JSON object; several are an array of them.
+``"HH:MM"`` on the wall clock, as ``render/view.py`` writes them: after midnight of an overnight
+slot the clock starts again at ``"00:00"`` (a segment starting there has ``next_day: true``), and
+an end exactly at midnight is ``"24:00"``. When the day has a date, there are ISO 8601 datetimes
+as well (with the UTC offset when the agenda has a ``timezone``, floating otherwise). One agenda is one JSON object; several are an array of them.
 
 ``owner`` is the owner as written: a list of names, ``[]`` for deliberately nobody (``"-"`` or
 null), null when the file gives no owner. ``people`` are the same owners by display name.
