@@ -329,14 +329,14 @@ def test_render_reads_standard_input() -> None:
     result = run("render", "-", "--format", "md", input=text)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Platform team weekly\n")
-    assert "| 10:05–10:20 (15′) | Incident review " in result.stdout
+    assert "| 10:05–10:20 (15 min) | Incident review " in result.stdout
     assert "[database failover]" in result.stdout
 
 
 def test_render_table_from_standard_input() -> None:
     result = run("render", "-", input=CLEAN)
     assert result.exit_code == 0, result.output
-    assert "Intro" in result.stdout and "10:10–10:30 (20′)" in result.stdout
+    assert "Intro" in result.stdout and "10:10–10:30 (20 min)" in result.stdout
 
 
 def test_render_of_a_file_with_errors_marks_the_row() -> None:
@@ -349,7 +349,7 @@ def test_render_of_a_file_with_errors_marks_the_row() -> None:
 
 def test_render_md_lists_findings_below_the_table() -> None:
     result = run("render", str(SEED), "--format", "md")
-    assert "- ⚠ line 8: T001 [error] end 16:05 is before start 16:30" in result.stdout
+    assert "- ⚠ 8행: T001 [error] end 16:05 is before start 16:30" in result.stdout
 
 
 def test_render_of_an_unreadable_agenda_exits_1(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -21,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import AGENDAS, REPO, SEED, run
+from conftest import AGENDAS, REPO, SEED, run, write
 
 REFERENCE = REPO.parent / "shared" / "reference"
 XSD = REFERENCE / "schedule.xml.xsd"
@@ -399,7 +400,7 @@ def test_html_timeline_is_proportional_and_marks_findings(in_repo) -> None:  # t
     )
     assert '<div class="lane flagged">' in page
     assert '<div class="block flagged" style="left:0%;width:5.556%"' in page
-    assert "줄 8:27" in page and "T001" in page
+    assert "8행 27열" in page and "T001" in page
     lanes = render(FORUM, "-f", "html").count('<div class="lane">')
     assert lanes == 4  # two rooms on each of two days
 
@@ -414,6 +415,117 @@ def test_html_overnight_slot(tmp_path: Path) -> None:
     page = run("render", str(path), "-f", "html").stdout
     assert 'style="left:66.667%;width:33.333%" title="00:00–01:00 (60 min) After midnight' in page
     assert "00:00 (+1)" in page
+
+
+# --- one view for every format (issue 10: the formats had drifted apart) -----------------------
+
+NIGHT = (
+    'title: Night shift\ndate: 2026-12-31\ntimezone: Europe/Berlin\nslot: "22:00-01:00"\n'
+    "people:\n  a: {name: Ada Lovelace}\nsegments:\n"
+    '  - {title: Handover, start: "22:00", duration: 120, owner: a}\n'
+    '  - {title: After midnight, start: "00:00", end: "01:00", owner: b}\n'
+)
+TEXT_FORMATS = ["table", "md", "text", "html", "ics"]
+
+
+def _unfolded(output: str) -> str:
+    """The output with the .ics line folding undone (the runner's stdout has LF line ends)."""
+    return output.replace("\n ", "")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_a_time_after_midnight_is_00_00_and_an_end_at_midnight_24_00(fmt: str, tmp_path: Path) -> None:
+    """Before: md, table and text said ``24:00–01:00`` for a segment starting at midnight (html ``00:00``)."""
+    path = write(tmp_path / "night.yaml", NIGHT)
+    output = _unfolded(render(str(path), "-f", fmt))
+    assert "24:00–01:00" not in output and "24:00 ~ 01:00" not in output
+    if fmt == "text":
+        assert "22:00 ~ 24:00 ('120)" in output and "00:00 ~ 01:00 ('60)" in output
+    else:
+        assert "22:00–24:00 (120 min)" in output and "00:00–01:00 (60 min)" in output
+
+
+def test_json_and_frab_start_after_midnight_at_00_00(tmp_path: Path) -> None:
+    """Before: json and frab gave the after-midnight start as ``"24:00"``."""
+    path = write(tmp_path / "night.yaml", NIGHT)
+    handover, after = json.loads(render(str(path), "-f", "json"))["days"][0]["tracks"][0]["segments"]
+    assert (handover["start"], handover["end"], handover["next_day"]) == ("22:00", "24:00", False)
+    assert (after["start"], after["end"], after["next_day"]) == ("00:00", "01:00", True)
+    assert after["start_datetime"] == "2027-01-01T00:00:00+01:00"
+    schedule = json.loads(render(str(path), "-f", "frab-json"))["schedule"]
+    events = [e for room in schedule["conference"]["days"][0]["rooms"].values() for e in room]
+    assert [(e["start"], e["date"]) for e in events] == [
+        ("22:00", "2026-12-31T22:00:00+01:00"),
+        ("00:00", "2027-01-01T00:00:00+01:00"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html", "ics"])
+def test_durations_are_in_the_chosen_language(fmt: str, in_repo) -> None:  # type: ignore[no-untyped-def]
+    """Before: table and md printed ``(5′)`` in both languages, where html and ics said 분/min."""
+    korean = _unfolded(render(WELFARE, "-f", fmt))
+    english = _unfolded(render(WELFARE, "-f", fmt, "--lang", "en"))
+    assert "16:30–16:35 (5분)" in korean and "′" not in korean
+    assert "16:30–16:35 (5 min)" in english and "′" not in english
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html", "ics", "text"])
+def test_findings_are_located_in_the_chosen_language(fmt: str, in_repo) -> None:  # type: ignore[no-untyped-def]
+    """Before: Korean md and table listed ``⚠ line 8`` under Korean headings (text said ``8행``,
+    html and ics ``줄 8``): one way per language now."""
+    korean = _unfolded(render(SEED_REL, "-f", fmt))
+    english = _unfolded(render(SEED_REL, "-f", fmt, "--lang", "en"))
+    assert "line 8" not in korean and "줄 8" not in korean
+    assert ("8행 27열" if fmt == "html" else "8행: T001 [error]") in korean
+    assert ("line 8:27" if fmt == "html" else "line 8: T001 [error]") in english
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_owners_are_shown_by_name_in_every_table(fmt: str, in_repo) -> None:  # type: ignore[no-untyped-def]
+    """Before: html showed the person's name, table and md the id (``lee``)."""
+    output = render(FORUM, "-f", fmt)
+    assert "이현주" in output and "김승일, 박지은" in output
+    assert not re.search(r"[|│>] ?(lee|kim, park) ?[|│<]", output)
+
+
+def test_owners_are_shown_by_name_in_ics_and_frab(tmp_path: Path) -> None:
+    path = write(tmp_path / "night.yaml", NIGHT)
+    calendar = _unfolded(render(str(path), "-f", "ics", "--segments"))
+    assert "Owner: Ada Lovelace" in calendar and "Owner: b" in calendar
+    schedule = json.loads(render(str(path), "-f", "frab-json"))["schedule"]
+    events = [e for room in schedule["conference"]["days"][0]["rooms"].values() for e in room]
+    assert [[p["public_name"] for p in e["persons"]] for e in events] == [["Ada Lovelace"], ["b"]]
+
+
+def test_the_ministry_text_keeps_the_owner_as_written(in_repo) -> None:  # type: ignore[no-untyped-def]
+    """The one exception: ``tfagenda import`` reads the text back, so its owner stays the file's own."""
+    text = render(WELFARE, "-f", "text")
+    assert "참석자 소개 및 인사말\t제1차관" in text and "이스란" not in text
+
+
+def test_the_ministry_text_of_an_overnight_slot_imports_back(tmp_path: Path) -> None:
+    from tfagenda.linter import check_loaded
+    from tfagenda.load import load_text
+
+    path = write(tmp_path / "night.yaml", NIGHT)
+    imported = load_text(render(str(path), "-f", "text"), "night.txt")
+    assert imported.problems == [] and imported.agenda is not None
+    segments = imported.agenda.segments or []
+    assert [(s.start, s.end) for s in segments] == [(22 * 60, 24 * 60), (0, 60)]
+    assert check_loaded(imported) == []
+
+
+def test_view_clock_and_columns() -> None:
+    from tfagenda.render.rows import DayRows
+    from tfagenda.render.view import clock, columns, duration_text
+
+    assert [clock(m) for m in (0, 990, 1440, 1470)] == ["00:00", "16:30", "00:00", "00:30"]
+    assert [clock(m, end=True) for m in (990, 1440, 1500, 2880)] == ["16:30", "24:00", "01:00", "24:00"]
+    assert (duration_text(5, "ko"), duration_text(5, "en")) == ("5분", "5 min")
+    day = DayRows(None, None, None, None, None, True, [])
+    assert [c.label for c in columns(day, "ko")] == ["시간", "장소", "내용", "비고", "메모"]
+    assert [c.key for c in columns(day, "en", text_style=True)] == ["time", "track", "item", "owner"]
+    assert [c.label for c in columns(day, "ko", text_style=True)] == ["시 간(안)", "장소", "내 용", "비고"]
 
 
 # --- -o/--output --------------------------------------------------------------------------------

@@ -297,7 +297,7 @@ def test_retime_without_yes_off_a_terminal_shows_table_and_diff_and_writes_nothi
     result = run("retime", str(weekly), "--from", "Roadmap", "--shift", "+5m")
     assert result.exit_code == 1
     assert weekly.read_text(encoding="utf-8") == WEEKLY
-    assert "10:25–10:50 (25′)" in result.stdout and "Roadmap" in result.stdout  # the new table
+    assert "10:25–10:50 (25 min)" in result.stdout and "Roadmap" in result.stdout  # the new table
     assert '+  - start: "10:25"' in result.stdout  # the diff
     assert "not written (standard input is not a terminal); run with --yes" in result.stderr
 

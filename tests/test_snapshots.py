@@ -7,6 +7,7 @@ the diff: Hangul alignment, no wrapping at 80 columns, ``[...]`` kept literally.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -55,9 +56,10 @@ def test_table_rows_line_up(path: str, fmt: str, border: str, in_repo) -> None: 
     for table in tables:
         widths = {_display_width(line) for line in table}
         assert len(widths) == 1, "\n".join(f"{_display_width(line):4d} {line}" for line in table)
-    segments = output.count("′)")
-    rows = sum(1 for t in tables for line in t if line.startswith(("| ", "│")) and "′)" in line)
-    assert rows == segments  # one line per row: no cell was wrapped
+    duration = re.compile(r"\(\d+(?:분| min)\)")
+    segments = len(duration.findall(output))
+    rows = sum(1 for t in tables for line in t if line.startswith(("| ", "│")) and duration.search(line))
+    assert segments and rows == segments  # one line per row: no cell was wrapped
 
 
 def test_markup_is_not_eaten(in_repo) -> None:  # type: ignore[no-untyped-def]

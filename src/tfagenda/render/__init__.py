@@ -6,6 +6,9 @@ segment) and ``format`` (the name asked for: one module serves frab-xml and frab
 takes ``dtstamp`` (a datetime). A renderer ignores options it has no use for. A format that cannot express an agenda
 (an .ics without dates) raises ``RenderError``; the CLI makes that a usage error (exit 2).
 
+How a format writes what it shows (times, durations, owners, finding lines, table columns and
+every label) is decided once, in ``render/view.py``.
+
 Formats are imported only when used: rich (for ``table``) costs start-up time that ``check``
 should not pay.
 """

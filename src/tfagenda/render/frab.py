@@ -25,9 +25,9 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from tfagenda.clock import format_time
 from tfagenda.render import RenderError
-from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row
+from tfagenda.render.rows import AgendaRows, DayRows, Row
+from tfagenda.render.view import clock, finding_text, is_break, owner_names
 
 # The "$schema" frab-json declares (a name, not fetched).
 JSON_SCHEMA = "https://c3voc.de/schedule/schema.json"
@@ -91,13 +91,12 @@ def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
         raise RenderError(
             f"{agenda.path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)"
         )
-    words = LABELS[agenda.lang]
     acronym = acronym_of(agenda)
     person_ids = {pid: index for index, pid in enumerate(agenda.people, 1)}
     next_id = 1
     rooms: dict[str, str] = {}  # name -> guid, in order of appearance
     steps: list[int] = []
-    days = []
+    days: list[dict[str, Any]] = []
     for number, day in enumerate(agenda.days, 1):
         assert day.date is not None
         span = day.span or (0, 0)
@@ -109,7 +108,7 @@ def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
             for row in track.rows:
                 if row.start is None or row.end is None:
                     continue  # not placed: no time to give it (the findings say why)
-                event = _event(agenda, day, row, room, next_id, acronym, person_ids, words)
+                event = _event(agenda, day, row, room, next_id, acronym, person_ids)
                 events.append(event)
                 steps += [row.start, row.duration or 0]
                 next_id += 1
@@ -151,7 +150,6 @@ def _event(
     number: int,
     acronym: str,
     person_ids: dict[str, int],
-    words: dict[str, str],
 ) -> dict[str, Any]:
     assert row.start is not None and row.duration is not None and day.date is not None
     moment = day.moment(row.start, agenda.tzinfo)
@@ -162,16 +160,16 @@ def _event(
             person_ids[owner] = len(person_ids) + 1
         persons.append({"id": person_ids[owner], "public_name": name})
     description = []
-    for part in _walk(row)[1:]:
+    for part in list(row.walk())[1:]:
         indent = "  " * (part.depth - row.depth - 1)
-        owner = f" ({', '.join(part.people)})" if part.people else ""
+        owner = f" ({owner_names(part)})" if owner_names(part) else ""
         description.append(
-            f"{indent}- {format_time(part.start) if part.start is not None else '?'} {part.title}{owner}"
+            f"{indent}- {clock(part.start) if part.start is not None else '?'} {part.title}{owner}"
         )
-    found = [f for r in _walk(row) for f in r.findings]
+    found = [f for r in row.walk() for f in r.findings]
     if found:
         description += [""] if description else []
-        description += [f"⚠ {words['line']} {f.line}: {f.code} [{f.severity}] {f.message}" for f in found]
+        description += [f"⚠ {finding_text(f, agenda.lang)}" for f in found]
     title_slug = slugify(row.title)
     if len(title_slug) < 3 or not _keeps_most(row.title, title_slug):
         kind_slug = slugify(row.kind)
@@ -183,14 +181,14 @@ def _event(
         "guid": str(uuid.uuid5(_NAMESPACE, f"{acronym}/{day.date.isoformat()}/{day.index}/{row.key}")),
         "logo": None,
         "date": moment.isoformat(),
-        "start": format_time(row.start),
+        "start": clock(row.start),
         "duration": _hhmm(row.duration),
         "room": room,
         "slug": f"{acronym}-{number}-{title_slug}",
         "title": row.title,
         "subtitle": "",
         "track": kind or "",
-        "type": "break" if kind.lower() in ("break", "휴식") else (kind or "meeting"),
+        "type": "break" if is_break(row) else (kind or "meeting"),
         "language": agenda.lang,
         "abstract": row.note,
         "description": "\n".join(description),
@@ -200,13 +198,6 @@ def _event(
         "links": [],
         "attachments": [],
     }
-
-
-def _walk(row: Row) -> list[Row]:
-    out = [row]
-    for part in row.parts:
-        out += _walk(part)
-    return out
 
 
 def to_xml(schedule: dict[str, Any]) -> str:

@@ -12,11 +12,25 @@ runs on past midnight (minutes ≥ 1440), and times outside the slot widen the a
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
-from tfagenda.clock import MINUTES_PER_DAY, format_time
+from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.findings import Finding, Severity
-from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row, TrackRows, weekday_label
+from tfagenda.render.rows import AgendaRows, DayRows, Row, TrackRows
+from tfagenda.render.view import (
+    clock,
+    columns,
+    day_when,
+    finding_at,
+    is_break,
+    owner_names,
+    owner_text,
+    slot_text,
+    time_text,
+    weekday_label,
+    words,
+)
 
 _TICK_STEPS = (5, 10, 15, 30, 60, 120, 180, 240, 360)
 _MAX_TICKS = 13
@@ -137,23 +151,6 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
     return "\n".join(out)
 
 
-def _minutes(value: int, words: dict[str, str]) -> str:
-    return f"{value}{words['minutes']}" if words["minutes"] == "분" else f"{value} {words['minutes']}"
-
-
-def _clock(minute: int) -> str:
-    """A start at midnight is 00:00 (format_time says 24:00, which is right for an end)."""
-    return "00:00" if minute == MINUTES_PER_DAY else format_time(minute)
-
-
-def _time_text(row: Row, words: dict[str, str]) -> str:
-    if row.start is None:
-        return "?"
-    if row.end is None:
-        return f"{_clock(row.start)}–?"
-    return f"{_clock(row.start)}–{format_time(row.end)} ({_minutes(row.end - row.start, words)})"
-
-
 def _severity_class(findings: list[Finding]) -> str:
     if not findings:
         return ""
@@ -161,27 +158,27 @@ def _severity_class(findings: list[Finding]) -> str:
 
 
 def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
-    words = LABELS[agenda.lang]
+    said = words(agenda.lang)
     out = [f'<article class="agenda" lang="{esc(agenda.lang)}">', "<header>", f"<h1>{esc(agenda.title)}</h1>"]
     meta = []
     if len(agenda.days) == 1:
-        when = " ".join(agenda.days[0].when(agenda.lang))
+        when = " ".join(day_when(agenda.days[0], agenda.lang))
         if when:
-            meta.append((words["date"], when + (f" ({agenda.timezone})" if agenda.timezone else "")))
+            meta.append((said["date"], when + (f" ({agenda.timezone})" if agenda.timezone else "")))
         venue = agenda.days[0].venue or agenda.venue
     else:
         dates = agenda.dates
         if dates:
             meta.append(
                 (
-                    words["date"],
+                    said["date"],
                     f"{dates[0].isoformat()} – {dates[-1].isoformat()}"
                     + (f" ({agenda.timezone})" if agenda.timezone else ""),
                 )
             )
         venue = agenda.venue
     if venue:
-        meta.append((words["venue"], venue))
+        meta.append((said["venue"], venue))
     if meta:
         out.append(
             '<dl class="meta">'
@@ -193,13 +190,13 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
         out.append('<section class="day">')
         if len(agenda.days) > 1:
             heading = " · ".join(
-                b for b in (" ".join(day.when(agenda.lang)), day.title or "", day.venue or "") if b
+                b for b in (" ".join(day_when(day, agenda.lang)), day.title or "", day.venue or "") if b
             )
             out.append(f"<h2>{esc(heading)}</h2>")
-        out += _timeline(day, agenda, words)
-        out += _table(day, words)
+        out += _timeline(day, agenda)
+        out += _table(day, agenda.lang)
         out.append("</section>")
-    out += _findings(agenda, words)
+    out += _findings(agenda)
     out.append(f"<footer>{esc(agenda.path)} · tfagenda</footer>")
     out.append("</article>")
     return out
@@ -220,7 +217,7 @@ def _ticks(first: int, last: int) -> list[int]:
     return list(range(start, last + 1, step))
 
 
-def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[str]:
+def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
     span = day.span
     if span is None or span[1] <= span[0]:
         return []
@@ -230,9 +227,10 @@ def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
     def x(minute: int) -> float:
         return (minute - first) * 100 / length
 
-    label = words["timeline"] + (f" · {words['slot']} {day.slot}" if day.slot else "")
+    said = words(agenda.lang)
+    label = said["timeline"] + (f" · {said['slot']} {slot_text(day.slot)}" if day.slot else "")
     out = [
-        f'<figure class="timeline" aria-label="{esc(words["timeline"])}">',
+        f'<figure class="timeline" aria-label="{esc(said["timeline"])}">',
         f"<figcaption>{esc(label)}</figcaption>",
     ]
     ticks = _ticks(first, last)
@@ -243,10 +241,10 @@ def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
             classes.append("first")
         elif minute == last:
             classes.append("last")
-        text = format_time(minute)
+        text = clock(minute)
         if minute == MINUTES_PER_DAY:
             classes.append("midnight")
-            text = "00:00 (+1)"
+            text = f"{clock(minute)} {said['next_day']}"
         tick_html.append(
             f'<span class="{" ".join(classes)}" style="left:{_pct(x(minute))}">{esc(text)}</span>'
         )
@@ -277,13 +275,15 @@ def _timeline(day: DayRows, agenda: AgendaRows, words: dict[str, str]) -> list[s
         else ""
     )
     for track in day.tracks:
-        out += _lane(track, fallback, words, x, background)
+        out += _lane(track, fallback, agenda.lang, x, background)
     out.append("</figure>")
     return out
 
 
-def _lane(track: TrackRows, fallback: str, words: dict[str, str], x, background: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = [row for top in track.rows for row in _walk(top)]
+def _lane(
+    track: TrackRows, fallback: str, lang: str, x: Callable[[int], float], background: list[str]
+) -> list[str]:
+    rows = [row for top in track.rows for row in top.walk()]
     found = [f for row in rows for f in row.findings]
     name = track.name or fallback
     marker = (
@@ -302,20 +302,18 @@ def _lane(track: TrackRows, fallback: str, words: dict[str, str], x, background:
             classes.append("depth2")
         if row.parts and not row.depth:
             classes.append("has-parts")
-        if row.kind.strip().lower() in ("break", "휴식"):
+        if is_break(row):
             classes.append("break")
         classes.append(_severity_class(row.findings).strip())
-        tip = f"{_time_text(row, words)} {row.title}"
-        if row.people:
-            tip += f" · {', '.join(row.people)}"
-        elif row.owner and row.owner != "-":
-            tip += f" · {row.owner}"
+        tip = f"{time_text(row, lang)} {row.title}"
+        if owner_names(row):
+            tip += f" · {owner_names(row)}"
         for finding in row.findings:
             tip += f"\n⚠ {finding.code} {finding.message}"
         left, width = x(row.start), max(x(row.end) - x(row.start), 0.35)
         blocks.append(
             f'<div class="{" ".join(c for c in classes if c)}" style="left:{_pct(left)};width:{_pct(width)}" title="{esc(tip)}">'
-            f'<span class="b-title">{esc(row.title)}</span><span class="b-time">{esc(_time_text(row, words))}</span></div>'
+            f'<span class="b-title">{esc(row.title)}</span><span class="b-time">{esc(time_text(row, lang))}</span></div>'
         )
         if row.findings:
             # The flag sits under the block, outside it, so that a five-minute block still shows its codes.
@@ -332,28 +330,16 @@ def _lane(track: TrackRows, fallback: str, words: dict[str, str], x, background:
     ]
 
 
-def _walk(row: Row) -> list[Row]:
-    out = [row]
-    for part in row.parts:
-        out += _walk(part)
-    return out
-
-
 # --- the table ----------------------------------------------------------------------------------
 
 
-def _table(day: DayRows, words: dict[str, str]) -> list[str]:
-    marked = any(row.findings for row in day.rows)
-    header = (
-        [words["time"]]
-        + ([words["track"]] if day.has_tracks else [])
-        + [words["item"], words["owner"], words["note"]]
-    )
-    if marked:
-        header.append(words["check"])
+def _table(day: DayRows, lang: str) -> list[str]:
+    shown = columns(day, lang)
     out = [
         '<table class="rows">',
-        "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in header) + "</tr></thead>",
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{esc(column.label)}</th>' for column in shown)
+        + "</tr></thead>",
         "<tbody>",
     ]
     for row in day.rows:
@@ -362,44 +348,51 @@ def _table(day: DayRows, words: dict[str, str]) -> list[str]:
             classes.append("part")
         if row.depth >= 2:
             classes.append("depth2")
-        if row.kind.strip().lower() in ("break", "휴식"):
+        if is_break(row):
             classes.append("break")
         classes.append(_severity_class(row.findings).strip())
         cls = " ".join(c for c in classes if c)
-        cells = [f'<td class="time">{esc(_time_text(row, words))}</td>']
-        if day.has_tracks:
-            cells.append(f'<td class="track-name">{esc(row.track or "")}</td>')
-        owner = ", ".join(row.people) if row.people else row.owner
-        written = f' title="{esc(row.owner)}"' if row.owner != owner else ""
-        cells += [
-            f'<td class="item">{esc(row.title)}</td>',
-            f'<td class="owner"{written}>{esc(owner)}</td>',
-            f'<td class="note">{esc(row.note)}</td>',
-        ]
-        if marked:
-            badges = " ".join(
-                f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
-                for f in row.findings
-            )
-            cells.append(f'<td class="check">{badges}</td>')
-        out.append(f"<tr{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>" + "".join(cells) + "</tr>")
+        cells = "".join(_cell(column.key, row, lang) for column in shown)
+        out.append(f"<tr{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>" + cells + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
 
 
-def _findings(agenda: AgendaRows, words: dict[str, str]) -> list[str]:
+def _cell(key: str, row: Row, lang: str) -> str:
+    if key == "time":
+        return f'<td class="time">{esc(time_text(row, lang))}</td>'
+    if key == "track":
+        return f'<td class="track-name">{esc(row.track or "")}</td>'
+    if key == "item":
+        return f'<td class="item">{esc(row.title)}</td>'
+    if key == "owner":
+        shown = owner_text(row)
+        written = f' title="{esc(row.owner)}"' if row.owner != shown else ""
+        return f'<td class="owner"{written}>{esc(shown)}</td>'
+    if key == "note":
+        return f'<td class="note">{esc(row.note)}</td>'
+    if key == "check":
+        badges = " ".join(
+            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
+            for f in row.findings
+        )
+        return f'<td class="check">{badges}</td>'
+    raise ValueError(f"html has no column {key!r}")
+
+
+def _findings(agenda: AgendaRows) -> list[str]:
     if not agenda.findings:
         return []
     ordered = sorted(agenda.findings, key=lambda f: f.sort_key)
     warnings_only = not any(f.severity is Severity.ERROR for f in ordered)
     out = [
         f'<section class="findings{" warnings-only" if warnings_only else ""}">',
-        f"<h2>⚠ {esc(words['findings'])} ({len(ordered)})</h2>",
+        f"<h2>⚠ {esc(words(agenda.lang)['findings'])} ({len(ordered)})</h2>",
         "<ol>",
     ]
     for finding in ordered:
         severity = str(finding.severity)
-        where = f"{words['line']} {finding.line}:{finding.column}"
+        where = finding_at(finding, agenda.lang, column=True)
         fix = f'<span class="fix">→ {esc(finding.fix.description)}</span>' if finding.fix else ""
         out.append(
             f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'

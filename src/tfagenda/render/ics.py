@@ -25,7 +25,8 @@ from icalendar import Calendar, Event
 
 from tfagenda import __version__ as _version
 from tfagenda.render import RenderError
-from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row
+from tfagenda.render.rows import AgendaRows, DayRows, Row
+from tfagenda.render.view import finding_text, owner_names, time_text, words
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
@@ -83,25 +84,22 @@ def _uid(agenda: AgendaRows, day: DayRows, key: str) -> str:
     return f"{digest[:32]}@tfagenda"
 
 
-def _line(row: Row, words: dict[str, str]) -> str:
+def _line(row: Row, lang: str) -> str:
     indent = "  " * row.depth + ("- " if row.depth else "")
-    when = row.time_text(prime=words["minutes"] if words["minutes"] == "분" else " " + words["minutes"])
-    bits = [f"{indent}{when} {row.title}"]
-    if row.people:
-        bits.append(f"({', '.join(row.people)})")
+    bits = [f"{indent}{time_text(row, lang)} {row.title}"]
+    if owner_names(row):
+        bits.append(f"({owner_names(row)})")
     if row.note:
         bits.append(f"— {row.note}")
     marks = " ".join(f"⚠ {f.code}" for f in row.findings)
     return " ".join(bits) + (f" {marks}" if marks else "")
 
 
-def _findings(rows: list[Row], words: dict[str, str]) -> list[str]:
+def _findings(rows: list[Row], lang: str) -> list[str]:
     found = [f for row in rows for f in row.findings]
     if not found:
         return []
-    return ["", f"{words['findings']}:"] + [
-        f"⚠ {words['line']} {f.line}: {f.code} [{f.severity}] {f.message}" for f in found
-    ]
+    return ["", f"{words(lang)['findings']}:"] + [f"⚠ {finding_text(f, lang)}" for f in found]
 
 
 def _where(
@@ -121,7 +119,6 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
     span = (day.slot.start, day.slot.end) if day.slot else day.span
     if span is None:
         return None
-    words = LABELS[agenda.lang]
     event = Event()
     event.add("uid", _uid(agenda, day, "day"))
     event.add("dtstamp", stamp)
@@ -130,12 +127,12 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
     where = _where(agenda, day)
     if where:
         event.add("location", where)
-    lines = []
+    lines: list[str] = []
     for track in day.tracks:
         if track.name:
             lines += ["", f"[{track.name}]"] if lines else [f"[{track.name}]"]
-        lines += [_line(row, words) for top in track.rows for row in _walk(top)]
-    lines += _findings(day.rows, words)
+        lines += [_line(row, agenda.lang) for top in track.rows for row in top.walk()]
+    lines += _findings(day.rows, agenda.lang)
     event.add("description", "\n".join(lines))
     if any(row.findings for row in day.rows):
         event.add("categories", ["tfagenda-findings"])
@@ -145,7 +142,7 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
 def _segment_event(agenda: AgendaRows, day: DayRows, row: Row, stamp: dt.datetime) -> Event | None:
     if row.start is None or row.end is None:
         return None  # not placed: no time to put it at (the findings say why)
-    words = LABELS[agenda.lang]
+    said = words(agenda.lang)
     event = Event()
     event.add("uid", _uid(agenda, day, row.key))
     event.add("dtstamp", stamp)
@@ -155,21 +152,14 @@ def _segment_event(agenda: AgendaRows, day: DayRows, row: Row, stamp: dt.datetim
     if where:
         event.add("location", where)
     lines = [agenda.title]
-    if row.people:
-        lines.append(f"{words['owner']}: {', '.join(row.people)}")
+    if owner_names(row):
+        lines.append(f"{said['owner']}: {owner_names(row)}")
     if row.note:
-        lines.append(f"{words['note']}: {row.note}")
+        lines.append(f"{said['note']}: {row.note}")
     if row.parts:
-        lines += [""] + [_line(part, words) for top in row.parts for part in _walk(top)]
-    lines += _findings(list(_walk(row)), words)
+        lines += [""] + [_line(part, agenda.lang) for top in row.parts for part in top.walk()]
+    lines += _findings(list(row.walk()), agenda.lang)
     event.add("description", "\n".join(lines))
     if row.kind:
         event.add("categories", [row.kind])
     return event
-
-
-def _walk(row: Row) -> list[Row]:
-    out = [row]
-    for part in row.parts:
-        out += _walk(part)
-    return out

@@ -2,9 +2,10 @@
 
 Every segment (and part) comes with its computed start, end and duration, the way tfagenda
 resolved them (a missing start is the previous end, a repaired typo is repaired). Times are
-``"HH:MM"`` on the day's clock (an overnight slot's after-midnight times have ``next_day: true``)
-and, when the day has a date, ISO 8601 datetimes as well (with the UTC offset when the agenda has
-a ``timezone``, floating otherwise). One agenda is one JSON object; several are an array of them.
+``"HH:MM"`` on the wall clock, as ``render/view.py`` writes them: after midnight of an overnight
+slot the clock starts again at ``"00:00"`` (a segment starting there has ``next_day: true``), and
+an end exactly at midnight is ``"24:00"``. When the day has a date, there are ISO 8601 datetimes
+as well (with the UTC offset when the agenda has a ``timezone``, floating otherwise). One agenda is one JSON object; several are an array of them.
 
 ``owner`` is the owner as written: a list of names, ``[]`` for deliberately nobody (``"-"`` or
 null), null when the file gives no owner. ``people`` are the same owners by display name.
@@ -18,8 +19,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from tfagenda.clock import MINUTES_PER_DAY, format_time
+from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.render.rows import AgendaRows, DayRows, Row
+from tfagenda.render.view import clock
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: object) -> str:
@@ -51,8 +53,8 @@ def _day(day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
     slot = None
     if day.slot:
         slot = {
-            "start": format_time(day.slot.start),
-            "end": format_time(day.slot.end),
+            "start": clock(day.slot.start),
+            "end": clock(day.slot.end, end=True),
             "duration": day.slot.length,
             "start_datetime": _iso(day.moment(day.slot.start, tz)),
             "end_datetime": _iso(day.moment(day.slot.end, tz)),
@@ -77,8 +79,8 @@ def _day(day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
 def _segment(row: Row, day: DayRows, tz: dt.tzinfo | None) -> dict[str, Any]:
     return {
         "title": row.title,
-        "start": format_time(row.start) if row.start is not None else None,
-        "end": format_time(row.end) if row.end is not None else None,
+        "start": clock(row.start) if row.start is not None else None,
+        "end": clock(row.end, end=True) if row.end is not None else None,
         "duration": row.duration,
         "start_datetime": _iso(day.moment(row.start, tz)) if row.start is not None else None,
         "end_datetime": _iso(day.moment(row.end, tz)) if row.end is not None else None,

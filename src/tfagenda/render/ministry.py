@@ -24,57 +24,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from tfagenda.clock import format_time
-from tfagenda.render.rows import AgendaRows, DayRows, Row, language_of, weekday_label
-
-LABELS = {
-    "ko": {
-        "when": "일시",
-        "venue": "장소",
-        "time": "시 간(안)",
-        "item": "내 용",
-        "owner": "비고",
-        "room": "장소",
-        "findings": "점검 결과",
-        "at": "{line}행",
-    },
-    "en": {
-        "when": "When",
-        "venue": "Where",
-        "time": "Time",
-        "item": "Item",
-        "owner": "Owner",
-        "room": "Room",
-        "findings": "Findings",
-        "at": "line {line}",
-    },
-}
+from tfagenda.render.rows import AgendaRows, DayRows, Row, language_of
+from tfagenda.render.view import clock, columns, finding_text, owner_text, slot_text, weekday_label, words
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
-    """The agendas in ministry style; ``lang`` ("ko"/"en") overrides each agenda's own language."""
-    chosen = options.get("lang")
-    return "\n\n".join(_agenda(agenda, chosen if chosen in LABELS else agenda.lang) for agenda in agendas)
+    """The agendas in ministry style, each in its ``lang`` (``render_many`` has applied ``--lang``)."""
+    return "\n\n".join(_agenda(agenda, agenda.lang) for agenda in agendas)
 
 
 def _agenda(agenda: AgendaRows, lang: str) -> str:
-    words = LABELS[lang]
+    said = words(lang)
     out = [_one_line(agenda.title), ""]
     for number, day in enumerate(agenda.days):
         if day.title:
             out += [f"□ {_one_line(day.title)}", ""]
         elif number:
             out.append("")
-        overview = _overview(day, agenda, lang, words)
+        overview = _overview(day, agenda, lang, said)
         if overview:
             out += overview + [""]
-        out += _table(day, words) + [""]
+        out += _table(day, lang) + [""]
     if agenda.findings:
-        out.append(f"※ {words['findings']}")
+        out.append(f"※ {said['findings']}")
         for finding in agenda.findings:
-            out.append(
-                f"- {words['at'].format(line=finding.line)}: {finding.code} [{finding.severity}] {_one_line(finding.message)}"
-            )
+            out.append(f"- {_one_line(finding_text(finding, lang))}")
         out.append("")
     return "\n".join(out)
 
@@ -92,40 +66,46 @@ def _date_text(day: DayRows, lang: str) -> str:
     return f"{text}({label})"
 
 
-def _overview(day: DayRows, agenda: AgendaRows, lang: str, words: dict[str, str]) -> list[str]:
+def _overview(day: DayRows, agenda: AgendaRows, lang: str, said: dict[str, str]) -> list[str]:
     when = " ".join(
-        part
-        for part in (
-            _date_text(day, lang),
-            f"{format_time(day.slot.start)}~{format_time(day.slot.end)}" if day.slot else "",
-        )
-        if part
+        part for part in (_date_text(day, lang), slot_text(day.slot, "~") if day.slot else "") if part
     )
     lines = []
     if when:
-        lines.append(f"- ({words['when']}) {when}")
+        lines.append(f"- ({said['date']}) {when}")
     venue = day.venue or agenda.venue
     if venue:
-        lines.append(f"- ({words['venue']}) {_one_line(venue)}")
+        lines.append(f"- ({said['venue']}) {_one_line(venue)}")
     return lines
 
 
-def _table(day: DayRows, words: dict[str, str]) -> list[str]:
-    header = [words["time"]] + ([words["room"]] if day.has_tracks else []) + [words["item"], words["owner"]]
-    lines = ["\t".join(header)]
+def _table(day: DayRows, lang: str) -> list[str]:
+    shown = columns(day, lang, text_style=True)
+    lines = ["\t".join(column.label for column in shown)]
     for row in day.rows:
-        cells = [_time(row)] + ([_one_line(row.track or "")] if day.has_tracks else [])
-        cells += [_title(row), _one_line(row.owner)]
-        lines.append("\t".join(cells).rstrip("\t"))
+        lines.append("\t".join(_value(column.key, row) for column in shown).rstrip("\t"))
     return lines
+
+
+def _value(key: str, row: Row) -> str:
+    if key == "time":
+        return _time(row)
+    if key == "track":
+        return _one_line(row.track or "")
+    if key == "item":
+        return _title(row)
+    if key == "owner":
+        return _one_line(owner_text(row, as_written=True))
+    raise ValueError(f"the ministry text has no column {key!r}")
 
 
 def _time(row: Row) -> str:
+    """``16:30 ~ 16:35 ('05)``: the press release's own duration notation, which the importer reads back."""
     if row.start is None:
         return ""
     if row.end is None:
-        return format_time(row.start)
-    return f"{format_time(row.start)} ~ {format_time(row.end)} ('{row.end - row.start:02d})"
+        return clock(row.start)
+    return f"{clock(row.start)} ~ {clock(row.end, end=True)} ('{row.end - row.start:02d})"
 
 
 def _title(row: Row) -> str:

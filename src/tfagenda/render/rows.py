@@ -12,54 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from tfagenda.clock import MINUTES_PER_DAY, Slot, format_time
-from tfagenda.findings import Finding, Span
+from tfagenda.clock import MINUTES_PER_DAY, Slot
+from tfagenda.findings import DocPath, Finding, Span
 from tfagenda.load import Loaded
-from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO, Agenda
+from tfagenda.model import Agenda
 from tfagenda.timeline import Placed, resolve
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-
-LABELS = {
-    "ko": {
-        "time": "시간",
-        "item": "내용",
-        "owner": "비고",
-        "note": "메모",
-        "track": "장소",
-        "check": "점검",
-        "date": "일시",
-        "venue": "장소",
-        "minutes": "분",
-        "nobody": "-",
-        "findings": "점검 결과",
-        "line": "줄",
-        "timeline": "시간표",
-        "slot": "회의 시간",
-        "break": "휴식",
-        "day": "일차",
-    },
-    "en": {
-        "time": "Time",
-        "item": "Item",
-        "owner": "Owner",
-        "note": "Note",
-        "track": "Room",
-        "check": "Check",
-        "date": "When",
-        "venue": "Where",
-        "minutes": "min",
-        "nobody": "-",
-        "findings": "Findings",
-        "line": "line",
-        "timeline": "Timeline",
-        "slot": "Slot",
-        "break": "Break",
-        "day": "Day",
-    },
-}
 
 
 def language_of(text: str) -> str:
@@ -92,12 +55,11 @@ class Row:
     def duration(self) -> int | None:
         return self.end - self.start if self.start is not None and self.end is not None else None
 
-    def time_text(self, prime: str = "′") -> str:
-        if self.start is None:
-            return "?"
-        if self.end is None:
-            return f"{format_time(self.start)}–?"
-        return f"{format_time(self.start)}–{format_time(self.end)} ({self.duration}{prime})"
+    def walk(self) -> Iterator[Row]:
+        """This row, then its parts and theirs, depth first (the order of the flat list)."""
+        yield self
+        for part in self.parts:
+            yield from part.walk()
 
 
 @dataclass
@@ -126,15 +88,6 @@ class DayRows:
         days, rest = divmod(minute, MINUTES_PER_DAY)
         day = self.date + dt.timedelta(days=days)
         return dt.datetime(day.year, day.month, day.day, rest // 60, rest % 60, tzinfo=tz)
-
-    def when(self, lang: str) -> list[str]:
-        """The day's date with its weekday, and its slot: ``["2026-02-26 (목)", "16:30–18:00"]``."""
-        bits = []
-        if self.date:
-            bits.append(f"{self.date.isoformat()} ({self.weekday or weekday_label(self.date, lang)})")
-        if self.slot:
-            bits.append(str(self.slot))
-        return bits
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -169,10 +122,6 @@ class AgendaRows:
     def first_date(self) -> dt.date | None:
         dates = [d.date for d in self.days if d.date]
         return min(dates) if dates else None
-
-
-def weekday_label(date: dt.date, lang: str) -> str:
-    return WEEKDAYS_KO[date.weekday()] if lang == "ko" else WEEKDAYS_EN[date.weekday()][:3].capitalize()
 
 
 def build_rows(loaded: Loaded, findings: list[Finding]) -> AgendaRows:
@@ -236,7 +185,20 @@ def _display_names(agenda: Agenda) -> dict[str, tuple[str, str]]:
     return shown
 
 
-def _add_rows(placed: Placed, depth: int, rows: list[Row], document, findings, assigned, names, venue) -> Row:  # type: ignore[no-untyped-def]
+class _Spans(Protocol):
+    def span_of(self, at: DocPath, key: bool = False) -> Span: ...
+
+
+def _add_rows(
+    placed: Placed,
+    depth: int,
+    rows: list[Row],
+    document: _Spans,
+    findings: list[Finding],
+    assigned: set[int],
+    names: dict[str, tuple[str, str]],
+    venue: str | None,
+) -> Row:
     seg = placed.segment
     owner = ", ".join(seg.owner) if seg.owner else ("-" if seg.given("owner") else "")
     row = Row(

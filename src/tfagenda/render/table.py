@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from tfagenda.findings import Severity
-from tfagenda.render.rows import LABELS, AgendaRows, DayRows, Row
+from tfagenda.render.rows import AgendaRows, DayRows, Row
+from tfagenda.render.view import columns, day_when, finding_at, owner_text, time_text
 
 BAR_WIDTH = 24
 
@@ -35,7 +36,7 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: object) ->
             console.print(_day_table(agenda, day), soft_wrap=not color)
         for finding in agenda.findings:
             style = "red" if finding.severity is Severity.ERROR else "yellow"
-            line = Text(f"⚠ line {finding.line}: ", style=style)
+            line = Text(f"⚠ {finding_at(finding, agenda.lang)}: ", style=style)
             line.append(f"{finding.code} [{finding.severity}] {finding.message}")
             console.print(line, soft_wrap=not color)
     text = buffer.getvalue()
@@ -46,7 +47,7 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: object) ->
 
 def _caption(agenda: AgendaRows, day: DayRows) -> str:
     bits = [agenda.title] if len(agenda.days) == 1 or not day.title else [agenda.title, day.title]
-    bits += day.when(agenda.lang)
+    bits += day_when(day, agenda.lang)
     venue = day.venue or agenda.venue
     if venue:
         bits.append(venue)
@@ -54,31 +55,31 @@ def _caption(agenda: AgendaRows, day: DayRows) -> str:
 
 
 def _day_table(agenda: AgendaRows, day: DayRows) -> Table:
-    words = LABELS[agenda.lang]
     table = Table(title=Text(_caption(agenda, day)), title_justify="left", show_lines=False)
-    table.add_column(words["time"], no_wrap=True)
-    if day.has_tracks:
-        table.add_column(words["track"])
-    table.add_column(words["item"])
-    table.add_column(words["owner"])
-    table.add_column(words["note"])
-    if day.slot:
-        table.add_column("", no_wrap=True)
-    marked = any(row.findings for row in day.rows)
-    if marked:
-        table.add_column(words["check"])
+    shown = columns(day, agenda.lang, bar=True)
+    for column in shown:
+        table.add_column(column.label, no_wrap=column.key in ("time", "bar"))
     for row in day.rows:
-        cells: list[Text] = [Text(row.time_text())]
-        if day.has_tracks:
-            cells.append(Text(row.track or ""))
-        indent = "  " * row.depth + ("└ " if row.depth else "")
-        cells += [Text(indent + row.title), Text(row.owner), Text(row.note, style="dim")]
-        if day.slot:
-            cells.append(Text(_bar(row, day), style="cyan"))
-        if marked:
-            cells.append(_marks(row))
-        table.add_row(*cells)
+        table.add_row(*(_cell(column.key, row, day, agenda.lang) for column in shown))
     return table
+
+
+def _cell(key: str, row: Row, day: DayRows, lang: str) -> Text:
+    if key == "time":
+        return Text(time_text(row, lang))
+    if key == "track":
+        return Text(row.track or "")
+    if key == "item":
+        return Text("  " * row.depth + ("└ " if row.depth else "") + row.title)
+    if key == "owner":
+        return Text(owner_text(row))
+    if key == "note":
+        return Text(row.note, style="dim")
+    if key == "bar":
+        return Text(_bar(row, day), style="cyan")
+    if key == "check":
+        return _marks(row)
+    raise ValueError(f"table has no column {key!r}")
 
 
 def _bar(row: Row, day: DayRows) -> str:
@@ -98,6 +99,3 @@ def _marks(row: Row) -> Text:
         style = "bold red" if finding.severity is Severity.ERROR else "yellow"
         text.append(f"{' ' if text else ''}⚠ {finding.code}", style=style)
     return text
-
-
-__all__ = ["render", "Group"]

@@ -1,0 +1,191 @@
+"""How every render format writes what it shows: the words, times, durations, owners, finding lines
+and table columns, decided once so that the formats cannot drift apart.
+
+- A time is the wall clock: a start at or after midnight of an overnight slot is ``00:00``,
+  ``00:30`` (never ``24:00``); an end exactly at midnight is ``24:00`` (the end of that day, as in
+  ``23:00–24:00``), and any other end after midnight wraps (``01:00``).
+- A duration is ``5분`` in Korean and ``5 min`` in English.
+- An owner is shown by name when ``people`` gives one, else as written (the id); ``-`` for nobody.
+  The ministry text alone keeps the owner as written, because ``tfagenda import`` reads it back.
+- A finding line is ``8행: T001 [error] …`` (``line 8: …``); formats put their own marker in front.
+
+Every word a renderer prints is in ``WORDS`` (one dict per language), so that the labels can move
+into the message catalog in one step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tfagenda.clock import MINUTES_PER_DAY, Slot
+from tfagenda.findings import Finding
+from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO
+from tfagenda.render.rows import DayRows, Row
+
+WORDS: dict[str, dict[str, str]] = {
+    "ko": {
+        "time": "시간",
+        "item": "내용",
+        "owner": "비고",
+        "note": "메모",
+        "track": "장소",
+        "check": "점검",
+        "date": "일시",
+        "venue": "장소",
+        "findings": "점검 결과",
+        "timeline": "시간표",
+        "slot": "회의 시간",
+        "minutes": "{minutes}분",
+        "at": "{line}행",
+        "at_column": "{line}행 {column}열",
+        "next_day": "(+1)",
+        # The ministry press release's own headings (``render --format text``).
+        "text_time": "시 간(안)",
+        "text_item": "내 용",
+    },
+    "en": {
+        "time": "Time",
+        "item": "Item",
+        "owner": "Owner",
+        "note": "Note",
+        "track": "Room",
+        "check": "Check",
+        "date": "When",
+        "venue": "Where",
+        "findings": "Findings",
+        "timeline": "Timeline",
+        "slot": "Slot",
+        "minutes": "{minutes} min",
+        "at": "line {line}",
+        "at_column": "line {line}:{column}",
+        "next_day": "(+1)",
+        "text_time": "Time",
+        "text_item": "Item",
+    },
+}
+
+BREAK_KINDS = ("break", "휴식")
+
+
+def is_break(row: Row) -> bool:
+    return row.kind.strip().lower() in BREAK_KINDS
+
+
+def words(lang: str) -> dict[str, str]:
+    """The labels of a language (``ko``/``en``; anything else gets English)."""
+    return WORDS.get(lang, WORDS["en"])
+
+
+# --- times and durations ------------------------------------------------------------------------
+
+
+def clock(minute: int, *, end: bool = False) -> str:
+    """A minute of the day (1440 and later: the next day) as the wall clock shows it.
+
+    ``1440`` is ``00:00`` as a start and ``24:00`` as an end; ``1470`` is ``00:30`` either way.
+    """
+    if end and minute > 0 and minute % MINUTES_PER_DAY == 0:
+        return "24:00"
+    hours, mins = divmod(minute % MINUTES_PER_DAY, 60)
+    return f"{hours:02d}:{mins:02d}"
+
+
+def duration_text(minutes: int, lang: str) -> str:
+    """``5분`` / ``5 min``."""
+    return words(lang)["minutes"].format(minutes=minutes)
+
+
+def span_text(start: int, end: int, separator: str = "–") -> str:
+    """``16:30–18:00``; a slot or segment that ends at midnight ends at ``24:00``."""
+    return f"{clock(start)}{separator}{clock(end, end=True)}"
+
+
+def slot_text(slot: Slot, separator: str = "–") -> str:
+    return span_text(slot.start, slot.end, separator)
+
+
+def time_text(row: Row, lang: str) -> str:
+    """A row's time: ``16:30–16:35 (5분)``; ``16:30–?`` without an end; ``?`` when not placed."""
+    if row.start is None:
+        return "?"
+    if row.end is None:
+        return f"{clock(row.start)}–?"
+    return f"{span_text(row.start, row.end)} ({duration_text(row.end - row.start, lang)})"
+
+
+def weekday_label(date: dt.date, lang: str) -> str:
+    return WEEKDAYS_KO[date.weekday()] if lang == "ko" else WEEKDAYS_EN[date.weekday()][:3].capitalize()
+
+
+def day_when(day: DayRows, lang: str) -> list[str]:
+    """The day's date with its weekday, and its slot: ``["2026-02-26 (목)", "16:30–18:00"]``."""
+    bits = []
+    if day.date:
+        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, lang)})")
+    if day.slot:
+        bits.append(slot_text(day.slot))
+    return bits
+
+
+# --- owners -------------------------------------------------------------------------------------
+
+
+def owner_names(row: Row) -> str:
+    """The owners by name (a person's name when ``people`` gives one, else as written); ``""`` for nobody."""
+    return ", ".join(row.people)
+
+
+def owner_text(row: Row, *, as_written: bool = False) -> str:
+    """The owner cell: the names, ``-`` for deliberately nobody, ``""`` when the file gives no owner.
+
+    ``as_written`` is for the ministry text, which ``tfagenda import`` reads back: there the owner
+    stays as the file writes it (the press release's "제1차관", not the person's name), so that
+    the round trip keeps the owners.
+    """
+    return row.owner if as_written else owner_names(row) or row.owner
+
+
+# --- findings -----------------------------------------------------------------------------------
+
+
+def finding_at(finding: Finding, lang: str, column: bool = False) -> str:
+    """Where a finding is: ``8행`` / ``line 8`` (with ``column``: ``8행 27열`` / ``line 8:27``)."""
+    template = words(lang)["at_column" if column else "at"]
+    return template.format(line=finding.line, column=finding.column)
+
+
+def finding_text(finding: Finding, lang: str) -> str:
+    """A finding as the listed line says it: ``8행: T001 [error] end 16:05 is before …``."""
+    return f"{finding_at(finding, lang)}: {finding.code} [{finding.severity}] {finding.message}"
+
+
+# --- table columns ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # time, track, item, owner, note, bar, check
+    label: str
+
+
+def columns(day: DayRows, lang: str, *, bar: bool = False, text_style: bool = False) -> list[Column]:
+    """The columns of a day's table, in order.
+
+    Time, the room (only on a day with tracks), item, owner, note, the slot bar (``bar=True``,
+    only with a slot) and the check marks (only when a row has a finding). ``text_style`` is the
+    ministry press release: its own headings, the note after the title, and no check column (the
+    findings are listed under the table).
+    """
+    said = words(lang)
+    keys = ["time"] + (["track"] if day.has_tracks else []) + ["item", "owner"]
+    if not text_style:
+        keys.append("note")
+    if bar and day.slot:
+        keys.append("bar")
+    if not text_style and any(row.findings for row in day.rows):
+        keys.append("check")
+    labels = {**said, "bar": ""}
+    if text_style:
+        labels.update(time=said["text_time"], item=said["text_item"])
+    return [Column(key, labels[key]) for key in keys]
