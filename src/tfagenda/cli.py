@@ -790,9 +790,18 @@ def _read_limited(stream, limit: int = 0) -> bytes:  # type: ignore[no-untyped-d
 
 
 def main() -> None:
+    from tfagenda.atomic import output_error, silence_stdout
+
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, so that a full disk is reported, not lost at exit
     except Exception as error:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback (TFAGENDA_DEBUG=1 shows it)
+        if isinstance(error, OSError) and (message := output_error(error)):
+            silence_stdout()
+            sys.stderr.write(f"tfagenda: {message}\n")
+            sys.exit(2)
         if os.environ.get("TFAGENDA_DEBUG"):
             raise
         sys.stderr.write(
