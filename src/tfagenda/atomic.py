@@ -364,3 +364,12 @@ def silence_stdout() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
+
+
+def exchange_supported(folder: str | os.PathLike[str]) -> bool:
+    """Whether renames in ``folder`` can be exchanges (the README's guarantee depends on it)."""
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".tfagenda-probe.") as probe:
+        first, second = Path(probe, "a"), Path(probe, "b")
+        first.touch()
+        second.touch()
+        return _rename_exchange(first, second)
