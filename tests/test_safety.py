@@ -406,3 +406,19 @@ def test_retime_reads_no_more_than_check() -> None:
         result.stderr
         == "tfagenda: /dev/zero: cannot read it: larger than 8 MiB, the most tfagenda reads; not read\n"
     )
+
+
+def test_changed_since_finds_agendas_with_an_upper_case_extension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if subprocess.run(["git", "--version"], capture_output=True, check=False).returncode != 0:
+        pytest.skip("no git")
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "0"],
+        check=True,
+    )
+    write(tmp_path / "agendas" / "NEW.YAML", AGENDA)  # untracked: changed since HEAD
+    result = check("--isolated", "--changed-since", "HEAD", "agendas", "--format", "concise")
+    assert result.exit_code == 1 and "NEW.YAML" in result.stdout

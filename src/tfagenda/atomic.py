@@ -185,7 +185,7 @@ def write_atomic(
     target = Path(os.path.realpath(path))
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, f"no folder {target.parent}/ for {target.name}", name)
-    temporary = _create_temporary(target, data, info)
+    temporary = _create_temporary(target, data, info, _folder_as_named(name, target))
     try:
         _commit(temporary, target, name, expected, snapshot)
     except BaseException:
@@ -223,7 +223,13 @@ def _temporary_prefix(target: Path) -> str:
     return f".{stem}."
 
 
-def _create_temporary(target: Path, data: bytes, info: os.stat_result | None) -> str:
+def _folder_as_named(name: str, target: Path) -> str:
+    """The folder written to, as the user named it (``agendas/``) unless a symlink led elsewhere."""
+    named = os.path.dirname(name) or "."
+    return named if os.path.realpath(named) == str(target.parent) else str(target.parent)
+
+
+def _create_temporary(target: Path, data: bytes, info: os.stat_result | None, folder: str) -> str:
     """The new bytes in a temporary file next to ``target``, flushed, with the old file's owner and mode."""
     try:
         descriptor, temporary = tempfile.mkstemp(
@@ -233,9 +239,9 @@ def _create_temporary(target: Path, data: bytes, info: os.stat_result | None) ->
         reason = error.strerror or str(error)
         raise type(error)(
             error.errno or errno.EIO,
-            f"{reason}: cannot create a file in the folder {target.parent}/ (the folder is not writable)"
+            f"{reason}: cannot create a file in the folder {folder.rstrip(os.sep)}/ (the folder is not writable)"
             if isinstance(error, PermissionError)
-            else f"{reason} (creating a temporary file in the folder {target.parent}/)",
+            else f"{reason} (creating a temporary file in the folder {folder.rstrip(os.sep)}/)",
             str(target),
         ) from None
     try:

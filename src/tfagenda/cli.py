@@ -100,6 +100,8 @@ def _changed_since(revision: str, paths: list[str]) -> list[str]:
     """Agenda files under ``paths`` changed since ``revision`` (committed or not), or new and untracked."""
     import subprocess
 
+    from tfagenda.discover import is_agenda_name
+
     commands = (
         ["git", "diff", "--name-only", "--diff-filter=ACMR", "--relative", revision, "--", *paths],
         ["git", "ls-files", "--others", "--exclude-standard", "--", *paths],
@@ -112,7 +114,7 @@ def _changed_since(revision: str, paths: list[str]) -> list[str]:
             _fail(f"--changed-since needs git: {error}")
         if done.returncode != 0:
             _fail(f"--changed-since {revision}: {done.stderr.strip() or 'git failed'}")
-        changed += [line for line in done.stdout.splitlines() if line.endswith((".yaml", ".yml"))]
+        changed += [line for line in done.stdout.splitlines() if is_agenda_name(line)]
     return sorted(set(changed))
 
 
