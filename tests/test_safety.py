@@ -123,6 +123,25 @@ def test_a_file_replaced_with_the_same_bytes_is_not_overwritten(
     assert target.read_text(encoding="utf-8") == AGENDA
 
 
+def test_retime_does_not_overwrite_a_file_saved_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tfagenda.retime as retime
+
+    target = write(tmp_path / "agenda.yaml", FIXED)
+    real_retime_text = retime.retime_text
+
+    def retime_while_an_editor_saves(*args: object, **kwargs: object) -> str:
+        _editor_saves(target, FIXED)  # the same bytes, but a newer file
+        return real_retime_text(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(retime, "retime_text", retime_while_an_editor_saves)
+    result = run("retime", str(target), "--from", "3", "--shift", "+5m", "--yes")
+    assert result.exit_code == 1
+    assert "changed on disk since it was read; not written" in result.stderr
+    assert target.read_text(encoding="utf-8") == FIXED
+
+
 def test_an_unchanged_file_is_still_fixed(tmp_path: Path) -> None:
     target = write(tmp_path / "agenda.yaml", AGENDA)
     assert fix_file(target).written

@@ -116,6 +116,17 @@ def read_bounded(path: str | os.PathLike[str], limit: int | None = None) -> byte
     return raw
 
 
+def read_with_snapshot(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, Snapshot]:
+    """``read_bounded``, and what the file was when it was read (for ``write_atomic``'s comparison)."""
+    limit = _limit(limit)
+    with open(path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLarge(os.fsdecode(path), limit)
+    return raw, Snapshot.of(info)
+
+
 def read_for_rewrite(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, Snapshot]:
     """The bytes of a regular file that is to be rewritten, and its snapshot.
 

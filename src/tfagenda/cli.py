@@ -629,7 +629,7 @@ def retime(
             typer.echo(f"{file} not written.")
             raise typer.Exit(1)
     try:
-        write_atomic(file, source.encode(text), expected=source.raw)
+        write_atomic(file, source.encode(text), expected=source.raw, snapshot=source.snapshot)
     except FileChanged as changed:
         _fail(str(changed), 1)
     except OSError as error:

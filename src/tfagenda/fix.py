@@ -18,11 +18,11 @@ import difflib
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tfagenda.atomic import NotRegularFile, read_bounded, read_for_rewrite, write_atomic
+from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
 from tfagenda.findings import Applicability, Edit, Finding, Fix, Span
 from tfagenda.yamldoc import LINE_BREAK, sniff_encoding
 
@@ -46,6 +46,7 @@ class Source:
     bom: bytes = b""
     encoding: str = "utf-8"
     lead: str = ""  # a second "\ufeff" after the BOM, which the parser skips and writing keeps
+    snapshot: Snapshot | None = None  # what the file was when read (``read``): writing checks it is still so
 
     @classmethod
     def from_bytes(cls, raw: bytes, path: str = "<string>") -> Source:
@@ -57,7 +58,8 @@ class Source:
 
     @classmethod
     def read(cls, path: str | Path) -> Source:
-        return cls.from_bytes(read_bounded(path), str(path))  # TooLarge past load.MAX_FILE_BYTES
+        raw, snapshot = read_with_snapshot(path)  # TooLarge past load.MAX_FILE_BYTES
+        return replace(cls.from_bytes(raw, str(path)), snapshot=snapshot)
 
     def encode(self, text: str) -> bytes:
         """``text`` as this file's bytes: the same byte-order mark and encoding (``encode(self.text) == raw``)."""
