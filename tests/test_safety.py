@@ -441,3 +441,28 @@ def test_changed_since_finds_agendas_with_an_upper_case_extension(
     write(tmp_path / "agendas" / "NEW.YAML", AGENDA)  # untracked: changed since HEAD
     result = check("--isolated", "--changed-since", "HEAD", "agendas", "--format", "concise")
     assert result.exit_code == 1 and "NEW.YAML" in result.stdout
+
+
+def test_a_save_that_cannot_be_put_back_is_kept_not_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the exchange back fails, the version saved meanwhile must survive (under the temporary name)."""
+    if not atomic.exchange_supported(tmp_path):
+        pytest.skip("no rename exchange on this file system")
+    target = write(tmp_path / "agenda.yaml", AGENDA)
+    saved = AGENDA.replace("자유토론", "자유 토론")
+    real_exchange = atomic._rename_exchange
+    calls: list[str] = []
+
+    def exchange_once(first: str, second: str) -> bool:
+        calls.append(first)
+        if len(calls) == 1:
+            _editor_saves(target, saved)
+            return real_exchange(first, second)
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic, "_rename_exchange", exchange_once)
+    with pytest.raises(atomic.KeptAside) as kept:
+        fix_file(target)
+    assert Path(kept.value.kept).read_text(encoding="utf-8") == saved
+    assert "the version saved meanwhile is kept as" in str(kept.value)

@@ -47,6 +47,18 @@ class FileChanged(Exception):
         self.path = path
 
 
+class KeptAside(FileChanged):
+    """A save landed while the file was being replaced and could not be put back: it was kept next to it."""
+
+    def __init__(self, path: str, kept: str) -> None:
+        super().__init__(path)
+        self.args = (
+            f"{path} changed on disk while it was being written; the version saved meanwhile is kept as "
+            f"{kept} (compare the two, and keep the right one)",
+        )
+        self.kept = kept
+
+
 class NotRegularFile(OSError):
     """A rewrite (``--fix``, ``retime``) of something that is not a regular file: a pipe, a device."""
 
@@ -199,6 +211,8 @@ def write_atomic(
     temporary = _create_temporary(target, data, info, _folder_as_named(name, target))
     try:
         _commit(temporary, target, name, expected, snapshot)
+    except KeptAside:
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -304,9 +318,14 @@ def _commit(
     try:
         _verify(Path(temporary), name, expected, snapshot, renamed=True)
     except BaseException:
-        _rename_exchange(temporary, target)
+        try:
+            _rename_exchange(temporary, target)
+        except OSError:
+            # The other version is at the temporary name now: it must not be deleted with it.
+            raise KeptAside(name, temporary) from None
         raise
-    os.unlink(temporary)
+    with contextlib.suppress(OSError):  # the old file; a leftover is hidden, and only the old bytes
+        os.unlink(temporary)
 
 
 def _verify(
