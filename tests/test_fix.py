@@ -16,6 +16,7 @@ from conftest import AGENDAS_DIR, FIXTURES, REPO, SEED, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tfagenda import atomic
 from tfagenda.atomic import FileChanged, write_atomic
 from tfagenda.clock import format_time
 from tfagenda.findings import Edit, Span
@@ -399,6 +400,7 @@ def test_a_crash_while_writing_leaves_the_original_intact(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", crash)
+    monkeypatch.setattr(atomic, "_rename_exchange", crash)  # the rename, where it is an exchange (Linux)
     with pytest.raises(OSError):
         fix_file(target)
     assert target.read_bytes() == before

@@ -686,7 +686,16 @@ def fsync(fd):
 def replace(a, b):
     say("replacing"); time.sleep(0.5); real_replace(a, b); say("replaced"); time.sleep(0.5)
 
+real_exchange = atomic._rename_exchange
+
+def exchange(a, b):  # the rename, where it is an exchange (Linux renameat2): the same announcements
+    say("replacing"); time.sleep(0.5); done = real_exchange(a, b)
+    if done:
+        say("replaced"); time.sleep(0.5)
+    return done
+
 atomic.os.fdopen, atomic.os.replace, atomic.os.fsync = fdopen, replace, fsync
+atomic._rename_exchange = exchange
 say("started")
 sys.argv = ["tfagenda", "check", "--isolated", "--fix", sys.argv[1]]
 from tfagenda.cli import main

@@ -1,19 +1,42 @@
-"""Writing a file in one step: readers see the old file or the new one, never half of it.
+"""Reading a file to rewrite it, and writing a file in one step: readers see the old file or the
+new one, never half of it, and a save made by someone else meanwhile is not overwritten.
 
 Used by every command that writes: ``check --fix``, ``retime``, ``render -o`` and ``import -o``.
-The bytes go to a temporary file in the target's folder (so that the rename stays on one file
-system), are flushed to disk, get the old file's permissions (a new file gets the usual 0666 less
-the umask, not the temporary file's private 0600), and ``os.replace`` puts them in place. A
-symlink is followed: its target is replaced. If anything fails, the old file is left as it was.
+
+Rewriting (``--fix``, ``retime``) works on regular files only (a pipe such as ``/dev/stdin`` would
+be consumed by the reading), reads at most ``MAX_FILE_BYTES`` and remembers what the file was
+(``Snapshot``: device, inode, size, mtime and ctime in nanoseconds).
+
+Writing replaces only regular files (or creates a new one): the bytes go to a temporary file in the
+target's folder (so that the rename stays on one file system), are flushed to disk, get the old
+file's owner and group where permitted and then its mode (set-user-ID and set-group-ID bits too: a
+chown clears them, so the mode comes after it), and are renamed over the file. A file the user could
+not write in place is refused, even when its folder is writable. A symlink is followed: its target
+is replaced. A character device or a FIFO (``/dev/null``, ``/dev/stdout`` to a pipe) is written in
+place, never replaced; a folder, a block device or a socket is refused. If anything fails, the old
+file is left as it was.
+
+When the file was read first, it is compared with what was read (the snapshot, then the bytes)
+right before the rename; on Linux the rename is then an exchange (``renameat2`` with
+``RENAME_EXCHANGE``): the new file and the old one swap names in one step, and the file taken out
+is checked once more, so that a save that landed between the last check and the swap is put back
+and reported (``FileChanged``) instead of being lost.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import stat
+import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+TEMPORARY_SUFFIX = ".tfagenda.tmp"
+_RANDOM_CHARACTERS = 8  # what tempfile.mkstemp puts between prefix and suffix
 
 
 class FileChanged(Exception):
@@ -24,41 +47,326 @@ class FileChanged(Exception):
         self.path = path
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, expected: bytes | None = None) -> None:
+class KeptAside(FileChanged):
+    """A save landed while the file was being replaced and could not be put back: it was kept next to it."""
+
+    def __init__(self, path: str, kept: str) -> None:
+        super().__init__(path)
+        self.args = (
+            f"{path} changed on disk while it was being written; the version saved meanwhile is kept as "
+            f"{kept} (compare the two, and keep the right one)",
+        )
+        self.kept = kept
+
+
+class NotRegularFile(OSError):
+    """A rewrite (``--fix``, ``retime``) of something that is not a regular file: a pipe, a device."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(
+            errno.EINVAL, f"it is {kind}, not a regular file; only regular files are rewritten", path
+        )
+
+
+class TooLarge(OSError):
+    """A file larger than what tfagenda reads."""
+
+    def __init__(self, path: str, limit: int) -> None:
+        super().__init__(
+            errno.EFBIG, f"larger than {limit // 2**20} MiB, the most tfagenda reads; not read", path
+        )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file was when it was read: if any of these differs, someone changed (or replaced) it."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> Snapshot:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+    def matches(self, info: os.stat_result, renamed: bool = False) -> bool:
+        """The same file, unchanged. ``renamed``: the file was just renamed by us, which sets its ctime."""
+        same = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) == (
+            self.device,
+            self.inode,
+            self.size,
+            self.mtime_ns,
+        )
+        return same and (renamed or info.st_ctime_ns == self.ctime_ns)
+
+
+def kind_of(mode: int) -> str:
+    """A file type in words, for messages."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next(
+        (name for test, name in kinds if test(mode)),
+        "a regular file" if stat.S_ISREG(mode) else "a special file",
+    )
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of ``path``, refusing (``TooLarge``) past ``limit`` (default ``load.MAX_FILE_BYTES``)
+    without reading further: ``/dev/zero`` is not read forever."""
+    limit = _limit(limit)
+    with open(path, "rb") as stream:
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLarge(os.fsdecode(path), limit)
+    return raw
+
+
+def read_with_snapshot(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, Snapshot]:
+    """``read_bounded``, and what the file was when it was read (for ``write_atomic``'s comparison)."""
+    limit = _limit(limit)
+    with open(path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLarge(os.fsdecode(path), limit)
+    return raw, Snapshot.of(info)
+
+
+def read_for_rewrite(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, Snapshot]:
+    """The bytes of a regular file that is to be rewritten, and its snapshot.
+
+    Anything else is refused (``NotRegularFile``) before it is opened: reading a pipe consumes it,
+    opening a FIFO waits for a writer. Past ``limit`` the bytes read so far are returned, one more
+    than the limit, for the caller to refuse (as the check does)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(os.fsdecode(path), kind_of(info.st_mode))
+    with open(path, "rb") as stream:
+        opened = os.fstat(stream.fileno())
+        if not stat.S_ISREG(opened.st_mode):  # replaced between the stat and the open
+            raise NotRegularFile(os.fsdecode(path), kind_of(opened.st_mode))
+        raw = stream.read(_limit(limit) + 1)
+    return raw, Snapshot.of(opened)
+
+
+def _limit(limit: int | None) -> int:
+    if limit is not None:
+        return limit
+    from tfagenda.load import MAX_FILE_BYTES
+
+    return MAX_FILE_BYTES
+
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: bytes,
+    expected: bytes | None = None,
+    snapshot: Snapshot | None = None,
+) -> None:
     """Replace (or create) ``path`` with ``data``.
 
-    With ``expected``, the file is read again just before the rename and ``FileChanged`` is raised
-    if it no longer holds those bytes.
+    With ``expected`` (the bytes that were read) and/or ``snapshot``, the file must be a regular
+    file that still is what was read, or ``FileChanged`` is raised and nothing is written. Without
+    them (``-o``), a character device or FIFO is written in place. ``OSError`` says why a file
+    cannot be written, naming the folder when it is the folder that cannot be written.
     """
+    rewrite = expected is not None or snapshot is not None
+    name = os.fsdecode(path)
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        if rewrite:
+            raise FileChanged(name) from None  # it was read, and is gone now
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "it is a folder; name the file to write", name)
+        if rewrite:
+            raise NotRegularFile(name, kind_of(info.st_mode))
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            _write_in_place(path, data)
+            return
+        raise OSError(
+            errno.EINVAL,
+            f"it is {kind_of(info.st_mode)}; tfagenda writes only files, pipes and terminals",
+            name,
+        )
+    if info is not None and not _may_write(path):
+        raise PermissionError(
+            errno.EACCES,
+            "Permission denied: the file is read-only for you; it is not replaced "
+            "(a writable folder is not enough: make the file writable first)",
+            name,
+        )
     target = Path(os.path.realpath(path))
     if not target.parent.is_dir():
-        raise FileNotFoundError(f"no folder {target.parent}/ for {target.name}")
+        raise FileNotFoundError(errno.ENOENT, f"no folder {target.parent}/ for {target.name}", name)
+    temporary = _create_temporary(target, data, info, _folder_as_named(name, target))
     try:
-        info: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        info = None
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tfagenda.tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask())
-        if info is not None and hasattr(os, "chown"):
-            mine = os.stat(temporary)
-            if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
-                with contextlib.suppress(OSError):
-                    os.chown(temporary, info.st_uid, info.st_gid)
-        if expected is not None and target.read_bytes() != expected:
-            raise FileChanged(str(path))
-        os.replace(temporary, target)
+        _commit(temporary, target, name, expected, snapshot)
+    except KeptAside:
+        raise
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _sync_folder(target.parent)
+
+
+def _may_write(path: str | os.PathLike[str]) -> bool:
+    """Could this user write the file in place? (As root, permission bits deny nothing, as for any
+    editor run as root: only a read-only file system or an immutable file stops it.)"""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def _write_in_place(path: str | os.PathLike[str], data: bytes) -> None:
+    """A device or a FIFO: opened for writing (never created, never replaced) and written."""
+    descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+
+
+def _temporary_prefix(target: Path) -> str:
+    """``.NAME.``, with NAME shortened so that the temporary file's name fits the file system's limit
+    (a 233-byte name plus the random part and the suffix would not)."""
+    try:
+        name_max = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        name_max = 255
+    room = max(name_max - 2 - _RANDOM_CHARACTERS - len(TEMPORARY_SUFFIX), 1)
+    stem = target.name
+    while len(os.fsencode(stem)) > room:
+        stem = stem[:-1]
+    return f".{stem}."
+
+
+def _folder_as_named(name: str, target: Path) -> str:
+    """The folder written to, as the user named it (``agendas/``) unless a symlink led elsewhere."""
+    named = os.path.dirname(name) or "."
+    return named if os.path.realpath(named) == str(target.parent) else str(target.parent)
+
+
+def _create_temporary(target: Path, data: bytes, info: os.stat_result | None, folder: str) -> str:
+    """The new bytes in a temporary file next to ``target``, flushed, with the old file's owner and mode."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=_temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=target.parent
+        )
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise type(error)(
+            error.errno or errno.EIO,
+            f"{reason}: cannot create a file in the folder {folder.rstrip(os.sep)}/ (the folder is not writable)"
+            if isinstance(error, PermissionError)
+            else f"{reason} (creating a temporary file in the folder {folder.rstrip(os.sep)}/)",
+            str(target),
+        ) from None
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            if info is not None:
+                _keep_owner_and_mode(stream.fileno(), info)
+            else:
+                os.fchmod(stream.fileno(), 0o666 & ~_umask())
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _keep_owner_and_mode(descriptor: int, info: os.stat_result) -> None:
+    """The old file's owner and group where permitted (root: both; a member of the group: the group),
+    then its mode: chown clears the set-user-ID and set-group-ID bits, so chmod comes last."""
+    if hasattr(os, "fchown"):
+        mine = os.fstat(descriptor)
+        if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.fchown(descriptor, info.st_uid, info.st_gid)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.fchown(descriptor, -1, info.st_gid)
+    os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+
+
+def _commit(
+    temporary: str, target: Path, name: str, expected: bytes | None, snapshot: Snapshot | None
+) -> None:
+    """Rename ``temporary`` over ``target``; when a file was read, only if it is still what was read."""
+    if expected is None and snapshot is None:
+        os.replace(temporary, target)
+        return
+    _verify(target, name, expected, snapshot)
+    try:
+        exchanged = _rename_exchange(temporary, target)
+    except FileNotFoundError:
+        raise FileChanged(name) from None  # deleted since the check
+    if not exchanged:  # no exchange here: the window is this call's, after the check above
+        os.replace(temporary, target)
+        return
+    # The file taken out now has the temporary name: if a save landed after the check, put it back.
+    try:
+        _verify(Path(temporary), name, expected, snapshot, renamed=True)
+    except BaseException:
+        try:
+            _rename_exchange(temporary, target)
+        except OSError:
+            # The other version is at the temporary name now: it must not be deleted with it.
+            raise KeptAside(name, temporary) from None
+        raise
+    with contextlib.suppress(OSError):  # the old file; a leftover is hidden, and only the old bytes
+        os.unlink(temporary)
+
+
+def _verify(
+    path: Path, name: str, expected: bytes | None, snapshot: Snapshot | None, renamed: bool = False
+) -> None:
+    """``FileChanged`` unless ``path`` is the file that was read, with the bytes that were read."""
+    try:
+        if snapshot is not None and not snapshot.matches(os.stat(path), renamed):
+            raise FileChanged(name)
+        if expected is not None:
+            with open(path, "rb") as stream:
+                if stream.read(len(expected) + 1) != expected:
+                    raise FileChanged(name)
+    except OSError:
+        raise FileChanged(name) from None
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_renameat2: object = None  # the libc function, once looked up; False where there is none
+
+
+def _rename_exchange(first: str | Path, second: str | Path) -> bool:
+    """Swap two names in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system
+    or the file system cannot, and the caller renames instead."""
+    global _renameat2
+    if _renameat2 is None:
+        try:
+            _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+        except (OSError, AttributeError):
+            _renameat2 = False
+    if _renameat2 is False:
+        return False
+    function = _renameat2
+    result = function(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)  # type: ignore[operator]
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), os.fsdecode(second))
 
 
 def _umask() -> int:
@@ -75,3 +383,29 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def output_error(error: OSError) -> str | None:
+    """The message for an error writing standard output (a full disk, a closed pipe, an I/O error),
+    or None when ``error`` is not one: ``cannot write output: No space left on device``."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EBADF, errno.EROFS):
+        return f"cannot write output: {error.strerror or os.strerror(error.errno)}"
+    return None
+
+
+def silence_stdout() -> None:
+    """After standard output failed: what is still buffered goes to the null device, so that
+    Python's flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
+def exchange_supported(folder: str | os.PathLike[str]) -> bool:
+    """Whether renames in ``folder`` can be exchanges (the README's guarantee depends on it)."""
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".tfagenda-probe.") as probe:
+        first, second = Path(probe, "a"), Path(probe, "b")
+        first.touch()
+        second.touch()
+        return _rename_exchange(first, second)

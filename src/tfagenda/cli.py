@@ -100,6 +100,8 @@ def _changed_since(revision: str, paths: list[str]) -> list[str]:
     """Agenda files under ``paths`` changed since ``revision`` (committed or not), or new and untracked."""
     import subprocess
 
+    from tfagenda.discover import is_agenda_name
+
     commands = (
         ["git", "diff", "--name-only", "--diff-filter=ACMR", "--relative", revision, "--", *paths],
         ["git", "ls-files", "--others", "--exclude-standard", "--", *paths],
@@ -112,7 +114,7 @@ def _changed_since(revision: str, paths: list[str]) -> list[str]:
             _fail(f"--changed-since needs git: {error}")
         if done.returncode != 0:
             _fail(f"--changed-since {revision}: {done.stderr.strip() or 'git failed'}")
-        changed += [line for line in done.stdout.splitlines() if line.endswith((".yaml", ".yml"))]
+        changed += [line for line in done.stdout.splitlines() if is_agenda_name(line)]
     return sorted(set(changed))
 
 
@@ -627,7 +629,7 @@ def retime(
             typer.echo(f"{file} not written.")
             raise typer.Exit(1)
     try:
-        write_atomic(file, source.encode(text), expected=source.raw)
+        write_atomic(file, source.encode(text), expected=source.raw, snapshot=source.snapshot)
     except FileChanged as changed:
         _fail(str(changed), 1)
     except OSError as error:
@@ -790,9 +792,18 @@ def _read_limited(stream, limit: int = 0) -> bytes:  # type: ignore[no-untyped-d
 
 
 def main() -> None:
+    from tfagenda.atomic import output_error, silence_stdout
+
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, so that a full disk is reported, not lost at exit
     except Exception as error:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback (TFAGENDA_DEBUG=1 shows it)
+        if isinstance(error, OSError) and (message := output_error(error)):
+            silence_stdout()
+            sys.stderr.write(f"tfagenda: {message}\n")
+            sys.exit(2)
         if os.environ.get("TFAGENDA_DEBUG"):
             raise
         sys.stderr.write(

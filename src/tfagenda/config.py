@@ -170,11 +170,13 @@ def _has_tool_table(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return "tfagenda" in tomllib.loads(text).get("tool", {})
+        tool = tomllib.loads(text).get("tool")
     except tomllib.TOMLDecodeError:
         # Broken TOML that mentions our table is ours: load_settings reports it (exit 2) rather
         # than the settings being silently dropped; other broken pyproject.toml files are skipped.
         return "tool.tfagenda" in text
+    # `tool = 5` is valid TOML but not a table: not ours, so not a config (another tool's business).
+    return isinstance(tool, dict) and "tfagenda" in tool
 
 
 def load_settings(config: Path | None = None, isolated: bool = False, cwd: Path | None = None) -> Settings:
@@ -191,8 +193,14 @@ def load_settings(config: Path | None = None, isolated: bool = False, cwd: Path 
         raise ConfigError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    table: Any = document.get("tool", {}).get("tfagenda", {}) if path.name == "pyproject.toml" else document
-    prefix = "tool.tfagenda." if path.name == "pyproject.toml" else ""
+    table: Any = document
+    prefix = ""
+    if path.name == "pyproject.toml":
+        tool = document.get("tool", {})
+        table = tool.get("tfagenda", {}) if isinstance(tool, dict) else {}
+        prefix = "tool.tfagenda."
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.tfagenda: must be a table ([tool.tfagenda]), not {table!r}")
     try:
         raw = _FileSettings.model_validate(table)
     except ValidationError as errors:

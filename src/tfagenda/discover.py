@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,14 +24,23 @@ class PathNotFound(Exception):
         self.path = path
 
 
+def is_agenda_name(name: str) -> bool:
+    """``*.yaml`` or ``*.yml``, in any case (``A.YAML``, ``b.Yml``)."""
+    return name.lower().endswith(AGENDA_SUFFIXES)
+
+
 def agenda_files(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Path]:
-    """Files named directly, plus agenda files below named folders, once each.
+    """Files named directly, plus agenda files below named folders, each real file once.
 
     In folders: hidden folders and files are skipped, and so are files the settings exclude or
-    do not include (default *.yaml, *.yml). A file named directly is always checked.
+    do not include (default *.yaml, *.yml, in any case). A file named directly is always checked,
+    as given (a symlink is followed wherever it goes); in a folder, a symlink is followed only when
+    its target stays inside the folder (a note on standard error names each one skipped). A file
+    reached twice (named twice, a symlink to a file also found, a hard link) is listed once, under
+    the first name it was reached by.
     """
     found: list[Path] = []
-    seen: set[str] = set()
+    seen: set[object] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -40,11 +50,21 @@ def agenda_files(paths: Iterable[str | Path], settings: Settings | None = None) 
         else:
             raise PathNotFound(str(raw))
         for candidate in candidates:
-            key = os.path.abspath(candidate)  # normalised, and the same for a relative and an absolute name
+            key = _identity(candidate)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
+
+
+def _identity(path: Path) -> object:
+    """The file itself: (device, inode) of what the path leads to; a path that cannot be followed (a
+    broken or looping symlink, a folder that cannot be listed) is its own, by its absolute name."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return (info.st_dev, info.st_ino)
 
 
 def _walk(root: Path, settings: Settings | None) -> Iterator[Path]:
@@ -53,9 +73,12 @@ def _walk(root: Path, settings: Settings | None) -> Iterator[Path]:
     os.walk does not follow directory symlinks, so a symlink loop cannot trap it. A folder that
     cannot be listed (no permission) is yielded itself, so that the check reports it (E000) instead
     of passing without its files. FIFOs, sockets and devices are skipped: opening a FIFO would wait
-    forever. A broken or looping file symlink is yielded, and reported.
+    forever. A file symlink whose target is outside ``root`` is skipped with a note (an
+    ``env.yaml -> /proc/self/environ`` must not print the environment); a broken or looping one
+    is yielded, and reported.
     """
     unlisted: list[OSError] = []
+    inside = _real_folder(root)
     for folder, dirs, files in os.walk(root, onerror=unlisted.append):
         yield from _unlisted(unlisted)
         dirs[:] = sorted(
@@ -68,11 +91,50 @@ def _walk(root: Path, settings: Settings | None) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             if settings is None:
-                if name.endswith(AGENDA_SUFFIXES) and _not_special(path):
-                    yield path
-            elif settings.is_included(path) and not settings.is_excluded(path) and _not_special(path):
+                wanted = is_agenda_name(name)
+            else:
+                wanted = _included(settings, path) and not settings.is_excluded(path)
+            if wanted and _not_special(path) and _stays_inside(path, inside, root):
                 yield path
     yield from _unlisted(unlisted)
+
+
+def _included(settings: Settings, path: Path) -> bool:
+    """The settings' include patterns, with the extension in any case (``A.YAML`` is ``*.yaml``)."""
+    return settings.is_included(path) or (
+        path.suffix != path.suffix.lower() and settings.is_included(path.with_suffix(path.suffix.lower()))
+    )
+
+
+def _real_folder(root: Path) -> str:
+    return os.path.join(os.path.realpath(root), "")
+
+
+def _stays_inside(path: Path, inside: str, root: Path) -> bool:
+    """Not a symlink, or one whose target is below the folder being walked (a broken or looping
+    one too: reading it reports what is wrong). Skipping one is said on standard error."""
+    if not path.is_symlink():
+        return True
+    target = os.path.realpath(path)
+    if target.startswith(inside):
+        return True
+    note_skipped(path, root, target)
+    return False
+
+
+_noted: set[str] = set()
+
+
+def note_skipped(path: Path, root: Path, target: str) -> None:
+    """One note per run and link (``check --fix`` walks the folders twice)."""
+    key = os.path.abspath(path)
+    if key in _noted:
+        return
+    _noted.add(key)
+    sys.stderr.write(
+        f"tfagenda: note: {path} not checked: it is a symbolic link to {target}, outside {root}/ "
+        "(in a folder, links are followed only inside it; name the file itself to check it)\n"
+    )
 
 
 def _unlisted(errors: list[OSError]) -> Iterator[Path]:

@@ -18,11 +18,11 @@ import difflib
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tfagenda.atomic import write_atomic
+from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
 from tfagenda.findings import Applicability, Edit, Finding, Fix, Span
 from tfagenda.yamldoc import LINE_BREAK, sniff_encoding
 
@@ -46,6 +46,7 @@ class Source:
     bom: bytes = b""
     encoding: str = "utf-8"
     lead: str = ""  # a second "\ufeff" after the BOM, which the parser skips and writing keeps
+    snapshot: Snapshot | None = None  # what the file was when read (``read``): writing checks it is still so
 
     @classmethod
     def from_bytes(cls, raw: bytes, path: str = "<string>") -> Source:
@@ -57,7 +58,8 @@ class Source:
 
     @classmethod
     def read(cls, path: str | Path) -> Source:
-        return cls.from_bytes(Path(path).read_bytes(), str(path))
+        raw, snapshot = read_with_snapshot(path)  # TooLarge past load.MAX_FILE_BYTES
+        return replace(cls.from_bytes(raw, str(path)), snapshot=snapshot)
 
     def encode(self, text: str) -> bytes:
         """``text`` as this file's bytes: the same byte-order mark and encoding (``encode(self.text) == raw``)."""
@@ -236,14 +238,20 @@ def fix_file(
     from tfagenda.load import MAX_FILE_BYTES
 
     name = str(path)
+    snapshot = None
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(
-                MAX_FILE_BYTES + 1
-            )  # no more (a device, a huge file): refused, as the check refuses it (E001)
+        # At most one byte past the limit (a huge file is refused, as the check refuses it: E001). To
+        # write, a pipe or a device is refused before it is read (NotRegularFile): reading consumes it.
+        if write:
+            raw, snapshot = read_for_rewrite(path, MAX_FILE_BYTES)
+        else:
+            with open(path, "rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
             return FixOutcome(name, None, "")
         source = Source.from_bytes(raw, name)
+    except NotRegularFile:
+        raise
     except (OSError, UnicodeDecodeError):
         return FixOutcome(name, None, "")
     if not is_yaml(name, source.text):
@@ -251,7 +259,7 @@ def fix_file(
     text, fixed = fix_text(source.text, name, settings, unsafe)
     outcome = FixOutcome(name, source, text, fixed)
     if write and outcome.changed:
-        write_atomic(path, outcome.new_bytes, expected=source.raw)
+        write_atomic(path, outcome.new_bytes, expected=source.raw, snapshot=snapshot)
         outcome.written = True
     return outcome
 
