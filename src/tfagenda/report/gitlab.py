@@ -34,8 +34,8 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         base = f"{f.path}\0{f.code}\0{_flagged_text(result, f)}"
         count = seen.get(base, 0)
         seen[base] = count + 1
-        # surrogateescape: a file name that is not UTF-8 hashes as its bytes (stable and distinct)
-        fingerprint = hashlib.sha256(f"{base}\0{count}".encode("utf-8", "surrogateescape")).hexdigest()
+        # surrogatepass: a file name that is not UTF-8 hashes too (stable, and distinct from others)
+        fingerprint = hashlib.sha256(f"{base}\0{count}".encode("utf-8", "surrogatepass")).hexdigest()
         issues.append(
             {
                 "description": f"{f.code} {f.message}",

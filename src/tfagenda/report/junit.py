@@ -41,7 +41,7 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
             ET.SubElement(suite, "testcase", name="tfagenda check", classname=path)
         for f in findings:
             case = ET.SubElement(
-                suite, "testcase", name=f"{f.code} {f.name} at {f.line}:{f.column}", classname=path
+                suite, "testcase", name=visible(f"{f.code} {f.name} at {f.line}:{f.column}"), classname=path
             )
             message = visible(f.message)
             failure = ET.SubElement(case, "failure", message=message, type=f.code)

@@ -27,7 +27,19 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 def _uri(path: str) -> str:
     """A relative URI reference: the path's bytes, percent-encoded (a file name that is not UTF-8
     keeps its exact bytes: ``bad%FF.yaml``; control characters are encoded too)."""
-    return quote(os.fsencode(PurePath(path).as_posix()), safe="/")
+    posix = PurePath(path).as_posix()
+    try:
+        raw = os.fsencode(posix)
+    except UnicodeEncodeError:  # a surrogate that no file name decodes to: U+FFFD
+        raw = b"".join(_char_bytes(char) for char in posix)
+    return quote(raw, safe="/")
+
+
+def _char_bytes(char: str) -> bytes:
+    try:
+        return os.fsencode(char)
+    except UnicodeEncodeError:
+        return "\ufffd".encode()
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:

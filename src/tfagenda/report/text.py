@@ -136,7 +136,7 @@ def window(line: str, start: int, end: int, width: int) -> Window:
         return used + (first > 0) + (stop < length) <= width
 
     first = stop = start
-    used = 0
+    used = 1 if start == length else 0  # a caret after the end of the line needs its column too
     while stop < end and stop - start < limit:
         more = columns(stop)
         if stop > start and not fits(first, stop + 1, used + more):
