@@ -17,6 +17,7 @@ move the cursor, change colours, clear the screen, set the window title or reord
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from typing import IO, Any
 
@@ -50,12 +51,15 @@ def visible_char(char: str) -> str:
     return f"\\u{code:04x}"
 
 
+_NEEDS_ESCAPE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
+)
+
+
 def visible(text: str) -> str:
     """``text`` with every character that could act on a terminal or reorder a line replaced by
     a visible escape (see the module's docstring); plain text is returned as it is."""
-    if not any(needs_escape(char) for char in text):
-        return text
-    return "".join(visible_char(char) for char in text)
+    return _NEEDS_ESCAPE.sub(lambda match: visible_char(match.group()), text)
 
 
 def char_width(char: str) -> int:
