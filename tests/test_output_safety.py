@@ -174,6 +174,13 @@ def test_window_fits_and_underlines_the_value(width: int, where: float) -> None:
     assert shown.text.endswith(ELLIPSIS) == (not line.endswith(body))
 
 
+def test_window_of_a_value_near_the_start_keeps_the_start() -> None:
+    line = '  - {start: "14:00", end: "13:10", duration: 10, title: 개회 및 안건 소개, owner: 팀장}'
+    shown = window(line, 26, 33, 54)
+    assert shown.text.startswith('  - {start: "14:00", end: "13:10"') and shown.text.endswith(ELLIPSIS)
+    assert shown.indent == 26 and shown.marks == 7 and cell_width(shown.text) <= 54
+
+
 def test_window_of_a_value_wider_than_the_terminal_shows_its_beginning() -> None:
     line = "title: " + "가" * 100 + " # end"
     shown = window(line, 7, 107, 40)

@@ -23,6 +23,7 @@ _RED, _YELLOW, _CYAN, _BOLD, _DIM, _RESET = (
     "\x1b[0m",
 )
 ELLIPSIS = "…"  # where an excerpt cuts the source line
+_RIGHT_CONTEXT = 12  # columns after the value that keep a window anchored at the line's start
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
@@ -144,6 +145,17 @@ def window(line: str, start: int, end: int, width: int) -> Window:
         used += more
         stop += 1
     left = right = 0
+    # A value near the start of the line: show the line from its beginning, as an editor does,
+    # when some context after the value still fits.
+    prefix = 0
+    while first > 0 and start - first < limit and prefix <= width:
+        first -= 1
+        prefix += columns(first)
+    if first == 0 and fits(0, stop, used + prefix + _RIGHT_CONTEXT):
+        used += prefix
+        left = prefix
+    else:
+        first = start
     while stop - first < limit:
         grow_left = first > 0 and fits(first - 1, stop, used + columns(first - 1))
         grow_right = stop < length and fits(first, stop + 1, used + columns(stop))
