@@ -126,12 +126,20 @@ def window(line: str, start: int, end: int, width: int) -> Window:
     end = min(max(end, start + 1), length)
     limit = 4 * max(width, 1)  # characters at most: zero-width ones take no columns
 
+    widths: dict[int, int] = {}  # each character's columns, computed once
+
     def shown(at: int) -> str:
         char = line[at]
         return " " if char == "\t" else visible_char(char)
 
     def columns(at: int) -> int:
-        return cell_width(shown(at))
+        known = widths.get(at)
+        if known is None:
+            char = line[at]
+            known = widths[at] = (
+                1 if char == "\t" or char.isascii() and char.isprintable() else cell_width(shown(at))
+            )
+        return known
 
     def fits(first: int, stop: int, used: int) -> bool:
         return used + (first > 0) + (stop < length) <= width
