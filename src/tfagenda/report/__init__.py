@@ -36,9 +36,8 @@ class ReportOptions:
     )
     show_fixes: bool = False  # after a --fix run, list what was fixed per file and rule
     lang: str = "en"  # the summary line's language ("en" or "ko"); the findings' messages are already in it
-    width: int | None = (
-        None  # columns for the full format's excerpts; None: the stream's terminal, COLUMNS or 100
-    )
+    # Columns for the full format's excerpts; None: COLUMNS, else the stream's terminal, else 100.
+    width: int | None = None
 
 
 # In JSON text these can only stand inside strings. A lone surrogate (a byte of a file name that

@@ -1,5 +1,10 @@
 """``--format text``: ``path:line:col: CODE [severity] message``, the source line with the value
-underlined, the fix as a hint, then a summary. Colour only when asked (a terminal, no NO_COLOR)."""
+underlined, the fix as a hint, then a summary. Colour only when asked (a terminal, no NO_COLOR).
+
+The source line is a window around the value as wide as the terminal (``window``), so that a long
+flow-style line does not wrap the underline away from the value and a one-line agenda of megabytes
+prints a line per finding, not the file. File names, messages and source text go through
+``textwidth.visible``: a file cannot send escape sequences to the terminal."""
 
 from __future__ import annotations
 
@@ -118,9 +123,10 @@ class Window:
 def window(line: str, start: int, end: int, width: int) -> Window:
     """The part of ``line`` around the value at code points ``[start, end)`` that fits in ``width``
     columns, ``…`` included, as a terminal shows it (Hangul two columns, escapes as wide as they
-    are written, a tab one column as the column numbers count it). The value comes first, then the
-    context on each side, the narrower side first, so the value sits in the middle of a long line.
-    The work is bounded by ``width``, not by the line's length (a one-line agenda may be 8 MiB)."""
+    are written, a tab one column as the column numbers count it). The value comes first (its
+    beginning, if it is wider than ``width``); then the line from its start if that and some
+    context after the value fit, else the context on each side, the narrower side first, so that
+    the value sits in the middle of a long line. The work is bounded by ``width``, not by the line's length (a one-line agenda may be 8 MiB)."""
     length = len(line) - 1 if line.endswith("\r") else len(line)
     start = min(max(start, 0), length)
     end = min(max(end, start + 1), length)
@@ -137,7 +143,7 @@ def window(line: str, start: int, end: int, width: int) -> Window:
         if known is None:
             char = line[at]
             known = widths[at] = (
-                1 if char == "\t" or char.isascii() and char.isprintable() else cell_width(shown(at))
+                1 if char == "\t" or (char.isascii() and char.isprintable()) else cell_width(shown(at))
             )
         return known
 
