@@ -516,3 +516,40 @@ def test_check_diff_quotes_a_name_with_a_line_break(tmp_path: Path, monkeypatch:
     result = check(name, "--diff")
     assert result.exit_code == 1
     assert result.stdout.startswith('--- "a/x\\n+++ b/evil.yaml"\t\n+++ "b/x\\n+++ b/evil.yaml"\t\n@@ ')
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_full_format_in_a_real_terminal(columns: int, tmp_path: Path) -> None:
+    """Issue 18: in tmux at 60, 80 and 120 columns, the underline is on the line right after the
+    excerpt, under the value (nothing wraps)."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    import shlex
+    import time
+
+    path = write(tmp_path / "seed.yaml", SEED.read_text(encoding="utf-8"))
+    socket = f"tfagenda-test-{os.getpid()}-{columns}"
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR", "TMUX")}
+    env.update(NO_COLOR="1", LANG="C.UTF-8", GITHUB_ACTIONS="")
+    command = f"{shlex.quote(sys.executable)} -m tfagenda check {shlex.quote(str(path))}; sleep 60"
+    tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-x", str(columns), "-y", "30", command], env=env, check=True, timeout=30
+    )
+    try:
+        screen = ""
+        for _ in range(200):
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=True, timeout=30
+            ).stdout
+            if "Found 1 error" in screen:
+                break
+            time.sleep(0.1)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, timeout=30, check=False)
+    rows = screen.split("\n")
+    at = next(i for i, row in enumerate(rows) if row.startswith(" 8 | "))
+    shown, caret = rows[at][5:], rows[at + 1]
+    assert caret.startswith("   | ")
+    assert _underlined(shown, caret[5:]) == '"16:05"'
+    assert rows[at + 2].strip().startswith("= fix (safe)")
