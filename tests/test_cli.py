@@ -253,7 +253,7 @@ def test_json_keeps_hangul_readable_or_escaped_consistently() -> None:
 
 
 def test_text_output_shape() -> None:
-    result = run("check", str(SEED))
+    result = run("check", str(SEED), env={"COLUMNS": "120"})  # wide enough for the whole line
     lines = result.stdout.split("\n")
     assert lines[0] == (
         f"{SEED}:8:27: T001 [*] [error] end 16:05 is before start 16:30; "

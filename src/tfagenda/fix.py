@@ -285,7 +285,8 @@ def unified_diff(before: str, after: str, path: str) -> str:
         return ""
     name = path.replace(os.sep, "/").lstrip("/")
     out = []
-    for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), f"a/{name}", f"b/{name}"):
+    old, new = _diff_name(f"a/{name}"), _diff_name(f"b/{name}")
+    for line in difflib.unified_diff(_diff_lines(before), _diff_lines(after), old, new):
         if line.endswith("\n"):
             out.append(line)
         elif line.endswith("\r"):
@@ -293,6 +294,43 @@ def unified_diff(before: str, after: str, path: str) -> str:
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+_GIT_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    '"': '\\"',
+    "\\": "\\\\",
+}
+
+
+def _diff_name(name: str) -> str:
+    """A file name for a ``---``/``+++`` line as git writes it: a tab after a name with a space
+    (where ``patch`` looks for its end), and C-quoted when it must be
+    (``"a/x\\ny.yaml"``): a name with a line break, a control character, ``"`` or ``\\`` could
+    otherwise end the header, forge one, or act on the terminal. Bytes that are not UTF-8 and
+    characters that could act on a terminal or reorder the line (C1 and bidi controls) are
+    written as octal escapes of their bytes (``\\377``); other text (Hangul) stays as it is, as
+    with git's ``core.quotePath=false``. ``git apply`` and ``patch`` read the quoted form."""
+    from tfagenda.textwidth import needs_escape
+
+    tab = "\t" if " " in name else ""
+    if not any(char in _GIT_ESCAPES or needs_escape(char) for char in name):
+        return name + tab
+    quoted = []
+    for char in name:
+        if char in _GIT_ESCAPES:
+            quoted.append(_GIT_ESCAPES[char])
+        elif needs_escape(char):
+            quoted.extend(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
+        else:
+            quoted.append(char)
+    return '"' + "".join(quoted) + '"' + tab
 
 
 def fixes_listing(fixed: dict[str, Counter[str]]) -> str:

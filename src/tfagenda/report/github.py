@@ -2,7 +2,10 @@
 
 ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=tfagenda (T001)::message``, escaped as
 the Actions toolkit escapes them (``%``, CR and LF in the message; also ``:`` and ``,`` in
-properties). The default format when ``GITHUB_ACTIONS=true``.
+properties). Control characters, bidi controls and undecodable bytes in a file name or a message
+are first made visible (``\\x1b``, see ``tfagenda.textwidth.visible``): the Actions log is a
+terminal too, and a line break in a file name must not end the command. The default format when
+``GITHUB_ACTIONS=true``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.findings import Severity
+from tfagenda.textwidth import visible
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -28,7 +32,7 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for f in result.findings:
         command = "error" if f.severity is Severity.ERROR else "warning"
         properties = ",".join(
-            f"{key}={escape_property(str(value))}"
+            f"{key}={escape_property(visible(str(value)))}"
             for key, value in (
                 ("file", f.path),
                 ("line", f.line),
@@ -41,4 +45,4 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         message = f"{f.code} {f.name}: {f.message}"
         if f.fix is not None:
             message += f" (fix: {f.fix.description})"
-        stream.write(f"::{command} {properties}::{escape_data(message)}\n")
+        stream.write(f"::{command} {properties}::{escape_data(visible(message))}\n")

@@ -8,10 +8,10 @@ E003) and unique (a repeat gets a counter).
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.findings import Finding, Severity
+from tfagenda.report import json_text
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -34,7 +34,8 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         base = f"{f.path}\0{f.code}\0{_flagged_text(result, f)}"
         count = seen.get(base, 0)
         seen[base] = count + 1
-        fingerprint = hashlib.sha256(f"{base}\0{count}".encode()).hexdigest()
+        # surrogatepass: a file name that is not UTF-8 hashes too (stable, and distinct from others)
+        fingerprint = hashlib.sha256(f"{base}\0{count}".encode("utf-8", "surrogatepass")).hexdigest()
         issues.append(
             {
                 "description": f"{f.code} {f.message}",
@@ -44,5 +45,4 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
                 "location": {"path": f.path, "lines": {"begin": f.line, "end": f.span.end_line}},
             }
         )
-    json.dump(issues, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(issues, indent=2) + "\n")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.report import json_text
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -11,5 +12,4 @@ if TYPE_CHECKING:
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    json.dump([f.to_json() for f in result.findings], stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text([f.to_json() for f in result.findings], indent=2) + "\n")

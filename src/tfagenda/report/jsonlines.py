@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.report import json_text
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -12,4 +13,4 @@ if TYPE_CHECKING:
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
-        stream.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+        stream.write(json_text(finding.to_json()) + "\n")

@@ -1,5 +1,9 @@
 """``--format junit``: a JUnit XML report: a test suite per file, a failing test case per finding
-(a file without findings has one passing case), for CI systems that show test reports."""
+(a file without findings has one passing case), for CI systems that show test reports.
+
+XML 1.0 cannot hold most control characters at all (not even as ``&#27;``), and CI systems show
+these reports to people: file names, messages and fixes are written as ``visible`` shows them
+(``\\x1b``; undecodable bytes of a file name as ``\\xff``), so the report parses for any input."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.findings import Finding
+from tfagenda.textwidth import visible
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -21,8 +26,9 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     root = ET.Element(
         "testsuites", name="tfagenda", tests=str(_count(result, by_file)), failures=str(len(result.findings))
     )
-    for path in result.files:
-        findings = by_file.get(path, [])
+    for raw_path in result.files:
+        findings = by_file.get(raw_path, [])
+        path = visible(raw_path)
         suite = ET.SubElement(
             root,
             "testsuite",
@@ -35,11 +41,12 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
             ET.SubElement(suite, "testcase", name="tfagenda check", classname=path)
         for f in findings:
             case = ET.SubElement(
-                suite, "testcase", name=f"{f.code} {f.name} at {f.line}:{f.column}", classname=path
+                suite, "testcase", name=visible(f"{f.code} {f.name} at {f.line}:{f.column}"), classname=path
             )
-            failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
-            failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
-                f"\nfix: {f.fix.description}" if f.fix else ""
+            message = visible(f.message)
+            failure = ET.SubElement(case, "failure", message=message, type=f.code)
+            failure.text = f"{visible(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}" + (
+                f"\nfix: {visible(f.fix.description)}" if f.fix else ""
             )
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

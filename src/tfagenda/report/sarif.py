@@ -7,13 +7,14 @@ Unicode code points (``columnKind``), as tfagenda's do everywhere.
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from tfagenda import __version__
 from tfagenda.findings import Finding, Severity
+from tfagenda.report import json_text
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -24,7 +25,21 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def _uri(path: str) -> str:
-    return quote(PurePath(path).as_posix(), safe="/")
+    """A relative URI reference: the path's bytes, percent-encoded (a file name that is not UTF-8
+    keeps its exact bytes: ``bad%FF.yaml``; control characters are encoded too)."""
+    posix = PurePath(path).as_posix()
+    try:
+        raw = os.fsencode(posix)
+    except UnicodeEncodeError:  # a surrogate that no file name decodes to: U+FFFD
+        raw = b"".join(_char_bytes(char) for char in posix)
+    return quote(raw, safe="/")
+
+
+def _char_bytes(char: str) -> bytes:
+    try:
+        return os.fsencode(char)
+    except UnicodeEncodeError:
+        return "\ufffd".encode()
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
@@ -120,5 +135,4 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(sarif_log(result), indent=2) + "\n")

@@ -1,13 +1,19 @@
 """``--format text``: ``path:line:col: CODE [severity] message``, the source line with the value
-underlined, the fix as a hint, then a summary. Colour only when asked (a terminal, no NO_COLOR)."""
+underlined, the fix as a hint, then a summary. Colour only when asked (a terminal, no NO_COLOR).
+
+The source line is a window around the value as wide as the terminal (``window``), so that a long
+flow-style line does not wrap the underline away from the value and a one-line agenda of megabytes
+prints a line per finding, not the file. File names, messages and source text go through
+``textwidth.visible``: a file cannot send escape sequences to the terminal."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.findings import Applicability, Finding, Severity
 from tfagenda.messages import plural, say
-from tfagenda.textwidth import cell_width
+from tfagenda.textwidth import cell_width, terminal_width, visible, visible_char
 
 if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
@@ -21,25 +27,30 @@ _RED, _YELLOW, _CYAN, _BOLD, _DIM, _RESET = (
     "\x1b[2m",
     "\x1b[0m",
 )
+ELLIPSIS = "…"  # where an excerpt cuts the source line
+_RIGHT_CONTEXT = 12  # columns after the value that keep a window anchored at the line's start
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     paint = _painter(options.color)
+    width = options.width or terminal_width(stream)
     writable = writable_paths(result)
     for finding in result.findings:
         star = finding.path in writable and fixable(finding, options.unsafe_fixes)
         stream.write(_headline(finding, paint, star) + "\n")
         lines = result.sources.get(finding.path, [])
-        stream.write(_excerpt(finding, lines, paint))
+        stream.write(_excerpt(finding, lines, paint, width))
         if finding.fix is not None:
             label = "fix" if finding.fix.edits else "hint"
             kind = f" ({finding.fix.applicability})" if finding.fix.edits else ""
-            stream.write(f"     {paint('= ' + label + kind + ':', _CYAN)} {finding.fix.description}\n")
+            stream.write(
+                f"     {paint('= ' + label + kind + ':', _CYAN)} {visible(finding.fix.description)}\n"
+            )
         stream.write("\n")
     if options.show_fixes and result.fixed is not None:
         from tfagenda.fix import fixes_listing
 
-        stream.write(fixes_listing(result.fixed) + "\n")
+        stream.write(visible_lines(fixes_listing(result.fixed)) + "\n")
     if not options.quiet:
         stream.write(summary(result, options.lang) + "\n")
 
@@ -66,6 +77,11 @@ def mark(finding: Finding, unsafe: bool = False, writable: bool = True) -> str:
     return " [*]" if writable and fixable(finding, unsafe) else ""
 
 
+def visible_lines(text: str) -> str:
+    """``visible`` on each line of a text that is made of lines (the line breaks stay)."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def _painter(color: bool):  # type: ignore[no-untyped-def]
     if not color:
         return lambda text, *styles: text
@@ -74,23 +90,105 @@ def _painter(color: bool):  # type: ignore[no-untyped-def]
 
 def _headline(finding: Finding, paint, fixable: bool = False) -> str:  # type: ignore[no-untyped-def]
     tone = _RED if finding.severity is Severity.ERROR else _YELLOW
-    where = paint(f"{finding.path}:{finding.line}:{finding.column}:", _BOLD)
+    where = paint(f"{visible(finding.path)}:{finding.line}:{finding.column}:", _BOLD)
     star = " [*]" if fixable else ""
-    return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {finding.message}"
+    return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {visible(finding.message)}"
 
 
-def _excerpt(finding: Finding, lines: list[str], paint) -> str:  # type: ignore[no-untyped-def]
+def _excerpt(finding: Finding, lines: list[str], paint, width: int) -> str:  # type: ignore[no-untyped-def]
     if not 1 <= finding.line <= len(lines):
         return ""
-    source = lines[finding.line - 1].rstrip("\r").expandtabs(1)
+    source = lines[finding.line - 1]
     number = str(finding.line)
     start = finding.column - 1
     end = finding.span.end_column - 1 if finding.span.end_line == finding.line else len(source)
-    end = max(end, start + 1)
-    offset = cell_width(source[:start])
-    marks = "^" * max(1, cell_width(source[start:end]))
-    gutter = " " * len(number)
-    return f" {paint(number, _DIM)} | {source}\n {gutter} | {' ' * offset}{paint(marks, _RED)}\n"
+    gutter = f" {number} | "
+    shown = window(source, start, end, width - len(gutter))
+    return (
+        f" {paint(number, _DIM)} | {shown.text}\n"
+        f" {' ' * len(number)} | {' ' * shown.indent}{paint('^' * shown.marks, _RED)}\n"
+    )
+
+
+@dataclass(frozen=True)
+class Window:
+    """What the excerpt shows of a source line: its text (control characters escaped, ``…`` where
+    the line is cut), and the columns before the underline and under it."""
+
+    text: str
+    indent: int
+    marks: int
+
+
+def window(line: str, start: int, end: int, width: int) -> Window:
+    """The part of ``line`` around the value at code points ``[start, end)`` that fits in ``width``
+    columns, ``…`` included, as a terminal shows it (Hangul two columns, escapes as wide as they
+    are written, a tab one column as the column numbers count it). The value comes first (its
+    beginning, if it is wider than ``width``); then the line from its start if that and some
+    context after the value fit, else the context on each side, the narrower side first, so that
+    the value sits in the middle of a long line. The work is bounded by ``width``, not by the line's length (a one-line agenda may be 8 MiB)."""
+    length = len(line) - 1 if line.endswith("\r") else len(line)
+    start = min(max(start, 0), length)
+    end = min(max(end, start + 1), length)
+    limit = 4 * max(width, 1)  # characters at most: zero-width ones take no columns
+
+    widths: dict[int, int] = {}  # each character's columns, computed once
+
+    def shown(at: int) -> str:
+        char = line[at]
+        return " " if char == "\t" else visible_char(char)
+
+    def columns(at: int) -> int:
+        known = widths.get(at)
+        if known is None:
+            char = line[at]
+            known = widths[at] = (
+                1 if char == "\t" or (char.isascii() and char.isprintable()) else cell_width(shown(at))
+            )
+        return known
+
+    def fits(first: int, stop: int, used: int) -> bool:
+        return used + (first > 0) + (stop < length) <= width
+
+    first = stop = start
+    used = 1 if start == length else 0  # a caret after the end of the line needs its column too
+    while stop < end and stop - start < limit:
+        more = columns(stop)
+        if stop > start and not fits(first, stop + 1, used + more):
+            break  # the value is wider than the terminal: show its beginning
+        used += more
+        stop += 1
+    left = right = 0
+    # A value near the start of the line: show the line from its beginning, as an editor does,
+    # when some context after the value still fits.
+    prefix = 0
+    while first > 0 and start - first < limit and prefix <= width:
+        first -= 1
+        prefix += columns(first)
+    if first == 0 and fits(0, stop, used + prefix + _RIGHT_CONTEXT):
+        used += prefix
+        left = prefix
+    else:
+        first = start
+    while stop - first < limit:
+        grow_left = first > 0 and fits(first - 1, stop, used + columns(first - 1))
+        grow_right = stop < length and fits(first, stop + 1, used + columns(stop))
+        if grow_left and (left <= right or not grow_right):
+            first -= 1
+            more = columns(first)
+            left += more
+        elif grow_right:
+            more = columns(stop)
+            stop += 1
+            right += more
+        else:
+            break
+        used += more
+    head = ELLIPSIS if first > 0 else ""
+    text = head + "".join(shown(at) for at in range(first, stop)) + (ELLIPSIS if stop < length else "")
+    indent = cell_width(head) + sum(columns(at) for at in range(first, start))
+    marks = max(1, sum(columns(at) for at in range(start, min(end, stop))))
+    return Window(text, indent, marks)
 
 
 def summary(result: CheckResult, lang: str = "en") -> str:
