@@ -251,7 +251,7 @@ class _Builder:
                 control = record.data[:4]
                 control_end = self._end_of(child)
                 if control == _TABLE_CONTROL:
-                    self._table(child, control_end, cell, depth)
+                    self._table(child, control_end, cell, depth, paragraph.number)
                 elif control not in _SKIPPED_CONTROLS:
                     self._lists(child + 1, control_end, cell, depth)  # text boxes and the like
                 child = control_end
@@ -280,11 +280,11 @@ class _Builder:
                 index += 1
         return index
 
-    def _table(self, start: int, end: int, holder: Cell | None, depth: int) -> None:
+    def _table(self, start: int, end: int, holder: Cell | None, depth: int, anchor: int) -> None:
         if depth >= _safety.MAX_NESTING:
             raise DocumentError("too_large", f"tables are nested more than {_safety.MAX_NESTING} deep")
         self.tables += 1
-        table = Table(self.tables, 0, 0)
+        table = Table(self.tables, 0, 0, anchor=anchor)
         if holder is None:
             self.document.blocks.append(table)
         else:

@@ -188,6 +188,9 @@ class _SectionReader:
             raise DocumentError("too_large", f"tables are nested more than {_safety.MAX_NESTING} deep")
         self.numbers.table += 1
         table = Table(self.numbers.table, _int(attrs.get("rowCnt")), _int(attrs.get("colCnt")))
+        anchor = self._innermost(_ParagraphBuilder)
+        if isinstance(anchor, _ParagraphBuilder):
+            table.anchor = anchor.paragraph.number
         cell = self._container()
         if cell is None:
             self.document.blocks.append(table)

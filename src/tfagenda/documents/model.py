@@ -169,6 +169,9 @@ class Table:
     cells: list[Cell] = field(default_factory=list)
     page: int | None = None  # PDF: the page the table starts on
     parent: tuple[int, int, int] | None = None  # nested: (table, row, column) of the cell holding it
+    # The paragraph it comes after (in the body, or in the cell holding it): the one whose run
+    # anchors it (.hwpx/.hwp), or the last before it (.docx, .pdf); 0 before any.
+    anchor: int = 0
 
     def cell_at(self, row: int, column: int) -> Cell | None:
         """The cell covering grid position (row, column), merged cells included."""
