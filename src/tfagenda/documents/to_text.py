@@ -10,8 +10,10 @@ the cell's or paragraph's own text, whose ``source_ranges()`` are the XML bytes 
 
 How tables are laid out:
 
-- a row's cells are placed on the grid: a merged cell's text is in its first row and column,
-  the positions it covers are empty, so every column keeps its place under the header;
+- a row's cells are placed on the grid, so every column keeps its place under the header: a
+  cell merged across columns is written in its first column, the others left empty; a cell
+  merged across rows is repeated in each row (a 비고 merged over two rows names both rows'
+  owner), except in the first column, where the rows below read as more of the first row;
 - a line break or tab inside a cell is written as a space (one character for one, so offsets
   into the cell's text stay the same);
 - a one-column table (a box around text, as press releases frame their overview) is written as
@@ -173,10 +175,14 @@ def _table(writer: _Writer, table: Table) -> None:
         _box(writer, table)
         return
     first = _first_column(table)
-    for row in table.grid():
+    for row in range(1, table.rows + 1):
         pieces: list[tuple[str, _Segment | None]] = []
-        for cell in row[first - 1 :]:
-            if cell is None:
+        for column in range(first, table.columns + 1):
+            cell = table.cell_at(row, column)
+            # A merged cell is written at its first column; in the rows below its first it is
+            # repeated (a 비고 merged over two rows is both rows' owner), except in the row's
+            # first column: a row under a merged time is more of the row above.
+            if cell is None or cell.column != column or (cell.row != row and column == first):
                 pieces.append(("", None))
             else:
                 text = cell.text.replace("\n", " ").replace("\t", " ")
