@@ -25,8 +25,7 @@ from test_documents_fixtures import (
     zip_bytes,
 )
 
-from tfagenda.documents import DocumentError, ExtractedDocument, Table, detect, read
-from tfagenda.documents import _safety
+from tfagenda.documents import DocumentError, ExtractedDocument, Table, _safety, detect, read
 from tfagenda.documents.hwp import paragraph_text
 from tfagenda.documents.to_text import RenderedText, render
 from tfagenda.importers import ministry
@@ -73,7 +72,11 @@ def test_seed_document_reads_into_blocks_in_order(fmt: str) -> None:
     assert contacts.cell_at(2, 3).text == "담당자"  # type: ignore[union-attr]
     texts = [p.text for p in document.paragraphs]
     assert "- (일시) 2026. 2. 26.(목) 16:30~18:00" in texts
-    kinds = ["T" if isinstance(b, Table) else b.text for b in document.blocks if not (hasattr(b, "text") and not b.text)]
+    kinds = [
+        "T" if isinstance(b, Table) else b.text
+        for b in document.blocks
+        if not (hasattr(b, "text") and not b.text)
+    ]
     assert kinds.index("T") > kinds.index("<붙임> AI 복지·돌봄 혁신 추진단(TF) 제4차 회의 개요")
     assert kinds[-1] == "T" and kinds[-2] == "□ 세부 계획"
 
@@ -134,7 +137,10 @@ def test_cell_offsets_map_to_the_xml_bytes(fmt: str, part: str) -> None:
     (colon,) = cell.source.ranges(start + 2, start + 3)
     assert xml[colon.start : colon.end] == b":"
     (whole,) = cell.source.ranges(0, len(cell.text))
-    assert xml[whole.start : whole.end].decode() == "16:30 ~ 16:05 (&apos;05)" or xml[whole.start : whole.end].decode() == "16:30 ~ 16:05 ('05)"
+    assert (
+        xml[whole.start : whole.end].decode() == "16:30 ~ 16:05 (&apos;05)"
+        or xml[whole.start : whole.end].decode() == "16:30 ~ 16:05 ('05)"
+    )
 
 
 @pytest.mark.parametrize(("fmt", "part"), [("hwpx", "Contents/section0.xml"), ("docx", "word/document.xml")])
@@ -226,7 +232,7 @@ def test_overview_line_locates_to_its_paragraph() -> None:
     paragraph = next(p for p in document.paragraphs if p.text.startswith("- (일시)"))
     assert where.paragraph == paragraph.number
     (source,) = where.source_ranges()
-    assert _part(hwpx_bytes(SEED), "Contents/section0.xml")[source.start : source.end] == "2026. 2. 26.".encode()
+    assert _part(hwpx_bytes(SEED), "Contents/section0.xml")[source.start : source.end] == b"2026. 2. 26."
 
 
 @pytest.mark.parametrize("fmt", ["hwpx", "docx", "pdf"])
@@ -244,7 +250,11 @@ def test_leading_number_column_and_merged_cells(fmt: str) -> None:
     ]
     span = imported.nodes[("segments", 1, "start")].span
     where = rendered.locate_span(span.line, span.column, span.end_line, span.end_column)
-    assert where is not None and (where.table, where.row, where.column) == (1, 3, 2)  # true column: after 연번
+    assert where is not None and (where.table, where.row, where.column) == (
+        1,
+        3,
+        2,
+    )  # true column: after 연번
     span = imported.nodes[("segments", 1, "owner")].span
     where = rendered.locate_span(span.line, span.column, span.end_line, span.end_column)
     assert where is not None and (where.table, where.row, where.column, where.value) == (1, 2, 4, "국장")
@@ -318,13 +328,22 @@ def _bomb() -> bytes:
         ("random.hwp", lambda: os.urandom(4096), "corrupt"),
         ("random-ole.hwp", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4088), "corrupt"),
         ("empty.hwpx", lambda: b"", "corrupt"),
-        ("not-xml.hwpx", lambda: zip_bytes([("mimetype", b"application/hwp+zip"), ("Contents/section0.xml", b"<hs:sec><hp:p>")]), "corrupt"),
+        (
+            "not-xml.hwpx",
+            lambda: zip_bytes(
+                [("mimetype", b"application/hwp+zip"), ("Contents/section0.xml", b"<hs:sec><hp:p>")]
+            ),
+            "corrupt",
+        ),
         (
             "entities.hwpx",
             lambda: zip_bytes(
                 [
                     ("mimetype", b"application/hwp+zip"),
-                    ("Contents/section0.xml", b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><s>&a;</s>'),
+                    (
+                        "Contents/section0.xml",
+                        b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><s>&a;</s>',
+                    ),
                 ]
             ),
             "corrupt",
@@ -340,7 +359,9 @@ def test_hostile_input_gives_a_clear_error(name: str, make: Any, reason: str) ->
 
 
 def test_too_many_members_is_refused() -> None:
-    members = [("mimetype", b"application/hwp+zip")] + [(f"x/{i}", b"") for i in range(_safety.MAX_MEMBERS + 1)]
+    members = [("mimetype", b"application/hwp+zip")] + [
+        (f"x/{i}", b"") for i in range(_safety.MAX_MEMBERS + 1)
+    ]
     with pytest.raises(DocumentError, match="parts"):
         read(zip_bytes(members), "many.hwpx")
 

@@ -50,9 +50,21 @@ def plain(text: Text) -> str:
 # Agendas
 
 SEED_CONTACTS: list[list[Any]] = [
-    [C(["담당 부서 <총괄>"], row_span=2), C(["사회복지정책실 복지정책과"], row_span=2), "책임자", "과 장", "이현주 (044-202-3020)"],
+    [
+        C(["담당 부서 <총괄>"], row_span=2),
+        C(["사회복지정책실 복지정책과"], row_span=2),
+        "책임자",
+        "과 장",
+        "이현주 (044-202-3020)",
+    ],
     [None, None, "담당자", "사무관", "문달해 (044-202-3008)"],
-    [C(["담당 부서 <돌봄>"], row_span=2), C(["인구사회서비스정책실 돌봄기술혁신팀"], row_span=2), "책임자", "과 장", "서민수 (044-202-3270)"],
+    [
+        C(["담당 부서 <돌봄>"], row_span=2),
+        C(["인구사회서비스정책실 돌봄기술혁신팀"], row_span=2),
+        "책임자",
+        "과 장",
+        "서민수 (044-202-3270)",
+    ],
     [None, None, "담당자", "서기관", "김재민 (044-202-3241)"],
 ]
 SEED_AGENDA: list[list[Any]] = [
@@ -66,7 +78,10 @@ SEED_AGENDA: list[list[Any]] = [
 # The seed press release's 붙임 as a document: a contact table, then the overview and the agenda.
 SEED: list[tuple[str, Any]] = [
     ("p", "AI로 여는 복지·돌봄의 새로운 미래 논의"),
-    ("p", "보건복지부(장관 정은경)는 2월 26일(목) 오후 4시 30분 「AI 복지·돌봄 혁신 추진단(TF)」 제4차 회의를 개최했다."),
+    (
+        "p",
+        "보건복지부(장관 정은경)는 2월 26일(목) 오후 4시 30분 「AI 복지·돌봄 혁신 추진단(TF)」 제4차 회의를 개최했다.",
+    ),
     ("p", "<붙임> AI 복지·돌봄 혁신 추진단(TF) 제4차 회의 개요"),
     ("table", SEED_CONTACTS),
     ("p", ""),
@@ -110,7 +125,13 @@ BOXED: list[tuple[str, Any]] = [
             [
                 C(
                     ["□ 회의 개요", "- (일시) 2026. 4. 2.(목) 10:00~11:00", "□ 세부 계획"],
-                    tables=[[["시 간", "내 용", "비고"], ["10:00 ~ 10:40 ('40)", "현황 보고", "과장"], ["10:40 ~ 11:00 ('20)", "토론", "-"]]],
+                    tables=[
+                        [
+                            ["시 간", "내 용", "비고"],
+                            ["10:00 ~ 10:40 ('40)", "현황 보고", "과장"],
+                            ["10:40 ~ 11:00 ('20)", "토론", "-"],
+                        ]
+                    ],
                 )
             ]
         ],
@@ -139,7 +160,9 @@ def _hwpx_paragraph(text: Text, extra: str = "") -> str:
 
 
 def _hwpx_table(rows: list[list[Any]]) -> str:
-    columns = max(sum((c.column_span if isinstance(c, C) else 1) for c in row if c is not None) for row in rows)
+    columns = max(
+        sum((c.column_span if isinstance(c, C) else 1) for c in row if c is not None) for row in rows
+    )
     columns = max(columns, max(len(row) for row in rows))
     out = [
         f'<hp:tbl id="1" zOrder="0" numberingType="TABLE" textWrap="TOP_AND_BOTTOM" pageBreak="CELL" '
@@ -213,7 +236,10 @@ def hwpx_bytes(blocks: list[tuple[str, Any]]) -> bytes:
     return zip_bytes(
         [
             ("mimetype", b"application/hwp+zip"),
-            ("version.xml", b'<?xml version="1.0" encoding="UTF-8" standalone="yes" ?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" major="5" minor="1"/>'),
+            (
+                "version.xml",
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes" ?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" major="5" minor="1"/>',
+            ),
             ("META-INF/container.xml", container.encode()),
             ("Contents/content.hpf", content.encode()),
             ("Contents/header.xml", header.encode()),
@@ -283,10 +309,9 @@ def pdf_bytes(blocks: list[tuple[str, Any]], page_break_before_table: int | None
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import PageBreak, SimpleDocTemplate
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, TableStyle
     from reportlab.platypus import Paragraph as PdfParagraph
     from reportlab.platypus import Table as PdfTable
-    from reportlab.platypus import TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont(KOREAN_FONT))
     style = ParagraphStyle("ko", fontName=KOREAN_FONT, fontSize=10, leading=14)
@@ -299,8 +324,14 @@ def pdf_bytes(blocks: list[tuple[str, Any]], page_break_before_table: int | None
         tables += 1
         if tables == page_break_before_table:
             flow.append(PageBreak())
-        data = [[("\n".join(plain(p) for p in c.paragraphs) if (c := cell_of(v)) else "") for v in row] for row in value]
-        commands: list[Any] = [("FONT", (0, 0), (-1, -1), KOREAN_FONT, 10), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+        data = [
+            [("\n".join(plain(p) for p in c.paragraphs) if (c := cell_of(v)) else "") for v in row]
+            for row in value
+        ]
+        commands: list[Any] = [
+            ("FONT", (0, 0), (-1, -1), KOREAN_FONT, 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ]
         for r, row in enumerate(value):
             for c, v in enumerate(row):
                 if isinstance(v, C) and (v.row_span > 1 or v.column_span > 1):
@@ -333,7 +364,9 @@ def pdf_digits_only() -> bytes:
 
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, invariant=1)
-    for row, text in enumerate(["2026. 2. 26.( ) 16:30~18:00", "16:30 ~ 16:05 ('05)", "16:35 ~ 17:35 ('60)", "- 1 -"]):
+    for row, text in enumerate(
+        ["2026. 2. 26.( ) 16:30~18:00", "16:30 ~ 16:05 ('05)", "16:35 ~ 17:35 ('60)", "- 1 -"]
+    ):
         page.drawString(60, 700 - 20 * row, text)
     page.showPage()
     page.save()

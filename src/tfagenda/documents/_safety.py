@@ -29,7 +29,8 @@ MAX_NESTING = 32  # tables inside tables
 def check_size(raw: bytes) -> None:
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise DocumentError(
-            "too_large", f"the document is {len(raw) / 2**20:.0f} MiB; at most {MAX_DOCUMENT_BYTES // 2**20} MiB is read"
+            "too_large",
+            f"the document is {len(raw) / 2**20:.0f} MiB; at most {MAX_DOCUMENT_BYTES // 2**20} MiB is read",
         )
 
 
@@ -39,9 +40,13 @@ def open_zip(raw: bytes, what: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise DocumentError("corrupt", f"the {what} file is damaged or truncated (not a readable ZIP: {error})") from None
+        raise DocumentError(
+            "corrupt", f"the {what} file is damaged or truncated (not a readable ZIP: {error})"
+        ) from None
     if len(members) > MAX_MEMBERS:
-        raise DocumentError("too_large", f"the {what} file has {len(members):,} parts; at most {MAX_MEMBERS:,} are read")
+        raise DocumentError(
+            "too_large", f"the {what} file has {len(members):,} parts; at most {MAX_MEMBERS:,} are read"
+        )
     total = sum(m.file_size for m in members)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise DocumentError(
@@ -64,22 +69,41 @@ def read_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
     try:
         info = archive.getinfo(name)
         if info.flag_bits & 0x1:
-            raise DocumentError("encrypted", f"the {what} file is encrypted (its part {name} needs a password)")
+            raise DocumentError(
+                "encrypted", f"the {what} file is encrypted (its part {name} needs a password)"
+            )
         with archive.open(info) as stream:
             data = stream.read(MAX_PART_BYTES + 1)
     except DocumentError:
         raise
     except KeyError:
         raise DocumentError("corrupt", f"the {what} file has no part {name}") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error) as error:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as error:
         raise DocumentError("corrupt", f"the part {name} of the {what} file is damaged ({error})") from None
     if len(data) > MAX_PART_BYTES:
-        raise DocumentError("too_large", f"the part {name} of the {what} file unpacks to over {MAX_PART_BYTES // 2**20} MiB")
+        raise DocumentError(
+            "too_large", f"the part {name} of the {what} file unpacks to over {MAX_PART_BYTES // 2**20} MiB"
+        )
     return data
 
 
 def _refuse_dtd(*_: Any) -> None:
-    raise DocumentError("corrupt", "the XML declares a DTD or entities, which a document never needs; refused")
+    raise DocumentError(
+        "corrupt", "the XML declares a DTD or entities, which a document never needs; refused"
+    )
+
+
+def _refuse_external(*_: Any) -> int:
+    _refuse_dtd()
+    return 0
 
 
 def xml_parser(
@@ -95,7 +119,7 @@ def xml_parser(
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.EntityDeclHandler = _refuse_dtd
     parser.UnparsedEntityDeclHandler = _refuse_dtd
-    parser.ExternalEntityRefHandler = _refuse_dtd
+    parser.ExternalEntityRefHandler = _refuse_external
     parser.buffer_text = False  # one call per stretch of text, so CurrentByteIndex is that stretch's start
     return parser
 
@@ -105,7 +129,8 @@ def parse_xml(parser: Any, data: bytes, part: str, what: str) -> None:
         parser.Parse(data, True)
     except expat.ExpatError as error:
         raise DocumentError(
-            "corrupt", f"the part {part} of the {what} file is not well-formed XML (line {error.lineno}: {expat.ErrorString(error.code)})"
+            "corrupt",
+            f"the part {part} of the {what} file is not well-formed XML (line {error.lineno}: {expat.ErrorString(error.code)})",
         ) from None
 
 

@@ -51,7 +51,7 @@ def _zip_format(raw: bytes) -> str | None:
 
 
 def _ole_is_hwp(raw: bytes) -> bool:
-    import olefile
+    import olefile  # type: ignore[import-untyped]
 
     try:
         with olefile.OleFileIO(io.BytesIO(raw)) as ole:

@@ -24,10 +24,15 @@ from tfagenda.documents.model import Cell, DocumentError, ExtractedDocument, Par
 
 WHAT = "DOCX"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_T, _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (f"{{{W}}}{n}" for n in ("t", "p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+_T, _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
+    f"{{{W}}}{n}" for n in ("t", "p", "tbl", "tr", "tc", "sdt", "sdtContent")
+)
 _CHARS = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n", f"{{{W}}}noBreakHyphen": "-"}
 # Subtrees of a paragraph whose text is not the paragraph's own.
-_NOT_OWN_TEXT = {f"{{{W}}}txbxContent", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_NOT_OWN_TEXT = {
+    f"{{{W}}}txbxContent",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
 
 
 def read(raw: bytes, path: str) -> ExtractedDocument:
@@ -41,7 +46,9 @@ def read(raw: bytes, path: str) -> ExtractedDocument:
     except PackageNotFoundError:
         raise DocumentError("corrupt", "the DOCX file has no Word document in it") from None
     except Exception as error:  # lxml's XMLSyntaxError, KeyError for a missing part, …
-        raise DocumentError("corrupt", f"the DOCX file is damaged ({type(error).__name__}: {error})") from None
+        raise DocumentError(
+            "corrupt", f"the DOCX file is damaged ({type(error).__name__}: {error})"
+        ) from None
     part = str(word.part.partname).lstrip("/")
     offsets = _text_offsets(_safety.read_member(archive, part, WHAT), part)
     reader = _Reader(ExtractedDocument(path=path, format="docx"), part, word.element, offsets)
@@ -81,7 +88,9 @@ def _text_offsets(data: bytes, part: str) -> list[tuple[str, TextMap]]:
 
 
 class _Reader:
-    def __init__(self, document: ExtractedDocument, part: str, root: Any, offsets: list[tuple[str, TextMap]]) -> None:
+    def __init__(
+        self, document: ExtractedDocument, part: str, root: Any, offsets: list[tuple[str, TextMap]]
+    ) -> None:
         self.document = document
         self.part = part
         self.offsets = offsets
@@ -114,7 +123,11 @@ class _Reader:
             if node.tag == _T:
                 text = node.text or ""
                 position = self.index.get(node)
-                if position is not None and position < len(self.offsets) and self.offsets[position][0] == text:
+                if (
+                    position is not None
+                    and position < len(self.offsets)
+                    and self.offsets[position][0] == text
+                ):
                     paragraph.source.extend(self.offsets[position][1], length)
                 chars.append(text)
                 length += len(text)
@@ -134,27 +147,25 @@ class _Reader:
             self.document.blocks.append(table)
         else:
             holder.tables.append(table)
+        bottom: dict[int, Cell] = {}  # grid column → the cell ending in the row above there
         for row_number, row in enumerate(_unwrapped(element, _TR), start=1):
             table.rows = row_number
             column = 1 + _val(row.find(f"{{{W}}}trPr/{{{W}}}gridBefore"), 0)
             for tc in _unwrapped(row, _TC):
-                span = max(int(tc.grid_span), 1)
-                if tc.vMerge == "continue":
-                    above = next(
-                        (c for c in table.cells if c.column == column and c.row + c.row_span == row_number), None
-                    )
-                    if above is not None:
-                        above.row_span += 1
-                        column += span
-                        continue
+                span = max(int(tc.grid_span or 1), 1)
+                above = bottom.get(column)
+                if tc.vMerge == "continue" and above is not None and above.row + above.row_span == row_number:
+                    above.row_span += 1  # a continued vertical merge: the cell above grows
+                    column += span
+                    continue
                 cell = Cell(row=row_number, column=column, column_span=span)
+                bottom[column] = cell
                 table.cells.append(cell)
                 self.blocks(tc, cell, depth + 1)
                 for inner in cell.tables:
                     inner.parent = (table.number, cell.row, cell.column)
                 column += span
-        if table.cells:
-            table.columns = max(table.columns, max(c.column + c.column_span - 1 for c in table.cells))
+        table.settle()
 
 
 def _own_descendants(element: Any) -> Any:

@@ -57,15 +57,27 @@ FLAG_CERTIFICATE_ENCRYPTION = 1 << 8
 FLAG_CERTIFICATE_DRM = 1 << 11
 
 _REFUSED = (
-    (FLAG_PASSWORD, "encrypted", "the HWP file is protected by a password; save an unprotected copy to check it"),
+    (
+        FLAG_PASSWORD,
+        "encrypted",
+        "the HWP file is protected by a password; save an unprotected copy to check it",
+    ),
     (
         FLAG_DISTRIBUTION,
         "distribution",
         "the HWP file is a distribution document (배포용 문서), whose text is encrypted; check the original instead",
     ),
     (FLAG_DRM, "drm", "the HWP file is DRM-protected; its text cannot be read"),
-    (FLAG_CERTIFICATE_ENCRYPTION, "encrypted", "the HWP file is encrypted with a certificate; its text cannot be read"),
-    (FLAG_CERTIFICATE_DRM, "drm", "the HWP file is DRM-protected with a certificate; its text cannot be read"),
+    (
+        FLAG_CERTIFICATE_ENCRYPTION,
+        "encrypted",
+        "the HWP file is encrypted with a certificate; its text cannot be read",
+    ),
+    (
+        FLAG_CERTIFICATE_DRM,
+        "drm",
+        "the HWP file is DRM-protected with a certificate; its text cannot be read",
+    ),
 )
 # Control ids (as the four bytes read in order, i.e. reversed) whose paragraphs are not the body.
 _SKIPPED_CONTROLS = {b"daeh", b"toof", b"  nf", b"  ne", b"tmoc"}  # head, foot, fn, en, comment (hidden)
@@ -86,10 +98,12 @@ class _Record:
 
 def read(raw: bytes, path: str) -> ExtractedDocument:
     _safety.check_size(raw)
-    import olefile  # imported here: a check of YAML files never pays for it
+    import olefile  # type: ignore[import-untyped]  # imported here: a check of YAML files never pays for it
 
     if not raw.startswith(OLE_MAGIC):
-        raise DocumentError("corrupt", "the file is not an HWP 5.0 document (no OLE2 compound-file signature)")
+        raise DocumentError(
+            "corrupt", "the file is not an HWP 5.0 document (no OLE2 compound-file signature)"
+        )
     try:
         ole = olefile.OleFileIO(io.BytesIO(raw))
     except Exception as error:  # olefile raises OSError, struct.error, IndexError … on damaged files
@@ -99,7 +113,8 @@ def read(raw: bytes, path: str) -> ExtractedDocument:
         flags = _check_header(header)
         names = ["/".join(entry) for entry in ole.listdir()]
         sections = sorted(
-            ((int(m.group(1)), name) for name in names if (m := _SECTION.fullmatch(name))), key=lambda pair: pair[0]
+            ((int(m.group(1)), name) for name in names if (m := _SECTION.fullmatch(name))),
+            key=lambda pair: pair[0],
         )
         if not sections:
             raise DocumentError("corrupt", "the HWP file has no body (no BodyText/Section0 stream)")
@@ -123,19 +138,25 @@ def _stream(ole: object, name: str) -> bytes:
     except Exception as error:
         raise DocumentError("corrupt", f"the {name} stream of the HWP file is damaged ({error})") from None
     if len(data) > _safety.MAX_PART_BYTES:
-        raise DocumentError("too_large", f"the {name} stream of the HWP file is over {_safety.MAX_PART_BYTES // 2**20} MiB")
+        raise DocumentError(
+            "too_large", f"the {name} stream of the HWP file is over {_safety.MAX_PART_BYTES // 2**20} MiB"
+        )
     return data
 
 
 def _check_header(header: bytes) -> int:
     if not header.startswith(SIGNATURE):
-        raise DocumentError("unsupported", "the OLE file is not an HWP document (its FileHeader has no HWP signature)")
+        raise DocumentError(
+            "unsupported", "the OLE file is not an HWP document (its FileHeader has no HWP signature)"
+        )
     if len(header) < 40:
         raise DocumentError("corrupt", "the HWP file's FileHeader is truncated")
     version, flags = struct.unpack_from("<II", header, 32)
     major = version >> 24
     if major != 5:
-        raise DocumentError("unsupported", f"the HWP file is version {major}.x; only HWP 5.0 is read (save it as .hwpx)")
+        raise DocumentError(
+            "unsupported", f"the HWP file is version {major}.x; only HWP 5.0 is read (save it as .hwpx)"
+        )
     for flag, reason, message in _REFUSED:
         if flags & flag:
             raise DocumentError(reason, message)
@@ -147,9 +168,14 @@ def _inflate(data: bytes, name: str) -> bytes:
     try:
         out = inflater.decompress(data, _safety.MAX_PART_BYTES + 1)
     except zlib.error as error:
-        raise DocumentError("corrupt", f"the {name} stream of the HWP file is damaged (cannot be decompressed: {error})") from None
+        raise DocumentError(
+            "corrupt", f"the {name} stream of the HWP file is damaged (cannot be decompressed: {error})"
+        ) from None
     if len(out) > _safety.MAX_PART_BYTES or inflater.unconsumed_tail:
-        raise DocumentError("too_large", f"the {name} stream of the HWP file unpacks to over {_safety.MAX_PART_BYTES // 2**20} MiB")
+        raise DocumentError(
+            "too_large",
+            f"the {name} stream of the HWP file unpacks to over {_safety.MAX_PART_BYTES // 2**20} MiB",
+        )
     return out
 
 
@@ -158,7 +184,9 @@ def _records(data: bytes, name: str) -> list[_Record]:
     at, size = 0, len(data)
     while at < size:
         if at + 4 > size:
-            raise DocumentError("corrupt", f"the {name} stream of the HWP file is truncated (a record header is cut off)")
+            raise DocumentError(
+                "corrupt", f"the {name} stream of the HWP file is truncated (a record header is cut off)"
+            )
         (word,) = struct.unpack_from("<I", data, at)
         at += 4
         tag, level, length = word & 0x3FF, (word >> 10) & 0x3FF, word >> 20
@@ -168,11 +196,15 @@ def _records(data: bytes, name: str) -> list[_Record]:
             (length,) = struct.unpack_from("<I", data, at)
             at += 4
         if at + length > size:
-            raise DocumentError("corrupt", f"the {name} stream of the HWP file is truncated (a record runs past its end)")
+            raise DocumentError(
+                "corrupt", f"the {name} stream of the HWP file is truncated (a record runs past its end)"
+            )
         records.append(_Record(tag, level, data[at : at + length]))
         at += length
         if len(records) > MAX_RECORDS:
-            raise DocumentError("too_large", f"the {name} stream of the HWP file has over {MAX_RECORDS:,} records")
+            raise DocumentError(
+                "too_large", f"the {name} stream of the HWP file has over {MAX_RECORDS:,} records"
+            )
     return records
 
 
@@ -308,14 +340,13 @@ class _Builder:
                     inner.parent = (table.number, cell.row, cell.column)
                 continue
             index += 1
-        if table.cells:
-            table.rows = max(table.rows, max(c.row + c.row_span - 1 for c in table.cells))
-            table.columns = max(table.columns, max(c.column + c.column_span - 1 for c in table.cells))
-        table.cells.sort(key=lambda c: (c.row, c.column))
+        table.settle()
 
     @staticmethod
     def _cell(data: bytes, table: Table) -> Cell:
         if len(data) < 16:
             raise DocumentError("corrupt", f"a cell of table {table.number} in the HWP file is truncated")
         column, row, column_span, row_span = struct.unpack_from("<HHHH", data, 8)
-        return Cell(row=row + 1, column=column + 1, row_span=max(row_span, 1), column_span=max(column_span, 1))
+        return Cell(
+            row=row + 1, column=column + 1, row_span=max(row_span, 1), column_span=max(column_span, 1)
+        )

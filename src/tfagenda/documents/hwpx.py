@@ -224,15 +224,7 @@ class _SectionReader:
     def _close_table(self) -> None:
         builder = self.stack.pop()
         assert isinstance(builder, _TableBuilder)
-        _settle_grid(builder.table)
-
-
-def _settle_grid(table: Table) -> None:
-    """Make the grid size cover every cell (rowCnt/colCnt can be missing or wrong)."""
-    if table.cells:
-        table.rows = max(table.rows, max(c.row + c.row_span - 1 for c in table.cells))
-        table.columns = max(table.columns, max(c.column + c.column_span - 1 for c in table.cells))
-    table.cells.sort(key=lambda c: (c.row, c.column))
+        builder.table.settle()
 
 
 def _int(value: str | None, default: int = 0) -> int:

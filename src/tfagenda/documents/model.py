@@ -18,6 +18,9 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+# Positions (rows × columns) of one table: a hostile file's rowCnt of a billion is refused, not allocated.
+MAX_GRID = 1_000_000
+
 
 class DocumentError(Exception):
     """A document that cannot be read, and why, in words a person can act on.
@@ -121,7 +124,9 @@ class Paragraph:
     number: int  # outside tables: in the document; inside a cell: in that cell
     page: int | None = None  # PDF only
     source: TextMap | None = None  # .hwpx/.docx only
-    part: str | None = None  # the XML part or stream it is in (``Contents/section0.xml``, ``BodyText/Section0``)
+    part: str | None = (
+        None  # the XML part or stream it is in (``Contents/section0.xml``, ``BodyText/Section0``)
+    )
 
 
 @dataclass
@@ -172,16 +177,40 @@ class Table:
     # The paragraph it comes after (in the body, or in the cell holding it): the one whose run
     # anchors it (.hwpx/.hwp), or the last before it (.docx, .pdf); 0 before any.
     anchor: int = 0
+    _covering: dict[tuple[int, int], Cell] | None = field(default=None, repr=False, compare=False)
+
+    def settle(self) -> None:
+        """After reading: the grid covers every cell, cells are in reading order, the size is bounded."""
+        if self.cells:
+            self.rows = max(self.rows, max(c.row + c.row_span - 1 for c in self.cells))
+            self.columns = max(self.columns, max(c.column + c.column_span - 1 for c in self.cells))
+        if self.rows * self.columns > MAX_GRID:
+            raise DocumentError(
+                "too_large",
+                f"table {self.number} has {self.rows:,} rows and {self.columns:,} columns; "
+                f"at most {MAX_GRID:,} positions are read",
+            )
+        self.cells.sort(key=lambda c: (c.row, c.column))
+        self._covering = None
+
+    def covering(self) -> dict[tuple[int, int], Cell]:
+        """Grid position (row, column) → the cell covering it, merged cells included."""
+        if self._covering is None:
+            covering: dict[tuple[int, int], Cell] = {}
+            budget = 4 * MAX_GRID  # overlapping merges in a hostile file cannot make this quadratic
+            for cell in self.cells:
+                for row in range(cell.row, min(cell.row + cell.row_span, self.rows + 1)):
+                    for column in range(cell.column, min(cell.column + cell.column_span, self.columns + 1)):
+                        covering.setdefault((row, column), cell)
+                        budget -= 1
+                        if budget <= 0:
+                            break
+            self._covering = covering
+        return self._covering
 
     def cell_at(self, row: int, column: int) -> Cell | None:
         """The cell covering grid position (row, column), merged cells included."""
-        for cell in self.cells:
-            if (
-                cell.row <= row < cell.row + cell.row_span
-                and cell.column <= column < cell.column + cell.column_span
-            ):
-                return cell
-        return None
+        return self.covering().get((row, column))
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows × columns; a merged cell appears at its top-left position only, covered positions are None."""

@@ -45,13 +45,15 @@ class _Line:
 
 def read(raw: bytes, path: str) -> ExtractedDocument:
     _safety.check_size(raw)
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
         pdf = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise DocumentError("encrypted", "the PDF is protected by a password; its text cannot be read") from None
+            raise DocumentError(
+                "encrypted", "the PDF is protected by a password; its text cannot be read"
+            ) from None
         raise DocumentError("corrupt", f"the PDF is damaged or truncated ({error})") from None
     try:
         pages = len(pdf)
@@ -81,7 +83,8 @@ def _require_readable_text(textpages: list[Any]) -> None:
     letters = sum(char.isalpha() for char in visible)
     if not visible:
         raise DocumentError(
-            "no_text", "the PDF has no text layer (a scan, or text drawn as shapes): there is no readable text to check"
+            "no_text",
+            "the PDF has no text layer (a scan, or text drawn as shapes): there is no readable text to check",
         )
     if letters < MIN_LETTER_SHARE * len(visible):
         raise DocumentError(
@@ -117,7 +120,7 @@ class _PageReader:
 
 def _edges(page: Any, height: float) -> list[dict[str, Any]]:
     """Horizontal and vertical segments of the page's paths, as pdfplumber's edge dictionaries."""
-    import pypdfium2.raw as pdfium_c
+    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
     edges: list[dict[str, Any]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -157,7 +160,9 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     )
 
 
-def _path_edges(obj: Any, m: tuple[float, ...], edges: list[dict[str, Any]], height: float, x: Any, y: Any) -> None:
+def _path_edges(
+    obj: Any, m: tuple[float, ...], edges: list[dict[str, Any]], height: float, x: Any, y: Any
+) -> None:
     import pypdfium2.raw as pdfium_c
 
     a, b, c, d, e, f = m
@@ -179,18 +184,38 @@ def _path_edges(obj: Any, m: tuple[float, ...], edges: list[dict[str, Any]], hei
             previous = start
 
 
-def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float], height: float) -> None:
+def _add_edge(
+    edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float], height: float
+) -> None:
     (x0, y0), (x1, y1) = a, b
     if abs(y0 - y1) < 0.5 and abs(x1 - x0) >= MIN_EDGE:
         left, right = sorted((x0, x1))
         top = height - y0
         edges.append(
-            {"x0": left, "x1": right, "top": top, "bottom": top, "width": right - left, "height": 0.0, "orientation": "h", "object_type": "line"}
+            {
+                "x0": left,
+                "x1": right,
+                "top": top,
+                "bottom": top,
+                "width": right - left,
+                "height": 0.0,
+                "orientation": "h",
+                "object_type": "line",
+            }
         )
     elif abs(x0 - x1) < 0.5 and abs(y1 - y0) >= MIN_EDGE:
         top, bottom = sorted((height - y0, height - y1))
         edges.append(
-            {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v", "object_type": "line"}
+            {
+                "x0": x0,
+                "x1": x0,
+                "top": top,
+                "bottom": bottom,
+                "width": 0.0,
+                "height": bottom - top,
+                "orientation": "v",
+                "object_type": "line",
+            }
         )
 
 
@@ -206,11 +231,19 @@ def _table_boxes(page: Any, height: float) -> list[list[tuple[float, float, floa
     if vertical * (len(edges) - vertical) > MAX_PAIRS:
         return []
     cells = intersections_to_cells(edges_to_intersections(edges, 1, 1))
-    return [[(float(c[0]), float(c[1]), float(c[2]), float(c[3])) for c in group] for group in cells_to_tables(cells)]
+    return [
+        [(float(c[0]), float(c[1]), float(c[2]), float(c[3])) for c in group]
+        for group in cells_to_tables(cells)
+    ]
 
 
 def _outline(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _table(
@@ -223,11 +256,17 @@ def _table(
         column, end_column = xs.index(round(x0, 1)), xs.index(round(x1, 1))
         row, end_row = ys.index(round(top, 1)), ys.index(round(bottom, 1))
         text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
-        cell = Cell(row=row + 1, column=column + 1, row_span=max(end_row - row, 1), column_span=max(end_column - column, 1), page=page)
+        cell = Cell(
+            row=row + 1,
+            column=column + 1,
+            row_span=max(end_row - row, 1),
+            column_span=max(end_column - column, 1),
+            page=page,
+        )
         lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         cell.paragraphs = [Paragraph(line, n, page=page) for n, line in enumerate(lines, start=1)]
         table.cells.append(cell)
-    table.cells.sort(key=lambda c: (c.row, c.column))
+    table.settle()
     return table
 
 
@@ -260,8 +299,14 @@ def _text_lines(textpage: Any, height: float, tables: list[tuple[float, float, f
     for group in groups:
         top, bottom = min(p[0] for p in group), max(p[1] for p in group)
         left, right = min(p[2] for p in group), max(p[3] for p in group)
-        text = textpage.get_text_bounded(left=left - 0.5, bottom=height - bottom - 0.5, right=right + 0.5, top=height - top + 0.5)
-        text = " ".join(part.strip() for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if part.strip())
+        text = textpage.get_text_bounded(
+            left=left - 0.5, bottom=height - bottom - 0.5, right=right + 0.5, top=height - top + 0.5
+        )
+        text = " ".join(
+            part.strip()
+            for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            if part.strip()
+        )
         if text:
             lines.append(_Line(top, bottom, left, text))
     return lines

@@ -145,14 +145,18 @@ class _Writer:
                 column += 1
             if segment is not None:
                 segments.append(
-                    _Segment(column, len(piece), segment.offset, segment.table, segment.cell, segment.paragraph)
+                    _Segment(
+                        column, len(piece), segment.offset, segment.table, segment.cell, segment.paragraph
+                    )
                 )
             text.append(piece)
             column += len(piece)
         self.lines.append("".join(text))
         self.segments.append(segments)
 
-    def text_lines(self, text: str, table: Table | None, cell: Cell | None, paragraph: Paragraph | None) -> None:
+    def text_lines(
+        self, text: str, table: Table | None, cell: Cell | None, paragraph: Paragraph | None
+    ) -> None:
         """Text as lines (split at its line breaks), each mapped to its offset in ``text``."""
         offset = 0
         for piece in text.split("\n"):
@@ -198,7 +202,7 @@ def _box(writer: _Writer, table: Table) -> None:
     """A one-column table: its cells' paragraphs as lines, nested tables where they are anchored."""
     for cell in table.cells:
         offset = 0
-        anchored = {}
+        anchored: dict[int, list[Table]] = {}
         for inner in cell.tables:
             anchored.setdefault(inner.anchor, []).append(inner)
         for inner in anchored.pop(0, []):
