@@ -26,6 +26,7 @@ from test_documents_fixtures import (
 )
 
 from tfagenda.documents import DocumentError, ExtractedDocument, Table, _safety, detect, read
+from tfagenda.documents.edit import apply, part_edits
 from tfagenda.documents.hwp import paragraph_text
 from tfagenda.documents.to_text import RenderedText, render
 from tfagenda.importers import ministry
@@ -465,3 +466,91 @@ def test_locked_hwp_files_say_so(flags: int, reason: str, words: str) -> None:
 def test_hwp_without_body_is_damaged() -> None:
     with pytest.raises(DocumentError, match="no body"):
         read(_ole_with_header(1), "headless.hwp")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rewriting a located value (the byte-level half of the later --fix)
+
+
+def _replace_member(raw: bytes, name: str, data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        members = [(i.filename, data if i.filename == name else archive.read(i)) for i in archive.infolist()]
+    return zip_bytes(members, stored=("mimetype",))
+
+
+@pytest.mark.parametrize(("fmt", "part"), [("hwpx", "Contents/section0.xml"), ("docx", "word/document.xml")])
+def test_rewriting_the_t001_cell_changes_only_that_text(fmt: str, part: str) -> None:
+    raw = BUILDERS[fmt](SEED)
+    rendered, (finding,) = check_rendered(read(raw, f"seed.{fmt}"))
+    span = finding.span
+    where = rendered.locate_span(span.line, span.column, span.end_line, span.end_column)
+    assert where is not None
+    edits = part_edits(where, finding.fix.value)
+    assert edits is not None and list(edits) == [part]
+    before = _part(raw, part)
+    after = apply(before, edits[part])
+    text_edit, *layout = sorted(edits[part])
+    assert before[text_edit.start : text_edit.end] == b"16:05" and text_edit.data == b"16:35"
+    if fmt == "hwpx":  # the paragraph's cached line layout goes, and nothing else
+        (dropped,) = layout
+        assert before[dropped.start : dropped.end].startswith(b"<hp:linesegarray>")
+        assert before[dropped.start : dropped.end].endswith(b"</hp:linesegarray>")
+        assert (
+            after
+            == before[: text_edit.start]
+            + b"16:35"
+            + before[text_edit.end : dropped.start]
+            + before[dropped.end :]
+        )
+    else:
+        assert layout == []
+        assert after == before.replace(b"16:05", b"16:35", 1)
+    fixed = read(_replace_member(raw, part, after), f"fixed.{fmt}")
+    assert fixed.table(2).cell_at(2, 1).text == "16:30 ~ 16:35 ('05)"  # type: ignore[union-attr]
+    assert check_rendered(fixed)[1] == []
+
+
+@pytest.mark.parametrize(("fmt", "part"), [("hwpx", "Contents/section0.xml"), ("docx", "word/document.xml")])
+def test_rewriting_a_time_split_across_runs(fmt: str, part: str) -> None:
+    raw = BUILDERS[fmt](NUMBERED)
+    document = read(raw, f"numbered.{fmt}")
+    rendered = render(document)
+    imported = ministry.read(rendered.text, "numbered")
+    span = imported.nodes[("segments", 0, "start")].span
+    where = rendered.locate_span(span.line, span.column, span.end_line, span.end_column)
+    assert where is not None and where.value == "14:30"
+    edits = part_edits(where, "14:35")
+    assert edits is not None
+    after = apply(_part(raw, part), edits[part])
+    fixed = read(_replace_member(raw, part, after), f"fixed.{fmt}")
+    assert fixed.table(1).cell_at(2, 2).text == "14:35 ~ 14:40 ('10)"  # type: ignore[union-attr]
+
+
+def test_text_without_source_bytes_cannot_be_rewritten() -> None:
+    document = built("hwpx", NUMBERED)
+    cell = document.table(1).cell_at(3, 3)
+    assert cell is not None
+    newline = cell.text.index("\n")
+    from tfagenda.documents.to_text import Location
+
+    assert part_edits(Location(newline - 1, newline + 1, table=1, row=3, column=3, cell=cell), "x") is None
+    assert part_edits(Location(0, 2, table=1, row=3, column=3, cell=cell), "의제") is not None
+    pdf_cell = built("pdf", SEED).table(2).cell_at(2, 1)
+    assert part_edits(Location(8, 13, table=2, row=2, column=1, cell=pdf_cell), "16:35") is None
+
+
+def test_new_text_is_escaped() -> None:
+    raw = hwpx_bytes(SEED)
+    cell = read(raw, "seed.hwpx").table(2).cell_at(2, 2)
+    from tfagenda.documents.to_text import Location
+
+    edits = part_edits(Location(0, 3, table=2, row=2, column=2, cell=cell), "R&D")
+    assert edits is not None
+    after = apply(_part(raw, "Contents/section0.xml"), edits["Contents/section0.xml"])
+    assert b"R&amp;D" in after
+    assert (
+        read(_replace_member(raw, "Contents/section0.xml", after), "x.hwpx")
+        .table(2)
+        .cell_at(2, 2)
+        .text.startswith("R&D")
+    )  # type: ignore[union-attr]

@@ -88,6 +88,7 @@ class _SectionReader:
         self.names: list[str] = []  # open elements' local names
         self.skipping = 0  # depth inside a skipped subtree
         self.text_elements = 0  # <hp:t> elements seen in this part (the element index of SourceRange)
+        self._layout_start: int | None = None  # where the open paragraph's <hp:linesegarray> starts
         self.parser = _safety.xml_parser(self._start, self._end, self._characters)
 
     def run(self) -> None:
@@ -118,6 +119,8 @@ class _SectionReader:
         if local == "t":  # counted everywhere: the index names the element among all of the part's
             self.text_elements += 1
         if self.skipping or local in _SKIPPED:
+            if local == "linesegarray" and not self.skipping and self.names[-2:-1] == ["p"]:
+                self._layout_start = self.parser.CurrentByteIndex
             self.skipping += 1
             return
         if local == "p":
@@ -145,6 +148,12 @@ class _SectionReader:
         local = self.names.pop()
         if self.skipping:
             self.skipping -= 1
+            if local == "linesegarray" and not self.skipping and self._layout_start is not None:
+                paragraph = self._innermost(_ParagraphBuilder)
+                close = self.data.find(b">", self.parser.CurrentByteIndex)
+                if isinstance(paragraph, _ParagraphBuilder) and close >= 0:
+                    paragraph.paragraph.layout = (self._layout_start, close + 1)
+                self._layout_start = None
             return
         if local == "p":
             self._close_paragraph()

@@ -124,9 +124,11 @@ class Paragraph:
     number: int  # outside tables: in the document; inside a cell: in that cell
     page: int | None = None  # PDF only
     source: TextMap | None = None  # .hwpx/.docx only
-    part: str | None = (
-        None  # the XML part or stream it is in (``Contents/section0.xml``, ``BodyText/Section0``)
-    )
+    # The XML part or stream it is in (``Contents/section0.xml``, ``word/document.xml``, ``BodyText/Section0``).
+    part: str | None = None
+    # .hwpx: the bytes of the paragraph's cached line layout, ``<hp:linesegarray>…</hp:linesegarray>``,
+    # in ``part``; a fix that changes the paragraph's text drops it, so Hancom lays the line out again.
+    layout: tuple[int, int] | None = None
 
 
 @dataclass
