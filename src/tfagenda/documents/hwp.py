@@ -102,7 +102,9 @@ def read(raw: bytes, path: str) -> ExtractedDocument:
 
     if not raw.startswith(OLE_MAGIC):
         raise DocumentError(
-            "corrupt", "the file is not an HWP 5.0 document (no OLE2 compound-file signature)"
+            "corrupt",
+            "the file is not an HWP 5.0 document (no OLE2 compound-file signature); if Hancom Office opens it, "
+            "it is wrapped by a DRM or security product: save an unprotected copy to check it",
         )
     try:
         ole = olefile.OleFileIO(io.BytesIO(raw))
