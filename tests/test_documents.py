@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import struct
 import zipfile
 from typing import Any
@@ -350,6 +351,15 @@ def _bomb() -> bytes:
             "corrupt",
         ),
         ("text.docx", lambda: b"hello", "corrupt"),
+        (
+            "bodyless.docx",
+            lambda: _with_member(
+                docx_bytes(SEED),
+                "word/document.xml",
+                b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+            ),
+            "corrupt",
+        ),
     ],
 )
 def test_hostile_input_gives_a_clear_error(name: str, make: Any, reason: str) -> None:
@@ -357,6 +367,39 @@ def test_hostile_input_gives_a_clear_error(name: str, make: Any, reason: str) ->
         read(make(), name)
     assert caught.value.reason == reason
     assert str(caught.value)
+
+
+def _with_member(raw: bytes, name: str, data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        members = [(i.filename, data if i.filename == name else archive.read(i)) for i in archive.infolist()]
+    return zip_bytes(members)
+
+
+@pytest.mark.parametrize("fmt", ["hwpx", "docx", "pdf"])
+def test_damaged_documents_never_raise_anything_but_document_error(fmt: str) -> None:
+    """Seeded random damage (flipped bytes, truncation, broken XML inside the ZIP): a clear error or a read."""
+    rng = random.Random(14)
+    raw = BUILDERS[fmt](SEED)
+    part = {"hwpx": "Contents/section0.xml", "docx": "word/document.xml"}.get(fmt)
+    for _ in range(60):
+        data = bytearray(raw)
+        choice = rng.random()
+        if part is not None and choice < 0.4:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                xml = bytearray(archive.read(part))
+            for _ in range(rng.randint(1, 4)):
+                xml[rng.randrange(len(xml))] = rng.choice(b'<>&";/x0\xff')
+            damaged = _with_member(raw, part, bytes(xml))
+        elif choice < 0.7:
+            for _ in range(rng.randint(1, 16)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            damaged = bytes(data)
+        else:
+            damaged = bytes(data[: rng.randrange(len(data))])
+        try:
+            render(read(damaged, f"damaged.{fmt}"))
+        except DocumentError as error:
+            assert str(error)
 
 
 def test_too_many_members_is_refused() -> None:

@@ -14,6 +14,7 @@ distribution-locked, DRM, no readable text (a scanned PDF), damaged, too large.
 from __future__ import annotations
 
 import importlib
+import struct
 
 from tfagenda.documents.detect import FORMATS, detect, suffix_format
 from tfagenda.documents.model import (
@@ -59,5 +60,22 @@ def read(raw: bytes, path: str, format: str | None = None) -> ExtractedDocument:
     if chosen not in FORMATS:
         raise ValueError(f"unknown document format {chosen!r}; one of {', '.join(FORMATS)}")
     module = importlib.import_module(f"tfagenda.documents.{chosen}")
-    document: ExtractedDocument = module.read(raw, path)
+    try:
+        document: ExtractedDocument = module.read(raw, path)
+    except DocumentError:
+        raise
+    except (
+        ValueError,
+        LookupError,
+        AttributeError,
+        TypeError,
+        ArithmeticError,
+        UnicodeError,
+        struct.error,
+    ) as error:
+        # A damaged file that a library trips over in a way its reader did not foresee: still a
+        # clear "damaged" rather than a traceback (the readers' own checks word the known cases).
+        raise DocumentError(
+            "corrupt", f"the {_NAMES[chosen]} file is damaged or malformed ({type(error).__name__}: {error})"
+        ) from error
     return document

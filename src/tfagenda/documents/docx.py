@@ -50,9 +50,12 @@ def read(raw: bytes, path: str) -> ExtractedDocument:
             "corrupt", f"the DOCX file is damaged ({type(error).__name__}: {error})"
         ) from None
     part = str(word.part.partname).lstrip("/")
+    body = word.element.find(f"{{{W}}}body")
+    if body is None:
+        raise DocumentError("corrupt", f"the DOCX file's {part} has no document body (<w:body>)")
     offsets = _text_offsets(_safety.read_member(archive, part, WHAT), part)
     reader = _Reader(ExtractedDocument(path=path, format="docx"), part, word.element, offsets)
-    reader.blocks(word.element.body, None)
+    reader.blocks(body, None)
     return reader.document
 
 
