@@ -597,3 +597,14 @@ def test_new_text_is_escaped() -> None:
         .cell_at(2, 2)
         .text.startswith("R&D")
     )  # type: ignore[union-attr]
+
+
+def test_stray_cell_outside_a_table_is_ignored() -> None:
+    section = (
+        '<hs:sec xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section">'
+        "<hp:p><hp:run><hp:t>본문</hp:t></hp:run></hp:p><hp:tc><hp:subList><hp:p/></hp:subList></hp:tc></hs:sec>"
+    ).encode()
+    raw = zip_bytes([("mimetype", b"application/hwp+zip"), ("Contents/section0.xml", section)])
+    document = read(raw, "stray.hwpx")
+    assert [p.text for p in document.paragraphs] == ["본문", ""]
+    assert list(document.tables()) == []

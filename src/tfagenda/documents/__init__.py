@@ -72,6 +72,7 @@ def read(raw: bytes, path: str, format: str | None = None) -> ExtractedDocument:
         ArithmeticError,
         UnicodeError,
         struct.error,
+        RecursionError,
     ) as error:
         # A damaged file that a library trips over in a way its reader did not foresee: still a
         # clear "damaged" rather than a traceback (the readers' own checks word the known cases).

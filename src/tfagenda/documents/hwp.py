@@ -295,11 +295,15 @@ class _Builder:
 
     def _lists(self, start: int, end: int, cell: Cell | None, depth: int) -> None:
         """Paragraph lists (a LIST_HEADER, then paragraphs at its level) inside a control."""
+        if depth >= _safety.MAX_NESTING:
+            raise DocumentError(
+                "too_large", f"text boxes and tables are nested more than {_safety.MAX_NESTING} deep"
+            )
         index = start
         while index < end:
             record = self.records[index]
             if record.tag == TAG_LIST_HEADER:
-                index = self._list_paragraphs(index + 1, end, record.level, cell, depth)
+                index = self._list_paragraphs(index + 1, end, record.level, cell, depth + 1)
             else:
                 index += 1
 

@@ -157,8 +157,8 @@ class _SectionReader:
             return
         if local == "p":
             self._close_paragraph()
-        elif local == "tc":
-            self._close_cell()
+        elif local == "tc" and self.stack and isinstance(self.stack[-1], _CellBuilder):
+            self._close_cell()  # (a <hp:tc> outside any table was never opened)
         elif local == "tbl":
             self._close_table()
 
