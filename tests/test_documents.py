@@ -33,6 +33,7 @@ from tfagenda.documents.to_text import RenderedText, render
 from tfagenda.importers import ministry
 from tfagenda.linter import check_loaded
 from tfagenda.load import load_document
+from tfagenda.yamldoc import LINE_BREAK
 
 BUILDERS = {"hwpx": hwpx_bytes, "docx": docx_bytes, "pdf": pdf_bytes}
 
@@ -608,3 +609,28 @@ def test_stray_cell_outside_a_table_is_ignored() -> None:
     document = read(raw, "stray.hwpx")
     assert [p.text for p in document.paragraphs] == ["본문", ""]
     assert list(document.tables()) == []
+
+
+def test_carriage_returns_in_text_do_not_shift_lines() -> None:
+    raw = hwpx_bytes(
+        [
+            ("p", "- (일시) 2026. 2. 26.(목) 16:30~18:00"),
+            ("p", "보도\r자료"),
+            (
+                "table",
+                [
+                    ["시 간", "내 용", "비고"],
+                    ["16:30 ~ 17:00 ('30)", "보고\r안건", "과장"],
+                    ["17:00 ~ 16:05", "마무리", "-"],
+                ],
+            ),
+        ]
+    )
+    document = read(raw, "cr.hwpx")
+    assert document.table(1).cell_at(2, 2).text == "보고\r안건"  # type: ignore[union-attr]
+    rendered = render(document)
+    assert len(LINE_BREAK.split(rendered.text)) == len(rendered.lines)  # as the reader counts lines
+    imported = ministry.read(rendered.text, "cr.hwpx")
+    span = imported.nodes[("segments", 1, "end")].span
+    where = rendered.locate_span(span.line, span.column, span.end_line, span.end_column)
+    assert where is not None and (where.table, where.row, where.column, where.value) == (1, 3, 1, "16:05")

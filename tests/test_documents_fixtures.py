@@ -147,8 +147,13 @@ _HS = "http://www.hancom.co.kr/hwpml/2011/section"
 _STAMP = (2026, 2, 26, 0, 0, 0)
 
 
+_CARRIAGE_RETURN = {"\r": "&#13;"}  # a literal CR would be read as a line feed (XML normalises it)
+
+
 def _hwpx_paragraph(text: Text, extra: str = "") -> str:
-    body = "".join(f'<hp:run charPrIDRef="0"><hp:t>{escape(run)}</hp:t></hp:run>' for run in runs(text))
+    body = "".join(
+        f'<hp:run charPrIDRef="0"><hp:t>{escape(run, _CARRIAGE_RETURN)}</hp:t></hp:run>' for run in runs(text)
+    )
     layout = (
         '<hp:linesegarray><hp:lineseg textpos="0" vertpos="0" vertsize="1000" textheight="1000" '
         'baseline="850" spacing="600" horzpos="0" horzsize="42520" flags="393216"/></hp:linesegarray>'

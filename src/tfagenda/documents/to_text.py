@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from tfagenda.documents.model import Cell, ExtractedDocument, Paragraph, SourceRange, Table, TextMap
 
 _TIME_HEADER = re.compile(r"\s*(?:시\s*간|시\s*각|일\s*정|time)\s*(?:[(（]\s*안\s*[)）])?\s*", re.IGNORECASE)
+# Characters that would break a table row's line (the reader splits lines at \r and \n) or its
+# cells (tabs): each becomes one space, so offsets into the cell's text stay the same.
+_ONE_LINE = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 _NUMBER_HEADER = re.compile(r"\s*(?:연\s*번|순\s*번|순\s*서|번\s*호|no\.?|#)?\s*", re.IGNORECASE)
 
 
@@ -159,7 +162,7 @@ class _Writer:
     ) -> None:
         """Text as lines (split at its line breaks), each mapped to its offset in ``text``."""
         offset = 0
-        for piece in text.split("\n"):
+        for piece in text.replace("\r", " ").split("\n"):
             self.line([(piece, _Segment(0, len(piece), offset, table, cell, paragraph))])
             offset += len(piece) + 1
 
@@ -189,7 +192,7 @@ def _table(writer: _Writer, table: Table) -> None:
             if cell is None or cell.column != column or (cell.row != row and column == first):
                 pieces.append(("", None))
             else:
-                text = cell.text.replace("\n", " ").replace("\t", " ")
+                text = cell.text.translate(_ONE_LINE)
                 pieces.append((text, _Segment(0, len(text), 0, table, cell, None)))
         writer.line(pieces)
     writer.line([])
@@ -208,7 +211,7 @@ def _box(writer: _Writer, table: Table) -> None:
         for inner in anchored.pop(0, []):
             _table(writer, inner)
         for paragraph in cell.paragraphs:
-            for piece in paragraph.text.split("\n"):
+            for piece in paragraph.text.replace("\r", " ").split("\n"):
                 writer.line([(piece, _Segment(0, len(piece), offset, table, cell, None))])
                 offset += len(piece) + 1
             for inner in anchored.pop(paragraph.number, []):
