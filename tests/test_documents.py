@@ -90,6 +90,10 @@ def test_pdf_pages_of_blocks_and_cells() -> None:
     contacts, agenda = document.tables()
     assert (contacts.page, agenda.page) == (1, 2)
     assert {cell.page for cell in agenda.cells} == {2}
+    boxes = [cell.box for cell in agenda.cells]
+    assert all(box is not None and box[0] < box[2] and box[1] < box[3] for box in boxes)
+    header = [box for cell, box in zip(agenda.cells, boxes) if cell.row == 1]
+    assert len({round(box[1]) for box in header if box}) == 1  # one row: one top
     overview = next(p for p in document.paragraphs if p.text.startswith("- (일시)"))
     assert overview.page == 1
 

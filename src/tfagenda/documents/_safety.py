@@ -34,8 +34,26 @@ def check_size(raw: bytes) -> None:
         )
 
 
+def declared_members(raw: bytes) -> int | None:
+    """The member count the ZIP's end-of-directory record declares (None when it has none).
+
+    Read before ``zipfile`` parses the directory: a 64 MiB file can declare over a million
+    members, and parsing them all would take seconds and hundreds of megabytes.
+    """
+    try:
+        record = zipfile._EndRecData(io.BytesIO(raw))  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        return None
+    return int(record[zipfile._ECD_ENTRIES_TOTAL]) if record else None  # type: ignore[attr-defined]
+
+
 def open_zip(raw: bytes, what: str) -> zipfile.ZipFile:
     """Open a ZIP container after checking its directory against the limits."""
+    declared = declared_members(raw)
+    if declared is not None and declared > MAX_MEMBERS:
+        raise DocumentError(
+            "too_large", f"the {what} file has {declared:,} parts; at most {MAX_MEMBERS:,} are read"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()

@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import PurePath
 
+from tfagenda.documents._safety import MAX_MEMBERS, declared_members
 from tfagenda.documents.hwp import OLE_MAGIC, SIGNATURE
 
 FORMATS = ("hwpx", "hwp", "docx", "pdf")
@@ -35,6 +36,9 @@ def suffix_format(path: str) -> str | None:
 
 
 def _zip_format(raw: bytes) -> str | None:
+    declared = declared_members(raw)
+    if declared is not None and declared > MAX_MEMBERS:
+        return None  # not opened here; the extension's reader refuses it with the limit
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         names = set(archive.namelist())

@@ -142,6 +142,9 @@ class Cell:
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # tables nested in this cell
     page: int | None = None  # PDF: the page of the cell
+    box: tuple[float, float, float, float] | None = (
+        None  # PDF: x0, top, x1, bottom in points from the page's top left
+    )
     _text: str | None = field(default=None, repr=False)
     _source: TextMap | None = field(default=None, repr=False)
 

@@ -260,6 +260,7 @@ def _table(
             row=row + 1,
             column=column + 1,
             row_span=max(end_row - row, 1),
+            box=(x0, top, x1, bottom),
             column_span=max(end_column - column, 1),
             page=page,
         )
