@@ -4,12 +4,17 @@ Data flows one way: text → document (positions) + model → timeline → probl
 rules yield problems at document paths; here they get their file, line and column. The linter,
 not the rules, applies the settings: which rules are selected, per-file ignores, severity
 overrides, and the suppressions written in the file (then I001 reports those that were unused).
+
+One loop checks any number of files: ``check_file`` loads and checks one file and returns a
+``FileReport`` of plain values (its settled findings, its suppressions, its O003 ``Bookings``),
+the same whether it ran here or, for a large run, in a worker process (``tfagenda.parallel``).
+Then this process compares the bookings of all files (O003 across files) and ``finish`` adds
+what that found and I001 to each file's findings.
 """
 
 from __future__ import annotations
 
 import os
-import traceback
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -309,6 +314,8 @@ def _real(path: str | Path) -> str:
 def internal_error(path: str, error: BaseException, doing: str = "checking this file") -> Finding:
     """E000 for a file tfagenda failed on (a bug: please report it). It is added after the selection,
     suppressions and severities, so that no setting can turn a crash into a clean check."""
+    import traceback  # here: only a crash needs it, and every check's start-up would pay for it
+
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
     where = f", at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     detail = str(error)
