@@ -109,11 +109,6 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
             yield Problem("O002", at, say("o002", ctx.lang, owner=owner, hint=hint))
 
 
-def owner_ids(agenda: Agenda, placed: Placed) -> list[str]:
-    names = known_names(agenda)
-    return [names.get(owner, owner) for owner in placed.segment.owner]
-
-
 @rule("O003", "double-booked", Severity.ERROR)
 def double_booked(ctx: Context) -> Iterable[Problem]:
     """One owner is in two segments at the same time.
