@@ -92,10 +92,11 @@ def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> tuple[Con
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
     context = Context(loaded, timeline, policy, lang=lang)
     findings = []
+    path, document = loaded.path, loaded.document
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(_capped(loaded.path, loaded.document, rule, rule.check(context), lang))
+        findings.extend(_capped(path, document, rule, rule.check(context), lang))
     return context, findings
 
 
@@ -239,7 +240,7 @@ def check_paths(
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
-    compare = "O003" in settings.selected
+    compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
     work = partial(check_file, settings=settings, lang=lang, compare=compare)
     processes = workers_for(len(files))

@@ -255,26 +255,21 @@ def bookings_of(ctx: Context) -> Bookings | None:
     )
     local = known_names(agenda)
     document = ctx.loaded.document
-    bookings = tuple(
-        Booking(
-            owners=tuple(placed.segment.owner),
-            people=tuple(local.get(owner, owner) for owner in placed.segment.owner),
-            date=placed.track.day.date,
-            track=placed.track.name,
-            start=placed.start,  # type: ignore[arg-type]
-            end=placed.end,  # type: ignore[arg-type]
-            title=placed.title,
-            path=placed.path,
-            owner_span=document.span_of(placed.path + ("owner",)),
+    bookings = []
+    for placed in ctx.timeline.segments():
+        owners, start, end = placed.segment.owner, placed.start, placed.end
+        if not owners or start is None or end is None or start == end or placed.uncertain:
+            continue
+        date = placed.track.day.date
+        if date is None:
+            continue
+        at = placed.path
+        people = tuple(local.get(owner, owner) for owner in owners)
+        span = document.span_of(at + ("owner",))
+        bookings.append(
+            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
         )
-        for placed in ctx.timeline.segments()
-        if placed.known
-        and not placed.uncertain
-        and placed.duration
-        and placed.track.day.date
-        and placed.segment.owner
-    )
-    return Bookings(ctx.loaded.path, names, bookings)
+    return Bookings(ctx.loaded.path, names, tuple(bookings))
 
 
 class _Names:
