@@ -76,15 +76,25 @@ def map_in_processes(
         raise SystemExit(128 + signal.SIGTERM) from None  # only if the signal below cannot end this process
     finally:
         if installed:
-            signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
         gc.unfreeze()
         if not finished:  # interrupted or failed: end the workers now, not after their current items
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.terminate()
+            _terminate_workers(pool)
         pool.shutdown(wait=finished, cancel_futures=not finished)
         if terminated:  # die of SIGTERM, as without workers
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _terminate_workers(pool: Any) -> None:
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list(
+        (getattr(pool, "_processes", None) or {}).values()
+    ):  # the pool's own list before 3.14
+        process.terminate()
 
 
 def _start_worker(parent: int) -> None:
