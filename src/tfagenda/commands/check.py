@@ -1,0 +1,243 @@
+"""``tfagenda check``: find the mistakes in agendas, and fix them (``--fix``) or show the fixes (``--diff``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.commands import UsageError, default_paths, settings_for, shown, use_color
+
+if TYPE_CHECKING:
+    from tfagenda.config import Settings
+    from tfagenda.linter import CheckResult
+
+
+@dataclass
+class CheckOptions:
+    """What ``tfagenda check`` was asked to do (the command line's options, with the same defaults)."""
+
+    paths: list[str] = field(default_factory=list)
+    format: str | None = None  # None: github under GitHub Actions, else full
+    strict: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    extend_select: list[str] | None = None
+    config: Path | None = None
+    isolated: bool = False
+    changed_since: str | None = None
+    with_agenda_dir: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    show_fixes: bool = False
+    lang: str = "en"
+
+
+def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Check (and with ``fix``/``diff``, fix) the agendas; write the report to ``out``. The exit code."""
+    from tfagenda.discover import PathNotFound
+    from tfagenda.linter import check_paths
+    from tfagenda.report import ReportOptions, write_report
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    settings = settings_for(options.config, options.isolated)
+    try:
+        settings = settings.with_selection(options.select, options.ignore, options.extend_select)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    targets = options.paths or default_paths(settings)
+    changed_only = options.changed_since is not None
+    compare_with: list[str] = []
+    if options.changed_since is not None:
+        compare_with = list(targets)
+        targets = changed_files(options.changed_since, targets)
+    elif options.with_agenda_dir and settings.agenda_dir.is_dir():
+        compare_with = [shown(settings.agenda_dir)]
+    if options.diff:
+        return diff_paths(targets, settings, options.unsafe_fixes, options.quiet, changed_only, out, err)
+    fixed, refused = (
+        fix_paths(targets, settings, options.unsafe_fixes, changed_only, err) if options.fix else (None, 0)
+    )
+    try:
+        result = check_paths(targets, settings, compare_with, lang=options.lang)
+    except PathNotFound as missing:
+        raise UsageError(str(missing)) from None
+    if not result.files and not changed_only:
+        raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
+    result.fixed = fixed
+    chosen = options.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    if options.statistics:
+        write_statistics(result, out, options.quiet, options.lang)
+    else:
+        report = ReportOptions(
+            color=use_color(out),
+            quiet=options.quiet,
+            unsafe_fixes=options.unsafe_fixes,
+            show_fixes=options.show_fixes,
+            lang=options.lang,
+        )
+        write_report(chosen, result, out, report)
+    if (
+        options.show_fixes
+        and fixed is not None
+        and (options.statistics or chosen not in ("full", "text", "concise"))
+    ):
+        from tfagenda.fix import fixes_listing
+
+        err.write(fixes_listing(fixed))
+    if options.exit_zero:
+        return 0
+    return max(result.exit_code(options.strict), 1 if refused else 0)
+
+
+def is_revision(revision: str) -> bool:
+    """Whether git knows ``revision`` as a commit (never read as an option: it may start with ``-``)."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise UsageError(f"--changed-since needs git: {error}") from None
+    return done.returncode == 0
+
+
+def changed_files(revision: str, paths: list[str]) -> list[str]:
+    """Agenda files under ``paths`` changed since ``revision`` (committed or not), or new and untracked.
+
+    The revision is verified first and passed after ``--end-of-options``: a value such as
+    ``--output=FILE`` is refused, never read by git as an option."""
+    if not is_revision(revision):
+        raise UsageError(f"--changed-since {revision}: not a git revision (a commit, branch or tag) here")
+    commands = (
+        [
+            "git",
+            "diff",
+            "--name-only",
+            "--diff-filter=ACMR",
+            "--relative",
+            "--end-of-options",
+            revision,
+            "--",
+            *paths,
+        ],
+        ["git", "ls-files", "--others", "--exclude-standard", "--", *paths],
+    )
+    changed: list[str] = []
+    for command in commands:
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            raise UsageError(f"--changed-since needs git: {error}") from None
+        if done.returncode != 0:
+            raise UsageError(f"--changed-since {revision}: {done.stderr.strip() or 'git failed'}")
+        changed += [line for line in done.stdout.splitlines() if line.endswith((".yaml", ".yml"))]
+    return sorted(set(changed))
+
+
+def _fix_targets(targets: list[str], settings: Settings, changed_only: bool) -> list[Path]:
+    from tfagenda.discover import PathNotFound, agenda_files
+
+    try:
+        files = agenda_files(targets, settings)
+    except PathNotFound as missing:
+        raise UsageError(str(missing)) from None
+    if not files and not changed_only:
+        raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
+    return files
+
+
+def fix_paths(
+    targets: list[str],
+    settings: Settings,
+    unsafe: bool = False,
+    changed_only: bool = False,
+    err: TextIO | None = None,
+) -> tuple[dict[str, Counter[str]], int]:
+    """``check --fix``: fix each agenda file in place. What was fixed per file, and how many files
+    could not be written (each said on ``err``)."""
+    from tfagenda.atomic import FileChanged
+    from tfagenda.fix import fix_file
+
+    err = err or sys.stderr
+    fixed: dict[str, Counter[str]] = {}
+    refused = 0
+    for path in _fix_targets(targets, settings, changed_only):
+        try:
+            outcome = fix_file(path, settings, unsafe)
+        except FileChanged as changed:
+            err.write(f"tfagenda: {changed}\n")
+            refused += 1
+            continue
+        except OSError as error:
+            err.write(f"tfagenda: {path}: cannot write the fixes: {error.strerror or error}\n")
+            refused += 1
+            continue
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
+            err.write(
+                f"tfagenda: {path}: not fixed: internal error ({type(error).__name__}: {error}); please report it\n"
+            )
+            refused += 1
+            continue
+        fixed[str(path)] = outcome.fixed
+    return fixed, refused
+
+
+def diff_paths(
+    targets: list[str],
+    settings: Settings,
+    unsafe: bool = False,
+    quiet: bool = False,
+    changed_only: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0."""
+    from tfagenda.fix import fix_file
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    count, files, failed = 0, 0, 0
+    for path in _fix_targets(targets, settings, changed_only):
+        try:
+            outcome = fix_file(path, settings, unsafe, write=False)
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
+            err.write(
+                f"tfagenda: {path}: no diff: internal error ({type(error).__name__}: {error}); please report it\n"
+            )
+            failed += 1
+            continue
+        if outcome.changed:
+            out.write(outcome.diff(str(path)))
+            count += sum(outcome.fixed.values())
+            files += 1
+    if not quiet:
+        if count:
+            noun = "finding" if count == 1 else "findings"
+            err.write(f"Would fix {count} {noun} in {files} file{'s' if files != 1 else ''}.\n")
+        else:
+            err.write("No fixes to apply.\n")
+    return 1 if count or failed else 0
+
+
+def write_statistics(result: CheckResult, out: TextIO, quiet: bool = False, lang: str = "en") -> None:
+    """``check --statistics``: the number of findings per rule, most first, then the summary."""
+    from tfagenda.report.text import summary
+    from tfagenda.rules import RULES
+
+    counts = Counter(f.code for f in result.findings)
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>5}  {code}  {RULES[code].name}\n")
+    if not quiet:
+        out.write(summary(result, lang) + "\n")
