@@ -99,18 +99,26 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
     return max(result.exit_code(options.strict), 1 if refused else 0)
 
 
-def is_revision(revision: str) -> bool:
-    """Whether git knows ``revision`` as a commit (never read as an option: it may start with ``-``)."""
+def verify_revision(revision: str) -> None:
+    """A UsageError unless git knows ``revision`` as a commit here. It is passed after
+    ``--end-of-options``, so a value that starts with ``-`` is never read as one of git's options."""
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+            ["git", "rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}"],
             capture_output=True,
             text=True,
             check=False,
         )
     except OSError as error:
         raise UsageError(f"--changed-since needs git: {error}") from None
-    return done.returncode == 0
+    if done.returncode == 0:
+        return
+    said = done.stderr.strip().splitlines()
+    if said and "not a git repository" in said[0]:
+        raise UsageError(f"--changed-since {revision}: {said[0]}")
+    raise UsageError(
+        f"--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository"
+    )
 
 
 def changed_files(revision: str, paths: list[str]) -> list[str]:
@@ -118,8 +126,7 @@ def changed_files(revision: str, paths: list[str]) -> list[str]:
 
     The revision is verified first and passed after ``--end-of-options``: a value such as
     ``--output=FILE`` is refused, never read by git as an option."""
-    if not is_revision(revision):
-        raise UsageError(f"--changed-since {revision}: not a git revision (a commit, branch or tag) here")
+    verify_revision(revision)
     commands = (
         [
             "git",
