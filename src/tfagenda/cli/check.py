@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from tfagenda.cli._options import LOCALE_DEFAULT, Lang, language, run
+from tfagenda.commands import check as checking
 
 app = typer.Typer()
 
@@ -131,9 +132,7 @@ def check(
     ] = None,
 ) -> None:
     """Check agendas: times, order, slot, parts, owners and dates."""
-    from tfagenda.commands.check import CheckOptions, run_check
-
-    options = CheckOptions(
+    options = checking.CheckOptions(
         paths=list(paths or []),
         format=format.value if format else None,
         strict=strict,
@@ -153,4 +152,4 @@ def check(
         show_fixes=show_fixes,
         lang=language(lang),
     )
-    run(lambda: run_check(options))
+    run(lambda: checking.run_check(options))

@@ -12,6 +12,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.commands import UsageError, default_paths, settings_for, shown, use_color
 
+# Imported with the module, not on first call: the console script imports the command's modules
+# while the garbage collector is paused (start-up, bench/README.md).
+from tfagenda.discover import PathNotFound
+from tfagenda.linter import check_paths
+from tfagenda.report import ReportOptions, write_report
+
 if TYPE_CHECKING:
     from tfagenda.config import Settings
     from tfagenda.linter import CheckResult
@@ -43,10 +49,6 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Check (and with ``fix``/``diff``, fix) the agendas; write the report to ``out``. The exit code."""
-    from tfagenda.discover import PathNotFound
-    from tfagenda.linter import check_paths
-    from tfagenda.report import ReportOptions, write_report
-
     out = out or sys.stdout
     err = err or sys.stderr
     settings = settings_for(options.config, options.isolated)
@@ -154,7 +156,7 @@ def changed_files(revision: str, paths: list[str]) -> list[str]:
 
 
 def _fix_targets(targets: list[str], settings: Settings, changed_only: bool) -> list[Path]:
-    from tfagenda.discover import PathNotFound, agenda_files
+    from tfagenda.discover import agenda_files
 
     try:
         files = agenda_files(targets, settings)
