@@ -135,8 +135,6 @@ def _record(monkeypatch: pytest.MonkeyPatch, module: str, name: str, seen: dict[
 
     def fake(*args: Any, **kwargs: Any) -> Any:
         seen["lang"] = kwargs.get("lang") or kwargs.get("messages_lang") or args[-1]
-        if args and hasattr(args[0], "lang"):  # run_check(CheckOptions)
-            seen["lang"] = args[0].lang
         if name == "render_paths":
             seen["lang"] = kwargs["messages_lang"]
         return "" if name in ("rules_table", "rule_text") else 0

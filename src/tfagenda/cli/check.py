@@ -132,24 +132,25 @@ def check(
     ] = None,
 ) -> None:
     """Check agendas: times, order, slot, parts, owners and dates."""
-    options = checking.CheckOptions(
-        paths=list(paths or []),
-        format=format.value if format else None,
-        strict=strict,
-        exit_zero=exit_zero,
-        quiet=quiet,
-        statistics=statistics,
-        select=select,
-        ignore=ignore,
-        extend_select=extend_select,
-        config=config,
-        isolated=isolated,
-        changed_since=changed_since,
-        with_agenda_dir=with_agenda_dir,
-        fix=fix,
-        unsafe_fixes=unsafe_fixes,
-        diff=diff,
-        show_fixes=show_fixes,
-        lang=language(lang),
+    run(
+        lambda: checking.run_check(
+            paths,
+            format=format.value if format else None,
+            strict=strict,
+            exit_zero=exit_zero,
+            quiet=quiet,
+            statistics=statistics,
+            select=select,
+            ignore=ignore,
+            extend_select=extend_select,
+            config=config,
+            isolated=isolated,
+            changed_since=changed_since,
+            with_agenda_dir=with_agenda_dir,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            show_fixes=show_fixes,
+            lang=language(lang),
+        )
     )
-    run(lambda: checking.run_check(options))

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -23,82 +22,72 @@ if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
 
 
-@dataclass
-class CheckOptions:
-    """What ``tfagenda check`` was asked to do (the command line's options, with the same defaults)."""
-
-    paths: list[str] = field(default_factory=list)
-    format: str | None = None  # None: github under GitHub Actions, else full
-    strict: bool = False
-    exit_zero: bool = False
-    quiet: bool = False
-    statistics: bool = False
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    extend_select: list[str] | None = None
-    config: Path | None = None
-    isolated: bool = False
-    changed_since: str | None = None
-    with_agenda_dir: bool = False
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    show_fixes: bool = False
-    lang: str = "en"
-
-
-def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Check (and with ``fix``/``diff``, fix) the agendas; write the report to ``out``. The exit code."""
+def run_check(
+    paths: list[str] | None = None,
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    exit_zero: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    config: Path | None = None,
+    isolated: bool = False,
+    changed_since: str | None = None,
+    with_agenda_dir: bool = False,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
+    show_fixes: bool = False,
+    lang: str = "en",
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """``tfagenda check``, its options as keywords with the same defaults: check (and with ``fix``
+    or ``diff``, fix) the agendas in ``paths`` (default: the agenda folder), write the report to
+    ``out``, and return the exit code. ``format`` None is github under GitHub Actions, else full."""
     out = out or sys.stdout
     err = err or sys.stderr
-    settings = settings_for(options.config, options.isolated)
+    settings = settings_for(config, isolated)
     try:
-        settings = settings.with_selection(options.select, options.ignore, options.extend_select)
+        settings = settings.with_selection(select, ignore, extend_select)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    targets = options.paths or default_paths(settings)
-    changed_only = options.changed_since is not None
+    targets = list(paths or []) or default_paths(settings)
+    changed_only = changed_since is not None
     compare_with: list[str] = []
-    if options.changed_since is not None:
+    if changed_since is not None:
         compare_with = list(targets)
-        targets = changed_files(options.changed_since, targets)
-    elif options.with_agenda_dir and settings.agenda_dir.is_dir():
+        targets = changed_files(changed_since, targets)
+    elif with_agenda_dir and settings.agenda_dir.is_dir():
         compare_with = [shown(settings.agenda_dir)]
-    if options.diff:
-        return diff_paths(targets, settings, options.unsafe_fixes, options.quiet, changed_only, out, err)
-    fixed, refused = (
-        fix_paths(targets, settings, options.unsafe_fixes, changed_only, err) if options.fix else (None, 0)
-    )
+    if diff:
+        return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err)
+    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err) if fix else (None, 0)
     try:
-        result = check_paths(targets, settings, compare_with, lang=options.lang)
+        result = check_paths(targets, settings, compare_with, lang=lang)
     except PathNotFound as missing:
         raise UsageError(str(missing)) from None
     if not result.files and not changed_only:
         raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
     result.fixed = fixed
-    chosen = options.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
-    if options.statistics:
-        write_statistics(result, out, options.quiet, options.lang)
+    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    if statistics:
+        write_statistics(result, out, quiet, lang)
     else:
         report = ReportOptions(
-            color=use_color(out),
-            quiet=options.quiet,
-            unsafe_fixes=options.unsafe_fixes,
-            show_fixes=options.show_fixes,
-            lang=options.lang,
+            color=use_color(out), quiet=quiet, unsafe_fixes=unsafe_fixes, show_fixes=show_fixes, lang=lang
         )
         write_report(chosen, result, out, report)
-    if (
-        options.show_fixes
-        and fixed is not None
-        and (options.statistics or chosen not in ("full", "text", "concise"))
-    ):
+    if show_fixes and fixed is not None and (statistics or chosen not in ("full", "text", "concise")):
         from tfagenda.fix import fixes_listing
 
         err.write(fixes_listing(fixed))
-    if options.exit_zero:
+    if exit_zero:
         return 0
-    return max(result.exit_code(options.strict), 1 if refused else 0)
+    return max(result.exit_code(strict), 1 if refused else 0)
 
 
 def verify_revision(revision: str) -> None:
