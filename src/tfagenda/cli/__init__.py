@@ -32,8 +32,8 @@ class _LazyCommands(Mapping[str, "typer.core.TyperCommand"]):
     """The commands by name, each imported and built the first time it is looked up: running
     ``tfagenda check`` never imports what ``render`` or ``import`` need."""
 
-    def __init__(self) -> None:
-        self._built: dict[str, typer.core.TyperCommand] = {}
+    # Built once per process: tests invoke the app many times.
+    _built: dict[str, typer.core.TyperCommand] = {}
 
     def __getitem__(self, name: str) -> typer.core.TyperCommand:
         if name not in self._built:
