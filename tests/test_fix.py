@@ -567,8 +567,8 @@ def test_an_imported_format_is_checked_but_never_rewritten(tmp_path: Path) -> No
     ],
 )
 def test_i001_removal_spans(text: str, fixed: str) -> None:
+    from tfagenda.positions import LINE_BREAK
     from tfagenda.suppress import find_suppressions
-    from tfagenda.yamldoc import LINE_BREAK
 
     (suppression,) = find_suppressions(LINE_BREAK.split(text))
     assert suppression.removal is not None

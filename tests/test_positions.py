@@ -98,7 +98,9 @@ def test_lines_and_starts_agree_with_the_line_break_regex(text: str) -> None:
     index = LineIndex(text)
     assert index.lines == _BREAK.split(text)
     assert index.starts == [0] + [m.end() for m in _BREAK.finditer(text)]
-    assert [text[index.line_start(n) : index.line_end(n)] for n in range(1, index.line_count + 1)] == index.lines
+    assert [
+        text[index.line_start(n) : index.line_end(n)] for n in range(1, index.line_count + 1)
+    ] == index.lines
 
 
 @pytest.mark.parametrize(
@@ -115,7 +117,9 @@ def test_lines_and_starts_agree_with_the_line_break_regex(text: str) -> None:
 )
 def test_places(text: str, offset: int, place: tuple[int, int]) -> None:
     skip = LineIndex(text, skip_bom=True)
-    assert skip.line1_column1(offset) == (place if "\ufeff" in text else LineIndex(text).line1_column1(offset))
+    assert skip.line1_column1(offset) == (
+        place if "\ufeff" in text else LineIndex(text).line1_column1(offset)
+    )
 
 
 def test_byte_order_marks_take_no_column_only_when_asked() -> None:
