@@ -144,3 +144,15 @@ def test_expat_places() -> None:
     assert index.offset_of_line1_column0(2, 2) == 7
     assert index.offset_of_line1_column0(9, 0) == index.line_start(3)  # past the last line: the last
     assert index.span(7, 11) == Span(2, 3, 2, 7)
+
+
+def test_a_yaml_error_found_after_parsing_counts_columns_as_the_parser_does() -> None:
+    """The E001 for an escape past U+10FFFF was placed by a copy of the line counting that counted
+    U+FEFF as a column, unlike ruamel.yaml's marks (and every other YAML position, and ``--fix``)."""
+    from tfagenda.yamldoc import parse
+
+    text = 'a: "\ufeffx \\U00110000"\n'
+    (problem,) = parse(text).problems
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 7)
+    offset = LineIndex(text, skip_bom=True).offset_of_line1_column1(1, problem.span.column)
+    assert text[offset:].startswith("\\U00110000")

@@ -22,26 +22,26 @@ from tfagenda.yamldoc.values import Builder, gc_paused
 # Text that libyaml (a YAML 1.1 parser) might read other than ruamel.yaml (YAML 1.2) does goes to
 # ruamel.yaml: characters that are line breaks in YAML 1.1 only (NEL, LS, PS), byte-order marks and
 # other characters either may refuse, and tabs (ruamel.yaml refuses some that libyaml takes);
-_LIBYAML_UNSURE_CHARACTERS = re.compile(
+_UNSURE_CHARACTERS = re.compile(
     "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 # directives (%YAML 1.1 changes ruamel.yaml's rules) and document ends (...);
-_LIBYAML_UNSURE_LINES = ("%", "...")
+_UNSURE_LINES = ("%", "...")
 # and where a token starts: anchors, aliases and tags (&a, *a, !t), whose names YAML 1.1 spells with
 # fewer characters, block scalars (| and >), whose corners the two read differently (ruamel.yaml
 # keeps a BEL where a folded scalar folds), and complex keys (? key).
-_LIBYAML_UNSURE_INDICATORS = "&*!|>?"
+_UNSURE_INDICATORS = "&*!|>?"
 
 
 def unsure(text: str) -> bool:
     """Whether libyaml might read ``text`` other than ruamel.yaml does (fast: most texts need no regex)."""
-    if _LIBYAML_UNSURE_CHARACTERS.search(text):
+    if _UNSURE_CHARACTERS.search(text):
         return True
-    if text.startswith(_LIBYAML_UNSURE_LINES) or any(
-        b + s in text for b in "\n\r" for s in _LIBYAML_UNSURE_LINES
+    if text.startswith(_UNSURE_LINES) or any(
+        b + s in text for b in "\n\r" for s in _UNSURE_LINES
     ):
         return True
-    present = "".join(c for c in _LIBYAML_UNSURE_INDICATORS if c in text)
+    present = "".join(c for c in _UNSURE_INDICATORS if c in text)
     return (
         bool(present)
         and re.search(f"(?:^|[\\s\\[{{,])[{re.escape(present)}]", text, re.MULTILINE) is not None
@@ -49,7 +49,7 @@ def unsure(text: str) -> bool:
 
 
 # Nesting deeper than this goes to ruamel.yaml, whose guarded scanner reports it (an agenda needs < 20).
-_LIBYAML_MAX_DEPTH = 100
+_MAX_DEPTH = 100
 _C_COMPOSER: Any = None
 
 
@@ -187,7 +187,7 @@ def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | No
             )
             return doc
     _match_ruamel_marks(root, text)
-    doc.data = Builder(doc, _LIBYAML_MAX_DEPTH).build(root, (), None, 0)
+    doc.data = Builder(doc, _MAX_DEPTH).build(root, (), None, 0)
     return doc
 
 

@@ -44,6 +44,8 @@ def _bad_character(text: str, error: Any) -> Problem:
 
 
 def _guarded_scanner() -> Any:
+    """ruamel.yaml's round-trip scanner with the guards, built on first use (importing ruamel.yaml
+    costs start-up time that the libyaml path does not pay)."""
     global _SCANNER
     if _SCANNER is None:
         from ruamel.yaml.scanner import RoundTripScanner, Scanner, ScannerError
