@@ -37,9 +37,7 @@ def unsure(text: str) -> bool:
     """Whether libyaml might read ``text`` other than ruamel.yaml does (fast: most texts need no regex)."""
     if _UNSURE_CHARACTERS.search(text):
         return True
-    if text.startswith(_UNSURE_LINES) or any(
-        b + s in text for b in "\n\r" for s in _UNSURE_LINES
-    ):
+    if text.startswith(_UNSURE_LINES) or any(b + s in text for b in "\n\r" for s in _UNSURE_LINES):
         return True
     present = "".join(c for c in _UNSURE_INDICATORS if c in text)
     return (
