@@ -135,5 +135,5 @@ class LineIndex:
     def offset_of_line1_column0(self, line1: int, column0: int) -> int:
         """The offset of a 1-based line and 0-based column, as expat reports them (a line past the
         last is the last; the column is not checked: expat's places are in the text)."""
-        starts = self.starts
+        starts = self._starts or self.starts
         return starts[min(line1, len(starts)) - 1] + column0
