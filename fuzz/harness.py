@@ -27,8 +27,9 @@ from tfagenda.findings import Finding, Span
 from tfagenda.fix import Source, fix_text, is_yaml
 from tfagenda.linter import check_loaded
 from tfagenda.load import load_bytes
+from tfagenda.positions import LINE_BREAK
 from tfagenda.rules import RULES
-from tfagenda.yamldoc import LINE_BREAK, sniff_encoding
+from tfagenda.yamldoc import sniff_encoding
 
 
 def lines_of(raw: bytes) -> list[str]:
