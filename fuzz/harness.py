@@ -99,7 +99,7 @@ _OWN_CONTROLS = {
     "md": "\n",
     "text": "\n\t",
     "html": "\n\t",
-    "ics": "\r\n",
+    "ics": "\r\n\t",  # RFC 5545 allows a tab in TEXT
     "json": "\n",
     "frab-json": "\n",
     "frab-xml": "\n\t",
