@@ -2,8 +2,8 @@
 
 Text from the agenda goes in as ``rich.text.Text``, never as markup, so ``[...]`` in a title is
 shown as written, and through ``view.one_line``, so that a control character in it is shown
-(``\\x1b``), never sent to the terminal. Off a terminal the console gets a wide width, so rich does not hard-wrap at 80
-columns, and no colour.
+(``\\x1b``), never sent to the terminal. Off a terminal the console gets a wide width, so rich
+does not hard-wrap at 80 columns, and no colour.
 """
 
 from __future__ import annotations
