@@ -311,7 +311,20 @@ def escaped_value(data: bytes, rnd: random.Random) -> bytes:
     return data[:start] + rnd.choice(ESCAPED_VALUES).encode("utf-8") + data[end:]
 
 
-NAME_PIECES = ("\x1b[2J", "\x07", "\x1b]0;x\x07", "\u202e", "\r", "\n", "\t", "\x7f", "\x9b", "\udcff", "<b>", "&")
+NAME_PIECES = (
+    "\x1b[2J",
+    "\x07",
+    "\x1b]0;x\x07",
+    "\u202e",
+    "\r",
+    "\n",
+    "\t",
+    "\x7f",
+    "\x9b",
+    "\udcff",
+    "<b>",
+    "&",
+)
 
 
 def mutate_name(name: str, rnd: random.Random) -> str:
