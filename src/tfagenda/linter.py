@@ -17,7 +17,7 @@ from pathlib import Path
 from tfagenda.config import Settings
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span
 from tfagenda.load import Loaded, load_file, load_text
-from tfagenda.messages import localize
+from tfagenda.messages import Message, Said, T, verbatim
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.suppress import find_suppressions
 from tfagenda.timeline import resolve
@@ -71,7 +71,8 @@ class FileCheck:
 
 
 def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> FileCheck:
-    """Run the rules over one file; their messages (and the loader's) are in ``lang`` ("en" or "ko")."""
+    """Run the rules over one file. Their messages (and the loader's) are deferred, said at output;
+    ``lang`` is kept for callers not yet converted (compat: parallel.py)."""
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
@@ -87,13 +88,15 @@ def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> FileCheck
 def _capped(loaded: Loaded, rule: Rule, problems: Iterable[Problem], lang: str) -> list[Finding]:
     from itertools import islice
 
-    from tfagenda.messages import Message
-
     findings = [
         to_finding(loaded, rule, problem, lang) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
     ]
     if len(findings) > MAX_FINDINGS_PER_RULE:
-        more = Message("capped", code=rule.code, limit=f"{MAX_FINDINGS_PER_RULE:,}")
+        more = T(
+            "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+            code=rule.code,
+            limit=f"{MAX_FINDINGS_PER_RULE:,}",
+        )
         findings[MAX_FINDINGS_PER_RULE:] = [
             to_finding(loaded, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)
         ]
@@ -134,8 +137,8 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
 
 
 def to_finding(loaded: Loaded, rule: Rule, problem: Problem, lang: str = "en") -> Finding:
-    """The finding for a problem. Messages made before the check knew its language (the loader's,
-    the timeline's: ``tfagenda.messages.Message``) are said here in ``lang``."""
+    """The finding for a problem; it keeps the problem's deferred message, said at output.
+    (``lang`` is unused: compat for parallel.py, remove when it is converted.)"""
     document = loaded.document
     span = problem.span or document.span_of(problem.at, key=problem.key)
     return Finding(
@@ -144,17 +147,23 @@ def to_finding(loaded: Loaded, rule: Rule, problem: Problem, lang: str = "en") -
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=localize(problem.message, lang),
-        fix=_with_edits(loaded, problem.fix, lang),
+        message=_deferred(problem.message),
+        fix=_with_edits(loaded, problem.fix),
         related=problem.related,
     )
 
 
-def _with_edits(loaded: Loaded, fix: Fix | None, lang: str = "en") -> Fix | None:
+def _deferred(message: Message | str) -> Message:
+    """compat: importers/frab.py still makes plain English ``str`` messages, kept as they are; remove
+    when it is converted."""
+    return message if isinstance(message, Message) else verbatim(message)
+
+
+def _with_edits(loaded: Loaded, fix: Fix | None) -> Fix | None:
     """Turn a fix that sets a value into a text edit of that value (inside its quotes, if any)."""
     if fix is None:
         return None
-    description = localize(fix.description, lang)
+    description = _deferred(fix.description)
     node = loaded.document.nodes.get(fix.target) if fix.target is not None and not fix.edits else None
     if node is None:
         return (
@@ -165,17 +174,29 @@ def _with_edits(loaded: Loaded, fix: Fix | None, lang: str = "en") -> Fix | None
     return Fix(description, fix.applicability, fix.value, fix.target, (Edit(node.inner, str(fix.value)),))
 
 
-def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str = "en") -> list[Finding]:
-    """Findings for one loaded file, sorted by position; messages in ``lang`` ("en" or "ko")."""
+def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str | None = None) -> list[Finding]:
+    """Findings for one loaded file, sorted by position; their messages are deferred (said at output)."""
     settings = settings or Settings.defaults()
-    return settle(run_rules(loaded, settings, lang), settings)
+    findings = settle(run_rules(loaded, settings), settings)
+    if lang is not None:  # compat: remove when render/ and cli.py say the findings themselves
+        findings = [_said_in(finding, lang) for finding in findings]
+    return findings
 
 
-def check_text(
-    text: str, path: str = "<string>", settings: Settings | None = None, lang: str = "en"
-) -> list[Finding]:
-    """Check agenda YAML given as text."""
-    return check_loaded(load_text(text, path), settings, lang)
+def _said_in(finding: Finding, lang: str) -> Finding:
+    """compat: ``finding`` with its message and fix description said in ``lang`` (``Said``: text that
+    callers not yet converted format as a ``str``). Remove with ``check_loaded``'s ``lang``."""
+    from dataclasses import replace
+
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, description=Said(fix.description.say(lang)))  # type: ignore[arg-type]
+    return replace(finding, message=Said(finding.message.say(lang)), fix=fix)  # type: ignore[arg-type]
+
+
+def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:
+    """Check agenda YAML given as text; the findings' messages are deferred (said at output)."""
+    return check_loaded(load_text(text, path), settings)
 
 
 @gc_paused()  # all it loads lives until the end (O003 compares the files): collecting only costs time
@@ -183,11 +204,11 @@ def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
-    lang: str = "en",
+    lang: str = "en",  # compat: unused (cli.py and parallel.py pass it); remove when converted
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
-    Messages are in ``lang`` ("en" or "ko")."""
+    The findings' messages are deferred: a reporter says them in the language chosen for output."""
     from tfagenda.discover import agenda_files
 
     settings = settings or Settings.defaults()
@@ -224,7 +245,9 @@ def check_paths(
                     )
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
             crashes[id(checks[0])] = [
-                internal_error(checks[0].loaded.path, error, "comparing the files for double bookings (O003)")
+                internal_error(
+                    checks[0].loaded.path, error, T("comparing the files for double bookings (O003)")
+                )
             ]
     result = CheckResult()
     for entry in entries:
@@ -258,11 +281,12 @@ def _guarded_check(
         return loaded, [internal_error(str(path), error)]
 
 
-def internal_error(path: str, error: BaseException, doing: str = "checking this file") -> Finding:
+def internal_error(path: str, error: BaseException, doing: Message | str | None = None) -> Finding:
     """E000 for a file tfagenda failed on (a bug: please report it). It is added after the selection,
     suppressions and severities, so that no setting can turn a crash into a clean check."""
     import traceback
 
+    doing = doing or T("checking this file")
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
     where = f", at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
     detail = str(error)
@@ -273,8 +297,12 @@ def internal_error(path: str, error: BaseException, doing: str = "checking this 
         code="E000",
         name=RULES["E000"].name,
         severity=Severity.ERROR,
-        message=(
-            f"internal error while {doing} ({type(error).__name__}: {detail}{where}); the other files were "
-            "checked. This is a bug in tfagenda: please report it with the file"
+        message=T(
+            "internal error while {doing} ({error}: {detail}{where}); the other files were checked. "
+            "This is a bug in tfagenda: please report it with the file",
+            doing=doing,
+            error=type(error).__name__,
+            detail=detail,
+            where=where,
         ),
     )

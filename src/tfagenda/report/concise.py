@@ -15,7 +15,9 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     writable = writable_paths(result)
     for f in result.findings:
         star = mark(f, options.unsafe_fixes, f.path in writable)
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.code}{star} [{f.severity}] {f.message}\n")
+        stream.write(
+            f"{f.path}:{f.line}:{f.column}: {f.code}{star} [{f.severity}] {f.message.say(options.lang)}\n"
+        )
     if options.show_fixes and result.fixed is not None:
         from tfagenda.fix import fixes_listing
 

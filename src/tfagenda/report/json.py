@@ -11,5 +11,5 @@ if TYPE_CHECKING:
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    json.dump([f.to_json() for f in result.findings], stream, ensure_ascii=False, indent=2)
+    json.dump([f.to_json(options.lang) for f in result.findings], stream, ensure_ascii=False, indent=2)
     stream.write("\n")

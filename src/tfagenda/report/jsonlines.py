@@ -12,4 +12,4 @@ if TYPE_CHECKING:
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
-        stream.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+        stream.write(json.dumps(finding.to_json(options.lang), ensure_ascii=False) + "\n")

@@ -37,9 +37,10 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
             case = ET.SubElement(
                 suite, "testcase", name=f"{f.code} {f.name} at {f.line}:{f.column}", classname=path
             )
-            failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
-            failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}" + (
-                f"\nfix: {f.fix.description}" if f.fix else ""
+            message = f.message.say(options.lang)
+            failure = ET.SubElement(case, "failure", message=message, type=f.code)
+            failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}" + (
+                f"\nfix: {f.fix.description.say(options.lang)}" if f.fix else ""
             )
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -14,7 +14,7 @@ from typing import Any
 
 from tfagenda.findings import Applicability, DocPath, Problem, Severity
 from tfagenda.load import Loaded
-from tfagenda.messages import say
+from tfagenda.messages import Message, minutes
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
 from tfagenda.suppress import Suppression
@@ -29,11 +29,11 @@ class Context:
     timeline: Timeline | None
     policy: Policy = field(default_factory=Policy)
     suppressions: list[Suppression] = field(default_factory=list)  # for I001, after the other rules
-    lang: str = "en"  # the language of the messages: rules say them with ``say(key, ctx.lang, ...)``
+    lang: str = "en"  # compat: parallel.py reads it; rules make deferred messages, said at output
 
-    def minutes(self, n: int) -> str:
+    def minutes(self, n: int) -> Message:
         """``5 minutes`` / ``5분``."""
-        return say("minutes.one" if n == 1 else "minutes.many", self.lang, n=n)
+        return minutes(n)
 
     @property
     def agenda(self) -> Agenda | None:

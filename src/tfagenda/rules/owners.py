@@ -10,7 +10,7 @@ from typing import Any
 
 from tfagenda.clock import format_time
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, Span
-from tfagenda.messages import say
+from tfagenda.messages import T
 from tfagenda.model import Agenda
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
@@ -62,7 +62,9 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
             continue
         if ctx.loaded.is_damaged(placed.path + ("owner",)):  # an unreadable owner is E002's
             continue
-        yield Problem("O001", placed.path, say("o001", ctx.lang, title=seg.title))
+        yield Problem(
+            "O001", placed.path, T('{title!r} has no owner; add owner: ("-" for nobody)', title=seg.title)
+        )
 
 
 @rule("O002", "unknown-owner", Severity.ERROR)
@@ -103,8 +105,8 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
                 + ((index,) if isinstance(ctx.raw(placed.path + ("owner",)), list) else ())
             )
             guess = difflib.get_close_matches(owner, list(names), n=1, cutoff=0.5)
-            hint = say("o002.did_you_mean", ctx.lang, guess=guess[0]) if guess else say("o002.add", ctx.lang)
-            yield Problem("O002", at, say("o002", ctx.lang, owner=owner, hint=hint))
+            hint = T("; did you mean {guess!r}?", guess=guess[0]) if guess else T("; add them to people")
+            yield Problem("O002", at, T("owner {owner!r} is not in people{hint}", owner=owner, hint=hint))
 
 
 def owner_ids(agenda: Agenda, placed: Placed) -> list[str]:
@@ -144,9 +146,8 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
         yield Problem(
             "O003",
             second.path + ("owner",),
-            say(
-                "o003",
-                ctx.lang,
+            T(
+                "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})",
                 person=person,
                 first=first.title,
                 first_booking=describe_booking(first),
@@ -276,7 +277,11 @@ def cross_file_double_bookings(contexts: list[Context]) -> Iterable[tuple[Contex
                     person = _shared_owner(mine, at, theirs_ctx, them, names)
                     yield mine, _cross_problem(mine, at, theirs_ctx, them, person)
                 elif listed[id(mine)] == MAX_FINDINGS_PER_RULE + 1:
-                    more = say("capped", mine.lang, code="O003", limit=f"{MAX_FINDINGS_PER_RULE:,}")
+                    more = T(
+                        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+                        code="O003",
+                        limit=f"{MAX_FINDINGS_PER_RULE:,}",
+                    )
                     yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
@@ -295,9 +300,8 @@ def _cross_problem(ctx: Context, placed: Placed, other_ctx: Context, other: Plac
     return Problem(
         "O003",
         placed.path + ("owner",),
-        say(
-            "o003.files",
-            ctx.lang,
+        T(
+            "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})",
             person=person,
             other=other.title,
             where=where,
