@@ -762,9 +762,11 @@ def import_agenda(
         f"Imported from {name} ({chosen}) by `tfagenda import`.",
         "Values are as the source has them; `tfagenda check` this file to find the source's mistakes.",
     ]
+    from tfagenda.messages import said  # compat: the lead converts this when cli/ is split
+
     for problem in document.problems:
         line = problem.span.line if problem.span else "?"
-        header.append(f"UNREADABLE, line {line} of the source: {problem.message}")
+        header.append(f"UNREADABLE, line {line} of the source: {said(problem.message, 'en')}")  # compat (messages)
     yaml_text = to_yaml(document.data, "\n".join(header))
     if output in (None, "-"):
         sys.stdout.write(yaml_text)
