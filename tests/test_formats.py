@@ -99,9 +99,9 @@ def test_concise_is_one_line_per_finding_then_a_summary(in_repo: Path) -> None:
     for line, finding in zip(out, result.findings):
         # " [*]" marks a finding that ``check --fix`` fixes, as ruff marks them
         head = re.escape(f"{finding.path}:{finding.line}:{finding.column}: {finding.code}")
-        assert re.fullmatch(rf"{head}( \[\*\])? \[{finding.severity}\] {re.escape(finding.message.say('en'))}", line), (
-            line
-        )
+        assert re.fullmatch(
+            rf"{head}( \[\*\])? \[{finding.severity}\] {re.escape(finding.message.say('en'))}", line
+        ), line
     assert out[-1].startswith("Found 4 errors and 2 warnings in 3 files")
 
 

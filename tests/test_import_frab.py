@@ -317,7 +317,11 @@ def test_an_unreadable_start_is_e005_at_its_line_and_the_rest_is_checked(tmp_pat
     assert _codes(result.findings) == ["E005", "E005"], _describe(result.findings)
     start, duration = result.findings
     assert start.line == _line_of(text, '"start": "25:10"')
-    assert "event 2" in start.message.say("en") and "Broken start" in start.message.say("en") and "25:10" in start.message.say("en")
+    assert (
+        "event 2" in start.message.say("en")
+        and "Broken start" in start.message.say("en")
+        and "25:10" in start.message.say("en")
+    )
     assert duration.line == _line_of(text, '"duration": "soon"')
     assert result.exit_code() == 1
     titles = [s["title"] for s in load_file(path).document.data["days"][0]["tracks"][0]["segments"]]
@@ -457,7 +461,9 @@ def test_the_xml_fixture_checks_clean_except_the_planted_double_booking() -> Non
     result = check_paths([TINY])
     assert _codes(result.findings) == ["O003"], _describe(result.findings)
     finding = result.findings[0]
-    assert "'Antenna design'" in finding.message.say("en") and "'Double-booked talk'" in finding.message.say("en")
+    assert "'Antenna design'" in finding.message.say("en") and "'Double-booked talk'" in finding.message.say(
+        "en"
+    )
     assert finding.line == _line_of(text, "<persons>", after="<title>Double-booked talk")
     assert [r.line for r in finding.related] == [_line_of(text, "<persons>", after="<title>Antenna design")]
     # The event after midnight stays on day 1.

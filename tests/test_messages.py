@@ -16,6 +16,7 @@ import pytest
 from conftest import FIXTURES, REPO, SEED, run
 
 from tfagenda.linter import check_paths, check_text
+from tfagenda.messages import _LEGACY_KEYS as LEGACY_KEYS  # compat: yamldoc.py and frab.py still use keys
 from tfagenda.messages import (
     Either,
     Message,
@@ -27,7 +28,6 @@ from tfagenda.messages import (
     placeholders,
     said,
 )
-from tfagenda.messages import _LEGACY_KEYS as LEGACY_KEYS  # compat: yamldoc.py and frab.py still use keys
 from tfagenda.messages.korean import KOREAN
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -64,7 +64,9 @@ def _calls() -> list[tuple[str, int, str | None, object]]:
                 continue
             where = f"{path.relative_to(REPO)}:{node.lineno}"
             first = node.args[0] if node.args else None
-            english = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+            english = (
+                first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+            )
             context_node = next((k.value for k in node.keywords if k.arg == "context"), None)
             context: object = None
             if context_node is not None:
@@ -99,7 +101,9 @@ def test_no_korean_entry_is_orphaned() -> None:
     used = {(c, e) if c else e for _, e, c in CALLS if c is not ...}
     computed = {e for _, e, c in CALLS if c is ...}
     used |= set(LEGACY_KEYS.values())  # compat: the keys yamldoc.py and frab.py pass; remove with them
-    orphans = [key for key in KOREAN if key not in used and not (isinstance(key, tuple) and key[1] in computed)]
+    orphans = [
+        key for key in KOREAN if key not in used and not (isinstance(key, tuple) and key[1] in computed)
+    ]
     assert not orphans, orphans
 
 
@@ -128,7 +132,7 @@ def test_a_message_is_said_in_the_language_chosen_and_survives_pickling() -> Non
     [
         lambda m: f"{m}",
         lambda m: f"finding: {m:>10}",
-        lambda m: "{}".format(m),
+        lambda m: f"{m}",
         lambda m: format(m),
     ],
     ids=["f-string", "f-string with a spec", "str.format", "format"],
@@ -152,7 +156,9 @@ def test_the_context_chooses_between_two_korean_sentences() -> None:
 def test_nested_messages_lists_and_minutes_are_said_in_the_same_language() -> None:
     evidence = (T("the {n}-minute duration", n=5), T("the next segment's start"))
     what = T("end {end} is before start {start}", end="16:05", start="16:30")
-    message = T("{what}; {evidence} both say {value}", context="end", what=what, evidence=evidence, value="16:35")
+    message = T(
+        "{what}; {evidence} both say {value}", context="end", what=what, evidence=evidence, value="16:35"
+    )
     assert (
         message.say("en")
         == "end 16:05 is before start 16:30; the 5-minute duration and the next segment's start both say 16:35"
@@ -287,7 +293,9 @@ def test_an_internal_error_is_said_in_korean() -> None:
 @pytest.mark.xfail(strict=True, reason="yamldoc being split; converted at merge")
 def test_check_lang_ko_says_a_yaml_syntax_error_in_korean(tmp_path: Path) -> None:
     target = tmp_path / "broken.yaml"
-    target.write_text("title: x\nsegments:\n  - title: a\n    start: '9:00'\n   end: b: c\n", encoding="utf-8")
+    target.write_text(
+        "title: x\nsegments:\n  - title: a\n    start: '9:00'\n   end: b: c\n", encoding="utf-8"
+    )
     result = run("check", str(target), "--lang", "ko", "--format", "concise")
     assert result.exit_code == 1
     (line,) = [line for line in result.stdout.splitlines() if " E001 " in line]
@@ -381,3 +389,33 @@ def test_check_lang_ko_snapshot(path: Path, snapshot, in_repo) -> None:  # type:
     assert result.exit_code == 1
     assert result.stderr == ""
     assert result.stdout == snapshot
+
+
+# -- retime ---------------------------------------------------------------------------------
+
+
+def test_retime_says_its_sentences_and_errors_in_the_language_asked() -> None:
+    from tfagenda.load import load_text
+    from tfagenda.retime import RetimeError, fits, parse_gap, parse_shift, retime_text
+
+    text = (
+        SEED.read_text(encoding="utf-8")
+        .replace("end: 16:05", "end: '16:35'")
+        .replace('end: "16:05"', 'end: "16:35"')
+    )
+    with pytest.raises(RetimeError) as english:
+        retime_text(text, "x.yaml", shift=5, start_from="no such title")
+    assert str(english.value).startswith("no segment is titled 'no such title'")
+    with pytest.raises(RetimeError) as korean:
+        retime_text(text, "x.yaml", shift=5, start_from="no such title", lang="ko")
+    assert str(korean.value).startswith("제목이 'no such title'인 순서가 없습니다")
+    assert korean.value.message.say("en") == str(english.value)
+    with pytest.raises(ValueError, match="이동할 시간으로 읽을 수 없는 값입니다"):
+        parse_shift("soon", lang="ko")
+    with pytest.raises(ValueError, match="간격으로 읽을 수 없는 값입니다"):
+        parse_gap("soon", lang="ko")
+    with pytest.raises(RetimeError, match="읽을 수 있는 일정표가 아닙니다"):
+        fits(load_text("- not an agenda\n", "x.yaml"), lang="ko")
+    for fit in fits(load_text(text, "x.yaml")):
+        assert HANGUL.search(fit.sentence("ko").split(": ", 1)[1]), fit.sentence("ko")
+        assert fit.sentence() == fit.sentence("en")

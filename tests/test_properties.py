@@ -339,7 +339,9 @@ segments:
 """
     (finding,) = check_text(text)
     assert finding.code == "T002"
-    assert finding.message.say("en").endswith("the 30-minute duration and the next segment's start both say 10:30")
+    assert finding.message.say("en").endswith(
+        "the 30-minute duration and the next segment's start both say 10:30"
+    )
     assert finding.fix is not None and finding.fix.value == "10:30"
     assert finding.fix.applicability is Applicability.SAFE
 

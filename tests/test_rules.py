@@ -254,7 +254,9 @@ def test_e002_unknown_key_did_you_mean() -> None:
 
 def test_o002_close_match() -> None:
     finding = _one("O002/bad.yaml", "O002")
-    assert finding.message.say("en") == "owner '복지정책과 과장' is not in people; did you mean '복지정책과장'?"
+    assert (
+        finding.message.say("en") == "owner '복지정책과 과장' is not in people; did you mean '복지정책과장'?"
+    )
 
 
 def test_o003_names_the_other_booking() -> None:
@@ -285,12 +287,18 @@ def test_out_of_order_is_not_also_a_gap() -> None:
 
 def test_overnight_times_after_the_slot_end_are_next_day() -> None:
     finding = _one("F002/bad-overnight.yaml", "F002")
-    assert finding.message.say("en") == "'야간 근무 배치' ends at 01:15, 15 minutes after the slot 22:00–01:00 ends"
+    assert (
+        finding.message.say("en")
+        == "'야간 근무 배치' ends at 01:15, 15 minutes after the slot 22:00–01:00 ends"
+    )
 
 
 def test_t001_without_a_repair_has_no_fix() -> None:
     finding = _one("T001/bad-no-repair.yaml", "T001")
-    assert finding.message.say("en") == "end 08:30 is before start 09:00, and neither neighbour says what it should be"
+    assert (
+        finding.message.say("en")
+        == "end 08:30 is before start 09:00, and neither neighbour says what it should be"
+    )
     assert finding.fix is None
 
 

@@ -117,7 +117,11 @@ def test_partly_used_suppression_names_only_the_unused_code() -> None:
     text = HEAD + BODY.replace("duration: 30}", "duration: 30}  # tfagenda: ignore[S002, T001, O001]")
     result = findings(text)
     assert [(f.line, f.code) for f in result] == [(6, "I001")]
-    assert "T001" in result[0].message.say("en") and "S002" not in result[0].message.say("en") and "O001" not in result[0].message.say("en")
+    assert (
+        "T001" in result[0].message.say("en")
+        and "S002" not in result[0].message.say("en")
+        and "O001" not in result[0].message.say("en")
+    )
     assert result[0].fix is None  # removing the whole comment would unsuppress S002 and O001
 
 

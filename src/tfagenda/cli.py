@@ -766,7 +766,9 @@ def import_agenda(
 
     for problem in document.problems:
         line = problem.span.line if problem.span else "?"
-        header.append(f"UNREADABLE, line {line} of the source: {said(problem.message, 'en')}")  # compat (messages)
+        header.append(
+            f"UNREADABLE, line {line} of the source: {said(problem.message, 'en')}"
+        )  # compat (messages)
     yaml_text = to_yaml(document.data, "\n".join(header))
     if output in (None, "-"):
         sys.stdout.write(yaml_text)

@@ -198,4 +198,65 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "다른 파일은 점검했습니다. tfagenda의 버그이니 이 파일과 함께 알려 주십시오",
     "checking this file": "이 파일 점검",
     "comparing the files for double bookings (O003)": "파일 간 담당 일정 겹침 비교(O003)",
+    # -- retime (retime.py) ------------------------------------------------------------------
+    "{text!r} is not a shift; write minutes with a sign, e.g. +10m, -5m, +1h": (
+        "이동할 시간으로 읽을 수 없는 값입니다({text!r}). 부호를 붙인 분으로 적으십시오(예: +10m, -5m, +1h)"
+    ),
+    "{text!r} is not a gap; write minutes, e.g. 5m or 5": (
+        "간격으로 읽을 수 없는 값입니다({text!r}). 분으로 적으십시오(예: 5m 또는 5)"
+    ),
+    "there is no segment {number}; the file has {count} (numbered from 1 in file order)": (
+        "{number}번째 순서가 없습니다. 이 파일의 순서는 {count}개입니다(파일에 적힌 차례대로 1부터 셉니다)"
+    ),
+    "no segment is titled {spec!r}; name it by its title or its number (1 to {count})": (
+        "제목이 {spec!r}인 순서가 없습니다. 순서의 제목이나 번호(1–{count})로 지정하십시오"
+    ),
+    "{count} segments match {spec!r} ({listed}); give the number instead": (
+        "{spec!r}에 해당하는 순서가 {count}개입니다({listed}). 번호로 지정하십시오"
+    ),
+    "{title!r} needs a start, and retime cannot see where to write it; add start: yourself": (
+        "‘{title}’에 시작이 필요하지만 적을 위치를 알 수 없습니다. start: 항목을 직접 추가하십시오"
+    ),
+    "{title!r} takes its {name} from an anchor or merge key (line {line}); "
+    "retime does not edit values other segments share": (
+        "‘{title}’의 {name} 값은 앵커나 병합 키에서 옵니다(줄 {line}). "
+        "retime은 여러 순서가 함께 쓰는 값을 고치지 않습니다"
+    ),
+    "before midnight": "자정 전",
+    "past midnight": "자정 후",
+    "; the slot does not cross midnight": ". 회의 시간이 자정을 넘지 않습니다",
+    "{title!r} would start at {time} ({side}){crossing}: nothing written": (
+        "‘{title}’의 시작이 {time}({side})에 놓이게 됩니다{crossing}. 아무것도 쓰지 않았습니다"
+    ),
+    "{title!r} would end at {time} ({side}){crossing}: nothing written": (
+        "‘{title}’의 종료가 {time}({side})에 놓이게 됩니다{crossing}. 아무것도 쓰지 않았습니다"
+    ),
+    "{title!r}: its start, end and duration do not add up{reason}, so it cannot be shifted; "
+    "fix that first (tfagenda check --fix, or by hand)": (
+        "‘{title}’의 시작, 종료, 소요 시간이 서로 맞지 않아{reason} 옮길 수 없습니다. "
+        "먼저 바로잡으십시오(tfagenda check --fix 또는 직접 수정)"
+    ),
+    "{title!r}: its start, end and duration do not add up{reason}, so it cannot be packed; "
+    "fix that first (tfagenda check --fix, or by hand)": (
+        "‘{title}’의 시작, 종료, 소요 시간이 서로 맞지 않아{reason} 차례로 붙일 수 없습니다. "
+        "먼저 바로잡으십시오(tfagenda check --fix 또는 직접 수정)"
+    ),
+    "the file is not a readable agenda; `tfagenda check` says why": (
+        "읽을 수 있는 일정표가 아닙니다. 이유는 `tfagenda check`로 확인하십시오"
+    ),
+    "{title!r} would read back as {shown}, not {expected}; nothing written": (
+        "‘{title}’의 시간을 다시 읽으면 {shown}입니다(예정: {expected}). 아무것도 쓰지 않았습니다"
+    ),
+    "{label}: {span}; no slot to fit": "{label}: {span}. 맞출 회의 시간이 없습니다",
+    ", starting {minutes} before the slot": ". 회의 시간보다 {minutes} 일찍 시작합니다",
+    "{label}: {span} runs {minutes} past the slot's end ({ends}){before}": (
+        "{label}: {span}. 회의 시간의 종료({ends})보다 {minutes} 늦게 끝납니다{before}"
+    ),
+    "{label}: {span} leaves {minutes} spare before the slot's end ({ends}){before}": (
+        "{label}: {span}. 회의 시간의 종료({ends})까지 {minutes} 남습니다{before}"
+    ),
+    "{label}: {span} fills the slot to its end ({ends}){before}": (
+        "{label}: {span}. 회의 시간의 종료({ends})까지 꽉 찹니다{before}"
+    ),
+    "day {n} · {track}": "{n}번째 날 · {track}",
 }

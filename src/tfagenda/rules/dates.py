@@ -9,7 +9,6 @@ from tfagenda.messages import T
 from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO, weekday_index
 from tfagenda.rules.base import Context, rule
 
-
 _WEEKDAYS = (
     T("Monday"),
     T("Tuesday"),

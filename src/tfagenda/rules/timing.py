@@ -10,7 +10,6 @@ from tfagenda.messages import Message, T, plural
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Conflict, Placed
 
-
 _SET = {
     "start": lambda value: T("set start to {value}", value=value),
     "end": lambda value: T("set end to {value}", value=value),
