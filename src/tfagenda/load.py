@@ -77,7 +77,7 @@ def load_file(path: str | Path) -> Loaded:
     return load_bytes(raw, name)
 
 
-def _unreadable(path: str | Path, error: OSError) -> str:
+def _unreadable(path: str | Path, error: OSError) -> Message:
     """Why a file cannot be read, in words: a folder that cannot be listed, a broken or looping symlink."""
     reason = error.strerror or str(error)
     if isinstance(error, IsADirectoryError) or os.path.isdir(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from tfagenda.clock import Slot, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Edit, Span
@@ -234,7 +235,12 @@ def _clock(minutes: int, slot: Slot | None, is_start: bool, placed: Placed, like
             return text
     side = T("before midnight") if minutes < 0 else T("past midnight")
     crossing = "" if slot is not None and slot.crosses_midnight else T("; the slot does not cross midnight")
-    params = {"title": placed.title, "time": format_time(minutes), "side": side, "crossing": crossing}
+    params: dict[str, Any] = {
+        "title": placed.title,
+        "time": format_time(minutes),
+        "side": side,
+        "crossing": crossing,
+    }
     if is_start:
         raise RetimeError(T("{title!r} would start at {time} ({side}){crossing}: nothing written", **params))
     raise RetimeError(T("{title!r} would end at {time} ({side}){crossing}: nothing written", **params))
@@ -430,7 +436,7 @@ class Fit:
         ends = format_time(self.slot.end)
         early = self.slot.start - self.start
         before = T(", starting {minutes} before the slot", minutes=minutes(early)) if early > 0 else ""
-        common = {"label": self.label, "span": span, "ends": ends, "before": before}
+        common: dict[str, Any] = {"label": self.label, "span": span, "ends": ends, "before": before}
         if self.overrun:
             return T(
                 "{label}: {span} runs {minutes} past the slot's end ({ends}){before}",

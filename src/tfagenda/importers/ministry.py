@@ -24,7 +24,7 @@ from typing import Any
 
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
-from tfagenda.messages import T
+from tfagenda.messages import Message, T
 from tfagenda.yamldoc import LINE_BREAK, MAX_EXPANDED_VALUES, Document, Node
 
 _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
@@ -113,7 +113,7 @@ class _Row:
     depth: int = 0
     parts: list[_Row] = field(default_factory=list)
     note_lines: list[tuple[str, Span]] = field(default_factory=list)
-    unreadable: tuple[str, Span] | None = None  # E005: why, and where the time is
+    unreadable: tuple[Message, Span] | None = None  # E005: why, and where the time is
 
 
 def read(text: str, path: str, format: str = "ministry") -> Document:
@@ -162,7 +162,7 @@ class _Reader:
         if len(self.doc.nodes) > MAX_EXPANDED_VALUES:
             raise _TooManyValues(span.line)
 
-    def _problem(self, index: int, start: int, end: int, message: str) -> None:
+    def _problem(self, index: int, start: int, end: int, message: Message) -> None:
         self.doc.problems.append(Problem("E005", (), message, span=self._span(index, start, end)))
 
     # -- the document ----------------------------------------------------------------------
