@@ -419,3 +419,49 @@ def test_retime_says_its_sentences_and_errors_in_the_language_asked() -> None:
     for fit in fits(load_text(text, "x.yaml")):
         assert HANGUL.search(fit.sentence("ko").split(": ", 1)[1]), fit.sentence("ko")
         assert fit.sentence() == fit.sentence("en")
+
+
+# -- no output relies on str(message) -------------------------------------------------------
+
+
+OUTPUT_SOURCES = [
+    SEED,
+    MULTI,
+    *sorted((FIXTURES / "ministry").glob("bad*.txt"))[:2],
+    *sorted(RULES_DIR.glob("[ETY]*/bad*.yaml")),  # the loader's and the timeline's messages
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_report_format_says_its_messages_without_str(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``str(message)`` is English, for debugging only: every output says the message in its language."""
+    import sys
+
+    from tfagenda.report import REPORTERS
+
+    callers: set[tuple[str, str]] = set()
+
+    def spy(self: Message) -> str:
+        code = sys._getframe(1).f_code
+        callers.add((Path(code.co_filename).name, code.co_name))
+        return "<str() of a Message>"
+
+    paths = [str(path) for path in OUTPUT_SOURCES]
+    expected = {path: check_paths([path]).findings for path in paths}
+    monkeypatch.setattr(Message, "__str__", spy)
+    for fmt in sorted(set(REPORTERS)):
+        # TFAGENDA_JOBS=1: in this process, where the spy is (the output is the same either way)
+        result = run(
+            "check", *paths, "--format", fmt, "--lang", lang, "--isolated", env={"TFAGENDA_JOBS": "1"}
+        )
+        assert result.exit_code == 1, (fmt, result.stdout, result.stderr, result.exception)
+        assert "<str() of a Message>" not in result.stdout + result.stderr, fmt
+        if fmt in ("full", "concise"):
+            for findings in expected.values():
+                for finding in findings:
+                    assert finding.message.say(lang) in result.stdout, (fmt, finding.code)
+    # Only pydantic calls it, to fill in its own English ``msg`` of tfagenda's errors while
+    # validating; the loader reads the message itself from the error's ``ctx``.
+    assert callers <= {("load.py", "_validate_rounds")}, callers
