@@ -58,8 +58,9 @@ def check_findings(findings: Sequence[Finding], lines: Sequence[str]) -> None:
         assert finding.code in RULES, f"unknown code {finding.code}"
         problem = span_problem(finding.span, lines)
         assert problem is None, f"{finding.code} {finding.message!r}: {problem}"
-        finding.message.encode("utf-8")  # raises on a lone surrogate: no output could write it
-        json.dumps(finding.to_json(), ensure_ascii=False).encode("utf-8")
+        for lang in ("en", "ko"):  # encode raises on a lone surrogate: no output could write it
+            finding.message.say(lang).encode("utf-8")
+            json.dumps(finding.to_json(lang), ensure_ascii=False).encode("utf-8")
         if finding.fix is not None:
             for edit in finding.fix.edits:
                 problem = span_problem(edit.span, lines)

@@ -57,8 +57,10 @@ def render_many(
     from tfagenda.render.rows import build_rows
 
     findings_lang = options.get("lang") or messages_lang or "en"
-    agendas = [build_rows(item, check_loaded(item, settings, findings_lang)) for item in loaded]
+    agendas = [build_rows(item, check_loaded(item, settings)) for item in loaded]
     agendas.sort(key=lambda a: (a.first_date is None, a.first_date or 0, a.path))
+    for agenda in agendas:
+        agenda.messages_lang = findings_lang
     options.setdefault("lang", None)
     if options["lang"] is not None:
         for agenda in agendas:

@@ -95,11 +95,14 @@ def _line(row: Row, lang: str) -> str:
     return " ".join(bits) + (f" {marks}" if marks else "")
 
 
-def _findings(rows: list[Row], lang: str) -> list[str]:
+def _findings(rows: list[Row], agenda: AgendaRows) -> list[str]:
     found = [f for row in rows for f in row.findings]
     if not found:
         return []
-    return ["", f"{words(lang)['findings']}:"] + [f"⚠ {finding_text(f, lang)}" for f in found]
+    lang = agenda.lang
+    return ["", f"{words(lang)['findings']}:"] + [
+        f"⚠ {finding_text(f, lang, agenda.messages_lang)}" for f in found
+    ]
 
 
 def _where(
@@ -132,7 +135,7 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
         if track.name:
             lines += ["", f"[{track.name}]"] if lines else [f"[{track.name}]"]
         lines += [_line(row, agenda.lang) for top in track.rows for row in top.walk()]
-    lines += _findings(day.rows, agenda.lang)
+    lines += _findings(day.rows, agenda)
     event.add("description", "\n".join(lines))
     if any(row.findings for row in day.rows):
         event.add("categories", ["tfagenda-findings"])
@@ -158,7 +161,7 @@ def _segment_event(agenda: AgendaRows, day: DayRows, row: Row, stamp: dt.datetim
         lines.append(f"{said['note']}: {row.note}")
     if row.parts:
         lines += [""] + [_line(part, agenda.lang) for top in row.parts for part in top.walk()]
-    lines += _findings(list(row.walk()), agenda.lang)
+    lines += _findings(list(row.walk()), agenda)
     event.add("description", "\n".join(lines))
     if row.kind:
         event.add("categories", [row.kind])

@@ -109,6 +109,7 @@ class AgendaRows:
     timezone: str | None = None
     people: dict[str, str] = field(default_factory=dict)  # person id -> display name (name, else id)
     source_lang: str = ""  # the language of the agenda's own text (``lang`` may be overridden)
+    messages_lang: str = "en"  # the findings' messages are said in it (render --lang, else the locale's)
 
     @property
     def tzinfo(self) -> dt.tzinfo | None:
