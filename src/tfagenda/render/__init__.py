@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tfagenda.load import Loaded
+from tfagenda.messages import Message
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
@@ -37,7 +38,12 @@ RENDERERS: dict[str, str] = {
 
 
 class RenderError(ValueError):
-    """The agenda cannot be shown in this format (say why, and what to add)."""
+    """The agenda cannot be shown in this format: ``message`` says why, and what to add (deferred, said
+    in the command's language; ``str(error)`` is English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def render_many(
