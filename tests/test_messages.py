@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, run
+from conftest import FIXTURES, REPO, SEED, run, write
 
 from tfagenda.linter import check_paths, check_text
 from tfagenda.messages import _LEGACY_KEYS as LEGACY_KEYS  # compat: yamldoc.py and frab.py still use keys
@@ -532,3 +532,18 @@ def test_render_labels_come_from_the_catalog() -> None:
     assert (duration_text(5, "ko"), duration_text(5, "en")) == ("5분", "5 min")
     rendered = run("render", str(SEED), "--format", "md", "--lang", "ko")
     assert rendered.exit_code == 0 and "시간" in rendered.stdout and "Time" not in rendered.stdout
+
+
+def test_check_diff_import_and_render_say_their_own_lines_in_the_language_asked(tmp_path: Path) -> None:
+    fixable = write(tmp_path / "a.yaml", SEED.read_text(encoding="utf-8"))
+    english = run("check", str(fixable), "--diff", "--isolated", "--lang", "en")
+    assert english.stderr == "Would fix 1 finding in 1 file.\n"
+    korean = run("check", str(fixable), "--diff", "--isolated", "--lang", "ko")
+    assert korean.stderr == "파일 1개에서 1건을 고칠 수 있습니다.\n"
+    broken = write(tmp_path / "broken.yaml", "title: [unclosed\n")
+    rendered = run("render", str(broken), "--lang", "ko")
+    assert rendered.exit_code == 1
+    assert rendered.stderr.startswith("tfagenda: 변환할 수 없습니다. 읽을 수 있는 일정표가 아닌 파일:\n")
+    bad = sorted((FIXTURES / "ministry").glob("bad*.txt"))[0]
+    imported = run("import", str(bad), "--from", "ministry", "--lang", "ko")
+    assert imported.exit_code == 1 and "가져오지 않았습니다" in imported.stderr, imported.stderr

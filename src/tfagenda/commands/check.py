@@ -23,7 +23,7 @@ from tfagenda.commands import (
 # while the garbage collector is paused (start-up, bench/README.md).
 from tfagenda.discover import PathNotFound, is_agenda_name
 from tfagenda.linter import check_paths
-from tfagenda.messages import T, verbatim
+from tfagenda.messages import T, plural, verbatim
 from tfagenda.report import ReportOptions, write_report
 
 if TYPE_CHECKING:
@@ -73,8 +73,8 @@ def run_check(
     elif with_agenda_dir and settings.agenda_dir.is_dir():
         compare_with = [shown(settings.agenda_dir)]
     if diff:
-        return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err)
-    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err) if fix else (None, 0)
+        return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err, lang)
+    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err, lang) if fix else (None, 0)
     try:
         result = check_paths(targets, settings, compare_with)
     except PathNotFound as missing:
@@ -179,9 +179,10 @@ def fix_paths(
     unsafe: bool = False,
     changed_only: bool = False,
     err: TextIO | None = None,
+    lang: str = "en",
 ) -> tuple[dict[str, Counter[str]], int]:
     """``check --fix``: fix each agenda file in place. What was fixed per file, and how many files
-    could not be written (each said on ``err``)."""
+    could not be written (each said on ``err``, in ``lang``)."""
     from tfagenda.atomic import FileChanged
     from tfagenda.fix import fix_file
 
@@ -196,7 +197,10 @@ def fix_paths(
             refused += 1
             continue
         except OSError as error:
-            err.write(f"tfagenda: {path}: cannot write the fixes: {error.strerror or error}\n")
+            cannot = T(
+                "{path}: cannot write the fixes: {error}", path=str(path), error=str(error.strerror or error)
+            )
+            err.write(f"tfagenda: {cannot.say(lang)}\n")
             refused += 1
             continue
         except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
@@ -217,8 +221,10 @@ def diff_paths(
     changed_only: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    lang: str = "en",
 ) -> int:
-    """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0."""
+    """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0.
+    The closing line is in ``lang``."""
     from tfagenda.fix import fix_file
 
     out = out or sys.stdout
@@ -239,10 +245,13 @@ def diff_paths(
             files += 1
     if not quiet:
         if count:
-            noun = "finding" if count == 1 else "findings"
-            err.write(f"Would fix {count} {noun} in {files} file{'s' if files != 1 else ''}.\n")
+            findings = plural(count, T("{n} finding", n=count), T("{n} findings", n=count))
+            in_files = plural(files, T("{n} file", n=files), T("{n} files", n=files))
+            err.write(
+                T("Would fix {findings} in {files}.", findings=findings, files=in_files).say(lang) + "\n"
+            )
         else:
-            err.write("No fixes to apply.\n")
+            err.write(T("No fixes to apply.").say(lang) + "\n")
     return 1 if count or failed else 0
 
 

@@ -119,9 +119,11 @@ def import_file(
         )
         write_report("full", result, err, ReportOptions(color=use_color(err), lang=lang))
         if document.data is None or not partial:
-            err.write(
-                f"tfagenda: {name} not imported: some of it cannot be read (see above); --partial writes the rest\n"
+            not_imported = T(
+                "{name} not imported: some of it cannot be read (see above); --partial writes the rest",
+                name=name,
             )
+            err.write(f"tfagenda: {not_imported.say(lang)}\n")
             return 1
     header = [
         f"Imported from {name} ({chosen}) by `tfagenda import`.",
@@ -140,5 +142,5 @@ def import_file(
             write_atomic(Path(output), yaml_text.encode("utf-8"))  # type: ignore[arg-type]
         except OSError as error:
             raise UsageError(cannot_write(output, error), 1) from None
-        err.write(f"Wrote {output}.\n")
+        err.write(T("Wrote {file}.", file=output).say(lang) + "\n")
     return 1 if document.problems else 0

@@ -77,7 +77,8 @@ def render_paths(
         result = CheckResult()
         for item in unreadable:
             result.add(item, check_loaded(item, settings))
-        err.write("tfagenda: cannot render; these files are not readable agendas:\n\n")
+        heading = T("cannot render; these files are not readable agendas:").say(findings_lang)
+        err.write(f"tfagenda: {heading}\n\n")
         write_report("full", result, err, ReportOptions(color=use_color(err), lang=findings_lang))
         return 1
     color = to_stdout and format == "table" and use_color(out)

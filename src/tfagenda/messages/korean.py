@@ -346,4 +346,14 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "Write these changes to {file}?": "이 변경 내용을 {file}에 쓸까요?",
     "{file} not written.": "{file}: 쓰지 않았습니다.",
     "Wrote {file}.": "{file}: 썼습니다.",
+    # -- check --fix / --diff, import, render (commands/) -------------------------------------
+    "{path}: cannot write the fixes: {error}": "{path}: 수정 내용을 쓸 수 없습니다: {error}",
+    "{n} finding": "{n}건",
+    "{n} findings": "{n}건",
+    "Would fix {findings} in {files}.": "{files}에서 {findings}을 고칠 수 있습니다.",
+    "No fixes to apply.": "고칠 것이 없습니다.",
+    "{name} not imported: some of it cannot be read (see above); --partial writes the rest": (
+        "{name}: 가져오지 않았습니다. 읽을 수 없는 부분이 있습니다(위 참조). --partial을 붙이면 나머지를 씁니다"
+    ),
+    "cannot render; these files are not readable agendas:": "변환할 수 없습니다. 읽을 수 있는 일정표가 아닌 파일:",
 }
