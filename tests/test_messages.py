@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, run
+from conftest import FIXTURES, REPO, SEED, run, write
 
 from tfagenda.linter import check_paths, check_text
 from tfagenda.messages import _LEGACY_KEYS as LEGACY_KEYS  # compat: yamldoc.py and frab.py still use keys
@@ -465,3 +465,85 @@ def test_every_report_format_says_its_messages_without_str(
     # Only pydantic calls it, to fill in its own English ``msg`` of tfagenda's errors while
     # validating; the loader reads the message itself from the error's ``ctx``.
     assert callers <= {("load.py", "_validate_rounds")}, callers
+
+
+# -- the commands' own sentences: usage errors, retime, render labels -----------------------
+
+
+USAGE_ERRORS = [
+    (("check", "no-such-folder"), "no-such-folder: no such file or directory", "파일이나 폴더가 없습니다"),
+    (("render", str(SEED), "--segments"), "--segments is for --format ics", "--format ics에만 씁니다"),
+    (("rule", "X999"), "no rule 'X999'; `tfagenda rules` lists them", "규칙이 없습니다: 'X999'"),
+    (("retime", str(SEED)), "say what to do: --shift MINUTES, --pack or --fit", "할 일을 지정하십시오"),
+    (("retime", str(SEED), "--shift", "5", "--pack"), "do not go together", "함께 쓸 수 없습니다"),
+    (("import", str(FIXTURES)), "is a folder; name one file to import", "가져올 파일 하나를 지정하십시오"),
+]
+
+
+@pytest.mark.parametrize(("args", "english", "korean"), USAGE_ERRORS, ids=lambda v: str(v)[:30])
+def test_a_usage_error_is_said_in_the_command_s_language(
+    args: tuple[str, ...], english: str, korean: str
+) -> None:
+    said = run(*args, "--lang", "en")
+    assert said.exit_code == 2 and english in said.stderr and not HANGUL.search(said.stderr), said.stderr
+    said = run(*args, "--lang", "ko")
+    assert said.exit_code == 2 and korean in said.stderr, said.stderr
+    assert said.stderr.startswith("tfagenda: ")
+    # without --lang, the locale's language
+    assert korean in run(*args, env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"}).stderr
+
+
+def test_a_usage_error_from_python_is_english_and_keeps_its_message() -> None:
+    from tfagenda.commands import UsageError
+    from tfagenda.commands.retime import retime_file
+
+    with pytest.raises(UsageError, match="--gap goes with --pack") as error:
+        retime_file(str(SEED), shift="5", gap="5")
+    assert error.value.message.say("ko") == "--gap은 --pack과 함께 씁니다"
+
+
+def test_retime_speaks_the_language_asked(tmp_path: Path) -> None:
+    """Issue 10: retime had no --lang and printed English under LANG=ko_KR.UTF-8."""
+    text = (
+        SEED.read_text(encoding="utf-8")
+        .replace("end: 16:05", "end: '16:35'")
+        .replace('end: "16:05"', 'end: "16:35"')
+    )
+    fit = run("retime", str(SEED), "--fit", "--lang", "ko")
+    assert fit.exit_code in (0, 1) and HANGUL.search(fit.stdout.split(": ", 1)[1]), fit.stdout
+    english = run("retime", str(SEED), "--fit", "--lang", "en")
+    assert not HANGUL.search(english.stdout.split(": ", 1)[1]), english.stdout
+    agenda = tmp_path / "a.yaml"
+    agenda.write_text(text, encoding="utf-8")
+    shifted = run("retime", str(agenda), "--shift", "nonsense", "--lang", "ko")
+    assert shifted.exit_code == 2 and "이동할 시간으로 읽을 수 없는 값입니다" in shifted.stderr
+    done = run("retime", str(agenda), "--shift", "+5", "--yes", env={"LANG": "ko_KR.UTF-8", "LC_ALL": ""})
+    assert done.exit_code == 0 and f"{agenda}: 썼습니다." in done.stdout, done.stdout
+
+
+def test_render_labels_come_from_the_catalog() -> None:
+    from tfagenda.render.view import LABELS, duration_text, words
+
+    for label in LABELS.values():
+        assert label.say("ko") != label.say("en")
+    assert words("ko")["time"] == "시간" and words("ko")["text_time"] == "시 간(안)"
+    assert words("en")["time"] == words("en")["text_time"] == "Time"
+    assert words("fr") == words("en")
+    assert (duration_text(5, "ko"), duration_text(5, "en")) == ("5분", "5 min")
+    rendered = run("render", str(SEED), "--format", "md", "--lang", "ko")
+    assert rendered.exit_code == 0 and "시간" in rendered.stdout and "Time" not in rendered.stdout
+
+
+def test_check_diff_import_and_render_say_their_own_lines_in_the_language_asked(tmp_path: Path) -> None:
+    fixable = write(tmp_path / "a.yaml", SEED.read_text(encoding="utf-8"))
+    english = run("check", str(fixable), "--diff", "--isolated", "--lang", "en")
+    assert english.stderr == "Would fix 1 finding in 1 file.\n"
+    korean = run("check", str(fixable), "--diff", "--isolated", "--lang", "ko")
+    assert korean.stderr == "파일 1개에서 1건을 고칠 수 있습니다.\n"
+    broken = write(tmp_path / "broken.yaml", "title: [unclosed\n")
+    rendered = run("render", str(broken), "--lang", "ko")
+    assert rendered.exit_code == 1
+    assert rendered.stderr.startswith("tfagenda: 변환할 수 없습니다. 읽을 수 있는 일정표가 아닌 파일:\n")
+    bad = sorted((FIXTURES / "ministry").glob("bad*.txt"))[0]
+    imported = run("import", str(bad), "--from", "ministry", "--lang", "ko")
+    assert imported.exit_code == 1 and "가져오지 않았습니다" in imported.stderr, imported.stderr

@@ -61,10 +61,12 @@ def render(agenda: Loaded | str | Path, format: str = "md", **options: Any) -> s
 
     loaded = agenda if isinstance(agenda, Loaded) else load(agenda)
     if loaded.agenda is None:
-        from tfagenda.messages import said  # compat: a frab schedule's problems are still str
+        from tfagenda.messages import T, verbatim
 
-        first = said(loaded.problems[0].message, "en") if loaded.problems else "no agenda in it"
-        raise RenderError(f"{loaded.path} is not a readable agenda: {first}")
+        first = loaded.problems[0].message if loaded.problems else T("no agenda in it")
+        if isinstance(first, str):  # compat: importers/frab.py still makes str messages
+            first = verbatim(first)
+        raise RenderError(T("{path} is not a readable agenda: {first}", path=loaded.path, first=first))
     return render_many([loaded], format, **options)
 
 

@@ -262,4 +262,109 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "{label}: {span}. 회의 시간의 종료({ends})까지 꽉 찹니다{before}"
     ),
     "day {n} · {track}": "{n}번째 날 · {track}",
+    # -- render labels (render/view.py) -------------------------------------------------------
+    ("column", "Time"): "시간",
+    ("column", "Item"): "내용",
+    "Owner": "비고",
+    "Note": "메모",
+    "Room": "장소",
+    "Check": "점검",
+    "When": "일시",
+    "Where": "장소",
+    "Findings": "점검 결과",
+    "Timeline": "시간표",
+    "Slot": "회의 시간",
+    # the ministry press release's own headings (render --format text)
+    ("ministry heading", "Time"): "시 간(안)",
+    ("ministry heading", "Item"): "내 용",
+    "{minutes} min": "{minutes}분",
+    "line {line}": "{line}행",
+    "line {line}:{column}": "{line}행 {column}열",
+    # -- rendering errors (render/) ----------------------------------------------------------
+    "{path} is not a readable agenda: {first}": "{path}: 읽을 수 있는 일정표가 아닙니다: {first}",
+    "no agenda in it": "일정표가 없습니다",
+    "a frab schedule is one conference: render one agenda file at a time, not {count}": (
+        "frab 일정은 회의 하나입니다. 일정표 파일을 한 번에 하나씩 변환하십시오(지정한 파일: {count}개)"
+    ),
+    "{path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)": (
+        "{path}: frab 일정에는 모든 날의 날짜가 필요합니다. `date:`(YYYY-MM-DD)를 추가하십시오"
+    ),
+    "{path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)": (
+        "{path}: frab 일정에는 일정표의 `timezone:`(Asia/Seoul 같은 IANA 이름)이 필요합니다"
+    ),
+    "{paths}: an .ics needs a date for every meeting day; add `date:` (YYYY-MM-DD)": (
+        "{paths}: .ics에는 모든 회의 날의 날짜가 필요합니다. `date:`(YYYY-MM-DD)를 추가하십시오"
+    ),
+    # -- usage errors (commands/) ------------------------------------------------------------
+    "no agenda folder {folder}/ here; name the agenda files or folders to check": (
+        "여기에 일정표 폴더({folder}/)가 없습니다. 점검할 일정표 파일이나 폴더를 지정하십시오"
+    ),
+    "{option} {output} is the input file {source}; name another file to write": (
+        "출력 파일({option} {output})이 입력 파일({source})과 같습니다. 쓸 파일을 따로 지정하십시오"
+    ),
+    "{path}: no such file or directory": "{path}: 파일이나 폴더가 없습니다",
+    "no agenda files (*.yaml, *.yml) in {targets}": "일정표 파일(*.yaml, *.yml)이 없습니다: {targets}",
+    "{file}: cannot read it: {error}": "{file}: 읽을 수 없습니다: {error}",
+    "{file}: cannot write it: {error}": "{file}: 쓸 수 없습니다: {error}",
+    "--changed-since needs git: {error}": "--changed-since에는 git이 필요합니다: {error}",
+    "--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository": (
+        "--changed-since {revision}: 이 저장소의 git 리비전(커밋, 브랜치, 태그)이 아닙니다"
+    ),
+    "--changed-since {revision}: git failed": "--changed-since {revision}: git 실행에 실패했습니다",
+    "--segments is for --format ics (one calendar event per segment)": (
+        "--segments는 --format ics에만 씁니다(순서마다 캘린더 일정 하나)"
+    ),
+    "no agenda files in {where}": "일정표 파일이 없습니다: {where}",
+    "cannot write {output}: {error}": "{output}: 쓸 수 없습니다: {error}",
+    "no rule {code!r}; `tfagenda rules` lists them": "규칙이 없습니다: {code!r}. 규칙 목록: `tfagenda rules`",
+    "{file} is a folder; name one file to import": "{file}: 폴더입니다. 가져올 파일 하나를 지정하십시오",
+    "{file}: no such file": "{file}: 파일이 없습니다",
+    "{name}: larger than {limit} MiB, the most tfagenda imports; not imported": (
+        "{name}: tfagenda가 가져오는 최대 크기({limit} MiB)보다 큽니다. 가져오지 않았습니다"
+    ),
+    "-o {output}: there is no folder {folder}": "-o {output}: 폴더가 없습니다: {folder}",
+    "-o {output} is a folder; name the YAML file to write": (
+        "-o {output}: 폴더입니다. 쓸 YAML 파일을 지정하십시오"
+    ),
+    "{name}: not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8": (
+        "{name}: UTF-8 텍스트가 아닙니다(오프셋 {offset}의 바이트 0x{byte}). UTF-8로 저장하십시오"
+    ),
+    "{name} looks like a YAML agenda, which needs no import (tfagenda check reads it); "
+    "if it is not, name its format with --from ({formats})": (
+        "{name}: YAML 일정표로 보이므로 가져올 필요가 없습니다(tfagenda check가 읽습니다). "
+        "YAML 일정표가 아니면 --from으로 형식을 지정하십시오({formats})"
+    ),
+    "say what to do: --shift MINUTES, --pack or --fit": (
+        "할 일을 지정하십시오: --shift MINUTES, --pack 또는 --fit"
+    ),
+    "--shift and --pack do not go together; run one, then the other": (
+        "--shift와 --pack은 함께 쓸 수 없습니다. 하나씩 차례로 실행하십시오"
+    ),
+    "--gap goes with --pack": "--gap은 --pack과 함께 씁니다",
+    # -- retime's own lines (commands/retime.py) ---------------------------------------------
+    "Nothing to change: the times are already so.": "바꿀 것이 없습니다. 시간이 이미 그렇습니다.",
+    "{file} not written (standard input is not a terminal); run with --yes to write it": (
+        "{file}: 쓰지 않았습니다(표준 입력이 터미널이 아닙니다). 쓰려면 --yes를 붙여 실행하십시오"
+    ),
+    "Write these changes to {file}?": "이 변경 내용을 {file}에 쓸까요?",
+    "{file} not written.": "{file}: 쓰지 않았습니다.",
+    "Wrote {file}.": "{file}: 썼습니다.",
+    # -- check --fix / --diff, import, render (commands/) -------------------------------------
+    "{path}: cannot write the fixes: {error}": "{path}: 수정 내용을 쓸 수 없습니다: {error}",
+    "{n} finding": "{n}건",
+    "{n} findings": "{n}건",
+    "Would fix {findings} in {files}.": "{files}에서 {findings}을 고칠 수 있습니다.",
+    "No fixes to apply.": "고칠 것이 없습니다.",
+    "{name} not imported: some of it cannot be read (see above); --partial writes the rest": (
+        "{name}: 가져오지 않았습니다. 읽을 수 없는 부분이 있습니다(위 참조). --partial을 붙이면 나머지를 씁니다"
+    ),
+    "cannot render; these files are not readable agendas:": "변환할 수 없습니다. 읽을 수 있는 일정표가 아닌 파일:",
+    (
+        "{path}: the meeting on {date} reaches {minutes} minutes after its midnight, past"
+        " 9999-12-31, the last date that ISO 8601 and iCalendar can write; the table, md, text"
+        " and html formats show it"
+    ): (
+        "{path}: {date}의 회의가 자정에서 {minutes}분 뒤까지 이어져 ISO 8601과 iCalendar로 적을 수 있는"
+        " 마지막 날짜(9999-12-31)를 넘습니다. table, md, text, html 형식으로는 볼 수 있습니다"
+    ),
 }

@@ -25,6 +25,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from tfagenda.messages import T
 from tfagenda.render import RenderError
 from tfagenda.render.rows import AgendaRows, DayRows, Row
 from tfagenda.render.view import clock, finding_text, is_break, lines_text, one_line, owner_names
@@ -39,7 +40,10 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "tfagenda:frab")
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
     if len(agendas) != 1:
         raise RenderError(
-            f"a frab schedule is one conference: render one agenda file at a time, not {len(agendas)}"
+            T(
+                "a frab schedule is one conference: render one agenda file at a time, not {count}",
+                count=len(agendas),
+            )
         )
     schedule = schedule_data(agendas[0])
     if options.get("format") == "frab-xml":
@@ -86,12 +90,18 @@ def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
     """The schedule as frab's JSON has it (``schedule`` without the ``$schema`` wrapper)."""
     if any(day.date is None for day in agenda.days):
         raise RenderError(
-            f"{visible(agenda.path)}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)"
+            T(
+                "{path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)",
+                path=visible(agenda.path),
+            )
         )
     tz = agenda.tzinfo
     if tz is None:
         raise RenderError(
-            f"{visible(agenda.path)}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)"
+            T(
+                "{path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)",
+                path=visible(agenda.path),
+            )
         )
     acronym = acronym_of(agenda)
     person_ids = {pid: index for index, pid in enumerate(agenda.people, 1)}

@@ -19,6 +19,7 @@ from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.findings import Finding, Severity
 from tfagenda.render.rows import AgendaRows, DayRows, Row, TrackRows
 from tfagenda.render.view import (
+    NEXT_DAY,
     clock,
     columns,
     day_when,
@@ -248,7 +249,7 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
         text = clock(minute)
         if minute == MINUTES_PER_DAY:
             classes.append("midnight")
-            text = f"{clock(minute)} {said['next_day']}"
+            text = f"{clock(minute)} {NEXT_DAY}"
         tick_html.append(
             f'<span class="{" ".join(classes)}" style="left:{_pct(x(minute))}">{esc(text)}</span>'
         )

@@ -24,6 +24,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from tfagenda import __version__ as _version
+from tfagenda.messages import T
 from tfagenda.render import RenderError
 from tfagenda.render.rows import AgendaRows, DayRows, Row
 from tfagenda.render.view import finding_text, lines_text, one_line, owner_names, time_text, words
@@ -34,7 +35,10 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
     undated = [agenda.path for agenda in agendas if any(day.date is None for day in agenda.days)]
     if undated:
         raise RenderError(
-            f"{', '.join(map(visible, undated))}: an .ics needs a date for every meeting day; add `date:` (YYYY-MM-DD)"
+            T(
+                "{paths}: an .ics needs a date for every meeting day; add `date:` (YYYY-MM-DD)",
+                paths=", ".join(map(visible, undated)),
+            )
         )
     calendar = Calendar()
     calendar.add("prodid", f"-//tfagenda//tfagenda {_version}//EN")

@@ -19,6 +19,7 @@ from typing import Protocol
 from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import DocPath, Finding, Span
 from tfagenda.load import Loaded
+from tfagenda.messages import Message, T
 from tfagenda.model import Agenda
 from tfagenda.textwidth import visible
 from tfagenda.timeline import Placed, resolve
@@ -32,7 +33,12 @@ def language_of(text: str) -> str:
 
 
 class RenderError(ValueError):
-    """The agenda cannot be shown in this format (say why, and what to add)."""
+    """The agenda cannot be shown in this format: ``message`` says why, and what to add (deferred, said
+    in the command's language; ``str(error)`` is English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass
@@ -96,9 +102,14 @@ class DayRows:
             day = self.date + dt.timedelta(days=days)
         except OverflowError:
             raise RenderError(
-                f"{visible(self.path)}: the meeting on {self.date.isoformat()} reaches {minute:,} minutes after"
-                " its midnight, past 9999-12-31, the last date that ISO 8601 and iCalendar can write; the"
-                " table, md, text and html formats show it"
+                T(
+                    "{path}: the meeting on {date} reaches {minutes} minutes after its midnight, past"
+                    " 9999-12-31, the last date that ISO 8601 and iCalendar can write; the table, md, text"
+                    " and html formats show it",
+                    path=visible(self.path),
+                    date=self.date.isoformat(),
+                    minutes=f"{minute:,}",
+                )
             ) from None
         return dt.datetime(day.year, day.month, day.day, rest // 60, rest % 60, tzinfo=tz)
 

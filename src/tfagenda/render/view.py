@@ -14,8 +14,8 @@ and table columns, decided once so that the formats cannot drift apart.
   every other control character, bidi control and undecodable byte as ``textwidth.visible`` does
   (``\x1b``, ``\u202e``, ``\xff``), the convention of ``check``'s reporters.
 
-Every word a renderer prints is in ``WORDS`` (one dict per language), so that the labels can move
-into the message catalog in one step.
+Every word a renderer prints comes from the message catalog: the labels are ``LABELS``, said by
+``words(lang)``; durations and finding places are ``T(...)`` where they are made.
 """
 
 from __future__ import annotations
@@ -23,54 +23,34 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import Finding
+from tfagenda.messages import Message, T
 from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO
 from tfagenda.render.rows import DayRows, Row
 from tfagenda.textwidth import visible
 
-WORDS: dict[str, dict[str, str]] = {
-    "ko": {
-        "time": "시간",
-        "item": "내용",
-        "owner": "비고",
-        "note": "메모",
-        "track": "장소",
-        "check": "점검",
-        "date": "일시",
-        "venue": "장소",
-        "findings": "점검 결과",
-        "timeline": "시간표",
-        "slot": "회의 시간",
-        "minutes": "{minutes}분",
-        "at": "{line}행",
-        "at_column": "{line}행 {column}열",
-        "next_day": "(+1)",
-        # The ministry press release's own headings (``render --format text``).
-        "text_time": "시 간(안)",
-        "text_item": "내 용",
-    },
-    "en": {
-        "time": "Time",
-        "item": "Item",
-        "owner": "Owner",
-        "note": "Note",
-        "track": "Room",
-        "check": "Check",
-        "date": "When",
-        "venue": "Where",
-        "findings": "Findings",
-        "timeline": "Timeline",
-        "slot": "Slot",
-        "minutes": "{minutes} min",
-        "at": "line {line}",
-        "at_column": "line {line}:{column}",
-        "next_day": "(+1)",
-        "text_time": "Time",
-        "text_item": "Item",
-    },
+# Every label a renderer prints, as a deferred message of the catalog (tfagenda.messages.korean);
+# ``words(lang)`` says them in one language. Where Korean says one English label two ways, the
+# context tells which: the ministry press release has its own headings (``render --format text``).
+LABELS: dict[str, Message] = {
+    "time": T("Time", context="column"),
+    "item": T("Item", context="column"),
+    "owner": T("Owner"),
+    "note": T("Note"),
+    "track": T("Room"),
+    "check": T("Check"),
+    "date": T("When"),
+    "venue": T("Where"),
+    "findings": T("Findings"),
+    "timeline": T("Timeline"),
+    "slot": T("Slot"),
+    "text_time": T("Time", context="ministry heading"),
+    "text_item": T("Item", context="ministry heading"),
 }
+NEXT_DAY = "(+1)"  # after a time of the next day, in every language
 
 BREAK_KINDS = ("break", "휴식")
 
@@ -79,9 +59,10 @@ def is_break(row: Row) -> bool:
     return row.kind.strip().lower() in BREAK_KINDS
 
 
+@cache
 def words(lang: str) -> dict[str, str]:
-    """The labels of a language (``ko``/``en``; anything else gets English)."""
-    return WORDS.get(lang, WORDS["en"])
+    """The labels said in a language (``ko``/``en``; anything else gets English)."""
+    return {key: label.say(lang) for key, label in LABELS.items()}
 
 
 # --- text from the file --------------------------------------------------------------------------
@@ -120,7 +101,7 @@ def clock(minute: int, *, end: bool = False) -> str:
 
 def duration_text(minutes: int, lang: str) -> str:
     """``5분`` / ``5 min``."""
-    return words(lang)["minutes"].format(minutes=minutes)
+    return T("{minutes} min", minutes=minutes).say(lang)
 
 
 def span_text(start: int, end: int, separator: str = "–") -> str:
@@ -178,8 +159,9 @@ def owner_text(row: Row, *, as_written: bool = False) -> str:
 
 def finding_at(finding: Finding, lang: str, column: bool = False) -> str:
     """Where a finding is: ``8행`` / ``line 8`` (with ``column``: ``8행 27열`` / ``line 8:27``)."""
-    template = words(lang)["at_column" if column else "at"]
-    return template.format(line=finding.line, column=finding.column)
+    if column:
+        return T("line {line}:{column}", line=finding.line, column=finding.column).say(lang)
+    return T("line {line}", line=finding.line).say(lang)
 
 
 def finding_text(finding: Finding, lang: str, messages_lang: str) -> str:
