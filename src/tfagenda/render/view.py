@@ -169,13 +169,16 @@ class Column:
     label: str
 
 
-def columns(day: DayRows, lang: str, *, bar: bool = False, text_style: bool = False) -> list[Column]:
+def columns(
+    day: DayRows, lang: str, *, bar: bool = False, text_style: bool = False, skip_empty: bool = False
+) -> list[Column]:
     """The columns of a day's table, in order.
 
     Time, the room (only on a day with tracks), item, owner, note, the slot bar (``bar=True``,
     only with a slot) and the check marks (only when a row has a finding). ``text_style`` is the
     ministry press release: its own headings, the note after the title, and no check column (the
-    findings are listed under the table).
+    findings are listed under the table). ``skip_empty`` leaves out a room, owner or note column
+    that no row of the day fills (the terminal table and the page, where width is short).
     """
     said = words(lang)
     keys = ["time"] + (["track"] if day.has_tracks else []) + ["item", "owner"]
@@ -185,6 +188,13 @@ def columns(day: DayRows, lang: str, *, bar: bool = False, text_style: bool = Fa
         keys.append("bar")
     if not text_style and any(row.findings for row in day.rows):
         keys.append("check")
+    if skip_empty:
+        filled = {
+            "track": any(row.track for row in day.rows),
+            "owner": any(owner_text(row) for row in day.rows),
+            "note": any(row.note.strip() for row in day.rows),
+        }
+        keys = [key for key in keys if filled.get(key, True)]
     labels = {**said, "bar": ""}
     if text_style:
         labels.update(time=said["text_time"], item=said["text_item"])
