@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import Finding
-from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO
+from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO, weekday_index
 from tfagenda.render.rows import DayRows, Row
 
 WORDS: dict[str, dict[str, str]] = {
@@ -118,11 +118,22 @@ def weekday_label(date: dt.date, lang: str) -> str:
     return WEEKDAYS_KO[date.weekday()] if lang == "ko" else WEEKDAYS_EN[date.weekday()][:3].capitalize()
 
 
+def shown_weekday(day: DayRows, lang: str) -> str:
+    """The weekday to show with the day's date: as the file writes it when it agrees with the date,
+    else the one computed from the date (a wrong weekday is a D001 finding, listed; a heading
+    must not repeat it). ``""`` without a date."""
+    if day.date is None:
+        return ""
+    if day.weekday and weekday_index(day.weekday) == day.date.weekday():
+        return day.weekday
+    return weekday_label(day.date, lang)
+
+
 def day_when(day: DayRows, lang: str) -> list[str]:
     """The day's date with its weekday, and its slot: ``["2026-02-26 (목)", "16:30–18:00"]``."""
     bits = []
     if day.date:
-        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, lang)})")
+        bits.append(f"{day.date.isoformat()} ({shown_weekday(day, lang)})")
     if day.slot:
         bits.append(slot_text(day.slot))
     return bits
