@@ -134,7 +134,11 @@ section.findings .fix { display: block; color: var(--muted); font-size: .85rem; 
 footer { margin-top: 1.2rem; font-size: .78rem; color: var(--muted); overflow-wrap: anywhere; }
 
 /* Medium widths and paper: every other tick label, so that the labels never touch. */
-@media (max-width: 1100px) { .tick.minor { display: none; } }
+@media (max-width: 1100px) {
+  .tick.minor { display: none; }
+  .lane { grid-template-columns: 6.5rem 1fr; }  /* more of the width for the blocks */
+  .lane-name { white-space: normal; }  /* the name, and the finding badge under it */
+}
 
 /* Phones: the timeline turns, the axis running down, one column per room; the table becomes
    one card per segment. */
