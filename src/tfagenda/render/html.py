@@ -24,6 +24,7 @@ from tfagenda.render.view import (
     day_when,
     finding_at,
     is_break,
+    lines_text,
     owner_names,
     owner_text,
     shown_weekday,
@@ -206,7 +207,8 @@ footer { margin-top: 1.2rem; font-size: .78rem; color: var(--muted); overflow-wr
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for HTML: escaped, and control characters shown as ``\\x1b`` (line breaks and tabs stay)."""
+    return html.escape(lines_text(str(text)), quote=True)
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
@@ -274,7 +276,7 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
             )
             out.append(f"<h2>{esc(heading)}</h2>")
         out += _timeline(day, agenda)
-        out += _table(day, agenda.lang)
+        out += _table(day, agenda.lang, agenda.messages_lang)
         out.append("</section>")
     out += _findings(agenda)
     out.append(f"<footer>{esc(agenda.path)} · tfagenda</footer>")
@@ -292,7 +294,9 @@ def _pct(value: float) -> str:
 
 def _ticks(first: int, last: int) -> list[int]:
     length = max(1, last - first)
-    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), _TICK_STEPS[-1])
+    # Past the steps (an axis of days): whole days, at most _MAX_TICKS of them, however long the axis.
+    days = -(-length // ((_MAX_TICKS - 1) * MINUTES_PER_DAY))
+    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), days * MINUTES_PER_DAY)
     start = -(-first // step) * step
     return list(range(start, last + 1, step))
 
@@ -360,7 +364,7 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
             )
     fallback = f"{day.date.month}/{day.date.day} ({shown_weekday(day, agenda.lang)})" if day.date else ""
     for track in day.tracks:
-        out += _lane(track, fallback, agenda.lang, x, background, narrow_tall(length))
+        out += _lane(track, fallback, agenda.lang, agenda.messages_lang, x, background, narrow_tall(length))
     out += ["</div>", "</figure>"]
     return out
 
@@ -369,6 +373,7 @@ def _lane(
     track: TrackRows,
     fallback: str,
     lang: str,
+    messages_lang: str,
     x: Callable[[int], float],
     background: list[str],
     tall: int,
@@ -404,7 +409,7 @@ def _lane(
         if owner_names(row):
             tip += f" · {owner_names(row)}"
         for finding in row.findings:
-            tip += f"\n⚠ {finding.code} {finding.message}"
+            tip += f"\n⚠ {finding.code} {finding.message.say(messages_lang)}"
         blocks.append(
             f'<div class="{" ".join(c for c in classes if c)}" style="--at:{_pct(left)};--span:{_pct(width)}" title="{esc(tip)}">'
             f'<span class="b-title">{esc(row.title)}</span><span class="b-time">{esc(time_text(row, lang))}</span></div>'
@@ -427,7 +432,7 @@ def _lane(
 # --- the table ----------------------------------------------------------------------------------
 
 
-def _table(day: DayRows, lang: str) -> list[str]:
+def _table(day: DayRows, lang: str, messages_lang: str) -> list[str]:
     shown = columns(day, lang, skip_empty=True)
     labels = {column.key: column.label for column in shown}
     out = [
@@ -447,13 +452,13 @@ def _table(day: DayRows, lang: str) -> list[str]:
             classes.append("break")
         classes.append(_severity_class(row.findings).strip())
         cls = " ".join(c for c in classes if c)
-        cells = "".join(_cell(column.key, row, lang, labels[column.key]) for column in shown)
+        cells = "".join(_cell(column.key, row, lang, messages_lang, labels[column.key]) for column in shown)
         out.append(f"<tr{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>" + cells + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
 
 
-def _cell(key: str, row: Row, lang: str, label: str) -> str:
+def _cell(key: str, row: Row, lang: str, messages_lang: str, label: str) -> str:
     # data-label: on a phone the table is one card per segment, and these cells say what they are.
     labelled = f' data-label="{esc(label)}"'
     if key == "time":
@@ -470,7 +475,7 @@ def _cell(key: str, row: Row, lang: str, label: str) -> str:
         return f'<td class="note"{labelled}>{esc(row.note)}</td>'
     if key == "check":
         badges = " ".join(
-            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
+            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
             for f in row.findings
         )
         return f'<td class="check">{badges}</td>'
@@ -490,10 +495,14 @@ def _findings(agenda: AgendaRows) -> list[str]:
     for finding in ordered:
         severity = str(finding.severity)
         where = finding_at(finding, agenda.lang, column=True)
-        fix = f'<span class="fix">→ {esc(finding.fix.description)}</span>' if finding.fix else ""
+        fix = (
+            f'<span class="fix">→ {esc(finding.fix.description.say(agenda.messages_lang))}</span>'
+            if finding.fix
+            else ""
+        )
         out.append(
             f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'
-            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message)}{fix}</li>'
+            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message.say(agenda.messages_lang))}{fix}</li>'
         )
     out += ["</ol>", "</section>"]
     return out

@@ -1,7 +1,9 @@
 """``render --format table``: a rich table in the terminal, one per agenda (per day for events).
 
 Text from the agenda goes in as ``rich.text.Text``, never as markup, so ``[...]`` in a title is
-shown as written.
+shown as written, and through ``view.one_line``, so that a control character in it is shown
+(``\\x1b``), never sent to the terminal, and a line break in it is a space. Every width below is
+measured on that shown text.
 
 The table fits the width it is given (``width``; else ``COLUMNS``, else the terminal's width,
 else 100 on a pipe: ``textwidth.terminal_width``), whether or not there is colour: colour and width
@@ -31,6 +33,7 @@ from tfagenda.render.view import (
     day_when,
     duration_text,
     finding_at,
+    one_line,
     owner_text,
     span_text,
     time_text,
@@ -72,7 +75,9 @@ def render(
             style = "red" if finding.severity is Severity.ERROR else "yellow"
             where = f"⚠ {finding_at(finding, agenda.lang)}: "
             indent = cell_width(where)
-            said = f"{finding.code} [{finding.severity}] {finding.message}"
+            said = one_line(
+                f"{finding.code} [{finding.severity}] {finding.message.say(agenda.messages_lang)}"
+            )
             lines = wrap(said, max(width - indent, ITEM_MIN))
             listed = Text(where, style=style)
             listed.append(lines[0])
@@ -148,6 +153,22 @@ class Sized:
     widths: dict[str, int]
 
 
+def _title(row: Row) -> str:
+    return one_line(row.title)
+
+
+def _track(row: Row) -> str:
+    return one_line(row.track or "")
+
+
+def _owner(row: Row) -> str:
+    return one_line(owner_text(row))
+
+
+def _note(row: Row) -> str:
+    return one_line(row.note)
+
+
 def _prefix(row: Row) -> str:
     return "  " * row.depth + "└ " if row.depth else ""
 
@@ -171,17 +192,17 @@ def _natural(key: str, day: DayRows, lang: str, layout: Layout, label: str) -> i
     if key == "time":
         cells = [line for row in rows for line in _time_lines(row, lang, layout.duration_inline)]
     elif key == "track":
-        cells = [row.track or "" for row in rows]
+        cells = [_track(row) for row in rows]
     elif key == "item":
-        cells = [_prefix(row) + row.title for row in rows]
+        cells = [_prefix(row) + _title(row) for row in rows]
         if not layout.note_apart:
-            cells += [_prefix(row) + _note_under(row, lang) for row in rows if row.note]
+            cells += [_prefix(row) + _note_under(row, lang) for row in rows if _note(row)]
         if not layout.owner_apart:
             cells += [_prefix(row) + _owner_under(row) for row in rows if _owner_under(row)]
     elif key == "owner":
-        cells = [owner_text(row) for row in rows]
+        cells = [_owner(row) for row in rows]
     elif key == "note":
-        cells = [row.note for row in rows]
+        cells = [_note(row) for row in rows]
     elif key == "check":
         cells = [mark for row in rows for mark, _ in _marks(row)]
     else:
@@ -192,22 +213,22 @@ def _natural(key: str, day: DayRows, lang: str, layout: Layout, label: str) -> i
 def _longest_word(key: str, day: DayRows) -> int:
     """The widest word of a wrapping column, so that a Korean word is not split at a narrow width."""
     texts = {
-        "item": [row.title for row in day.rows],
-        "owner": [owner_text(row) for row in day.rows],
-        "note": [row.note for row in day.rows],
-        "track": [row.track or "" for row in day.rows],
+        "item": [_title(row) for row in day.rows],
+        "owner": [_owner(row) for row in day.rows],
+        "note": [_note(row) for row in day.rows],
+        "track": [_track(row) for row in day.rows],
     }[key]
     return min(WORD_MAX, max((cell_width(word) for text in texts for word in text.split()), default=0))
 
 
 def _owner_under(row: Row) -> str:
     """The owner on a line under the title (nothing for nobody)."""
-    owner = owner_text(row)
+    owner = _owner(row)
     return f"— {owner}" if owner and owner != "-" else ""
 
 
 def _note_under(row: Row, lang: str) -> str:
-    return f"{words(lang)['note']}: {row.note}"
+    return f"{words(lang)['note']}: {_note(row)}"
 
 
 def size_columns(day: DayRows, lang: str, width: int) -> Sized:
@@ -244,7 +265,7 @@ def size_columns(day: DayRows, lang: str, width: int) -> Sized:
     if spare < 0:  # narrower than the narrowest layout: only the title gives way
         widths["item"] = max(8, widths["item"] + spare)
         spare = 0
-    titles = max(cell_width(_prefix(row) + row.title) for row in day.rows) if day.rows else 0
+    titles = max(cell_width(_prefix(row) + _title(row)) for row in day.rows) if day.rows else 0
     order: tuple[tuple[str, int | None], ...] = (
         ("item", titles),
         ("owner", None),
@@ -272,7 +293,7 @@ def _caption(agenda: AgendaRows, day: DayRows) -> str:
     venue = day.venue or agenda.venue
     if venue:
         bits.append(venue)
-    return " · ".join(bits)
+    return one_line(" · ".join(bits))
 
 
 def _day_table(agenda: AgendaRows, day: DayRows, width: int) -> Table:
@@ -284,10 +305,10 @@ def _day_table(agenda: AgendaRows, day: DayRows, width: int) -> Table:
         table.add_column(label, width=sized.widths[key], no_wrap=True, overflow="crop")
     cells: dict[str, Callable[[Row, int], Text]] = {
         "time": lambda row, w: Text("\n".join(_time_lines(row, agenda.lang, sized.layout.duration_inline))),
-        "track": lambda row, w: Text("\n".join(wrap(row.track or "", w))),
+        "track": lambda row, w: Text("\n".join(wrap(_track(row), w))),
         "item": lambda row, w: _item(row, w, sized.layout, agenda.lang),
-        "owner": lambda row, w: Text("\n".join(wrap(owner_text(row), w))),
-        "note": lambda row, w: Text("\n".join(wrap(row.note, w)), style="dim") if row.note else Text(),
+        "owner": lambda row, w: Text("\n".join(wrap(_owner(row), w))),
+        "note": lambda row, w: Text("\n".join(wrap(_note(row), w)), style="dim") if _note(row) else Text(),
         "bar": lambda row, w: Text(_bar(row, day, w), style="cyan"),
         "check": lambda row, w: _check(row, w),
     }
@@ -303,10 +324,10 @@ def _item(row: Row, width: int, layout: Layout, lang: str) -> Text:
     indent = " " * cell_width(prefix)
     room = max(1, width - cell_width(prefix))
     text = Text()
-    for number, line in enumerate(wrap(row.title, room)):
+    for number, line in enumerate(wrap(_title(row), room)):
         text.append(("\n" + indent if number else prefix) + line)
     extras = []
-    if not layout.note_apart and row.note:
+    if not layout.note_apart and _note(row):
         extras.append(_note_under(row, lang))
     if not layout.owner_apart and _owner_under(row):
         extras.append(_owner_under(row))
