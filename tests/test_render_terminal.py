@@ -257,3 +257,21 @@ def test_in_a_real_terminal(width: int, tmp_path: Path) -> None:
     assert re.search(r"⚠ T001", captured), captured
     assert re.search(r"└ Interoperability", captured), captured
     assert max(_row_heights(captured)) <= 4, captured
+
+
+@pytest.mark.parametrize("width", [60, 100, 200])
+def test_control_characters_are_sized_as_shown(width: int, tmp_path: Path) -> None:
+    # A title with escapes takes the cells of its visible form (``\x1b[1m`` is 7 cells, not 4):
+    # sized on the raw text, the column would be too narrow and wrap it where it fits.
+    title = r"Kick\e[1m off\e[0m with\e[2J the\e]0;x\a team\e[1m and\e[0m the\e[1m guests\e[0m"
+    path = write(
+        tmp_path / "escapes.yaml",
+        f'title: t\nslot: "10:00-10:30"\nsegments:\n  - {{title: "{title}", owner: "Kim\\tLee", duration: 30}}\n',
+    )
+    text = _table(path, width)
+    shown = "Kick\\x1b[1m off\\x1b[0m with\\x1b[2J the\\x1b]0;x\\x07 team\\x1b[1m and\\x1b[0m the\\x1b[1m guests\\x1b[0m"
+    _assert_fits(text, width, [shown])
+    assert "\x1b" not in text and "\t" not in text
+    assert "Kim Lee" in text
+    if width == 200:  # the room for the title as shown: one line
+        assert shown in text
