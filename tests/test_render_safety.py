@@ -66,7 +66,11 @@ def _raw(text: str, allowed: str = "\n") -> set[str]:
 @pytest.mark.parametrize("fmt", [*TEXT_FORMATS, "html"])
 def test_control_characters_in_values_are_shown_visibly(tmp_path: Path, fmt: str) -> None:
     path = write(tmp_path / "esc.yaml", ESCAPES_AGENDA)
-    result = run("render", str(path), "--format", fmt)
+    narrow = run("render", str(path), "--format", fmt, env={"COLUMNS": "40"})
+    assert narrow.exit_code == 0, narrow.stderr
+    assert _raw(narrow.stdout, "\n\t") == set()  # wrapped (the table) or not, nothing raw
+    # Wide enough that the table does not wrap the owner inside its escape.
+    result = run("render", str(path), "--format", fmt, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert _raw(result.stdout, "\n\t") == set()
     shown = result.stdout.replace("\\\\", "\\") if fmt == "md" else result.stdout  # md escapes "\\"

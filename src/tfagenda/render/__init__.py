@@ -3,7 +3,7 @@
 Options every renderer receives: ``lang`` (``"ko"``/``"en"``; None follows each agenda's text, and
 ``render_many`` has already set ``AgendaRows.lang`` from it), ``segments`` (ics: one event per
 segment) and ``format`` (the name asked for: one module serves frab-xml and frab-json); ics also
-takes ``dtstamp`` (a datetime). A renderer ignores options it has no use for. A format that cannot express an agenda
+takes ``dtstamp`` (a datetime), and table ``width`` (columns; None: ``COLUMNS``, the terminal, or 100). A renderer ignores options it has no use for. A format that cannot express an agenda
 (an .ics without dates) raises ``RenderError``; the CLI makes that a usage error (exit 2).
 
 How a format writes what it shows (times, durations, owners, finding lines, table columns and

@@ -28,7 +28,7 @@ from functools import cache
 from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import Finding
 from tfagenda.messages import Message, T
-from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO
+from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO, weekday_index
 from tfagenda.render.rows import DayRows, Row
 from tfagenda.textwidth import visible
 
@@ -126,11 +126,22 @@ def weekday_label(date: dt.date, lang: str) -> str:
     return WEEKDAYS_KO[date.weekday()] if lang == "ko" else WEEKDAYS_EN[date.weekday()][:3].capitalize()
 
 
+def shown_weekday(day: DayRows, lang: str) -> str:
+    """The weekday to show with the day's date: as the file writes it when it agrees with the date,
+    else the one computed from the date (a wrong weekday is a D001 finding, listed; a heading
+    must not repeat it). ``""`` without a date."""
+    if day.date is None:
+        return ""
+    if day.weekday and weekday_index(day.weekday) == day.date.weekday():
+        return day.weekday
+    return weekday_label(day.date, lang)
+
+
 def day_when(day: DayRows, lang: str) -> list[str]:
     """The day's date with its weekday, and its slot: ``["2026-02-26 (목)", "16:30–18:00"]``."""
     bits = []
     if day.date:
-        bits.append(f"{day.date.isoformat()} ({day.weekday or weekday_label(day.date, lang)})")
+        bits.append(f"{day.date.isoformat()} ({shown_weekday(day, lang)})")
     if day.slot:
         bits.append(slot_text(day.slot))
     return bits
@@ -180,13 +191,16 @@ class Column:
     label: str
 
 
-def columns(day: DayRows, lang: str, *, bar: bool = False, text_style: bool = False) -> list[Column]:
+def columns(
+    day: DayRows, lang: str, *, bar: bool = False, text_style: bool = False, skip_empty: bool = False
+) -> list[Column]:
     """The columns of a day's table, in order.
 
     Time, the room (only on a day with tracks), item, owner, note, the slot bar (``bar=True``,
     only with a slot) and the check marks (only when a row has a finding). ``text_style`` is the
     ministry press release: its own headings, the note after the title, and no check column (the
-    findings are listed under the table).
+    findings are listed under the table). ``skip_empty`` leaves out a room, owner or note column
+    that no row of the day fills (the terminal table and the page, where width is short).
     """
     said = words(lang)
     keys = ["time"] + (["track"] if day.has_tracks else []) + ["item", "owner"]
@@ -196,6 +210,13 @@ def columns(day: DayRows, lang: str, *, bar: bool = False, text_style: bool = Fa
         keys.append("bar")
     if not text_style and any(row.findings for row in day.rows):
         keys.append("check")
+    if skip_empty:
+        filled = {
+            "track": any(row.track for row in day.rows),
+            "owner": any(owner_text(row) for row in day.rows),
+            "note": any(row.note.strip() for row in day.rows),
+        }
+        keys = [key for key in keys if filled.get(key, True)]
     labels = {**said, "bar": ""}
     if text_style:
         labels.update(time=said["text_time"], item=said["text_item"])
