@@ -197,7 +197,7 @@ def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | No
         return doc
     if "&" in text:
         _match_ruamel_marks(root, text)
-    doc.data = Builder(doc, _MAX_DEPTH).build(root, (), None, 0)
+    doc.data = Builder(doc, _MAX_DEPTH, release="&" not in text).build(root, (), None, 0)
     return doc
 
 
