@@ -19,6 +19,7 @@ from tfagenda.findings import Applicability, Edit, Finding, Span
 from tfagenda.load import MAX_FILE_BYTES, Loaded, load_bytes, load_file, load_text
 from tfagenda.rules import Context
 from tfagenda.timeline import Placed
+from tfagenda.yamldoc import gc_paused
 
 # Messages for a YAML file that is plainly something else (a workflow, a compose file): outside the
 # agenda folder such a file is left alone, as a folder walk leaves it, rather than marked red.
@@ -57,6 +58,7 @@ class Checked:
         return bookings_signature(self.context)
 
 
+@gc_paused()  # a check builds many objects that live until it ends: collecting meanwhile only costs time
 def check_buffer(
     text: str,
     path: str,
@@ -76,22 +78,22 @@ def check_buffer(
     from tfagenda.rules import RULES
 
     loaded: Loaded | None = None
+    context: Context | None = None
     try:
         if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-            loaded = load_bytes(
-                text.encode("utf-8", "surrogatepass"), path
-            )  # refused as a file would be (E001)
+            # refused as a file of that size would be (E001)
+            loaded = load_bytes(text.encode("utf-8", "surrogatepass"), path)
         else:
             loaded = load_text(text, path, source_format)
         check = run_rules(loaded, settings, lang)
         if "O003" in settings.selected and others and check.context.timeline is not None:
             from tfagenda.rules.owners import cross_file_double_bookings
 
-            for context, problem in cross_file_double_bookings([check.context, *others]):
-                if context is check.context:
+            for owner, problem in cross_file_double_bookings([check.context, *others]):
+                if owner is check.context:
                     check.findings.append(to_finding(loaded, RULES["O003"], problem, lang))
         findings = settle(check, settings)
-        context: Context | None = check.context
+        context = check.context
     except Exception as error:  # noqa: BLE001 - a crash is this buffer's E000, never the server's end
         from tfagenda.yamldoc import Document
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -405,7 +406,9 @@ def code_action(ls: TfagendaServer, params: types.CodeActionParams) -> list[type
     return out
 
 
-def _diagnostic_for(diagnostics: list[types.Diagnostic], finding: Finding | None) -> types.Diagnostic | None:
+def _diagnostic_for(
+    diagnostics: Sequence[types.Diagnostic], finding: Finding | None
+) -> types.Diagnostic | None:
     if finding is None:
         return None
     for diagnostic in diagnostics:
