@@ -1,7 +1,8 @@
 """The language server end to end: ``python -m tfagenda.lsp`` driven over stdio by pytest-lsp.
 
-One server per client set-up (module-scoped, so the suite stays fast): UTF-16 (the default),
-UTF-8, and UTF-32 with a Korean locale. Ranges are checked against positions computed here,
+One server per client set-up (module-scoped, so the suite stays fast): UTF-16 (the default), and
+UTF-8 with a Korean locale (UTF-32, and the conversions in every encoding, are in
+test_lsp_positions.py). Ranges are checked against positions computed here,
 independently of the server's conversion, on a line with Hangul, an emoji (a surrogate pair in
 UTF-16) and a combining character before the value.
 """
@@ -137,15 +138,8 @@ async def utf16(lsp_client: LanguageClient, request: pytest.FixtureRequest):
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
-async def utf8(lsp_client: LanguageClient, request: pytest.FixtureRequest):
-    await start(lsp_client, workspace(request, "utf8"), ["utf-8", "utf-16"])
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
-async def korean32(lsp_client: LanguageClient, request: pytest.FixtureRequest):
-    await start(lsp_client, workspace(request, "ko32"), ["utf-32"], locale="ko-KR")
+async def korean8(lsp_client: LanguageClient, request: pytest.FixtureRequest):
+    await start(lsp_client, workspace(request, "ko8"), ["utf-8", "utf-16"], locale="ko-KR")
     yield
     await lsp_client.shutdown_session()
 
@@ -223,14 +217,10 @@ async def test_utf16_is_the_default_and_places_the_range_exactly(utf16: Language
     await check_encoding(utf16, "agendas/utf16.yaml", "utf-16")
 
 
-async def test_utf8_when_the_client_prefers_it(utf8: LanguageClient) -> None:
-    await check_encoding(utf8, "agendas/utf8.yaml", "utf-8")
-
-
-async def test_utf32_and_korean_messages(korean32: LanguageClient) -> None:
-    await check_encoding(korean32, "agendas/ko.yaml", "utf-32")
-    uri = (korean32.root / "agendas/ko.yaml").as_uri()  # type: ignore[attr-defined]
-    [t001] = by_code(list(korean32.diagnostics[uri]), "T001")
+async def test_utf8_when_the_client_prefers_it_and_korean_messages(korean8: LanguageClient) -> None:
+    await check_encoding(korean8, "agendas/ko.yaml", "utf-8")
+    uri = (korean8.root / "agendas/ko.yaml").as_uri()  # type: ignore[attr-defined]
+    [t001] = by_code(list(korean8.diagnostics[uri]), "T001")
     assert "종료(16:05)가 시작(16:30)보다 이릅니다" in t001.message
 
 
@@ -369,3 +359,28 @@ async def test_a_yaml_file_that_is_not_an_agenda_outside_the_folder_is_left_alon
 ) -> None:
     uri = await open_document(utf16, ".github/workflows/ci.yaml", "name: CI\non: [push]\njobs: {}\n")
     assert list(utf16.diagnostics[uri]) == []
+
+
+async def test_an_unsafe_fix_says_so_and_is_not_in_fix_all(utf16: LanguageClient) -> None:
+    # The next segment starts at 16:40: ending the first at 16:35 is only the best repair (unsafe).
+    text = AGENDA.replace("{title: 보고, duration: 25", '{title: 보고, start: "16:40", duration: 20')
+    uri = await open_document(utf16, "agendas/unsafe.yaml", text)
+    [t001] = by_code(list(utf16.diagnostics[uri]), "T001")
+    actions = await code_actions(utf16, uri, t001.range)
+    [fix] = [a for a in actions if "16:35" in a.title]
+    assert fix.title == "T001 (unsafe fix): set end to 16:35" and not fix.is_preferred
+    assert apply(text, edits_of(fix, uri), "utf-16").count('end: "16:35"') == 1
+    assert not [a for a in actions if a.kind == "source.fixAll.tfagenda"]  # no safe fix to apply
+
+
+async def test_diagnostics_on_save(utf16: LanguageClient) -> None:
+    uri = await open_document(utf16, "agendas/save.yaml", AGENDA)
+    (utf16.root / "agendas" / "save.yaml").write_text(AGENDA, encoding="utf-8")  # type: ignore[attr-defined]
+    diagnostics = await diagnostics_after(
+        utf16,
+        uri,
+        lambda: utf16.text_document_did_save(
+            types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+        ),
+    )
+    assert by_code(diagnostics, "T001")
