@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,7 @@ class TfagendaServer(LanguageServer):
         self.workspaces: dict[str, Workspace] = {}
         self.checked: dict[str, Checked] = {}  # by document URI
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.shut_down = False
 
     # -- places -----------------------------------------------------------------------------
 
@@ -275,6 +277,22 @@ async def initialized(ls: TfagendaServer, params: types.InitializedParams) -> No
         await ls.client_register_capability_async(types.RegistrationParams([registration]))
     except Exception as error:  # noqa: BLE001 - the client declined: saves still refresh
         log.info("file watching not registered: %s", error)
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: TfagendaServer, params: None) -> None:
+    ls.shut_down = True
+    for handle in ls.pending.values():
+        handle.cancel()
+    ls.pending.clear()
+
+
+@server.feature(types.EXIT)
+def exit_now(ls: TfagendaServer, params: None) -> None:
+    """End the process at once: everything is sent (each message is flushed as it is written), and
+    tearing down the interpreter's objects would only keep the editor waiting (up to a second or two)."""
+    sys.stdout.flush()
+    os._exit(0 if ls.shut_down else 1)  # the protocol's exit codes: 1 without a shutdown request first
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
