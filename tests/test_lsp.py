@@ -209,6 +209,7 @@ async def check_encoding(client: LanguageClient, name: str, encoding: str) -> No
     # The quick fix, applied where the server says, gives exactly what `check --fix` gives.
     actions = await code_actions(client, uri, t001.range, ["quickfix"])
     [fix] = [a for a in actions if a.is_preferred]
+    assert list(fix.diagnostics or []) == [t001]  # linked to the diagnostic it fixes
     assert fix.title == "T001: set end to 16:35" or "16:35" in fix.title
     assert apply(AGENDA, edits_of(fix, uri), encoding) == fix_text(AGENDA, name)[0]
 

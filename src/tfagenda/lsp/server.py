@@ -23,6 +23,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from tfagenda import __version__
 from tfagenda.findings import Finding, Severity
+from tfagenda.fix import applicable
 from tfagenda.lsp.engine import (
     Action,
     Checked,
@@ -148,7 +149,8 @@ class TfagendaServer(LanguageServer):
         for finding in self.shown_findings(checked):
             related = [
                 types.DiagnosticRelatedInformation(
-                    types.Location(self.uri_of(r.path), self.point_in(r.path, r.line, r.column)), r.message
+                    types.Location(self.uri_of(r.path), self.point_in(r.path, r.line, r.column)),
+                    finding_text(r.message, self.lang),
                 )
                 for r in finding.related
             ]
@@ -391,7 +393,7 @@ def code_action(ls: TfagendaServer, params: types.CodeActionParams) -> list[type
                 actions.append(ignore)
     out = []
     for action in actions:
-        diagnostic = _diagnostic_for(params.context.diagnostics, action.finding)
+        diagnostic = _diagnostic_for(params.context.diagnostics, action.finding, positions, ls)
         out.append(
             types.CodeAction(
                 title=action.title,
@@ -401,7 +403,8 @@ def code_action(ls: TfagendaServer, params: types.CodeActionParams) -> list[type
                 edit=ls.workspace_edit(uri, positions, action.edits),
             )
         )
-    if wanted(FIX_ALL) and ls.shown_findings(checked):
+    # Only when a safe fix is there: editors ask for code actions at every move of the cursor.
+    if wanted(FIX_ALL) and any(applicable(f.fix) for f in ls.shown_findings(checked)):
         workspace = ls.workspace_for(checked.path)
         change = fix_all(checked.text, checked.path, workspace.settings)
         if change is not None:
@@ -425,12 +428,17 @@ def code_action(ls: TfagendaServer, params: types.CodeActionParams) -> list[type
 
 
 def _diagnostic_for(
-    diagnostics: Sequence[types.Diagnostic], finding: Finding | None
+    diagnostics: Sequence[types.Diagnostic],
+    finding: Finding | None,
+    positions: PositionMap,
+    ls: TfagendaServer,
 ) -> types.Diagnostic | None:
+    """The client's diagnostic for ``finding`` (same code and range), so that the editor links the fix to it."""
     if finding is None:
         return None
+    where = ls.range(positions, finding)
     for diagnostic in diagnostics:
-        if diagnostic.code == finding.code and diagnostic.source == "tfagenda":
+        if diagnostic.code == finding.code and diagnostic.source == "tfagenda" and diagnostic.range == where:
             return diagnostic
     return None
 
