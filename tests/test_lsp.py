@@ -385,3 +385,26 @@ async def test_diagnostics_on_save(utf16: LanguageClient) -> None:
         ),
     )
     assert by_code(diagnostics, "T001")
+
+
+async def test_a_config_with_a_mistake_is_named_and_the_defaults_are_used(korean8: LanguageClient) -> None:
+    uri = await open_document(korean8, "agendas/badconfig.yaml", AGENDA)
+    config = korean8.root / "tfagenda.toml"  # type: ignore[attr-defined]
+    config.write_text('ignore = ["NOPE"]\n', encoding="utf-8")
+
+    def send() -> None:
+        korean8.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(config.as_uri(), types.FileChangeType.Changed)]
+            )
+        )
+
+    try:
+        korean8.messages.clear()
+        await diagnostics_after(korean8, uri, send)
+        [message] = korean8.messages
+        assert message.type == types.MessageType.Error
+        assert "tfagenda.toml: ignore: unknown rule 'NOPE'" in message.message
+    finally:
+        config.write_text('ignore = ["S002"]\n', encoding="utf-8")
+        await diagnostics_after(korean8, uri, send)
