@@ -355,11 +355,14 @@ async def test_imported_formats_get_diagnostics_and_no_edits(utf16: LanguageClie
     assert await code_actions(utf16, uri, t001.range) == []
 
 
-async def test_a_yaml_file_that_is_not_an_agenda_outside_the_folder_is_left_alone(
-    utf16: LanguageClient,
-) -> None:
+async def test_a_file_that_is_not_an_agenda_outside_the_folder_is_left_alone(utf16: LanguageClient) -> None:
     uri = await open_document(utf16, ".github/workflows/ci.yaml", "name: CI\non: [push]\njobs: {}\n")
     assert list(utf16.diagnostics[uri]) == []
+    uri = await open_document(utf16, "package.json", '{"name": "x", "version": "1.0.0"}\n', "json")
+    assert list(utf16.diagnostics[uri]) == []
+    # In the agenda folder, it is an agenda that cannot be read: said so.
+    uri = await open_document(utf16, "agendas/draft.yaml", "name: CI\n")
+    assert [d.code for d in utf16.diagnostics[uri]] == ["E002"]
 
 
 async def test_an_unsafe_fix_says_so_and_is_not_in_fix_all(utf16: LanguageClient) -> None:

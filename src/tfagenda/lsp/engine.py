@@ -109,7 +109,10 @@ def _is_yaml(loaded: Loaded, path: str, text: str, source_format: str | None) ->
 
 
 def plainly_not_an_agenda(checked: Checked) -> bool:
-    """A YAML file with none of an agenda's keys (tfagenda's E002 "not an agenda")."""
+    """A YAML file with none of an agenda's keys (tfagenda's E002 "not an agenda"), or a file of
+    another format in which no agenda could be read at all (a package.json, a README.md)."""
+    if not checked.is_yaml and checked.loaded.agenda is None:
+        return True
     return any(
         p.code == "E002" and getattr(p.message, "key", None) in _NOT_AN_AGENDA
         for p in checked.loaded.problems

@@ -134,10 +134,10 @@ class TfagendaServer(LanguageServer):
         )
 
     def shown_findings(self, checked: Checked) -> list[Finding]:
-        """The findings the editor shows: none for an excluded file, or a YAML file outside the
-        agenda folder that is plainly not an agenda (a workflow, a compose file)."""
+        """The findings the editor shows: none for an excluded file, a config file, or a file outside
+        the agenda folder that is plainly not an agenda (a workflow, a compose file, a package.json)."""
         workspace = self.workspace_for(checked.path)
-        if workspace.settings.is_excluded(checked.path):
+        if workspace.settings.is_excluded(checked.path) or workspace.is_config_file(checked.path):
             return []
         if plainly_not_an_agenda(checked) and not workspace.in_agenda_folder(checked.path):
             return []
