@@ -411,3 +411,22 @@ async def test_a_config_with_a_mistake_is_named_and_the_defaults_are_used(korean
     finally:
         config.write_text('ignore = ["S002"]\n', encoding="utf-8")
         await diagnostics_after(korean8, uri, send)
+
+
+async def test_an_agenda_written_on_disk_refreshes_the_open_ones(korean8: LanguageClient) -> None:
+    uri = await open_document(korean8, "agendas/disk.yaml", AGENDA)
+    new = korean8.root / "agendas" / "new.yaml"  # type: ignore[attr-defined]
+
+    def event(kind: types.FileChangeType):  # noqa: ANN202
+        return lambda: korean8.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams([types.FileEvent(new.as_uri(), kind)])
+        )
+
+    def naming_new(diagnostics: list[types.Diagnostic]) -> list[types.Diagnostic]:
+        return [d for d in by_code(diagnostics, "O003") if "new.yaml" in d.message]
+
+    assert not naming_new(list(korean8.diagnostics[uri]))
+    new.write_text(OTHER.replace("Other meeting", "New meeting"), encoding="utf-8")
+    assert naming_new(await diagnostics_after(korean8, uri, event(types.FileChangeType.Created)))
+    new.unlink()
+    assert not naming_new(await diagnostics_after(korean8, uri, event(types.FileChangeType.Deleted)))
