@@ -33,8 +33,9 @@ def finding_text(message: Any, lang: str) -> str:
 
 
 def client_language(locale: str | None) -> str:
-    """The messages' language for the client's ``locale``: Korean for ``ko``/``ko-KR``, else English."""
-    return "ko" if (locale or "").lower().startswith("ko") else "en"
+    """The messages' language for the client's ``locale``: Korean for ``ko``, ``ko-KR``, ``ko_KR``, else English."""
+    language = (locale or "").lower().replace("_", "-").split("-")[0]
+    return "ko" if language == "ko" else "en"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -351,15 +352,18 @@ def segment_hover(placed: Placed, lang: str) -> str:
 
     korean = lang == "ko"
     labels = (
-        ("시작", "종료", "소요 시간", "분", "추정", "알 수 없음")
+        ("시작", "종료", "소요 시간", "분", "추정", "알 수 없음", "수정안")
         if korean
-        else ("start", "end", "duration", "min", "inferred", "unknown")
+        else ("start", "end", "duration", "min", "inferred", "unknown", "repaired")
     )
     segment = placed.segment
+    repaired = placed.conflict.repair.field if placed.conflict and placed.conflict.repair else None
 
     def shown(name: str, value: str | None) -> str:
         if value is None:
-            return f"{labels[5]}"
+            return labels[5]
+        if name == repaired:
+            return f"{value} ({labels[6]})"
         return value if segment.given(name) else f"{value} ({labels[4]})"
 
     start = format_time(placed.start) if placed.start is not None else None
