@@ -430,3 +430,25 @@ async def test_an_agenda_written_on_disk_refreshes_the_open_ones(korean8: Langua
     assert naming_new(await diagnostics_after(korean8, uri, event(types.FileChangeType.Created)))
     new.unlink()
     assert not naming_new(await diagnostics_after(korean8, uri, event(types.FileChangeType.Deleted)))
+
+
+async def test_typing_is_checked_once_it_pauses(utf16: LanguageClient) -> None:
+    uri = await open_document(utf16, "agendas/typing.yaml", AGENDA)
+    value = expected_range(AGENDA, VALUE_LINE, "16:05", "utf-16")
+    await asyncio.sleep(0.3)  # the other open agendas' refreshes after this one's opening
+    for version, digit in enumerate("12345", start=2):  # five keystrokes, well inside the pause
+        end = types.Position(value.start.line, value.start.character + 5)
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(value.start, end), text=f"16:1{digit}"
+        )
+        utf16.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=version, uri=uri), [change]
+            )
+        )
+    published = await asyncio.wait_for(
+        utf16.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 5
+    )
+    assert (published.uri, published.version) == (uri, 6)  # one check, of the last text
+    [t001] = by_code(list(published.diagnostics), "T001")
+    assert "end 16:15 is before start 16:30" in t001.message
