@@ -21,7 +21,6 @@ from tfagenda.atomic import FileChanged, write_atomic
 from tfagenda.clock import format_time
 from tfagenda.findings import Edit, Span
 from tfagenda.fix import (
-    Offsets,
     Source,
     apply_edits,
     apply_fixes,
@@ -30,6 +29,7 @@ from tfagenda.fix import (
     unified_diff,
 )
 from tfagenda.linter import check_text
+from tfagenda.positions import LineIndex
 
 SEED_HUNK = """\
 --- a/{name}
@@ -190,15 +190,15 @@ def test_fix_keeps_line_endings_bom_and_encoding(encode, tmp_path: Path) -> None
 
 def test_offsets_count_lines_as_the_parser_does() -> None:
     text = "a: 1\r\nb: 2\rc: 3\nd: \ufeff4"
-    positions = Offsets(text)
-    assert text[positions.offset(2, 4)] == "2"
-    assert text[positions.offset(3, 4)] == "3"
+    positions = LineIndex(text, skip_bom=True)
+    assert text[positions.offset_of_line1_column1(2, 4)] == "2"
+    assert text[positions.offset_of_line1_column1(3, 4)] == "3"
     # "\ufeff" is not a column: a value that starts with one starts at the same column as the next character.
-    assert text[positions.offset(4, 4)] == "\ufeff"
-    assert positions.offset(4, 5) == len(text)
-    assert positions.offset(1, 5) == text.index("\r")  # the end of line 1's content
+    assert text[positions.offset_of_line1_column1(4, 4)] == "\ufeff"
+    assert positions.offset_of_line1_column1(4, 5) == len(text)
+    assert positions.offset_of_line1_column1(1, 5) == text.index("\r")  # the end of line 1's content
     with pytest.raises(ValueError):
-        positions.offset(9, 1)
+        positions.offset_of_line1_column1(9, 1)
 
 
 def test_apply_edits_refuses_overlaps_and_apply_fixes_skips_them() -> None:
@@ -569,8 +569,8 @@ def test_an_imported_format_is_checked_but_never_rewritten(tmp_path: Path) -> No
     ],
 )
 def test_i001_removal_spans(text: str, fixed: str) -> None:
+    from tfagenda.positions import LINE_BREAK
     from tfagenda.suppress import find_suppressions
-    from tfagenda.yamldoc import LINE_BREAK
 
     (suppression,) = find_suppressions(LINE_BREAK.split(text))
     assert suppression.removal is not None

@@ -315,9 +315,9 @@ def test_retime_with_yes_writes_and_keeps_permissions(weekly: Path) -> None:
 def test_retime_asks_on_a_terminal(
     answer: str, written: bool, code: int, weekly: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tfagenda.cli
+    import tfagenda.cli.retime
 
-    monkeypatch.setattr(tfagenda.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(tfagenda.cli.retime, "_interactive", lambda: True)
     result = run("retime", str(weekly), "--shift", "+10m", input=answer)
     assert result.exit_code == code, result.output
     assert f"Write these changes to {weekly}?" in result.stdout
@@ -327,15 +327,15 @@ def test_retime_asks_on_a_terminal(
 def test_retime_refuses_when_the_file_changed_while_asking(
     weekly: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tfagenda.cli
+    import tfagenda.cli.retime
 
-    monkeypatch.setattr(tfagenda.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(tfagenda.cli.retime, "_interactive", lambda: True)
 
     def confirm(*args: object, **kwargs: object) -> bool:
         weekly.write_text(WEEKLY + "# edited meanwhile\n", encoding="utf-8")
         return True
 
-    monkeypatch.setattr(tfagenda.cli.typer, "confirm", confirm)
+    monkeypatch.setattr(tfagenda.cli.retime.typer, "confirm", confirm)
     result = run("retime", str(weekly), "--shift", "+10m")
     assert result.exit_code == 1
     assert "changed on disk since it was read; not written" in result.stderr

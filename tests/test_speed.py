@@ -25,7 +25,7 @@ from tfagenda.linter import check_paths
 from tfagenda.parallel import MIN_FILES, workers_for
 
 needs_libyaml = pytest.mark.skipif(
-    yamldoc._libyaml_composer() is None, reason="PyYAML without its C extension"
+    yamldoc.libyaml.composer_class() is None, reason="PyYAML without its C extension"
 )
 
 
@@ -43,7 +43,7 @@ def _same(a: Any, b: Any) -> bool:
 
 def _ruamel(text: str, monkeypatch: pytest.MonkeyPatch) -> yamldoc.Document:
     with monkeypatch.context() as m:
-        m.setattr(yamldoc, "_parse_libyaml", lambda text, path: None)
+        m.setattr(yamldoc.libyaml, "parse", lambda text, path: None)
         return yamldoc.parse(text, "x.yaml")
 
 
@@ -53,7 +53,7 @@ def _problems(doc: yamldoc.Document) -> list[tuple[Any, ...]]:
 
 def _assert_read_alike(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
     """parse(text) is what ruamel.yaml alone makes of it; True if libyaml parsed it."""
-    fast = yamldoc._parse_libyaml(text.removeprefix("\ufeff"), "x.yaml")
+    fast = yamldoc.libyaml.parse(text.removeprefix("\ufeff"), "x.yaml")
     used = fast is not None
     fast = fast or yamldoc.parse(text, "x.yaml")
     slow = _ruamel(text, monkeypatch)

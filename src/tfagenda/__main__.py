@@ -1,3 +1,3 @@
-from tfagenda.cli import main
+from tfagenda.cli import console
 
-main()
+console()

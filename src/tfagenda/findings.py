@@ -147,3 +147,34 @@ class Finding:
                 for r in self.related
             ],
         }
+
+
+# The code a bare ``# tfagenda: ignore`` (no list of rules) suppresses: every rule.
+EVERY_RULE = "*"
+
+
+@dataclass
+class Suppression:
+    """A ``# tfagenda: ignore[...]`` or ``file-ignore[...]`` comment (``tfagenda.suppress`` reads them).
+
+    It lives here, beside the findings it silences, because the I001 rule reads it and the
+    comment reader needs the rule registry: below the rules and above them, respectively.
+    """
+
+    span: Span
+    file_wide: bool
+    lines: frozenset[int]
+    codes: dict[str, str]  # rule code (or EVERY_RULE) → as written
+    unknown: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    removal: Span | None = None  # the text to delete to remove it (I001's fix); None when that is not clear
+
+    def covers(self, finding: Finding) -> bool:
+        """Whether this comment silences ``finding``; a code it silences is marked used."""
+        if not (self.file_wide or finding.line in self.lines):
+            return False
+        for code in (finding.code, EVERY_RULE):
+            if code in self.codes:
+                self.used.add(code)
+                return True
+        return False

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
-from tfagenda.findings import Applicability, Edit, Finding, Fix, Span
-from tfagenda.yamldoc import LINE_BREAK, sniff_encoding
+from tfagenda.findings import Applicability, Edit, Finding, Fix
+from tfagenda.positions import LineIndex
+from tfagenda.yamldoc import sniff_encoding
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
@@ -70,40 +71,9 @@ class Source:
 # Spans → offsets, and applying edits
 
 
-class Offsets:
-    """Line/column positions (1-based, the parser's counting) → offsets into the text.
-
-    ruamel.yaml counts "\\r\\n" as one line break and a lone "\\r" as one too; a column counts
-    code points and skips "\\ufeff". A "\\r" before "\\n" is a column of its line, so the end
-    of a line's content is the position of its "\\r".
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
-
-    def offset(self, line: int, column: int) -> int:
-        if line < 1 or column < 1 or line > len(self.starts):
-            raise ValueError(f"no position {line}:{column} in the text")
-        start = self.starts[line - 1]
-        stop = self.starts[line] if line < len(self.starts) else len(self.text)
-        if "\ufeff" not in self.text[start:stop]:
-            offset = start + column - 1
-        else:
-            offset, counted = start, 1
-            while counted < column and offset < stop:
-                if self.text[offset] != "\ufeff":
-                    counted += 1
-                offset += 1
-        if offset > stop:
-            raise ValueError(f"no position {line}:{column} in the text")
-        return offset
-
-    def span(self, span: Span) -> tuple[int, int]:
-        begin, end = self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
-        if end < begin:
-            raise ValueError(f"span {span} ends before it starts")
-        return begin, end
+def _positions(text: str) -> LineIndex:
+    """Spans (1-based, as the parser counts: U+FEFF takes no column) → offsets into ``text``."""
+    return LineIndex(text, skip_bom=True)
 
 
 def applicable(fix: Fix | None, unsafe: bool = False) -> bool:
@@ -120,8 +90,8 @@ def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply edits that do not overlap (raises ``ValueError`` if they do, or a span is not in the text)."""
-    positions = Offsets(text)
-    ranges = sorted(((*positions.span(e.span), e.text) for e in edits), key=lambda r: (r[0], r[1]))
+    positions = _positions(text)
+    ranges = sorted(((*positions.offsets_of(e.span), e.text) for e in edits), key=lambda r: (r[0], r[1]))
     for before, after in zip(ranges, ranges[1:]):
         if _clash(before[:2], after[:2]):
             raise ValueError("the edits overlap")
@@ -143,7 +113,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     Returns the new text and the findings whose fixes were applied; the skipped ones are found
     again when the text is checked the next round.
     """
-    positions = Offsets(text)
+    positions = _positions(text)
     taken: list[tuple[int, int, str]] = []
     applied: list[Finding] = []
     for finding in findings:
@@ -151,7 +121,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
             continue
         assert finding.fix is not None
         try:
-            ranges = [(*positions.span(edit.span), edit.text) for edit in finding.fix.edits]
+            ranges = [(*positions.offsets_of(edit.span), edit.text) for edit in finding.fix.edits]
         except ValueError:
             continue
         mine: list[tuple[int, int, str]] = []
@@ -270,12 +240,10 @@ def fix_file(
 
 def _diff_lines(text: str) -> list[str]:
     """Lines with their own line breaks ("\\r\\n", "\\n", a lone "\\r"); the last may have none."""
-    lines, at = [], 0
-    for match in LINE_BREAK.finditer(text):
-        lines.append(text[at : match.end()])
-        at = match.end()
-    if at < len(text):
-        lines.append(text[at:])
+    starts = LineIndex(text).starts
+    lines = [text[start:following] for start, following in zip(starts, starts[1:])]
+    if starts[-1] < len(text):
+        lines.append(text[starts[-1] :])
     return lines
 
 

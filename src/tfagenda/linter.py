@@ -4,24 +4,36 @@ Data flows one way: text → document (positions) + model → timeline → probl
 rules yield problems at document paths; here they get their file, line and column. The linter,
 not the rules, applies the settings: which rules are selected, per-file ignores, severity
 overrides, and the suppressions written in the file (then I001 reports those that were unused).
+
+One loop checks any number of files: ``check_file`` loads and checks one file and returns a
+``FileReport`` of plain values (its settled findings, its suppressions, its O003 ``Bookings``),
+the same whether it ran here or, for a large run, in a worker process (``tfagenda.parallel``).
+Then this process compares the bookings of all files (O003 across files) and ``finish`` adds
+what that found and I001 to each file's findings.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from tfagenda.config import Settings
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span
+from tfagenda.discover import agenda_files
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span, Suppression
 from tfagenda.load import Loaded, load_file, load_text
-from tfagenda.messages import localize
+from tfagenda.messages import Message, localize
+from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
+from tfagenda.rules.base import SuppressionsContext
+from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
 from tfagenda.suppress import find_suppressions
 from tfagenda.timeline import resolve
-from tfagenda.yamldoc import Document, gc_paused
+from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
 
 
 @dataclass
@@ -58,104 +70,136 @@ class CheckResult:
         return 0
 
 
-@dataclass
-class FileCheck:
-    """One file in a run: its context and the rules' findings before settings are applied."""
+@dataclass(slots=True)
+class FileReport:
+    """One file's part of a run, as ``check_file`` makes it in whichever process checked the file.
 
-    context: Context
-    findings: list[Finding]
+    Plain values only (it is sent back from a worker process). ``findings`` have the settings and
+    the suppressions applied; what depends on the other files is added by ``finish``.
+    """
 
-    @property
-    def loaded(self) -> Loaded:
-        return self.context.loaded
+    path: str
+    text: str | None  # for excerpts; None when the file cannot have findings (not reported on)
+    findings: list[Finding]  # sorted; I001 and cross-file O003 come in ``finish``
+    suppressions: list[Suppression] = field(default_factory=list)  # each knowing what it silenced so far
+    bookings: Bookings | None = None  # for O003 across files
 
 
-def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> FileCheck:
+def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> tuple[Context, list[Finding]]:
     """Run the rules over one file; their messages (and the loader's) are in ``lang`` ("en" or "ko")."""
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
     context = Context(loaded, timeline, policy, lang=lang)
     findings = []
+    path, document = loaded.path, loaded.document
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(_capped(loaded, rule, rule.check(context), lang))
-    return FileCheck(context, findings)
+        findings.extend(_capped(path, document, rule, rule.check(context), lang))
+    return context, findings
 
 
-def _capped(loaded: Loaded, rule: Rule, problems: Iterable[Problem], lang: str) -> list[Finding]:
-    from itertools import islice
-
-    from tfagenda.messages import Message
-
+def _capped(
+    path: str, document: Document | None, rule: Rule, problems: Iterable[Problem], lang: str
+) -> list[Finding]:
     findings = [
-        to_finding(loaded, rule, problem, lang) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
+        _finding(path, document, rule, problem, lang)
+        for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
     ]
     if len(findings) > MAX_FINDINGS_PER_RULE:
         more = Message("capped", code=rule.code, limit=f"{MAX_FINDINGS_PER_RULE:,}")
         findings[MAX_FINDINGS_PER_RULE:] = [
-            to_finding(loaded, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)
+            _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)
         ]
     return findings
 
 
-def settle(check: FileCheck, settings: Settings) -> list[Finding]:
-    """Apply selection, per-file ignores, suppressions and severities; add I001; sort."""
-    loaded = check.loaded
-    ignored = settings.ignored_for(loaded.path)
-    active = settings.selected - ignored
+def _settle(
+    loaded: Loaded, findings: list[Finding], settings: Settings
+) -> tuple[list[Finding], list[Suppression]]:
+    """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them."""
+    active = settings.selected - settings.ignored_for(loaded.path)
     suppressions = (
         find_suppressions(loaded.document.lines) if "tfagenda:" in loaded.document.text.lower() else []
     )
-    check.context.suppressions = suppressions
-    kept = []
-    for finding in check.findings:
-        if finding.code not in active:
-            continue
-        if any(s.covers(finding) for s in suppressions):
-            continue
-        kept.append(finding)
-    for rule in ALL_RULES:
-        if rule.after_suppressions and rule.code in active:
-            kept.extend(_capped(loaded, rule, rule.check(check.context), check.context.lang))
-    kept = [_with_severity(f, settings) for f in kept]
+    kept = [
+        _with_severity(finding, settings)
+        for finding in findings
+        if finding.code in active and not any(s.covers(finding) for s in suppressions)
+    ]
     kept.sort(key=lambda f: f.sort_key)
-    return kept
+    return kept, suppressions
+
+
+def finish(
+    report: FileReport, settings: Settings, lang: str = "en", cross: Sequence[Problem] = ()
+) -> list[Finding]:
+    """A file's findings, complete: its own (``report.findings``), its double bookings with other
+    files (``cross``: O003 problems with spans), and the rules that judge its suppressions (I001),
+    with the settings applied; sorted."""
+    if not cross and not report.suppressions:
+        return report.findings
+    active = settings.selected - settings.ignored_for(report.path)
+    added = []
+    for problem in cross:
+        finding = _finding(report.path, None, RULES[problem.code], problem, lang)
+        if finding.code in active and not any(s.covers(finding) for s in report.suppressions):
+            added.append(finding)
+    if report.suppressions:
+        judged = SuppressionsContext(report.suppressions, lang)
+        for rule in ALL_RULES:
+            if rule.after_suppressions and rule.code in active:
+                added.extend(_capped(report.path, None, rule, rule.check(judged), lang))
+    if not added:
+        return report.findings
+    return sorted(report.findings + [_with_severity(f, settings) for f in added], key=lambda f: f.sort_key)
 
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
     level = settings.severity.get(finding.code)
     if level is None or level is finding.severity:
         return finding
-    from dataclasses import replace
-
     return replace(finding, severity=level)
 
 
 def to_finding(loaded: Loaded, rule: Rule, problem: Problem, lang: str = "en") -> Finding:
     """The finding for a problem. Messages made before the check knew its language (the loader's,
     the timeline's: ``tfagenda.messages.Message``) are said here in ``lang``."""
-    document = loaded.document
-    span = problem.span or document.span_of(problem.at, key=problem.key)
+    return _finding(loaded.path, loaded.document, rule, problem, lang)
+
+
+def _finding(path: str, document: Document | None, rule: Rule, problem: Problem, lang: str) -> Finding:
+    """``to_finding`` where the document may be gone (a file checked on another process): then the
+    problem points by span and its fix by edits, as O003 across files and I001 do."""
+    if problem.span is not None:
+        span = problem.span
+    elif document is not None:
+        span = document.span_of(problem.at, key=problem.key)
+    else:
+        raise ValueError(f"{rule.code}: a problem found after the file's check must give its span")
     return Finding(
-        path=loaded.path,
+        path=path,
         span=span,
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
         message=localize(problem.message, lang),
-        fix=_with_edits(loaded, problem.fix, lang),
+        fix=_with_edits(document, problem.fix, lang),
         related=problem.related,
     )
 
 
-def _with_edits(loaded: Loaded, fix: Fix | None, lang: str = "en") -> Fix | None:
+def _with_edits(document: Document | None, fix: Fix | None, lang: str = "en") -> Fix | None:
     """Turn a fix that sets a value into a text edit of that value (inside its quotes, if any)."""
     if fix is None:
         return None
     description = localize(fix.description, lang)
-    node = loaded.document.nodes.get(fix.target) if fix.target is not None and not fix.edits else None
+    node = (
+        document.nodes.get(fix.target)
+        if document is not None and fix.target is not None and not fix.edits
+        else None
+    )
     if node is None:
         return (
             fix
@@ -168,7 +212,9 @@ def _with_edits(loaded: Loaded, fix: Fix | None, lang: str = "en") -> Fix | None
 def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str = "en") -> list[Finding]:
     """Findings for one loaded file, sorted by position; messages in ``lang`` ("en" or "ko")."""
     settings = settings or Settings.defaults()
-    return settle(run_rules(loaded, settings, lang), settings)
+    _, found = run_rules(loaded, settings, lang)
+    findings, suppressions = _settle(loaded, found, settings)
+    return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings, lang)
 
 
 def check_text(
@@ -188,55 +234,77 @@ def check_paths(
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
     Messages are in ``lang`` ("en" or "ko")."""
-    from tfagenda.discover import agenda_files
-
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
-    from tfagenda.parallel import check_files, workers_for
-
-    processes = workers_for(len(files))
-    if processes > 1:  # many files: check them on every core (the same findings, in the same order)
-        named = {_real(path) for path in files}
-        others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
-        return check_files(files, others, settings, lang, processes)
-    entries = [_guarded_check(path, settings, lang) for path in files]
-    checks = [entry for entry in entries if isinstance(entry, FileCheck)]
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
-    others = [
-        _guarded_check(p, settings, lang)
-        for p in agenda_files(compare_with, settings)
-        if _real(p) not in named
-    ]
+    others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
+    compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
+    jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
+    work = partial(check_file, settings=settings, lang=lang, compare=compare)
+    processes = workers_for(len(files))
+    if processes > 1:  # many files: check them on every core (the same findings, in the same order)
+        done = map_in_processes(work, jobs, processes)
+    else:
+        done = [work(job) for job in jobs]
+    reports = done[: len(files)]
+    cross: dict[int, list[Problem]] = defaultdict(list)  # index in ``reports`` → its O003 with other files
     crashes: dict[int, list[Finding]] = {}
-    if "O003" in settings.selected and checks:
-        from tfagenda.rules.owners import cross_file_double_bookings
-
-        reported = {id(c.context): c for c in checks}
+    compared = [(n, report.bookings) for n, report in enumerate(done) if report.bookings is not None]
+    if compare and any(n < len(files) for n, _ in compared):
         try:
-            for context, problem in cross_file_double_bookings(
-                [c.context for c in checks + others if isinstance(c, FileCheck)]
-            ):
-                if id(context) in reported:
-                    reported[id(context)].findings.append(
-                        to_finding(context.loaded, RULES["O003"], problem, context.lang)
-                    )
+            for index, problem in cross_file_double_bookings([bookings for _, bookings in compared], lang):
+                n = compared[index][0]
+                if n < len(files):
+                    cross[n].append(problem)
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
-            crashes[id(checks[0])] = [
-                internal_error(checks[0].loaded.path, error, "comparing the files for double bookings (O003)")
+            first = compared[0][0]
+            crashes[first] = [
+                internal_error(reports[first].path, error, "comparing the files for double bookings (O003)")
             ]
     result = CheckResult()
-    for entry in entries:
-        if isinstance(entry, FileCheck):
-            try:
-                findings = settle(entry, settings)
-            except Exception as error:  # noqa: BLE001
-                findings = [internal_error(entry.loaded.path, error)]
-            result.add(entry.loaded, findings + crashes.get(id(entry), []))
-        else:
-            result.add(*entry)
+    for n, report in enumerate(reports):
+        try:
+            findings = finish(report, settings, lang, cross.get(n, ()))
+        except Exception as error:  # noqa: BLE001
+            findings = [internal_error(report.path, error)]
+        findings = findings + crashes.get(n, [])
+        result.files.append(report.path)
+        result.findings.extend(findings)
+        if findings:
+            result.sources[report.path] = LINE_BREAK.split(report.text or "")
     return result
+
+
+def check_file(
+    job: tuple[str, bool], settings: Settings, lang: str = "en", compare: bool = True
+) -> FileReport:
+    """Load and check one file of a run, in this process or a worker; ``job`` is (path, whether it is
+    reported on: False for a file only compared with the others). With ``compare``, the report has
+    the file's bookings for O003 across files. An unexpected exception becomes the file's E000."""
+    path, reported = job
+    with gc_paused():  # as check_paths does; in a worker the collector runs between files
+        loaded = None
+        try:
+            loaded = load_file(path)
+            context, found = run_rules(loaded, settings, lang)
+            bookings = bookings_of(context) if compare else None
+        except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
+            text = loaded.document.text if loaded is not None else ""
+            return FileReport(
+                loaded.path if loaded is not None else path, text, [internal_error(path, error)]
+            )
+        if not reported:
+            return FileReport(loaded.path, None, [], bookings=bookings)
+        try:
+            findings, suppressions = _settle(loaded, found, settings)
+        except Exception as error:  # noqa: BLE001
+            findings, suppressions = [internal_error(loaded.path, error)], []
+        needed = findings or suppressions or (bookings is not None and bookings.bookings)
+        return FileReport(
+            loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings
+        )
 
 
 def _real(path: str | Path) -> str:
@@ -244,24 +312,10 @@ def _real(path: str | Path) -> str:
     return os.path.realpath(path)
 
 
-def _guarded_check(
-    path: str | Path, settings: Settings, lang: str = "en"
-) -> FileCheck | tuple[Loaded, list[Finding]]:
-    """Load and check one file; an unexpected exception becomes that file's internal-error finding."""
-    loaded = None
-    try:
-        loaded = load_file(path)
-        return run_rules(loaded, settings, lang)
-    except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
-        if loaded is None:
-            loaded = Loaded(Document(path=str(path), text=""), None)
-        return loaded, [internal_error(str(path), error)]
-
-
 def internal_error(path: str, error: BaseException, doing: str = "checking this file") -> Finding:
     """E000 for a file tfagenda failed on (a bug: please report it). It is added after the selection,
     suppressions and severities, so that no setting can turn a crash into a clean check."""
-    import traceback
+    import traceback  # here: only a crash needs it, and every check's start-up would pay for it
 
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
     where = f", at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""

@@ -22,7 +22,8 @@ from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
 from tfagenda.messages import Message
 from tfagenda.messages import minutes as minutes_message
 from tfagenda.model import FIELDS, Agenda
-from tfagenda.yamldoc import LINE_BREAK, SEXAGESIMAL, Document, decode, parse, sniff_encoding
+from tfagenda.positions import LineIndex
+from tfagenda.yamldoc import SEXAGESIMAL, Document, decode, parse, sniff_encoding
 
 _TIME_FIELDS = ("start", "end", "duration")
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
@@ -110,9 +111,7 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
         good = body[: error.start].decode(
             encoding
         )  # the text before the first bad byte: positions count in it
-        breaks = list(LINE_BREAK.finditer(good))
-        line = len(breaks) + 1
-        column = len(good) - (breaks[-1].end() if breaks else 0) + 1
+        line, column = LineIndex(good).line1_column1(len(good))
         doc = Document(path=path, text=body.decode(encoding, errors="replace"))
         name = "UTF-8" if encoding == "utf-8" else encoding.upper()
         message = Message(

@@ -404,6 +404,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "duration {value} is negative",
         "ko": "소요 시간이 음수입니다({value})",
     },
+    "value.duration_too_long": {
+        "en": "duration {value} is more than a week; a segment lasts at most {limit} minutes (7 days)",
+        "ko": "소요 시간이 1주일보다 깁니다({value}). 한 순서는 최대 {limit}분(7일)입니다",
+    },
     "value.not_duration_text": {
         "en": "{value!r} is not a duration; give minutes (5) or text such as {examples}",
         "ko": "소요 시간으로 읽을 수 없는 값입니다({value!r}). 분 단위 숫자(5)나 {examples} 같은 형식으로 적으십시오",

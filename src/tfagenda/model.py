@@ -69,11 +69,19 @@ def _read_time(value: Any) -> int:
     raise _bad("bad_time", Message("value.not_time", text=value))
 
 
+# The longest duration a segment can mean: a week. Longer is a typo or a crafted value (issue 11,
+# defect 13: 3,000,000,000 minutes is 5,700 years), refused here so that no output has to draw it.
+MAX_DURATION = 7 * 24 * 60
+
+
 def _read_duration(value: Any) -> int:
     try:
-        return parse_duration(value)
+        minutes = parse_duration(value)
     except ValueError as error:
         raise _bad("bad_time", _reason(error)) from None
+    if minutes > MAX_DURATION:
+        raise _bad("bad_time", Message("value.duration_too_long", value=value, limit=f"{MAX_DURATION:,}"))
+    return minutes
 
 
 def _read_slot(value: Any) -> Slot:

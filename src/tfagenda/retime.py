@@ -23,8 +23,9 @@ from tfagenda.clock import Slot, format_time, minutes_phrase, parse_duration, pa
 from tfagenda.findings import DocPath, Edit, Span
 from tfagenda.fix import apply_edits
 from tfagenda.load import Loaded, load_text
+from tfagenda.positions import LINE_BREAK
 from tfagenda.timeline import Placed, Timeline, TrackLine, resolve
-from tfagenda.yamldoc import LINE_BREAK, Document
+from tfagenda.yamldoc import Document
 
 
 class RetimeError(Exception):

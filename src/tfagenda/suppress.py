@@ -10,40 +10,18 @@ problem they were written for.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from tfagenda.findings import Finding, Span
+from tfagenda.findings import EVERY_RULE, Span, Suppression
+from tfagenda.rules import find_rule
 
 # A YAML comment's "#" starts the line or follows whitespace ("B#tfagenda: ignore" is a value).
 _COMMENT = re.compile(
     r"(?:^|(?<=\s))#\s*tfagenda:\s*(?P<kind>file-ignore|ignore)\b(?:\[(?P<codes>[^\]]*)\])?", re.IGNORECASE
 )
-EVERY_RULE = "*"
-
-
-@dataclass
-class Suppression:
-    span: Span
-    file_wide: bool
-    lines: frozenset[int]
-    codes: dict[str, str]  # rule code (or EVERY_RULE) → as written
-    unknown: list[str] = field(default_factory=list)
-    used: set[str] = field(default_factory=set)
-    removal: Span | None = None  # the text to delete to remove it (I001's fix); None when that is not clear
-
-    def covers(self, finding: Finding) -> bool:
-        if not (self.file_wide or finding.line in self.lines):
-            return False
-        for code in (finding.code, EVERY_RULE):
-            if code in self.codes:
-                self.used.add(code)
-                return True
-        return False
 
 
 def find_suppressions(lines: list[str]) -> list[Suppression]:
-    from tfagenda.rules import find_rule
-
+    """The suppression comments in ``lines`` (the file's lines without their breaks), in order."""
     found = []
     for index, line in enumerate(lines):
         if "tfagenda:" not in line.lower():  # as case-insensitive as _COMMENT

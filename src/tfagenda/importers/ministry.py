@@ -25,7 +25,8 @@ from typing import Any
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message
-from tfagenda.yamldoc import LINE_BREAK, MAX_EXPANDED_VALUES, Document, Node
+from tfagenda.positions import LineIndex
+from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Document, Node
 
 _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
 _CLOCK = r"\d{1,2}:\d{2}"
@@ -120,7 +121,7 @@ def read(text: str, path: str, format: str = "ministry") -> Document:
     """Read ministry agenda text into a document whose positions are in ``text``."""
     text = text.removeprefix("\ufeff")
     doc = Document(path=path, text=text)
-    lines = LINE_BREAK.split(text)  # "\r\n", "\n" or a lone "\r", as Document.lines counts them
+    lines = LineIndex(text).lines
     reader = _Reader(doc, lines)
     try:
         reader.run()

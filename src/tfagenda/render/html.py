@@ -24,6 +24,7 @@ from tfagenda.render.view import (
     day_when,
     finding_at,
     is_break,
+    lines_text,
     owner_names,
     owner_text,
     slot_text,
@@ -126,7 +127,8 @@ footer { margin-top: 1.2rem; font-size: .78rem; color: var(--muted); }
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for HTML: escaped, and control characters shown as ``\\x1b`` (line breaks and tabs stay)."""
+    return html.escape(lines_text(str(text)), quote=True)
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
@@ -212,7 +214,9 @@ def _pct(value: float) -> str:
 
 def _ticks(first: int, last: int) -> list[int]:
     length = max(1, last - first)
-    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), _TICK_STEPS[-1])
+    # Past the steps (an axis of days): whole days, at most _MAX_TICKS of them, however long the axis.
+    days = -(-length // ((_MAX_TICKS - 1) * MINUTES_PER_DAY))
+    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), days * MINUTES_PER_DAY)
     start = -(-first // step) * step
     return list(range(start, last + 1, step))
 

@@ -20,6 +20,7 @@ from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import DocPath, Finding, Span
 from tfagenda.load import Loaded
 from tfagenda.model import Agenda
+from tfagenda.textwidth import visible
 from tfagenda.timeline import Placed, resolve
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -80,13 +81,23 @@ class DayRows:
     rows: list[Row]
     tracks: list[TrackRows] = field(default_factory=list)
     index: int = 0
+    path: str = ""  # the agenda file, for messages
 
     def moment(self, minute: int, tz: dt.tzinfo | None = None) -> dt.datetime | None:
         """The date and time of a minute of this day (1440 and later: the next day); None without a date."""
         if self.date is None:
             return None
         days, rest = divmod(minute, MINUTES_PER_DAY)
-        day = self.date + dt.timedelta(days=days)
+        try:
+            day = self.date + dt.timedelta(days=days)
+        except OverflowError:
+            from tfagenda.render import RenderError
+
+            raise RenderError(
+                f"{visible(self.path)}: the meeting on {self.date.isoformat()} reaches {minute:,} minutes after"
+                " its midnight, past 9999-12-31, the last date that ISO 8601 and iCalendar can write; the"
+                " table, md, text and html formats show it"
+            ) from None
         return dt.datetime(day.year, day.month, day.day, rest // 60, rest % 60, tzinfo=tz)
 
     @property
@@ -161,6 +172,7 @@ def build_rows(loaded: Loaded, findings: list[Finding]) -> AgendaRows:
                 rows,
                 tracks,
                 day_line.index,
+                loaded.path,
             )
         )
     people = {

@@ -1,8 +1,9 @@
 """``render --format table``: a rich table in the terminal, one per agenda (per day for events).
 
 Text from the agenda goes in as ``rich.text.Text``, never as markup, so ``[...]`` in a title is
-shown as written. Off a terminal the console gets a wide width, so rich does not hard-wrap at 80
-columns, and no colour.
+shown as written, and through ``view.one_line``, so that a control character in it is shown
+(``\\x1b``), never sent to the terminal. Off a terminal the console gets a wide width, so rich
+does not hard-wrap at 80 columns, and no colour.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from rich.text import Text
 
 from tfagenda.findings import Severity
 from tfagenda.render.rows import AgendaRows, DayRows, Row
-from tfagenda.render.view import columns, day_when, finding_at, owner_text, time_text
+from tfagenda.render.view import columns, day_when, finding_at, one_line, owner_text, time_text
 
 BAR_WIDTH = 24
 
@@ -37,7 +38,7 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: object) ->
         for finding in agenda.findings:
             style = "red" if finding.severity is Severity.ERROR else "yellow"
             line = Text(f"⚠ {finding_at(finding, agenda.lang)}: ", style=style)
-            line.append(f"{finding.code} [{finding.severity}] {finding.message}")
+            line.append(one_line(f"{finding.code} [{finding.severity}] {finding.message}"))
             console.print(line, soft_wrap=not color)
     text = buffer.getvalue()
     if not color:
@@ -51,7 +52,7 @@ def _caption(agenda: AgendaRows, day: DayRows) -> str:
     venue = day.venue or agenda.venue
     if venue:
         bits.append(venue)
-    return " · ".join(bits)
+    return one_line(" · ".join(bits))
 
 
 def _day_table(agenda: AgendaRows, day: DayRows) -> Table:
@@ -68,13 +69,13 @@ def _cell(key: str, row: Row, day: DayRows, lang: str) -> Text:
     if key == "time":
         return Text(time_text(row, lang))
     if key == "track":
-        return Text(row.track or "")
+        return Text(one_line(row.track or ""))
     if key == "item":
-        return Text("  " * row.depth + ("└ " if row.depth else "") + row.title)
+        return Text("  " * row.depth + ("└ " if row.depth else "") + one_line(row.title))
     if key == "owner":
-        return Text(owner_text(row))
+        return Text(one_line(owner_text(row)))
     if key == "note":
-        return Text(row.note, style="dim")
+        return Text(one_line(row.note), style="dim")
     if key == "bar":
         return Text(_bar(row, day), style="cyan")
     if key == "check":

@@ -8,6 +8,11 @@ and table columns, decided once so that the formats cannot drift apart.
 - An owner is shown by name when ``people`` gives one, else as written (the id); ``-`` for nobody.
   The ministry text alone keeps the owner as written, because ``tfagenda import`` reads it back.
 - A finding line is ``8행: T001 [error] …`` (``line 8: …``); formats put their own marker in front.
+- Text from the file (titles, owners, notes, rooms, file names) never acts on a terminal or breaks
+  a format: ``one_line`` (a cell, a heading, a calendar summary) makes line breaks and tabs one
+  space; ``lines_text`` (a description, an HTML tooltip) keeps line breaks as ``\n``; both show
+  every other control character, bidi control and undecodable byte as ``textwidth.visible`` does
+  (``\x1b``, ``\u202e``, ``\xff``), the convention of ``check``'s reporters.
 
 Every word a renderer prints is in ``WORDS`` (one dict per language), so that the labels can move
 into the message catalog in one step.
@@ -16,12 +21,14 @@ into the message catalog in one step.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import Finding
 from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO
 from tfagenda.render.rows import DayRows, Row
+from tfagenda.textwidth import visible
 
 WORDS: dict[str, dict[str, str]] = {
     "ko": {
@@ -75,6 +82,26 @@ def is_break(row: Row) -> bool:
 def words(lang: str) -> dict[str, str]:
     """The labels of a language (``ko``/``en``; anything else gets English)."""
     return WORDS.get(lang, WORDS["en"])
+
+
+# --- text from the file --------------------------------------------------------------------------
+
+_BREAKS_AND_TABS = re.compile(r"[ ]*[\r\n\t][\r\n\t ]*")
+_LINE_BREAK = re.compile(r"\r\n?")
+_KEPT = re.compile(r"([\n\t])")
+
+
+def one_line(text: str) -> str:
+    """File text for one line of output: line breaks and tabs (with the spaces around them) are one
+    space, the ends are stripped, and every other control character is shown as ``visible`` shows it."""
+    return visible(_BREAKS_AND_TABS.sub(" ", text).strip())
+
+
+def lines_text(text: str) -> str:
+    """File text that may keep its line breaks: CRLF and a lone CR become ``\\n``, tabs stay, and every
+    other control character is shown as ``visible`` shows it."""
+    pieces = _KEPT.split(_LINE_BREAK.sub("\n", text))
+    return "".join(piece if piece in ("\n", "\t") else visible(piece) for piece in pieces)
 
 
 # --- times and durations ------------------------------------------------------------------------

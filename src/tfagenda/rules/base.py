@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tfagenda.findings import Applicability, DocPath, Problem, Severity
+from tfagenda.findings import Applicability, DocPath, Problem, Severity, Suppression
 from tfagenda.load import Loaded
 from tfagenda.messages import say
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
-from tfagenda.suppress import Suppression
 from tfagenda.timeline import Timeline
 
 
@@ -28,7 +27,6 @@ class Context:
     loaded: Loaded
     timeline: Timeline | None
     policy: Policy = field(default_factory=Policy)
-    suppressions: list[Suppression] = field(default_factory=list)  # for I001, after the other rules
     lang: str = "en"  # the language of the messages: rules say them with ``say(key, ctx.lang, ...)``
 
     def minutes(self, n: int) -> str:
@@ -50,7 +48,18 @@ class Context:
         return value
 
 
-CheckFunction = Callable[[Context], Iterable[Problem]]
+@dataclass
+class SuppressionsContext:
+    """What a rule that runs after the suppressions (I001) looks at: the file's suppression comments,
+    each knowing which codes it silenced, counting the findings across files (O003). Not the file
+    itself: by then a file checked on another process is only its findings. Its problems carry spans."""
+
+    suppressions: list[Suppression]
+    lang: str = "en"
+
+
+# A check function takes a ``Context``, or a ``SuppressionsContext`` when the rule runs after the suppressions.
+CheckFunction = Callable[[Any], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,9 @@ class Rule:
     check: CheckFunction
     fix: Applicability | None = None  # the best fix the rule can offer; None: it offers no edit
     needs_timeline: bool = True
-    after_suppressions: bool = False  # runs last, on the suppressions the other findings used
+    after_suppressions: bool = (
+        False  # runs last, on the suppressions the other findings used (SuppressionsContext)
+    )
 
     @property
     def doc(self) -> str:

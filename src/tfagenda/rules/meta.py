@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tfagenda.findings import Applicability, Edit, Fix, Problem, Severity
+from tfagenda.findings import EVERY_RULE, Applicability, Edit, Fix, Problem, Severity
 from tfagenda.messages import say
-from tfagenda.rules.base import Context, rule
-from tfagenda.suppress import EVERY_RULE
+from tfagenda.rules.base import SuppressionsContext, rule
 
 
 @rule(
@@ -18,7 +17,7 @@ from tfagenda.suppress import EVERY_RULE
     needs_timeline=False,
     after_suppressions=True,
 )
-def unused_suppression(ctx: Context) -> Iterable[Problem]:
+def unused_suppression(ctx: SuppressionsContext) -> Iterable[Problem]:
     """A `# tfagenda: ignore[...]` or `file-ignore[...]` comment that suppresses nothing.
 
     Also reported when a suppression names a rule that does not exist. Checked after every

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from tfagenda.clock import format_time
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, Span
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, DocPath, Problem, Related, Severity, Span
 from tfagenda.messages import say
 from tfagenda.model import Agenda
 from tfagenda.rules.base import Context, rule
@@ -107,11 +109,6 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
             yield Problem("O002", at, say("o002", ctx.lang, owner=owner, hint=hint))
 
 
-def owner_ids(agenda: Agenda, placed: Placed) -> list[str]:
-    names = known_names(agenda)
-    return [names.get(owner, owner) for owner in placed.segment.owner]
-
-
 @rule("O003", "double-booked", Severity.ERROR)
 def double_booked(ctx: Context) -> Iterable[Problem]:
     """One owner is in two segments at the same time.
@@ -159,12 +156,16 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
 
 
 def describe_booking(placed: Placed) -> str:
+    return _describe(placed.track.day.date, placed.track.name, placed.start, placed.end)  # type: ignore[arg-type]
+
+
+def _describe(date: dt.date | None, track: str | None, start: int, end: int) -> str:
     where = []
-    if placed.track.day.date:
-        where.append(placed.track.day.date.isoformat())
-    if placed.track.name:
-        where.append(placed.track.name)
-    where.append(f"{format_time(placed.start)}–{format_time(placed.end)}")  # type: ignore[arg-type]
+    if date:
+        where.append(date.isoformat())
+    if track:
+        where.append(track)
+    where.append(f"{format_time(start)}–{format_time(end)}")
     return ", ".join(where)
 
 
@@ -215,6 +216,62 @@ def _overlaps(
         heapq.heappush(running.setdefault(mine, []), (placed(item).end, order, item))  # type: ignore[arg-type]
 
 
+# -- double bookings across files ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """One segment of a file with owners, a certain non-zero time and a date: what O003 compares
+    across files. Plain values only, so that a file checked on another process sends it back."""
+
+    owners: tuple[str, ...]  # as the file writes them
+    people: tuple[str, ...]  # the same owners as the file's ``people`` ids (an unknown owner as written)
+    date: dt.date
+    track: str | None
+    start: int
+    end: int
+    title: str
+    path: DocPath  # the segment's
+    owner_span: Span  # where its ``owner:`` is written
+
+
+@dataclass(frozen=True, slots=True)
+class Bookings:
+    """A file's bookings and how its ``people`` name each person (id → aliases and name)."""
+
+    path: str
+    names: tuple[tuple[str, tuple[str, ...]], ...]
+    bookings: tuple[Booking, ...]
+
+
+def bookings_of(ctx: Context) -> Bookings | None:
+    """The file's ``Bookings`` (None when it has no agenda), built once per file wherever it is checked."""
+    agenda = ctx.agenda
+    if agenda is None or ctx.timeline is None:
+        return None
+    names = tuple(
+        (person_id, (*person.aliases, *([person.name] if person.name else [])) if person else ())
+        for person_id, person in (agenda.people or {}).items()
+    )
+    local = known_names(agenda)
+    document = ctx.loaded.document
+    bookings = []
+    for placed in ctx.timeline.segments():
+        owners, start, end = placed.segment.owner, placed.start, placed.end
+        if not owners or start is None or end is None or start == end or placed.uncertain:
+            continue
+        date = placed.track.day.date
+        if date is None:
+            continue
+        at = placed.path
+        people = tuple(local.get(owner, owner) for owner in owners)
+        span = document.span_of(at + ("owner",))
+        bookings.append(
+            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
+        )
+    return Bookings(ctx.loaded.path, names, tuple(bookings))
+
+
 class _Names:
     """Union-find over the names of people: an id, its aliases and its name are one person, in every file."""
 
@@ -235,75 +292,70 @@ class _Names:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cross_file_double_bookings(contexts: list[Context]) -> Iterable[tuple[Context, Problem]]:
+def cross_file_double_bookings(files: list[Bookings], lang: str = "en") -> Iterator[tuple[int, Problem]]:
     """O003 between files: the same person (by id, alias or name) at overlapping times on the same date.
 
-    Reported in both files, each naming the other's file and line. Only dated days are compared;
-    bookings are sorted by time per person and date, so a large agenda tree stays fast.
+    Yields (index in ``files``, problem): reported in both files, each naming the other's file and
+    line, and pointing at its own ``owner:`` by span. Only dated days are compared; bookings are
+    sorted by time per person and date, so a large agenda tree stays fast.
     """
     names = _Names()
-    for ctx in contexts:
-        for person_id, person in (ctx.agenda.people or {}).items() if ctx.agenda else ():
-            for alias in [*person.aliases, *([person.name] if person.name else [])] if person else []:
+    for file in files:
+        for person_id, aliases in file.names:
+            for alias in aliases:
                 names.join(person_id, alias)
-    bookings: dict[tuple[str, Hashable], list[tuple[Context, Placed]]] = defaultdict(list)
-    for ctx in contexts:
-        if ctx.agenda is None or ctx.timeline is None:
-            continue
-        local = known_names(ctx.agenda)
-        for placed in ctx.timeline.segments():
-            if not (placed.known and not placed.uncertain and placed.duration and placed.track.day.date):
-                continue
-            for owner in placed.segment.owner:
-                bookings[(names.find(local.get(owner, owner)), placed.track.day.date)].append((ctx, placed))
+    bookings: dict[tuple[str, dt.date], list[tuple[int, Booking]]] = defaultdict(list)
+    for index, file in enumerate(files):
+        for booking in file.bookings:
+            for person in booking.people:
+                bookings[(names.find(person), booking.date)].append((index, booking))
     listed: Counter[int] = Counter()  # findings per file: at most MAX_FINDINGS_PER_RULE, then a note
     pairs = 0
-    for (_, _), items in bookings.items():
+    for items in bookings.values():
         items.sort(key=lambda item: (item[1].start, item[1].end))
-        for (other_ctx, other), (ctx, placed) in _overlaps(
-            items, lambda item: id(item[0]), lambda item: item[1]
+        for (other_file, other), (file, booking) in _overlaps(
+            items, lambda item: item[0], lambda item: item[1]
         ):
             pairs += 1
             if pairs > 1000 * MAX_FINDINGS_PER_RULE:  # a bound on the time a hostile tree of files can take
                 return
-            for mine, at, theirs_ctx, them in (
-                (ctx, placed, other_ctx, other),
-                (other_ctx, other, ctx, placed),
+            for mine, at, theirs, them in (
+                (file, booking, other_file, other),
+                (other_file, other, file, booking),
             ):
-                listed[id(mine)] += 1
-                if listed[id(mine)] <= MAX_FINDINGS_PER_RULE:
+                listed[mine] += 1
+                if listed[mine] <= MAX_FINDINGS_PER_RULE:
                     # each file's finding names the owner as that file writes it
-                    person = _shared_owner(mine, at, theirs_ctx, them, names)
-                    yield mine, _cross_problem(mine, at, theirs_ctx, them, person)
-                elif listed[id(mine)] == MAX_FINDINGS_PER_RULE + 1:
-                    more = say("capped", mine.lang, code="O003", limit=f"{MAX_FINDINGS_PER_RULE:,}")
+                    person = _shared_owner(at, them, names)
+                    yield mine, _cross_problem(at, files[theirs].path, them, person, lang)
+                elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
+                    more = say("capped", lang, code="O003", limit=f"{MAX_FINDINGS_PER_RULE:,}")
                     yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
-def _shared_owner(ctx: Context, placed: Placed, other_ctx: Context, other: Placed, names: _Names) -> str:
-    mine = known_names(ctx.agenda)  # type: ignore[arg-type]
-    theirs = {names.find(known_names(other_ctx.agenda).get(o, o)) for o in other.segment.owner}  # type: ignore[arg-type]
-    for owner in placed.segment.owner:
-        if names.find(mine.get(owner, owner)) in theirs:
+def _shared_owner(booking: Booking, other: Booking, names: _Names) -> str:
+    theirs = {names.find(person) for person in other.people}
+    for owner, person in zip(booking.owners, booking.people):
+        if names.find(person) in theirs:
             return owner
-    return placed.segment.owner[0]
+    return booking.owners[0]
 
 
-def _cross_problem(ctx: Context, placed: Placed, other_ctx: Context, other: Placed, person: str) -> Problem:
-    span = other_ctx.loaded.document.span_of(other.path + ("owner",))
-    where = f"{other_ctx.loaded.path}:{span.line}"
+def _cross_problem(booking: Booking, other_path: str, other: Booking, person: str, lang: str) -> Problem:
+    span = other.owner_span
     return Problem(
         "O003",
-        placed.path + ("owner",),
+        booking.path + ("owner",),
         say(
             "o003.files",
-            ctx.lang,
+            lang,
             person=person,
             other=other.title,
-            where=where,
-            other_booking=describe_booking(other),
-            mine=placed.title,
-            my_booking=describe_booking(placed),
+            where=f"{other_path}:{span.line}",
+            other_booking=_describe(other.date, other.track, other.start, other.end),
+            mine=booking.title,
+            my_booking=_describe(booking.date, booking.track, booking.start, booking.end),
         ),
-        related=(Related(other_ctx.loaded.path, span.line, span.column, f"{other.title!r}"),),
+        span=booking.owner_span,
+        related=(Related(other_path, span.line, span.column, f"{other.title!r}"),),
     )

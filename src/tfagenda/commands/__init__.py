@@ -1,0 +1,76 @@
+"""What each ``tfagenda`` command does, as functions usable from Python without the command line.
+
+Each command is one function (``run_check``, ``render_paths``, ``retime_file``, ``import_file``,
+``rules_table``, ``rule_text``) that takes plain values and the streams to write to, and returns the
+exit code. ``tfagenda.cli`` only parses options into them. A problem with how a command was asked
+(a path that does not exist, options that do not go together) raises ``UsageError``; the command
+line prints it as ``tfagenda: MESSAGE`` and exits with its code (2, or 1 where the README says so).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from tfagenda.config import Settings
+
+
+class UsageError(Exception):
+    """A command cannot run as asked: the message says why; ``exit_code`` is 2 unless said otherwise."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal; ``NO_COLOR`` turns it off, ``FORCE_COLOR`` on."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def settings_for(config: Path | None = None, isolated: bool = False) -> Settings:
+    """The settings from the config file (``config``, else the nearest one), or a UsageError."""
+    from tfagenda.config import ConfigError, load_settings
+
+    try:
+        return load_settings(config, isolated)
+    except ConfigError as error:
+        raise UsageError(f"config: {error}") from None
+
+
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(path)
+
+
+def default_paths(settings: Settings) -> list[str]:
+    """The agenda folder, for a command given no paths."""
+    folder = settings.agenda_dir
+    if not folder.is_dir():
+        raise UsageError(f"no agenda folder {shown(folder)}/ here; name the agenda files or folders to check")
+    return [shown(folder)]
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two names are one file (the same name, a hard link, or a symlink to it)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
+
+
+def refuse_overwriting_input(source: str, output: str | os.PathLike[str] | None, option: str = "-o") -> None:
+    """A UsageError when ``output`` is ``source`` itself: writing it would destroy the input."""
+    if output is None or str(output) == "-" or source == "-":
+        return
+    if same_file(source, output):
+        raise UsageError(f"{option} {output} is the input file {source}; name another file to write")

@@ -1,0 +1,241 @@
+"""``tfagenda check``: find the mistakes in agendas, and fix them (``--fix``) or show the fixes (``--diff``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from tfagenda.commands import UsageError, default_paths, settings_for, shown, use_color
+
+# Imported with the module, not on first call: the console script imports the command's modules
+# while the garbage collector is paused (start-up, bench/README.md).
+from tfagenda.discover import PathNotFound, is_agenda_name
+from tfagenda.linter import check_paths
+from tfagenda.report import ReportOptions, write_report
+
+if TYPE_CHECKING:
+    from tfagenda.config import Settings
+    from tfagenda.linter import CheckResult
+
+
+def run_check(
+    paths: list[str] | None = None,
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    exit_zero: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    config: Path | None = None,
+    isolated: bool = False,
+    changed_since: str | None = None,
+    with_agenda_dir: bool = False,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
+    show_fixes: bool = False,
+    lang: str = "en",
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """``tfagenda check``, its options as keywords with the same defaults: check (and with ``fix``
+    or ``diff``, fix) the agendas in ``paths`` (default: the agenda folder), write the report to
+    ``out``, and return the exit code. ``format`` None is github under GitHub Actions, else full."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    settings = settings_for(config, isolated)
+    try:
+        settings = settings.with_selection(select, ignore, extend_select)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    targets = list(paths or []) or default_paths(settings)
+    changed_only = changed_since is not None
+    compare_with: list[str] = []
+    if changed_since is not None:
+        compare_with = list(targets)
+        targets = changed_files(changed_since, targets)
+    elif with_agenda_dir and settings.agenda_dir.is_dir():
+        compare_with = [shown(settings.agenda_dir)]
+    if diff:
+        return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err)
+    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err) if fix else (None, 0)
+    try:
+        result = check_paths(targets, settings, compare_with, lang=lang)
+    except PathNotFound as missing:
+        raise UsageError(str(missing)) from None
+    if not result.files and not changed_only:
+        raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
+    result.fixed = fixed
+    chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    if statistics:
+        write_statistics(result, out, quiet, lang)
+    else:
+        report = ReportOptions(
+            color=use_color(out), quiet=quiet, unsafe_fixes=unsafe_fixes, show_fixes=show_fixes, lang=lang
+        )
+        write_report(chosen, result, out, report)
+    if show_fixes and fixed is not None and (statistics or chosen not in ("full", "text", "concise")):
+        from tfagenda.fix import fixes_listing
+
+        err.write(fixes_listing(fixed))
+    if exit_zero:
+        return 0
+    return max(result.exit_code(strict), 1 if refused else 0)
+
+
+def verify_revision(revision: str) -> None:
+    """A UsageError unless git knows ``revision`` as a commit here. It is passed after
+    ``--end-of-options``, so a value that starts with ``-`` is never read as one of git's options."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise UsageError(f"--changed-since needs git: {error}") from None
+    if done.returncode == 0:
+        return
+    said = done.stderr.strip().splitlines()
+    if said and "not a git repository" in said[0]:
+        raise UsageError(f"--changed-since {revision}: {said[0]}")
+    raise UsageError(
+        f"--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository"
+    )
+
+
+def changed_files(revision: str, paths: list[str]) -> list[str]:
+    """Agenda files under ``paths`` changed since ``revision`` (committed or not), or new and untracked.
+
+    The revision is verified first and passed after ``--end-of-options``: a value such as
+    ``--output=FILE`` is refused, never read by git as an option."""
+    verify_revision(revision)
+    commands = (
+        [
+            "git",
+            "diff",
+            "--name-only",
+            "--diff-filter=ACMR",
+            "--relative",
+            "--end-of-options",
+            revision,
+            "--",
+            *paths,
+        ],
+        ["git", "ls-files", "--others", "--exclude-standard", "--", *paths],
+    )
+    changed: list[str] = []
+    for command in commands:
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            raise UsageError(f"--changed-since needs git: {error}") from None
+        if done.returncode != 0:
+            raise UsageError(f"--changed-since {revision}: {done.stderr.strip() or 'git failed'}")
+        changed += [line for line in done.stdout.splitlines() if is_agenda_name(line)]
+    return sorted(set(changed))
+
+
+def _fix_targets(targets: list[str], settings: Settings, changed_only: bool) -> list[Path]:
+    from tfagenda.discover import agenda_files
+
+    try:
+        files = agenda_files(targets, settings)
+    except PathNotFound as missing:
+        raise UsageError(str(missing)) from None
+    if not files and not changed_only:
+        raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
+    return files
+
+
+def fix_paths(
+    targets: list[str],
+    settings: Settings,
+    unsafe: bool = False,
+    changed_only: bool = False,
+    err: TextIO | None = None,
+) -> tuple[dict[str, Counter[str]], int]:
+    """``check --fix``: fix each agenda file in place. What was fixed per file, and how many files
+    could not be written (each said on ``err``)."""
+    from tfagenda.atomic import FileChanged
+    from tfagenda.fix import fix_file
+
+    err = err or sys.stderr
+    fixed: dict[str, Counter[str]] = {}
+    refused = 0
+    for path in _fix_targets(targets, settings, changed_only):
+        try:
+            outcome = fix_file(path, settings, unsafe)
+        except FileChanged as changed:
+            err.write(f"tfagenda: {changed}\n")
+            refused += 1
+            continue
+        except OSError as error:
+            err.write(f"tfagenda: {path}: cannot write the fixes: {error.strerror or error}\n")
+            refused += 1
+            continue
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
+            err.write(
+                f"tfagenda: {path}: not fixed: internal error ({type(error).__name__}: {error}); please report it\n"
+            )
+            refused += 1
+            continue
+        fixed[str(path)] = outcome.fixed
+    return fixed, refused
+
+
+def diff_paths(
+    targets: list[str],
+    settings: Settings,
+    unsafe: bool = False,
+    quiet: bool = False,
+    changed_only: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0."""
+    from tfagenda.fix import fix_file
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    count, files, failed = 0, 0, 0
+    for path in _fix_targets(targets, settings, changed_only):
+        try:
+            outcome = fix_file(path, settings, unsafe, write=False)
+        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
+            err.write(
+                f"tfagenda: {path}: no diff: internal error ({type(error).__name__}: {error}); please report it\n"
+            )
+            failed += 1
+            continue
+        if outcome.changed:
+            out.write(outcome.diff(str(path)))
+            count += sum(outcome.fixed.values())
+            files += 1
+    if not quiet:
+        if count:
+            noun = "finding" if count == 1 else "findings"
+            err.write(f"Would fix {count} {noun} in {files} file{'s' if files != 1 else ''}.\n")
+        else:
+            err.write("No fixes to apply.\n")
+    return 1 if count or failed else 0
+
+
+def write_statistics(result: CheckResult, out: TextIO, quiet: bool = False, lang: str = "en") -> None:
+    """``check --statistics``: the number of findings per rule, most first, then the summary."""
+    from tfagenda.report.text import summary
+    from tfagenda.rules import RULES
+
+    counts = Counter(f.code for f in result.findings)
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>5}  {code}  {RULES[code].name}\n")
+    if not quiet:
+        out.write(summary(result, lang) + "\n")

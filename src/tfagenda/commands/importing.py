@@ -1,0 +1,127 @@
+"""``tfagenda import``: a ministry table or a frab/pretalx schedule as agenda YAML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from tfagenda.commands import UsageError, refuse_overwriting_input, use_color
+
+# `import` reads larger sources than `check` (a 20,000-event schedule.xml is 12 MB); its readers stop
+# at 500,000 values. A source larger than this is refused (and /dev/zero is not read forever).
+MAX_IMPORT_BYTES = 64 * 2**20
+
+
+def import_formats() -> list[str]:
+    """The formats ``import --from`` takes: every importer's (not yaml, which needs no import)."""
+    from tfagenda.importers import FORMATS
+
+    return [name for name in FORMATS if name != "yaml"]
+
+
+def read_limited(stream: BinaryIO, limit: int = 0) -> bytes:
+    """At most one byte more than ``limit`` (default: what ``check`` reads, ``load.MAX_FILE_BYTES``)."""
+    from tfagenda.load import MAX_FILE_BYTES
+
+    return stream.read((limit or MAX_FILE_BYTES) + 1)
+
+
+def import_file(
+    file: str,
+    output: str | None = None,
+    *,
+    source_format: str | None = None,
+    partial: bool = False,
+    lang: str = "en",
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Convert ``file`` (``-``: standard input) to agenda YAML, written to ``output`` (atomically) or
+    to ``out``. The exit code: 1 when some of the source cannot be read (reported on ``err``, in
+    ``lang``; nothing is written unless ``partial``), else 0."""
+    from tfagenda.importers import detect_format, import_document
+    from tfagenda.importers.yamlout import to_yaml
+    from tfagenda.yamldoc import decode
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    if file == "-":
+        raw, name = read_limited(sys.stdin.buffer, MAX_IMPORT_BYTES), "<stdin>"
+    else:
+        source = Path(file)
+        if source.is_dir():
+            raise UsageError(f"{file} is a folder; name one file to import")
+        if not source.exists():
+            raise UsageError(f"{file}: no such file")
+        refuse_overwriting_input(file, output)
+        try:
+            with source.open("rb") as stream:
+                raw = read_limited(stream, MAX_IMPORT_BYTES)
+        except OSError as error:
+            raise UsageError(f"{file}: cannot read it: {error.strerror or error}", 1) from None
+        name = file
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UsageError(
+            f"{name}: larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most tfagenda imports; not imported", 1
+        )
+    if output not in (None, "-"):
+        folder = Path(output).parent  # type: ignore[arg-type]
+        if not folder.is_dir():
+            raise UsageError(f"-o {output}: there is no folder {folder}")
+        if Path(output).is_dir():  # type: ignore[arg-type]
+            raise UsageError(f"-o {output} is a folder; name the YAML file to write")
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{name}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            1,
+        ) from None
+    chosen = source_format if source_format is not None else detect_format(name, text)
+    if chosen == "yaml":
+        raise UsageError(
+            f"{name} looks like a YAML agenda, which needs no import (tfagenda check reads it); "
+            f"if it is not, name its format with --from ({', '.join(import_formats())})"
+        )
+    from tfagenda.atomic import write_atomic
+
+    document = import_document(text, name, chosen)
+    if document.problems:
+        from tfagenda.linter import CheckResult, to_finding
+        from tfagenda.load import Loaded
+        from tfagenda.report import ReportOptions, write_report
+        from tfagenda.rules import RULES
+
+        loaded = Loaded(document, None, list(document.problems))
+        result = CheckResult()
+        result.add(
+            loaded,
+            sorted(
+                (to_finding(loaded, RULES[p.code], p, lang) for p in document.problems),
+                key=lambda f: f.sort_key,
+            ),
+        )
+        write_report("full", result, err, ReportOptions(color=use_color(err), lang=lang))
+        if document.data is None or not partial:
+            err.write(
+                f"tfagenda: {name} not imported: some of it cannot be read (see above); --partial writes the rest\n"
+            )
+            return 1
+    header = [
+        f"Imported from {name} ({chosen}) by `tfagenda import`.",
+        "Values are as the source has them; `tfagenda check` this file to find the source's mistakes.",
+    ]
+    for problem in document.problems:
+        line = problem.span.line if problem.span else "?"
+        header.append(f"UNREADABLE, line {line} of the source: {problem.message}")
+    yaml_text = to_yaml(document.data, "\n".join(header))
+    if output in (None, "-"):
+        out.write(yaml_text)
+    else:
+        try:
+            write_atomic(Path(output), yaml_text.encode("utf-8"))  # type: ignore[arg-type]
+        except OSError as error:
+            raise UsageError(f"{output}: cannot write it: {error.strerror or error}", 1) from None
+        err.write(f"Wrote {output}.\n")
+    return 1 if document.problems else 0

@@ -1,0 +1,101 @@
+"""``tfagenda render``: show agendas as a terminal table, Markdown, text, HTML, iCalendar, JSON or frab."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from tfagenda.commands import (
+    UsageError,
+    default_paths,
+    refuse_overwriting_input,
+    same_file,
+    settings_for,
+    shown,
+    use_color,
+)
+
+
+def render_paths(
+    file: str | None,
+    format: str = "table",
+    *,
+    lang: str | None = None,
+    messages_lang: str = "en",
+    segments: bool = False,
+    output: str | Path | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Render one agenda file (``-``: standard input), or with ``file`` None every agenda in the agenda
+    folder, to ``output`` (written atomically) or ``out``. The exit code: 1 when a file is not a
+    readable agenda (its findings go to ``err``), else 0.
+
+    ``lang`` chooses the labels (None: each agenda's own language); the findings listed are in
+    ``lang``, else in ``messages_lang`` (the locale's language, as for ``check``)."""
+    from tfagenda.discover import PathNotFound, agenda_files
+    from tfagenda.load import MAX_FILE_BYTES, load_bytes, load_file
+    from tfagenda.render import RenderError, render_many
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    if segments and format != "ics":
+        raise UsageError("--segments is for --format ics (one calendar event per segment)")
+    to_stdout = output is None or str(output) == "-"
+    if file is not None:
+        refuse_overwriting_input(file, output)
+    settings = settings_for()
+    if file == "-":
+        loaded = [load_bytes(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>")]
+    else:
+        try:
+            files = agenda_files([file] if file else default_paths(settings), settings)
+        except PathNotFound as missing:
+            raise UsageError(str(missing)) from None
+        for path in files if not to_stdout else ():
+            if same_file(path, output):  # type: ignore[arg-type]
+                raise UsageError(f"-o {output} is the input file {path}; name another file to write")
+        loaded = [load_file(path) for path in files]
+    if not loaded:
+        raise UsageError(f"no agenda files in {file or shown(settings.agenda_dir)}")
+    findings_lang = lang or messages_lang
+    unreadable = [item for item in loaded if item.agenda is None]
+    if unreadable:
+        from tfagenda.linter import CheckResult, check_loaded
+        from tfagenda.report import ReportOptions, write_report
+
+        result = CheckResult()
+        for item in unreadable:
+            result.add(item, check_loaded(item, settings, findings_lang))
+        err.write("tfagenda: cannot render; these files are not readable agendas:\n\n")
+        write_report("full", result, err, ReportOptions(color=use_color(err), lang=findings_lang))
+        return 1
+    color = to_stdout and format == "table" and use_color(out)
+    try:
+        text = render_many(
+            loaded,
+            format,
+            color=color,
+            settings=settings,
+            messages_lang=findings_lang,
+            lang=lang,
+            segments=segments,
+        )
+    except RenderError as error:
+        raise UsageError(str(error)) from None
+    if not to_stdout:
+        from tfagenda.atomic import write_atomic
+
+        try:
+            write_atomic(output, text.encode("utf-8"))  # type: ignore[arg-type]
+        except OSError as error:
+            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    elif format == "ics" and hasattr(out, "buffer"):
+        # RFC 5545 wants CRLF line ends: write the bytes as rendered, with no newline translation.
+        out.flush()
+        out.buffer.write(text.encode("utf-8"))
+        out.buffer.flush()
+    else:
+        out.write(text)
+    return 0

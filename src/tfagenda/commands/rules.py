@@ -1,0 +1,31 @@
+"""``tfagenda rules`` and ``tfagenda rule``: the rules and their documentation."""
+
+from __future__ import annotations
+
+from tfagenda.commands import UsageError
+
+
+def rules_table(lang: str = "en") -> str:
+    """Every rule, one a line: code, name, default severity, fix, summary.
+
+    Rule documentation is in English (README: Korean messages); ``lang`` is taken so that the
+    command passes its language like every other."""
+    from tfagenda.rules import ALL_RULES
+    from tfagenda.textwidth import pad
+
+    lines = [f"{pad('code', 6)}{pad('name', 22)}{pad('severity', 10)}{pad('fix', 10)}summary"]
+    for rule in ALL_RULES:
+        lines.append(
+            f"{pad(rule.code, 6)}{pad(rule.name, 22)}{pad(str(rule.severity), 10)}{pad(rule.fixable, 10)}{rule.summary}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def rule_text(code: str, lang: str = "en") -> str:
+    """One rule's documentation (by code or name), with an example and its fix; UsageError if none."""
+    from tfagenda.rules import find_rule
+
+    found = find_rule(code)
+    if found is None:
+        raise UsageError(f"no rule {code!r}; `tfagenda rules` lists them")
+    return f"# {found.code} {found.name} ({found.severity}, fix: {found.fixable})\n\n{found.doc}\n"

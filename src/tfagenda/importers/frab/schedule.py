@@ -1,0 +1,89 @@
+"""The schedule as the JSON and XML readers read it: conference, days, rooms, events and persons,
+each value with its place in the source (a ``Node``), before it becomes agenda data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tfagenda.findings import Problem, Span
+from tfagenda.positions import LineIndex
+from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
+
+# Where an event's persons keep their id, in the order tried (frab: id; pretalx: code; c3voc: guid).
+PERSON_ID_KEYS = ("id", "code", "guid")
+
+
+class ScheduleError(Exception):
+    """The source cannot be read as a schedule at all (not JSON/XML, or not a schedule)."""
+
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+def too_many(lines: LineIndex, offset: int) -> ScheduleError:
+    """More values than a YAML agenda may have (README, Robustness): not read further."""
+    from tfagenda.messages import Message
+
+    return ScheduleError(
+        Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), lines.span(offset, offset)
+    )
+
+
+def unreadable(node: Node, message: str) -> Problem:
+    """E005 at ``node``: a part of the schedule that cannot be read."""
+    return Problem("E005", (), message, span=node.span)
+
+
+@dataclass
+class Field:
+    value: Any
+    node: Node
+
+
+@dataclass
+class Person:
+    id: str | None
+    name: str | None
+    node: Node
+
+
+@dataclass
+class Event:
+    node: Node
+    label: str  # "event 10386" in messages
+    fields: dict[str, Field] = field(default_factory=dict)
+    persons: list[Person] | None = None  # None: the source has no persons at all
+    persons_node: Node | None = None
+
+
+@dataclass
+class Room:
+    name: str
+    node: Node
+    name_node: Node
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Day:
+    node: Node
+    date: Field | None = None
+    start: Field | None = None
+    end: Field | None = None
+    rooms: list[Room] = field(default_factory=list)
+    rooms_node: Node | None = None
+
+
+@dataclass
+class Schedule:
+    node: Node
+    conference: Node
+    title: Field | None = None
+    acronym: Field | None = None
+    timezone: Field | None = None
+    days: list[Day] = field(default_factory=list)
+    days_node: Node | None = None
+    problems: list[Problem] = field(default_factory=list)
