@@ -449,6 +449,10 @@ async def test_typing_is_checked_once_it_pauses(utf16: LanguageClient) -> None:
     published = await asyncio.wait_for(
         utf16.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 5
     )
-    assert (published.uri, published.version) == (uri, 6)  # one check, of the last text
+    while published.uri != uri:  # another open agenda's refresh, late on a loaded machine
+        published = await asyncio.wait_for(
+            utf16.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 5
+        )
+    assert published.version == 6  # one check, of the last text: no earlier version was published
     [t001] = by_code(list(published.diagnostics), "T001")
     assert "end 16:15 is before start 16:30" in t001.message

@@ -77,7 +77,7 @@ def test_fix_all_is_the_smallest_edit_giving_check_fix_text() -> None:
 
 
 def test_segment_hover_marks_what_the_file_does_not_write() -> None:
-    checked = check_buffer(AGENDA, "x.yaml", Settings.defaults(), "en")
+    checked = check_buffer(AGENDA, "x.yaml", Settings.defaults())
     placed = segment_at(checked, 6, 8)
     assert placed is not None and placed.segment.title == "b"
     text = segment_hover(placed, "en")

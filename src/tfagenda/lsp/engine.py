@@ -16,8 +16,9 @@ from typing import Any
 
 from tfagenda.config import ConfigError, Settings, load_settings
 from tfagenda.findings import Applicability, Edit, Finding, Span
-from tfagenda.load import MAX_FILE_BYTES, Loaded, load_bytes, load_file, load_text
+from tfagenda.load import MAX_FILE_BYTES, Loaded, load_bytes, load_text
 from tfagenda.rules import Context
+from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
 from tfagenda.timeline import Placed
 from tfagenda.yamldoc import gc_paused
 
@@ -52,11 +53,8 @@ class Checked:
     context: Context | None  # None: the check failed (an E000 says so)
     findings: list[Finding]
     is_yaml: bool
-
-    @property
-    def bookings(self) -> object:
-        """What other files' O003 depends on: the people and who is where when (compared for a refresh)."""
-        return bookings_signature(self.context)
+    # What other files' O003 depends on (the people and who is where when): compared for a refresh.
+    bookings: Bookings | None = None
 
 
 @gc_paused()  # a check builds many objects that live until it ends: collecting meanwhile only costs time
@@ -64,43 +62,50 @@ def check_buffer(
     text: str,
     path: str,
     settings: Settings,
-    lang: str,
-    others: Sequence[Context] = (),
+    lang: str = "en",
+    others: Sequence[Bookings] = (),
     source_format: str | None = None,
 ) -> Checked:
     """Check a buffer as ``tfagenda check`` checks a file, and against ``others`` for O003.
 
-    The one place that glues the library's per-file check and its cross-file comparison together,
-    as ``linter.check_paths`` does for files on disk: run the rules, compare the bookings with the
-    other agendas (keeping this buffer's O003 findings), then apply the settings (selection,
-    suppressions, severities).
+    The same steps as ``linter.check_file`` and ``linter.check_paths``, by the same functions, for
+    text that is not on disk: run the rules, settle the file's own findings into a ``FileReport``
+    with its ``Bookings``, compare those with the other agendas' (``cross_file_double_bookings``,
+    keeping this buffer's), and ``finish`` the report (cross-file O003, I001, severities).
     """
-    from tfagenda.linter import internal_error, run_rules, settle, to_finding
-    from tfagenda.rules import RULES
+    from tfagenda.linter import FileReport, _settle, finish, internal_error, run_rules
 
     loaded: Loaded | None = None
     context: Context | None = None
+    bookings: Bookings | None = None
     try:
         if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
             # refused as a file of that size would be (E001)
             loaded = load_bytes(text.encode("utf-8", "surrogatepass"), path)
         else:
             loaded = load_text(text, path, source_format)
-        check = run_rules(loaded, settings, lang)
-        if "O003" in settings.selected and others and check.context.timeline is not None:
-            from tfagenda.rules.owners import cross_file_double_bookings
-
-            for owner, problem in cross_file_double_bookings([check.context, *others]):
-                if owner is check.context:
-                    check.findings.append(to_finding(loaded, RULES["O003"], problem, lang))
-        findings = settle(check, settings)
-        context = check.context
+        context, found = run_rules(loaded, settings, lang)
+        bookings = bookings_of(context) if "O003" in settings.selected else None
+        own, suppressions = _settle(loaded, found, settings)
+        report = FileReport(loaded.path, text, own, suppressions, bookings)
+        cross = (
+            [
+                problem
+                for index, problem in cross_file_double_bookings([bookings, *others], lang)
+                if index == 0
+            ]
+            if bookings is not None and bookings.bookings and others
+            else []
+        )
+        findings = finish(report, settings, lang, cross)
     except Exception as error:  # noqa: BLE001 - a crash is this buffer's E000, never the server's end
         from tfagenda.yamldoc import Document
 
         loaded = loaded or Loaded(Document(path=path, text=text), None)
-        findings, context = [internal_error(path, error)], None
-    return Checked(path, text, loaded, context, findings, _is_yaml(loaded, path, text, source_format))
+        findings, context, bookings = [internal_error(path, error)], None, None
+    return Checked(
+        path, text, loaded, context, findings, _is_yaml(loaded, path, text, source_format), bookings
+    )
 
 
 def _is_yaml(loaded: Loaded, path: str, text: str, source_format: str | None) -> bool:
@@ -120,26 +125,15 @@ def plainly_not_an_agenda(checked: Checked) -> bool:
     )
 
 
-def bookings_signature(context: Context | None) -> object:
-    if context is None or context.agenda is None or context.timeline is None:
-        return None
-    people = repr(context.agenda.people) if context.agenda.people else ""
-    placed = tuple(
-        (p.segment.owner, p.track.day.date, p.start, p.end, p.path)
-        for p in context.timeline.segments()
-        if p.segment.owner and p.track.day.date
-    )
-    return people, placed
-
-
 # ---------------------------------------------------------------------------------------------
 # The workspace: settings and the agendas on disk
 
 
 @dataclass
 class _OnDisk:
+    listed_as: str  # the path as the folder walk gives it (``tfagenda check`` names the file so)
     stamp: tuple[int, int]  # mtime_ns, size
-    context: Context | None
+    bookings: Bookings | None
 
 
 @dataclass
@@ -151,7 +145,6 @@ class Workspace:
     """
 
     root: Path
-    lang: str = "en"
     settings: Settings = field(default_factory=Settings.defaults)
     config_error: str | None = None
     stale: bool = True
@@ -187,55 +180,59 @@ class Workspace:
         folder = os.path.abspath(self.settings.agenda_dir)
         return os.path.abspath(path).startswith(folder.rstrip(os.sep) + os.sep)
 
-    def agendas_on_disk(self) -> dict[str, Context]:
-        """The agenda folder's files (as ``tfagenda check`` finds them), checked; by real path."""
+    def agendas_on_disk(self) -> dict[str, Bookings]:
+        """The bookings of the agenda folder's files (as ``tfagenda check`` finds and checks them:
+        ``linter.check_file``); by real path. A file is checked again when its mtime or size changes."""
         folder = Path(self.settings.agenda_dir)
         if self.stale:
             from tfagenda.discover import agenda_files
 
             try:
-                listed = (
-                    [os.path.realpath(p) for p in agenda_files([folder], self.settings)]
-                    if folder.is_dir()
-                    else []
-                )
+                found = [str(p) for p in agenda_files([folder], self.settings)] if folder.is_dir() else []
             except Exception:  # noqa: BLE001 - an unreadable folder: nothing to compare with
-                listed = []
-            self._disk = {path: self._disk[path] for path in listed if path in self._disk} | {
-                path: _OnDisk((-1, -1), None) for path in listed if path not in self._disk
+                found = []
+            listed = {os.path.realpath(path): path for path in found}
+            self._disk = {
+                real: self._disk[real]
+                if real in self._disk and self._disk[real].listed_as == path
+                # never read yet: a stamp no file has
+                else _OnDisk(path, (-1, -1), None)
+                for real, path in listed.items()
             }
             self.stale = False
-        for path, entry in self._disk.items():
+        for entry in self._disk.values():
             try:
-                info = os.stat(path)
+                info = os.stat(entry.listed_as)
                 stamp = (info.st_mtime_ns, info.st_size)
             except OSError:
                 stamp = (-2, -2)
             if stamp != entry.stamp:
-                entry.stamp, entry.context = stamp, _context_of_file(path, self.settings, self.lang)
-        return {path: entry.context for path, entry in self._disk.items() if entry.context is not None}
+                entry.stamp, entry.bookings = stamp, bookings_on_disk(entry.listed_as, self.settings)
+        return {real: entry.bookings for real, entry in self._disk.items() if entry.bookings is not None}
 
 
-def _context_of_file(path: str, settings: Settings, lang: str) -> Context | None:
-    from tfagenda.linter import run_rules
+def bookings_on_disk(path: str, settings: Settings) -> Bookings | None:
+    """A file's bookings as ``tfagenda check`` compares them: by its ``check_file``, not reported on."""
+    from tfagenda.linter import check_file
 
     try:
-        check = run_rules(load_file(path), settings, lang)
-    except Exception:  # noqa: BLE001 - a file the check cannot read gives nothing to compare with
+        return check_file((path, False), settings, compare=True).bookings  # its messages are not said
+    except Exception:  # noqa: BLE001 - check_file reports its crashes; this guards the server's loop
         return None
-    return check.context if check.context.timeline is not None else None
 
 
 def compare_with(
     workspace: Workspace, path: str, buffers: Iterable[Checked], include_disk: bool = True
-) -> list[Context]:
-    """The other agendas a buffer is compared with for O003: the agenda folder's files, each
-    replaced by its open buffer when it has one (unsaved text wins), and the other open buffers."""
+) -> list[Bookings]:
+    """The other agendas' bookings a buffer is compared with for O003: the agenda folder's files,
+    each replaced by its open buffer when it has one (unsaved text wins), and the other open buffers."""
+    if "O003" not in workspace.settings.selected:
+        return []
     me = os.path.realpath(path)
-    chosen: dict[str, Context] = dict(workspace.agendas_on_disk()) if include_disk else {}
+    chosen: dict[str, Bookings] = dict(workspace.agendas_on_disk()) if include_disk else {}
     for checked in buffers:
-        if checked.context is not None and checked.context.timeline is not None:
-            chosen[os.path.realpath(checked.path)] = checked.context
+        if checked.bookings is not None:
+            chosen[os.path.realpath(checked.path)] = checked.bookings
     chosen.pop(me, None)
     return list(chosen.values())
 

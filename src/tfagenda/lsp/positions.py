@@ -1,16 +1,19 @@
 """tfagenda positions (1-based line, code-point column) ↔ LSP positions in the negotiated encoding.
 
 LSP counts a column in UTF-16 code units by default; a client may offer UTF-8 (bytes) or UTF-32
-(code points) instead (``general.positionEncodings``). tfagenda counts code points, as its parser
-does, and skips a "\\ufeff" inside a line. Conversions go through offsets into the text, so that
-they agree with the offsets ``--fix`` splices at (``tfagenda.fix.Offsets``), then count the units
-of the one line the position is on.
+(code points) instead (``general.positionEncodings``). tfagenda's places go through offsets into
+the text with ``positions.LineIndex``, the converter every reader and ``--fix`` use (code-point
+columns; ``skip_bom``: a "\\ufeff" inside a line takes no column, as ruamel.yaml counts), and the
+LSP column counts the units of the one line the position is on. LSP itself counts every character,
+a "\\ufeff" too; its lines end at "\\r\\n", "\\r" and "\\n", as LineIndex's do.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from tfagenda.findings import Span
-from tfagenda.fix import Offsets
+from tfagenda.positions import LineIndex
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 
@@ -27,31 +30,22 @@ def units(text: str, encoding: str) -> int:
 class PositionMap:
     """One text's positions, in both countings (built once per check of a document)."""
 
-    def __init__(self, text: str, encoding: str = UTF16) -> None:
+    def __init__(self, text: str, encoding: str = UTF16, *, skip_bom: bool = True) -> None:
         self.text = text
         self.encoding = encoding
-        self.offsets = Offsets(text)
-        self.starts = self.offsets.starts  # offset of each line's first character
-
-    def _line_end(self, line: int) -> int:
-        """The offset after line ``line``'s content (0-based line; before its line break)."""
-        stop = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
-        while stop > self.starts[line] and self.text[stop - 1] in "\r\n":
-            stop -= 1
-        return stop
+        self.index = LineIndex(text, skip_bom=skip_bom)
+        self.starts = self.index.starts  # offset of each line's first character
 
     def offset_of(self, line: int, column: int) -> int:
         """The offset of a tfagenda position; one past the end of its line (or text) is clamped."""
-        line = min(max(line, 1), len(self.starts))
+        line = min(max(line, 1), self.index.line_count)
         try:
-            return self.offsets.offset(line, max(column, 1))
+            return self.index.offset_of_line1_column1(line, max(column, 1))
         except ValueError:
-            return self._line_end(line - 1)
+            return self.index.line_end(line)
 
     def lsp_position(self, offset: int) -> tuple[int, int]:
         """An offset → (0-based line, character in the client's encoding)."""
-        from bisect import bisect_right
-
         offset = min(max(offset, 0), len(self.text))
         line = bisect_right(self.starts, offset) - 1
         return line, units(self.text[self.starts[line] : offset], self.encoding)
@@ -65,7 +59,8 @@ class PositionMap:
         """An LSP position → an offset; a character past the line's end is its end (as LSP says)."""
         if line >= len(self.starts):
             return len(self.text)
-        start, stop = self.starts[max(line, 0)], self._line_end(max(line, 0))
+        line = max(line, 0)
+        start, stop = self.starts[line], self.index.line_end(line + 1)
         if self.encoding == UTF32:
             return min(start + character, stop)
         counted, at = 0, start
@@ -75,8 +70,5 @@ class PositionMap:
         return at
 
     def tfagenda_position(self, line: int, character: int) -> tuple[int, int]:
-        """An LSP position → tfagenda's 1-based line and code-point column (a "\\ufeff" not counted)."""
-        offset = self.offset_at(line, character)
-        line = min(max(line, 0), len(self.starts) - 1)
-        before = self.text[self.starts[line] : offset]
-        return line + 1, len(before) - before.count("\ufeff") + 1
+        """An LSP position → tfagenda's 1-based line and code-point column."""
+        return self.index.line1_column1(self.offset_at(line, character))

@@ -87,7 +87,7 @@ class TfagendaServer(LanguageServer):
         return self.workspaces[folder]
 
     def add_workspace(self, root: str) -> None:
-        workspace = Workspace(Path(root), self.lang)
+        workspace = Workspace(Path(root))
         self.workspaces[root] = workspace
         self.report_config(workspace.reload_settings())
 
