@@ -3,6 +3,9 @@ the fix-all edit, and hover text."""
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 from tfagenda.config import Settings
 from tfagenda.findings import Finding, Severity, Span
 from tfagenda.fix import apply_edits, fix_text
@@ -86,3 +89,73 @@ def test_segment_hover_marks_what_the_file_does_not_write() -> None:
     # The file's end (16:05) is before its start: the hover shows the repair the checks use.
     assert first is not None and "| 16:30 | 16:35 (repaired) | 5 min |" in segment_hover(first, "en")
     assert "소요 시간" in segment_hover(placed, "ko")
+
+
+FOLDER = {
+    # kim is in both meetings at 10:10-10:20 (by id here, by alias in b.yaml): O003 in each file
+    "a.yaml": """\
+title: Planning
+date: 2026-03-06
+slot: "10:00-10:30"
+people:
+  kim: {name: Kim Minsu}
+segments:
+  - {title: Opening, duration: 10, owner: kim}
+  - {title: Budget, duration: 20, owner: kim}  # tfagenda: ignore[T001]
+""",
+    "b.yaml": """\
+title: Review
+date: 2026-03-06
+slot: "10:10-10:40"
+people:
+  minsu: {aliases: [Kim Minsu]}
+segments:
+  - {title: Status, duration: 10, owner: Kim Minsu}
+  - {title: Risks, duration: 20, owner: lee}
+""",
+    # the same person again, its double booking with a.yaml silenced on its line
+    "c.yaml": """\
+title: Hiring
+date: 2026-03-06
+slot: "10:20-10:30"
+segments:
+  - {title: Interviews, duration: 10, owner: kim}  # tfagenda: ignore[O003]
+""",
+}
+
+
+def _said(finding: Finding, lang: str) -> tuple[object, ...]:
+    return (finding.path, finding.code, finding.span, finding.severity, finding_text(finding.message, lang))
+
+
+def test_the_server_finds_what_check_finds_in_a_folder_with_double_bookings(tmp_path: Path) -> None:
+    """The server's check of each file (its buffer against the other files on disk) gives exactly
+    ``tfagenda check``'s findings (``check_paths`` on the folder): the same steps, no mirror to drift."""
+    from tfagenda.config import load_settings
+    from tfagenda.linter import check_paths
+    from tfagenda.lsp.engine import Workspace, compare_with
+
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    for name, text in FOLDER.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    workspace = Workspace(tmp_path)
+    assert workspace.reload_settings() is None
+    settings = load_settings(cwd=tmp_path)
+
+    for lang in ("en", "ko"):
+        # check_paths says its messages in ``lang``, or defers them (the language layer): either way
+        # finding_text says them in ``lang``
+        in_lang = {"lang": lang} if "lang" in inspect.signature(check_paths).parameters else {}
+        result = check_paths([workspace.settings.agenda_dir], settings, **in_lang)
+        # what the test is about: double bookings across files, a suppressed one, an unused suppression
+        codes = {(Path(f.path).name, f.code) for f in result.findings}
+        assert {("a.yaml", "O003"), ("b.yaml", "O003"), ("a.yaml", "I001")} <= codes
+        assert ("c.yaml", "O003") not in codes
+        for path in result.files:
+            text = Path(path).read_text(encoding="utf-8")
+            others = compare_with(workspace, path, [])
+            assert len(others) == 2
+            served = check_buffer(text, path, workspace.settings, lang, others).findings
+            expected = [f for f in result.findings if f.path == path]
+            assert [_said(f, lang) for f in served] == [_said(f, lang) for f in expected]
