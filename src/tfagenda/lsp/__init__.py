@@ -7,8 +7,9 @@ docs/editors.md shows the set-up for VS Code and Neovim.
 from __future__ import annotations
 
 
-def main() -> None:
-    """Serve the Language Server Protocol on standard input and output until the client exits."""
+def main(lang: str | None = None) -> None:
+    """Serve the Language Server Protocol on standard input and output until the client exits;
+    ``lang`` ("en" or "ko"): the messages' language when the client does not set one."""
     import logging
     import sys
 
@@ -16,7 +17,7 @@ def main() -> None:
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="tfagenda lsp: %(message)s")
     from tfagenda.lsp.server import serve
 
-    serve()
+    serve(lang)
 
 
 __all__ = ["main"]

@@ -64,6 +64,7 @@ class TfagendaServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("tfagenda", __version__)
         self.lang = "en"
+        self.chosen_lang: str | None = None  # `tfagenda lsp --lang`
         self.workspaces: dict[str, Workspace] = {}
         self.checked: dict[str, Checked] = {}  # by document URI
         self.pending: dict[str, asyncio.TimerHandle] = {}
@@ -246,10 +247,19 @@ server = TfagendaServer()
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: TfagendaServer, params: types.InitializeParams) -> None:
-    ls.lang = client_language(params.locale)
+    # The client's setting (initializationOptions.lang), else `tfagenda lsp --lang`, else the
+    # client's locale, else the environment's (as the command line's --lang defaults).
     options = params.initialization_options
     if isinstance(options, dict) and options.get("lang") in ("en", "ko"):
         ls.lang = options["lang"]
+    elif ls.chosen_lang is not None:
+        ls.lang = ls.chosen_lang
+    elif params.locale:
+        ls.lang = client_language(params.locale)
+    else:
+        from tfagenda.messages import language_from_env
+
+        ls.lang = language_from_env()
     folders = [to_fs_path(f.uri) for f in params.workspace_folders or []]
     if not folders and params.root_uri:
         folders = [to_fs_path(params.root_uri)]
@@ -465,5 +475,7 @@ def hover(ls: TfagendaServer, params: types.HoverParams) -> types.Hover | None:
     )
 
 
-def serve() -> None:
+def serve(lang: str | None = None) -> None:
+    """Serve on standard input and output; ``lang``: the messages' language unless the client sets one."""
+    server.chosen_lang = lang
     server.start_io()
