@@ -71,8 +71,10 @@ def check_findings(findings: Sequence[Finding], lines: Sequence[str]) -> None:
         assert finding.code in RULES, f"unknown code {finding.code}"
         problem = span_problem(finding.span, lines)
         assert problem is None, f"{finding.code} {finding.message!r}: {problem}"
-        finding.message.encode("utf-8")  # raises on a lone surrogate: no output could write it
-        json_text(finding.to_json()).encode("utf-8")  # as the reporters write it (a file name's bytes too)
+        for lang in ("en", "ko"):  # encode raises on a lone surrogate: no output could write it
+            finding.message.say(lang).encode("utf-8")
+            # as the reporters write it (a file name's bytes too)
+            json_text(finding.to_json(lang)).encode("utf-8")
         if finding.fix is not None:
             for edit in finding.fix.edits:
                 problem = span_problem(edit.span, lines)

@@ -67,7 +67,7 @@ def run_check(
         return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err)
     fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err) if fix else (None, 0)
     try:
-        result = check_paths(targets, settings, compare_with, lang=lang)
+        result = check_paths(targets, settings, compare_with)
     except PathNotFound as missing:
         raise UsageError(str(missing)) from None
     if not result.files and not changed_only:

@@ -98,7 +98,7 @@ def import_file(
         result.add(
             loaded,
             sorted(
-                (to_finding(loaded, RULES[p.code], p, lang) for p in document.problems),
+                (to_finding(loaded, RULES[p.code], p) for p in document.problems),
                 key=lambda f: f.sort_key,
             ),
         )
@@ -112,9 +112,11 @@ def import_file(
         f"Imported from {name} ({chosen}) by `tfagenda import`.",
         "Values are as the source has them; `tfagenda check` this file to find the source's mistakes.",
     ]
+    from tfagenda.messages import said  # compat: importers/frab.py still makes str messages
+
     for problem in document.problems:
         line = problem.span.line if problem.span else "?"
-        header.append(f"UNREADABLE, line {line} of the source: {problem.message}")
+        header.append(f"UNREADABLE, line {line} of the source: {said(problem.message, 'en')}")
     yaml_text = to_yaml(document.data, "\n".join(header))
     if output in (None, "-"):
         out.write(yaml_text)

@@ -67,7 +67,7 @@ def render_paths(
 
         result = CheckResult()
         for item in unreadable:
-            result.add(item, check_loaded(item, settings, findings_lang))
+            result.add(item, check_loaded(item, settings))
         err.write("tfagenda: cannot render; these files are not readable agendas:\n\n")
         write_report("full", result, err, ReportOptions(color=use_color(err), lang=findings_lang))
         return 1

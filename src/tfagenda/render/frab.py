@@ -171,7 +171,7 @@ def _event(
     found = [f for r in row.walk() for f in r.findings]
     if found:
         description += [""] if description else []
-        description += [f"⚠ {one_line(finding_text(f, agenda.lang))}" for f in found]
+        description += [f"⚠ {one_line(finding_text(f, agenda.lang, agenda.messages_lang))}" for f in found]
     title_slug = slugify(row.title)
     if len(title_slug) < 3 or not _keeps_most(row.title, title_slug):
         kind_slug = slugify(row.kind)

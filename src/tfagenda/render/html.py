@@ -196,7 +196,7 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
             )
             out.append(f"<h2>{esc(heading)}</h2>")
         out += _timeline(day, agenda)
-        out += _table(day, agenda.lang)
+        out += _table(day, agenda.lang, agenda.messages_lang)
         out.append("</section>")
     out += _findings(agenda)
     out.append(f"<footer>{esc(agenda.path)} · tfagenda</footer>")
@@ -279,13 +279,18 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
         else ""
     )
     for track in day.tracks:
-        out += _lane(track, fallback, agenda.lang, x, background)
+        out += _lane(track, fallback, agenda.lang, agenda.messages_lang, x, background)
     out.append("</figure>")
     return out
 
 
 def _lane(
-    track: TrackRows, fallback: str, lang: str, x: Callable[[int], float], background: list[str]
+    track: TrackRows,
+    fallback: str,
+    lang: str,
+    messages_lang: str,
+    x: Callable[[int], float],
+    background: list[str],
 ) -> list[str]:
     rows = [row for top in track.rows for row in top.walk()]
     found = [f for row in rows for f in row.findings]
@@ -313,7 +318,7 @@ def _lane(
         if owner_names(row):
             tip += f" · {owner_names(row)}"
         for finding in row.findings:
-            tip += f"\n⚠ {finding.code} {finding.message}"
+            tip += f"\n⚠ {finding.code} {finding.message.say(messages_lang)}"
         left, width = x(row.start), max(x(row.end) - x(row.start), 0.35)
         blocks.append(
             f'<div class="{" ".join(c for c in classes if c)}" style="left:{_pct(left)};width:{_pct(width)}" title="{esc(tip)}">'
@@ -337,7 +342,7 @@ def _lane(
 # --- the table ----------------------------------------------------------------------------------
 
 
-def _table(day: DayRows, lang: str) -> list[str]:
+def _table(day: DayRows, lang: str, messages_lang: str) -> list[str]:
     shown = columns(day, lang)
     out = [
         '<table class="rows">',
@@ -356,13 +361,13 @@ def _table(day: DayRows, lang: str) -> list[str]:
             classes.append("break")
         classes.append(_severity_class(row.findings).strip())
         cls = " ".join(c for c in classes if c)
-        cells = "".join(_cell(column.key, row, lang) for column in shown)
+        cells = "".join(_cell(column.key, row, lang, messages_lang) for column in shown)
         out.append(f"<tr{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>" + cells + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
 
 
-def _cell(key: str, row: Row, lang: str) -> str:
+def _cell(key: str, row: Row, lang: str, messages_lang: str) -> str:
     if key == "time":
         return f'<td class="time">{esc(time_text(row, lang))}</td>'
     if key == "track":
@@ -377,7 +382,7 @@ def _cell(key: str, row: Row, lang: str) -> str:
         return f'<td class="note">{esc(row.note)}</td>'
     if key == "check":
         badges = " ".join(
-            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
+            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
             for f in row.findings
         )
         return f'<td class="check">{badges}</td>'
@@ -397,10 +402,14 @@ def _findings(agenda: AgendaRows) -> list[str]:
     for finding in ordered:
         severity = str(finding.severity)
         where = finding_at(finding, agenda.lang, column=True)
-        fix = f'<span class="fix">→ {esc(finding.fix.description)}</span>' if finding.fix else ""
+        fix = (
+            f'<span class="fix">→ {esc(finding.fix.description.say(agenda.messages_lang))}</span>'
+            if finding.fix
+            else ""
+        )
         out.append(
             f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'
-            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message)}{fix}</li>'
+            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message.say(agenda.messages_lang))}{fix}</li>'
         )
     out += ["</ol>", "</section>"]
     return out

@@ -98,11 +98,14 @@ def _line(row: Row, lang: str) -> str:
     return " ".join(bits) + (f" {marks}" if marks else "")
 
 
-def _findings(rows: list[Row], lang: str) -> list[str]:
+def _findings(rows: list[Row], agenda: AgendaRows) -> list[str]:
     found = [f for row in rows for f in row.findings]
     if not found:
         return []
-    return ["", f"{words(lang)['findings']}:"] + [f"⚠ {one_line(finding_text(f, lang))}" for f in found]
+    lang = agenda.lang
+    return ["", f"{words(lang)['findings']}:"] + [
+        f"⚠ {one_line(finding_text(f, lang, agenda.messages_lang))}" for f in found
+    ]
 
 
 def _where(
@@ -136,7 +139,7 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
             heading = f"[{one_line(track.name)}]"
             lines += ["", heading] if lines else [heading]
         lines += [_line(row, agenda.lang) for top in track.rows for row in top.walk()]
-    lines += _findings(day.rows, agenda.lang)
+    lines += _findings(day.rows, agenda)
     event.add("description", "\n".join(lines))
     if any(row.findings for row in day.rows):
         event.add("categories", ["tfagenda-findings"])
@@ -162,7 +165,7 @@ def _segment_event(agenda: AgendaRows, day: DayRows, row: Row, stamp: dt.datetim
         lines.append(f"{said['note']}: {lines_text(row.note)}")
     if row.parts:
         lines += [""] + [_line(part, agenda.lang) for top in row.parts for part in top.walk()]
-    lines += _findings(list(row.walk()), agenda.lang)
+    lines += _findings(list(row.walk()), agenda)
     event.add("description", "\n".join(lines))
     if row.kind:
         event.add("categories", [one_line(row.kind)])

@@ -52,7 +52,7 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
         out.append(f"**{said['findings']}**")
         out.append("")
         for finding in notes + unplaced:
-            out.append(f"- ⚠ {_cell(finding_text(finding, agenda.lang))}")
+            out.append(f"- ⚠ {_cell(finding_text(finding, agenda.lang, agenda.messages_lang))}")
         out.append("")
     return "\n".join(out)
 

@@ -57,7 +57,7 @@ def _agenda(agenda: AgendaRows, lang: str) -> str:
     if agenda.findings:
         out.append(f"※ {said['findings']}")
         for finding in agenda.findings:
-            out.append(f"- {_one_line(finding_text(finding, lang))}")
+            out.append(f"- {_one_line(finding_text(finding, lang, agenda.messages_lang))}")
         out.append("")
     return "\n".join(out)
 

@@ -31,6 +31,10 @@ def language_of(text: str) -> str:
     return "ko" if _HANGUL.search(text) else "en"
 
 
+class RenderError(ValueError):
+    """The agenda cannot be shown in this format (say why, and what to add)."""
+
+
 @dataclass
 class Row:
     depth: int
@@ -91,8 +95,6 @@ class DayRows:
         try:
             day = self.date + dt.timedelta(days=days)
         except OverflowError:
-            from tfagenda.render import RenderError
-
             raise RenderError(
                 f"{visible(self.path)}: the meeting on {self.date.isoformat()} reaches {minute:,} minutes after"
                 " its midnight, past 9999-12-31, the last date that ISO 8601 and iCalendar can write; the"
@@ -120,6 +122,7 @@ class AgendaRows:
     timezone: str | None = None
     people: dict[str, str] = field(default_factory=dict)  # person id -> display name (name, else id)
     source_lang: str = ""  # the language of the agenda's own text (``lang`` may be overridden)
+    messages_lang: str = "en"  # the findings' messages are said in it (render --lang, else the locale's)
 
     @property
     def tzinfo(self) -> dt.tzinfo | None:

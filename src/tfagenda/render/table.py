@@ -38,7 +38,9 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: object) ->
         for finding in agenda.findings:
             style = "red" if finding.severity is Severity.ERROR else "yellow"
             line = Text(f"⚠ {finding_at(finding, agenda.lang)}: ", style=style)
-            line.append(one_line(f"{finding.code} [{finding.severity}] {finding.message}"))
+            line.append(
+                one_line(f"{finding.code} [{finding.severity}] {finding.message.say(agenda.messages_lang)}")
+            )
             console.print(line, soft_wrap=not color)
     text = buffer.getvalue()
     if not color:

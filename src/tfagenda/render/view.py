@@ -182,9 +182,11 @@ def finding_at(finding: Finding, lang: str, column: bool = False) -> str:
     return template.format(line=finding.line, column=finding.column)
 
 
-def finding_text(finding: Finding, lang: str) -> str:
-    """A finding as the listed line says it: ``8행: T001 [error] end 16:05 is before …``."""
-    return f"{finding_at(finding, lang)}: {finding.code} [{finding.severity}] {finding.message}"
+def finding_text(finding: Finding, lang: str, messages_lang: str) -> str:
+    """A finding as the listed line says it: ``8행: T001 [error] end 16:05 is before …`` (the place in
+    ``lang``, the labels' language; the message in ``messages_lang``)."""
+    message = finding.message.say(messages_lang)
+    return f"{finding_at(finding, lang)}: {finding.code} [{finding.severity}] {message}"
 
 
 # --- table columns ------------------------------------------------------------------------------
