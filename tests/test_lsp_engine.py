@@ -3,7 +3,6 @@ the fix-all edit, and hover text."""
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
 from tfagenda.config import Settings
@@ -143,11 +142,8 @@ def test_the_server_finds_what_check_finds_in_a_folder_with_double_bookings(tmp_
     assert workspace.reload_settings() is None
     settings = load_settings(cwd=tmp_path)
 
+    result = check_paths([workspace.settings.agenda_dir], settings)  # messages are said at output
     for lang in ("en", "ko"):
-        # check_paths says its messages in ``lang``, or defers them (the language layer): either way
-        # finding_text says them in ``lang``
-        in_lang = {"lang": lang} if "lang" in inspect.signature(check_paths).parameters else {}
-        result = check_paths([workspace.settings.agenda_dir], settings, **in_lang)
         # what the test is about: double bookings across files, a suppressed one, an unused suppression
         codes = {(Path(f.path).name, f.code) for f in result.findings}
         assert {("a.yaml", "O003"), ("b.yaml", "O003"), ("a.yaml", "I001")} <= codes
@@ -156,6 +152,6 @@ def test_the_server_finds_what_check_finds_in_a_folder_with_double_bookings(tmp_
             text = Path(path).read_text(encoding="utf-8")
             others = compare_with(workspace, path, [])
             assert len(others) == 2
-            served = check_buffer(text, path, workspace.settings, lang, others).findings
+            served = check_buffer(text, path, workspace.settings, others).findings
             expected = [f for f in result.findings if f.path == path]
             assert [_said(f, lang) for f in served] == [_said(f, lang) for f in expected]

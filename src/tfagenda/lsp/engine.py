@@ -24,7 +24,8 @@ from tfagenda.yamldoc import gc_paused
 
 # Messages for a YAML file that is plainly something else (a workflow, a compose file): outside the
 # agenda folder such a file is left alone, as a folder walk leaves it, rather than marked red.
-_NOT_AN_AGENDA = ("e002.not_an_agenda", "e002.not_agenda")
+# (load.py's E002 messages, by the start of their English template)
+_NOT_AN_AGENDA = ("not an agenda: its keys are", "the file is {what}; an agenda is a mapping")
 
 
 def finding_text(message: Any, lang: str) -> str:
@@ -62,7 +63,6 @@ def check_buffer(
     text: str,
     path: str,
     settings: Settings,
-    lang: str = "en",
     others: Sequence[Bookings] = (),
     source_format: str | None = None,
 ) -> Checked:
@@ -84,20 +84,16 @@ def check_buffer(
             loaded = load_bytes(text.encode("utf-8", "surrogatepass"), path)
         else:
             loaded = load_text(text, path, source_format)
-        context, found = run_rules(loaded, settings, lang)
+        context, found = run_rules(loaded, settings)
         bookings = bookings_of(context) if "O003" in settings.selected else None
         own, suppressions = _settle(loaded, found, settings)
         report = FileReport(loaded.path, text, own, suppressions, bookings)
         cross = (
-            [
-                problem
-                for index, problem in cross_file_double_bookings([bookings, *others], lang)
-                if index == 0
-            ]
+            [problem for index, problem in cross_file_double_bookings([bookings, *others]) if index == 0]
             if bookings is not None and bookings.bookings and others
             else []
         )
-        findings = finish(report, settings, lang, cross)
+        findings = finish(report, settings, cross)
     except Exception as error:  # noqa: BLE001 - a crash is this buffer's E000, never the server's end
         from tfagenda.yamldoc import Document
 
@@ -120,7 +116,7 @@ def plainly_not_an_agenda(checked: Checked) -> bool:
     if not checked.is_yaml and checked.loaded.agenda is None:
         return True
     return any(
-        p.code == "E002" and getattr(p.message, "key", None) in _NOT_AN_AGENDA
+        p.code == "E002" and getattr(p.message, "template", "").startswith(_NOT_AN_AGENDA)
         for p in checked.loaded.problems
     )
 
@@ -216,7 +212,7 @@ def bookings_on_disk(path: str, settings: Settings) -> Bookings | None:
     from tfagenda.linter import check_file
 
     try:
-        return check_file((path, False), settings, compare=True).bookings  # its messages are not said
+        return check_file((path, False), settings, compare=True).bookings
     except Exception:  # noqa: BLE001 - check_file reports its crashes; this guards the server's loop
         return None
 

@@ -125,7 +125,7 @@ class TfagendaServer(LanguageServer):
         workspace = self.workspace_for(path)
         others = compare_with(workspace, path, (c for u, c in self.checked.items() if u != uri))
         source_format = None if Path(path).suffix else _FORMATS.get(language_id or "")
-        checked = check_buffer(text, path, workspace.settings, self.lang, others, source_format)
+        checked = check_buffer(text, path, workspace.settings, others, source_format)
         self.checked[uri] = checked
         return checked
 
