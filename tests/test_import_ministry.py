@@ -484,8 +484,8 @@ def test_bad_row_is_e005_at_its_line_and_nothing_else() -> None:
     assert [(f.code, f.line, f.column) for f in result.findings] == [("E005", 8, 1)]
     (finding,) = result.findings
     text = path.read_text(encoding="utf-8")
-    assert text_at(text, finding.span) == "15:10 ~ 오후 3시 50분 ('40)"
-    assert "15:10 ~ 오후 3시 50분 ('40)" in finding.message.say("en")
+    assert text_at(text, finding.span) == "15:10 ~ 미정 ('40)"
+    assert "15:10 ~ 미정 ('40)" in finding.message.say("en")
 
 
 def test_cli_check_reports_the_bad_row_with_its_source_line() -> None:
@@ -494,7 +494,7 @@ def test_cli_check_reports_the_bad_row_with_its_source_line() -> None:
     assert result.exit_code == 1
     assert f"{path}:8:1: E005 [error]" in result.stdout
     assert (
-        "15:10 ~ 오후 3시 50분 ('40) 현장 의견 청취 -" in result.stdout
+        "15:10 ~ 미정 ('40) 현장 의견 청취 -" in result.stdout
     )  # the source line (tabs shown as spaces)
 
 
@@ -514,7 +514,7 @@ def test_import_partial_writes_the_rest(tmp_path: Path) -> None:
     assert "# UNREADABLE, line 8 of the source:" in result.stdout
     data = parse(result.stdout).data
     assert [s["title"] for s in data["segments"]] == ["인사말", "현장 의견 청취", "마무리"]
-    assert data["segments"][1]["note"] == "time as printed (unreadable): 15:10 ~ 오후 3시 50분 ('40)"
+    assert data["segments"][1]["note"] == "time as printed (unreadable): 15:10 ~ 미정 ('40)"
     assert "start" not in data["segments"][1]
 
 
