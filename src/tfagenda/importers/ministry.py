@@ -127,6 +127,7 @@ _ATTACHMENT = re.compile(
     r"^\s*+(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*+(?P<title>(?:.*\S)?)\s*$"
 )
 _HEADING = re.compile(r"^\s*+(?:#{1,6}\s++|[□■]\s*+)(?P<title>.*\S)\s*$")
+_URLISH = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:md|txt|hwp|hwpx|docx?|pdf)$", re.IGNORECASE)
 _GENERIC_HEADING = re.compile(
     r"(?:회의|행사)?\s*(?:개요|세부\s*(?:계획|일정)|진행\s*(?:순서|계획|일정)|일정|시간표|순서|계획|추진\s*경과)?"
 )
@@ -207,8 +208,8 @@ class _Reader:
 
     def run(self) -> None:
         self._overview()
-        self._title()
         self._table()
+        self._title()
         last = len(self.lines) - 1
         whole = Span(1, 1, last + 1, len(self.lines[last]) + 1)
         self.doc.nodes[()] = Node(whole, whole, False)
@@ -311,15 +312,37 @@ class _Reader:
         for index in before[::-1] + attachments:
             if self._title_from(index, _ATTACHMENT.match(self.lines[index])):
                 return
-        for index in range(end):
-            match = _HEADING.match(self.lines[index])
-            if match and self._title_from(index, match):
+        if self.first_overview is None and self.table_line is not None:
+            if self._heading_above(self.table_line):
                 return
+        else:
+            for index in range(end):
+                match = _HEADING.match(self.lines[index])
+                if match and self._title_from(index, match):
+                    return
         for index, line in enumerate(self.lines[:end]):
             if line.strip() and not _TIMEISH.match(line.strip().lstrip("|").strip()):
+                if _URLISH.match(line.strip()):  # a URL or a file name is not a title
+                    return
                 start = len(line) - len(line.lstrip())
                 self._put(("title",), line.strip(), self._span(index, start, start + len(line.strip())))
                 return
+
+    def _heading_above(self, table_line: int) -> bool:
+        """The title from the nearest heading above the table; a section name there (``일정``,
+        ``Schedule``) gives way to the heading of the section it is in."""
+        level = 99
+        for index in range(table_line - 1, -1, -1):
+            match = _HEADING.match(self.lines[index])
+            if match is None:
+                continue
+            depth = len(self.lines[index].lstrip()) - len(self.lines[index].lstrip().lstrip("#"))
+            if depth >= level:
+                continue
+            if self._title_from(index, match):
+                return True
+            level = depth or 1
+        return False
 
     def _title_from(self, index: int, match: re.Match[str] | None) -> bool:
         if match is None:
@@ -478,6 +501,11 @@ class _Reader:
                 spans["title"] = Span(old.line, old.column + cut, old.end_line, old.end_column)
             if _BREAK_TITLE.fullmatch(values["title"]):
                 values["kind"] = "break"
+            elif columns is not None and "owner" not in columns.roles.values() and "owner" not in values:
+                # A table with no owner column names nobody for this row (only "Speaker: *Title*"
+                # rows name someone): "-", as an agenda writes a row that deliberately has nobody.
+                values["owner"] = "-"
+                spans["owner"] = spans["title"]
         row = _Row(index + 1, self._span(index, lead, content_end), values, spans, depth)
         row.readings = readings
         if not readable:
