@@ -363,10 +363,18 @@ def test_meeting_line_variants(line: str, expected: tuple[str, str, str]) -> Non
 
 def test_an_unreadable_meeting_line_is_e005() -> None:
     doc = read(
-        _table("16:30 ~ 16:35 ('05)\t인사말\t-", head="- (일시) 2026. 2. 26.(목) 오후 4시 30분"), "m.txt"
+        _table("16:30 ~ 16:35 ('05)\t인사말\t-", head="- (일시) 2026. 2. 26.(목) 16:30~18:00 (3부제)"), "m.txt"
     )
     (problem,) = doc.problems
     assert problem.code == "E005" and problem.span is not None and problem.span.line == 3
+
+
+def test_a_meeting_line_with_a_korean_start_time_alone() -> None:
+    doc = read(
+        _table("16:30 ~ 16:35 ('05)\t인사말\t-", head="- (일시) 2026. 2. 26.(목) 오후 4시 30분"), "m.txt"
+    )
+    assert doc.problems == []
+    assert (doc.data["date"], doc.data["weekday"], "slot" in doc.data) == ("2026-02-26", "목", False)
 
 
 @pytest.mark.parametrize(

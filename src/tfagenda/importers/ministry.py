@@ -185,6 +185,8 @@ class _Reader:
         self.rows: list[_Row] = []
         self.first_overview: int | None = None  # 0-based line of the first overview line
         self.table_line: int | None = None  # 0-based line where the first schedule table starts
+        # The document's language decides 11/12/2024 (month first in English); Korean text never writes it so.
+        self.language = "ko" if any("\uac00" <= char <= "\ud7a3" for char in doc.text) else "en"
 
     # -- positions -------------------------------------------------------------------------
 
@@ -250,42 +252,33 @@ class _Reader:
                 seen.add("venue")
                 self._put(("venue",), value, self._span(index, start, start + len(value)))
             # 참석자 (attendees): the agenda format has no field for them; owners come from the table.
+        if "date" not in seen and "slot" not in seen:
+            self._date_line(seen)
 
     def _when(self, index: int, value: str, offset: int, seen: set[str]) -> None:
-        """The meeting line: date, weekday label and slot, each kept as printed."""
+        """The meeting line: date, weekday label and slot (the date written as an ISO date, the
+        weekday and an ``HH:MM`` slot as printed)."""
         rest = list(value)
-        date = _DATE.search(value)
-        if date and "date" in seen:  # a second meeting line: the first one's values count
-            rest[date.start() : date.end()] = " " * (date.end() - date.start())
-        elif date:
-            seen.add("date")
-            year = date["year"].lstrip("'’‘")
-            full_year = int(year) if len(year) == 4 else 2000 + int(year)
-            iso = f"{full_year:04d}-{int(date['month']):02d}-{int(date['day']):02d}"
-            self._put(("date",), iso, self._span(index, offset + date.start(), offset + date.end()))
-            rest[date.start() : date.end()] = " " * (date.end() - date.start())
-            weekday = _WEEKDAY.match(value, date.end())
-            if weekday and "weekday" not in seen:
-                seen.add("weekday")
-                group = "w" if weekday["w"] else "w2"
-                self._put(
-                    ("weekday",),
-                    weekday[group],
-                    self._span(index, offset + weekday.start(group), offset + weekday.end(group)),
-                )
-                rest[weekday.start() : weekday.end()] = " " * (weekday.end() - weekday.start())
-        slot = _SLOT.search(value)
-        if slot:
+        date = notation.find_date(value, self.language)
+        if date is not None:
+            begin, finish = date.span
+            blank = True
+            if "date" not in seen:
+                blank = self._date(index, value, offset, date, seen)
+            if blank:
+                rest[begin:finish] = " " * (finish - begin)
+        found = notation.find_range(value)
+        if found is not None and found.end is not None and found.end_span is not None:
+            begin, finish = found.span
             if "slot" not in seen:
                 seen.add("slot")
-                self._put(
-                    ("slot",), slot.group(), self._span(index, offset + slot.start(), offset + slot.end())
-                )
-            rest[slot.start() : slot.end()] = " " * (slot.end() - slot.start())
-        else:
-            single = _SINGLE_TIME.search("".join(rest))
-            if single:  # a start time alone gives no slot; the table's rows carry the times
-                rest[single.start() : single.end()] = " " * (single.end() - single.start())
+                printed = value[begin:finish]
+                plain = _SLOT.fullmatch(printed)
+                text = printed if plain else f"{found.start.canonical}-{found.end.canonical}"
+                self._put(("slot",), text, self._span(index, offset + begin, offset + finish))
+            rest[begin:finish] = " " * (finish - begin)
+        elif found is not None:  # a start time alone gives no slot; the table's rows carry the times
+            rest[found.span[0] : found.span[1]] = " " * (found.span[1] - found.span[0])
         leftover = "".join(rest)
         if any(char.isdigit() for char in leftover):
             self._problem(
@@ -295,9 +288,54 @@ class _Reader:
                 T(
                     "cannot read the meeting line {value!r}: write it as {example}",
                     value=value,
-                    example='"2026. 2. 26.(목) 16:30~18:00"',
+                    example='"2026. 2. 26.(목) 16:30~18:00"' if self.language == "ko" else '"2026-02-26 (Thu) 16:30-18:00"',
                 ),
             )
+
+    def _date(self, index: int, value: str, offset: int, date: notation.DateReading, seen: set[str]) -> bool:
+        """Put the meeting's date and weekday; False when the date cannot be used (E005 says why)."""
+        begin, finish = date.date_span
+        if date.ambiguous:
+            self._problem(
+                index,
+                offset + begin,
+                offset + finish,
+                T(
+                    "the date {value!r} can be read day first or month first; write it as {first} or {second}",
+                    value=value[begin:finish],
+                    first=f"{date.year:04d}-{date.month:02d}-{date.day:02d}",
+                    second=f"{date.year:04d}-{date.day:02d}-{date.month:02d}",
+                ),
+            )
+            return True
+        iso = date.iso()
+        if iso is None:
+            return False  # no year: the digits stay and E005 says the line cannot be read
+        seen.add("date")
+        self._put(("date",), iso, self._span(index, offset + begin, offset + finish))
+        if date.weekday is not None and date.weekday_span is not None and "weekday" not in seen:
+            seen.add("weekday")
+            w_begin, w_end = date.weekday_span
+            self._put(("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
+        return True
+
+    def _date_line(self, seen: set[str]) -> None:
+        """A meeting line without a label: ``2025/07/24 목요일 13:00~17:00`` (a date, then a slot)."""
+        for index, line in enumerate(self.lines):
+            body = line.strip().lstrip("#-*•○□ ").strip("*_ ")
+            if not body or body.startswith("|"):
+                continue
+            date = notation.find_date(body, self.language)
+            if date is None or date.span[0] != 0:
+                continue
+            found = notation.find_range(body, date.span[1])
+            if found is None or found.end is None:
+                continue
+            offset = line.index(body)
+            if self.first_overview is None:
+                self.first_overview = index
+            self._when(index, body, offset, seen)
+            return
 
     def _title(self) -> None:
         """The title: a 붙임 line (without 붙임 and a trailing 개요), else a heading, else the first line.
