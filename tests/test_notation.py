@@ -118,7 +118,9 @@ def test_each_date_notation(text: str, iso: str, weekday: str | None) -> None:
     assert found.weekday is None or weekday_index(found.weekday) == found.date().weekday()  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize(("text", "month", "day", "weekday"), [("4. 9.(목)", 4, 9, "목"), ("9.19 (토)", 9, 19, "토")])
+@pytest.mark.parametrize(
+    ("text", "month", "day", "weekday"), [("4. 9.(목)", 4, 9, "목"), ("9.19 (토)", 9, 19, "토")]
+)
 def test_dates_without_a_year(text: str, month: int, day: int, weekday: str) -> None:
     found = find_date(text)
     assert found is not None
@@ -146,7 +148,16 @@ def test_a_date_span_excludes_the_label() -> None:
 
 @pytest.mark.parametrize(
     ("label", "index"),
-    [("목", 3), ("목요일", 3), ("(목)", 3), ("Thu", 3), ("Thu.", 3), ("Thurs", 3), ("Thursday", 3), ("sun", 6)],
+    [
+        ("목", 3),
+        ("목요일", 3),
+        ("(목)", 3),
+        ("Thu", 3),
+        ("Thu.", 3),
+        ("Thurs", 3),
+        ("Thursday", 3),
+        ("sun", 6),
+    ],
 )
 def test_weekday_labels(label: str, index: int) -> None:
     assert weekday_index(label) == index
@@ -171,7 +182,12 @@ minutes_of_day = st.integers(min_value=0, max_value=24 * 60 - 1)
 @given(minutes_of_day)
 def test_round_trip_24_hour_forms(minutes: int) -> None:
     hours, mins = divmod(minutes, 60)
-    for text in (f"{hours:02d}:{mins:02d}", f"{hours}:{mins:02d}", f"{hours:02d}.{mins:02d}", f"{hours}시 {mins}분"):
+    for text in (
+        f"{hours:02d}:{mins:02d}",
+        f"{hours}:{mins:02d}",
+        f"{hours:02d}.{mins:02d}",
+        f"{hours}시 {mins}분",
+    ):
         reading = read_time(text)
         assert reading is not None, text
         assert reading.minutes == minutes, text
@@ -189,7 +205,11 @@ def test_round_trip_12_hour_forms(minutes: int) -> None:
         assert reading.minutes == minutes, text
 
 
-@given(minutes_of_day, st.integers(min_value=1, max_value=300), st.sampled_from(["~", " - ", " – ", " — ", " to "]))
+@given(
+    minutes_of_day,
+    st.integers(min_value=1, max_value=300),
+    st.sampled_from(["~", " - ", " – ", " — ", " to "]),
+)
 def test_round_trip_ranges(start: int, length: int, separator: str) -> None:
     end = min(start + length, 24 * 60)
     text = f"{start // 60:02d}:{start % 60:02d}{separator}{end // 60:02d}:{end % 60:02d}"

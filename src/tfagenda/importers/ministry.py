@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tfagenda import notation
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message, T
-from tfagenda import notation
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Document, Node
 
@@ -288,7 +288,9 @@ class _Reader:
                 T(
                     "cannot read the meeting line {value!r}: write it as {example}",
                     value=value,
-                    example='"2026. 2. 26.(목) 16:30~18:00"' if self.language == "ko" else '"2026-02-26 (Thu) 16:30-18:00"',
+                    example='"2026. 2. 26.(목) 16:30~18:00"'
+                    if self.language == "ko"
+                    else '"2026-02-26 (Thu) 16:30-18:00"',
                 ),
             )
 
@@ -595,7 +597,9 @@ class _Reader:
         values["title"] = text
         spans["title"] = self._span(index, column, column + len(text))
 
-    def _stated_minutes(self, index: int, cell: _Cell, values: dict[str, Any], spans: dict[str, Span]) -> bool:
+    def _stated_minutes(
+        self, index: int, cell: _Cell, values: dict[str, Any], spans: dict[str, Span]
+    ) -> bool:
         """``(20 mins + 5 mins Q&A)`` in a cell: the duration the row states, 25 minutes."""
         stated = _STATED_MINUTES.search(cell.text)
         if stated is None:
@@ -747,7 +751,9 @@ class _Columns:
     """What each column of a schedule table holds, by its index among the row's cells."""
 
     time: int
-    roles: dict[int, str]  # "title0" (most specific) … "title1", "owner", "duration", "number", "room", "note", "unlabelled"
+    roles: dict[
+        int, str
+    ]  # "title0" (most specific) … "title1", "owner", "duration", "number", "room", "note", "unlabelled"
 
 
 def _role_of(columns: _Columns | None, position: int) -> str:
@@ -802,7 +808,9 @@ def _header_word(text: str) -> str:
     return text.strip().strip("*_").strip()
 
 
-def _time_at(line: str, pos: int) -> tuple[int, dict[str, tuple[Any, tuple[int, int]]], dict[str, notation.ClockTime]] | None:
+def _time_at(
+    line: str, pos: int
+) -> tuple[int, dict[str, tuple[Any, tuple[int, int]]], dict[str, notation.ClockTime]] | None:
     """The row's time at ``pos``: where it ends, its values (as printed when ``HH:MM``/``H:MM``,
     else the ``HH:MM`` they mean, e.g. ``오후 2시`` → ``"14:00"``), and the readings."""
     found = notation.match_range(line, pos)
