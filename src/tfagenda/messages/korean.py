@@ -175,6 +175,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     # -- ministry import: E005 ---------------------------------------------------------------
     "no schedule table found: expected rows like {example} (tab-separated, a | table, or columns two spaces apart)": "일정 표를 찾지 못했습니다. {example} 같은 행이 있어야 합니다(탭 구분, | 표, 또는 두 칸 이상 띄운 열)",
     "cannot read the meeting line {value!r}: write it as {example}": "회의 일시 줄을 읽을 수 없습니다({value!r}). {example} 형식으로 적으십시오",
+    "the date {value!r} can be read day first or month first; write it as {first} or {second}": "날짜 {value!r}는 일/월 순서로도 월/일 순서로도 읽힙니다. {first} 또는 {second}로 적으십시오",
     "cannot read the time of this schedule row, {value!r}; write it as {example}, as the other rows do": "이 행의 시간을 읽을 수 없습니다({value!r}). 다른 행처럼 {example} 형식으로 적으십시오",
     # -- the summary line (report/text.py) ---------------------------------------------------
     "All checks passed ({files}).": "모든 점검을 통과했습니다({files}).",
