@@ -238,3 +238,38 @@ def test_round_trip_dates(date: dt.date, with_weekday: bool) -> None:
         assert found.date() == date, text
         if found.weekday is not None:
             assert weekday_index(found.weekday) == date.weekday(), text
+
+
+# -- E004/E002 in YAML: the concrete value and a safe fix where the notation is unambiguous ------
+
+YAML_NOTATIONS = """title: 회의
+date: 2026. 4. 9.
+slot: "14:00-15:00"
+segments:
+  - {start: 오후 2시 10분, end: "14:30", title: A, owner: "-"}
+  - {start: "09.30", end: "14:40", title: B, owner: "-"}
+  - {start: "9:5", end: "14:50", title: C, owner: "-"}
+"""
+
+
+def test_yaml_notations_get_the_concrete_value_and_a_safe_fix() -> None:
+    from tfagenda.findings import Applicability
+    from tfagenda.linter import check_text
+
+    findings = check_text(YAML_NOTATIONS, "m.yaml")
+    assert [(f.code, f.line, f.column) for f in findings] == [
+        ("E002", 2, 7),
+        ("E004", 5, 13),
+        ("E004", 6, 13),
+        ("E004", 7, 13),
+    ]
+    fixes = [(f.fix.value, f.fix.applicability) if f.fix else None for f in findings]
+    assert fixes == [
+        ("2026-04-09", Applicability.SAFE),
+        ("14:10", Applicability.SAFE),
+        ("09:30", Applicability.SAFE),
+        None,  # 9:5 is 09:05 or 09:50: said, not guessed
+    ]
+    assert "write it as 2026-04-09" in findings[0].message.say("en")
+    assert 'write it as "14:10"' in findings[1].message.say("en")
+    assert '"09:05" or "09:50"' in findings[3].message.say("en")

@@ -149,6 +149,10 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "the time {value}": "시각({value})",
     "the duration {value} ({minutes})": "소요 시간({value}, {minutes})",
     # -- values that cannot be read (clock.py, model.py) -------------------------------------
+    '{text!r} is not a time; write it as "{value}"': '시각 표기가 HH:MM이 아닙니다({text!r}). "{value}"로 적으십시오',
+    '{text!r} is not a time: the minutes need two digits; write "{a}" or "{b}"': '시각으로 읽을 수 없는 값입니다({text!r}): 분은 두 자리로 적습니다. "{a}" 또는 "{b}"로 적으십시오',
+    "{value!r} is not a date; write it as {iso}": "날짜 표기가 YYYY-MM-DD가 아닙니다({value!r}). {iso}로 적으십시오",
+    "set {field} to {value}": "{field}을(를) {value}(으)로 바꿈",
     '{text!r} is not a time; write it as HH:MM, e.g. "16:30"': '시각으로 읽을 수 없는 값입니다({text!r}). HH:MM 형식으로 적으십시오(예: "16:30")',
     "{text!r} is not a time: minute {minute} is past 59": "시각으로 읽을 수 없는 값입니다({text!r}). 분 값({minute})이 59를 넘습니다",
     "{text!r} is not a time: times run from 00:00 to 24:00": "시각으로 읽을 수 없는 값입니다({text!r}). 시각은 00:00부터 24:00까지입니다",
