@@ -779,3 +779,49 @@ def test_real_english_workshop_programme() -> None:
     assert [parse_duration(s["duration"]) for s in segments] == [5, 25, 25, 25, 15, 30, 25, 10, 25, 30, 10]
     assert (segments[5]["title"], segments[5]["kind"]) == ("Break", "break")
     assert findings_of(path) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "days", "findings"),
+    [
+        (
+            "en-day-sections.md",
+            [
+                ("Day 1 (11/18/2024)", "2024-11-18", None, 5),
+                ("Day 2 — Tuesday (11/19/2024)", "2024-11-19", "Tuesday", 3),
+            ],
+            [],
+        ),
+        (
+            "ko-day-sections.md",
+            [
+                ("첫째 날 2026. 4. 9.(목)", "2026-04-09", "목", 3),
+                ("2일차 — 2026. 4. 10.(목)", "2026-04-10", "목", 2),
+            ],
+            [("D001", 11, 23)],
+        ),
+    ],
+)
+def test_day_sections_become_days(
+    name: str, days: list[tuple[Any, ...]], findings: list[tuple[str, int, int]]
+) -> None:
+    path = TABLES / name
+    doc = read(path.read_text(encoding="utf-8"), str(path))
+    assert doc.problems == []
+    assert doc.data["title"] in ("Robotics summer school", "2026 돌봄 정책 연수")  # not the day heading
+    assert [(d["title"], d["date"], d.get("weekday"), len(d["segments"])) for d in doc.data["days"]] == days
+    assert findings_of(path) == findings
+
+
+def test_a_12_hour_clock_restarts_each_day() -> None:
+    path = TABLES / "en-day-sections.md"
+    data = read(path.read_text(encoding="utf-8"), str(path)).data
+    assert [(s["start"], s["end"]) for s in data["days"][0]["segments"]][-2:] == [
+        ("12:30", "13:30"),
+        ("13:30", "15:00"),
+    ]
+    assert [(s["start"], s["end"]) for s in data["days"][1]["segments"]] == [
+        ("9:00", "10:30"),
+        ("10:30", "11:00"),
+        ("11:00", "12:00"),
+    ]

@@ -242,7 +242,7 @@ _WEEKDAY_AFTER = re.compile(
     r"\s*[(（]\s*(?P<w>" + _WEEKDAY_WORD + r")\s*[)）]|\s*,?\s*(?P<w2>" + _WEEKDAY_WORD + ")",
     re.IGNORECASE,
 )
-_WEEKDAY_BEFORE = re.compile(r"(?P<w>" + _WEEKDAY_WORD + r")\s*,?\s*", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(r"(?P<w>" + _WEEKDAY_WORD + r")\s*,?\s*[(（]?\s*", re.IGNORECASE)
 _DATE_PATTERNS = [
     # 2026-04-09, 2026. 4. 9., 2026년 4월 9일, 2025/07/24, '25.8.13.
     (

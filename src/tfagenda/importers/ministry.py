@@ -127,6 +127,10 @@ _ATTACHMENT = re.compile(
     r"^\s*+(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*+(?P<title>(?:.*\S)?)\s*$"
 )
 _HEADING = re.compile(r"^\s*+(?:#{1,6}\s++|[□■]\s*+)(?P<title>.*\S)\s*$")
+# A day section's heading: "Day 1 (11/18/2024)", "Day 2 — Tuesday", "1일차", "첫째 날", "제2일".
+_DAY_SECTION = re.compile(
+    r"\bday\s*\d+\b|\d+\s*일\s*차|(?:첫|둘|셋|넷|다섯)\s*째\s*날|제\s*\d+\s*일(?![가-힣])", re.IGNORECASE
+)
 _URLISH = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:md|txt|hwp|hwpx|docx?|pdf)$", re.IGNORECASE)
 _GENERIC_HEADING = re.compile(
     r"(?:회의|행사)?\s*(?:개요|세부\s*(?:계획|일정)|진행\s*(?:순서|계획|일정)|일정|시간표|순서|계획|추진\s*경과)?"
@@ -152,6 +156,7 @@ class _Row:
     note_lines: list[tuple[str, Span]] = field(default_factory=list)
     unreadable: tuple[Message, Span] | None = None  # E005: why, and where the time is
     readings: dict[str, notation.ClockTime] = field(default_factory=dict)  # start/end as read
+    day: int | None = None  # index into the reader's day sections
 
 
 def read(text: str, path: str, format: str = "ministry") -> Document:
@@ -185,6 +190,8 @@ class _Reader:
         self.rows: list[_Row] = []
         self.first_overview: int | None = None  # 0-based line of the first overview line
         self.table_line: int | None = None  # 0-based line where the first schedule table starts
+        # Day sections: "## Day 1 (11/18/2024)", "1일차", "첫째 날" — (line, title start, title end).
+        self.days: list[tuple[int, int, int]] = []
         # The document's language decides 11/12/2024 (month first in English); Korean text never writes it so.
         self.language = "ko" if any("\uac00" <= char <= "\ud7a3" for char in doc.text) else "en"
 
@@ -379,6 +386,9 @@ class _Reader:
             depth = len(self.lines[index].lstrip()) - len(self.lines[index].lstrip().lstrip("#"))
             if depth >= level:
                 continue
+            if _DAY_SECTION.search(match["title"]):  # "## Day 1": the title is the section's parent
+                level = depth or 1
+                continue
             if self._title_from(index, match):
                 return True
             level = depth or 1
@@ -414,6 +424,9 @@ class _Reader:
         seen_row = False
         for index, line in enumerate(self.lines):
             stripped = line.strip()
+            heading = _HEADING.match(line)
+            if heading and _DAY_SECTION.search(heading["title"]):
+                self.days.append((index, *heading.span("title")))
             header = _header_columns(_cells(line))
             if header is not None:
                 columns, in_table, seen_row = header, True, False
@@ -449,13 +462,15 @@ class _Reader:
     def _twelve_hour(self) -> None:
         """A table on a 12-hour clock without am/pm: where the sequence decides (``12:30 - 1:00``),
         the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``)."""
-        order = [(row, name) for row in self.rows for name in ("start", "end") if name in row.readings]
-        minutes, moved = notation.resolve_twelve_hour([row.readings[name] for row, name in order])
-        if not moved:
-            return
-        for (row, name), value in zip(order, minutes, strict=True):
-            if value != row.readings[name].minutes:
-                row.values[name] = notation.format_time(value)
+        for day in sorted({row.day for row in self.rows}, key=lambda d: -1 if d is None else d):
+            rows = [row for row in self.rows if row.day == day]  # each day's sequence on its own
+            order = [(row, name) for row in rows for name in ("start", "end") if name in row.readings]
+            minutes, moved = notation.resolve_twelve_hour([row.readings[name] for row, name in order])
+            if not moved:
+                continue
+            for (row, name), value in zip(order, minutes, strict=True):
+                if value != row.readings[name].minutes:
+                    row.values[name] = notation.format_time(value)
 
     def _row(self, index: int, line: str, columns: _Columns | None) -> None:
         layout = _layout(line)
@@ -548,6 +563,7 @@ class _Reader:
                 spans["owner"] = spans["title"]
         row = _Row(index + 1, self._span(index, lead, content_end), values, spans, depth)
         row.readings = readings
+        row.day = len(self.days) - 1 if self.days else None
         if not readable:
             # Kept as a segment with no times, set aside: E005 says why, and no other check
             # reports the hole it leaves. The time as printed goes in its note.
@@ -627,12 +643,53 @@ class _Reader:
 
     def _emit_rows(self) -> None:
         top = [r for r in self.rows if r.depth == 0]
+        sections = sorted({r.day for r in top if r.day is not None})
+        if len(sections) >= 2:
+            self._emit_days(top, sections)
+            return
         self.data["segments"] = []
         self.doc.nodes[("segments",)] = Node(
             _cover([r.span for r in self.rows]), _cover([r.span for r in self.rows]), False
         )
         for i, row in enumerate(top):
             self._emit(row, ("segments", i), self.data["segments"])
+
+    def _emit_days(self, top: list[_Row], sections: list[int]) -> None:
+        """Day sections become ``days``: each its heading as the title, its date and weekday when the
+        heading has them; a meeting line's slot applies to every day, its date to the first."""
+        whole = _cover([r.span for r in self.rows])
+        self.data["days"] = []
+        self.doc.nodes[("days",)] = Node(whole, whole, False)
+        shared = {
+            key: (self.data.pop(key), self.doc.nodes.pop((key,)))
+            for key in ("date", "weekday", "slot")
+            if key in self.data
+        }
+        first_rows = [r for r in top if r.day is None or r.day == sections[0]]
+        for number, section in enumerate(sections):
+            line, begin, end = self.days[section]
+            rows = first_rows if number == 0 else [r for r in top if r.day == section]
+            at: DocPath = ("days", number)
+            title = self.lines[line][begin:end]
+            self.data["days"].append({})
+            span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
+            self.doc.nodes[at] = Node(span, span, False)
+            self._put(at + ("title",), title, self._span(line, begin, end))
+            date = notation.find_date(title, self.language)
+            if date is not None and date.iso() is not None and not date.ambiguous:
+                d_begin, d_end = date.date_span
+                self._put(at + ("date",), date.iso(), self._span(line, begin + d_begin, begin + d_end))
+                if date.weekday is not None and date.weekday_span is not None:
+                    w_begin, w_end = date.weekday_span
+                    self._put(
+                        at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
+                    )
+            for key, (value, node) in shared.items():
+                if key == "slot" or (number == 0 and key not in self.data["days"][0]):
+                    self._put(at + (key,), value, node.inner)
+            self._put(at + ("segments",), [], _cover([r.span for r in rows]))
+            for i, row in enumerate(rows):
+                self._emit(row, at + ("segments", i), self.data["days"][number]["segments"])
 
     def _emit(self, row: _Row, at: DocPath, into: list[Any]) -> None:
         into.append({})
