@@ -14,6 +14,11 @@ columns aligned with two or more spaces. Every value is kept as printed (``16:05
 ``('05)`` becomes the duration ``"'05"``), and every value's place in the text is recorded, so the
 checks' findings point at the source's lines and columns. A table row whose time cannot be read is
 an E005 problem at its line, never dropped silently.
+
+Any Markdown or text table with a time column is read the same way (issue 13): header words in
+Korean and English say which column is what, times and dates in the notations of
+``tfagenda.notation`` are read, HTML comments, front matter and ``<style>`` are skipped, and day
+sections (``## Day 1 (11/18/2024)``, ``1일차``) become days.
 """
 
 from __future__ import annotations
@@ -33,26 +38,12 @@ _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
 _CLOCK = r"\d{1,2}:\d{2}"
 # A duration as printed after a row's times: ('05), (5'), (5분), (05분), (5min).
 _DURATION = r"['’′]\d{1,3}|\d{1,3}['’′]|\d{1,3}\s*(?:분|min|m)"
-_ROW_TIME = re.compile(
-    rf"(?P<start>{_CLOCK})"
-    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<end>{_CLOCK}))?"
-    rf"(?:\s*[(（]\s*(?P<duration>{_DURATION})\s*[)）])?"
-)
 # The start of a row that is meant to be a schedule row: "16:30", "16시", "오후 4시".
 _TIMEISH = re.compile(
     r"\d{1,2}\s*[:：시]|\d{1,2}\.\d{2}(?![\d.])|\d{1,2}\s*[ap]\.?m\b|(?:오전|오후|정오|AM|PM|noon)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _SLOT = re.compile(rf"{_CLOCK}\s*{_SEP}\s*{_CLOCK}")
-_SINGLE_TIME = re.compile(_CLOCK)
-_DATE = re.compile(
-    r"(?P<year>\d{4}|['’‘]?\d{2})\s*[.년/-]\s*(?P<month>\d{1,2})\s*[.월/-]\s*(?P<day>\d{1,2})(?:\s*일|\s*\.)?"
-)
-_WEEKDAY = re.compile(
-    r"\s*[(（]\s*(?P<w>[월화수목금토일](?:요일)?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)\s*[)）]"
-    r"|\s*(?P<w2>[월화수목금토일]요일)",
-    re.IGNORECASE,
-)
 # An overview line: "- (일시) …", "○ 일시 : …", "- 일시: …", "(장소) …", "[장소] …".
 _BULLETS = "-‐‑–—○◦•·∙ㅇ◎●❍▪□■*o"
 _OVERVIEW = re.compile(
@@ -779,16 +770,6 @@ def _split_spaces(line: str, start: int, end: int) -> list[_Cell]:
     for match in re.finditer(r"\S+(?: \S+)*", line[start:end]):
         cells.append(_Cell(match.group(), start + match.start()))
     return cells
-
-
-def _cell_end(line: str, start: int, layout: str) -> int:
-    if layout == "pipe":
-        found = re.search(r"(?<!\\)\|", line[start:])
-        return start + found.start() if found else len(line)
-    if layout == "tab":
-        found = line.find("\t", start)
-        return found if found >= 0 else len(line)
-    return len(line.rstrip())
 
 
 def _clean_break(line: str, after: int, cell_end: int, layout: str) -> bool:
