@@ -349,8 +349,23 @@ def _problem_for(error: dict[str, Any], at: DocPath, document: Document) -> Prob
     kind = error["type"]
     # tfagenda's own errors carry a ``Message`` (said in the check's language); pydantic's, English text.
     message = (error.get("ctx") or {}).get("message") or T("{detail}", detail=error["msg"])
+    suggestion = (error.get("ctx") or {}).get("suggestion")
+    fix = (
+        Fix(
+            T("set {field} to {value}", field=at[-1], value=suggestion),
+            Applicability.SAFE,
+            suggestion,
+            target=at,
+        )
+        if suggestion is not None and at
+        else None
+    )
     if kind == "bad_time":
-        return Problem("E004", at, T("{field}: {message}", field=at[-1] if at else "value", message=message))
+        return Problem(
+            "E004", at, T("{field}: {message}", field=at[-1] if at else "value", message=message), fix=fix
+        )
+    if kind == "bad_date" and at:
+        return Problem("E002", at, T("{field}: {message}", field=_field_name(at), message=message), fix=fix)
     if kind == "extra_forbidden":
         owner = at[:-1]
         known = FIELDS.get(_kind_of(owner), ())

@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
 from tfagenda.findings import DocPath
 from tfagenda.messages import Message, T, verbatim
+from tfagenda.notation import canonical_date, canonical_time
 from tfagenda.policy import Policy
 
 NOBODY = "-"
@@ -42,10 +43,38 @@ def weekday_index(label: str) -> int | None:
     return None
 
 
-def _bad(kind: str, message: Message) -> PydanticCustomError:
+def _bad(kind: str, message: Message, suggestion: str | None = None) -> PydanticCustomError:
     # The message travels in the error's context (``ctx["message"]``): a ``Message``, which the
     # reporter says in the language chosen at output. pydantic fills ``{message}`` in without reading braces in it.
-    return PydanticCustomError(kind, "{message}", {"message": message})
+    # ``suggestion``: the value the text unambiguously means, written canonically (a safe fix).
+    context: dict[str, Any] = {"message": message}
+    if suggestion is not None:
+        context["suggestion"] = suggestion
+    return PydanticCustomError(kind, "{message}", context)
+
+
+def _time_notation(value: str) -> PydanticCustomError | None:
+    """A time in another notation (``오후 2시 10분``, ``09.30``, ``2:10 pm``): the ``HH:MM`` it means."""
+    canonical = canonical_time(value)
+    if canonical is not None:
+        return _bad(
+            "bad_time",
+            T('{text!r} is not a time; write it as "{value}"', text=value, value=canonical),
+            canonical,
+        )
+    short = re.fullmatch(r"\s*(\d{1,2}):(\d)\s*", value)
+    if short and int(short[1]) <= 23:  # "9:5": 09:05 or 09:50? Not guessed.
+        hour, digit = int(short[1]), short[2]
+        return _bad(
+            "bad_time",
+            T(
+                '{text!r} is not a time: the minutes need two digits; write "{a}" or "{b}"',
+                text=value,
+                a=f"{hour:02d}:0{digit}",
+                b=f"{hour:02d}:{digit}0",
+            ),
+        )
+    return None
 
 
 def _reason(error: ValueError) -> Message:
@@ -60,7 +89,7 @@ def _read_time(value: Any) -> int:
         try:
             return parse_time(value)
         except ValueError as error:
-            raise _bad("bad_time", _reason(error)) from None
+            raise (_time_notation(value) or _bad("bad_time", _reason(error))) from None
     if isinstance(value, int) and not isinstance(value, bool):
         hint = (
             f'"{value // 100:02d}:{value % 100:02d}"'
@@ -132,6 +161,10 @@ def _read_date(value: Any) -> dt.date:
             raise _bad(
                 "bad_date", T("{value!r} is not a date: {error}", value=value, error=str(error))
             ) from None
+    if isinstance(value, str):
+        iso = canonical_date(value)
+        if iso is not None:  # "2026. 4. 9." means 2026-04-09
+            raise _bad("bad_date", T("{value!r} is not a date; write it as {iso}", value=value, iso=iso), iso)
     raise _bad("bad_date", T("{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-26", value=value))
 
 

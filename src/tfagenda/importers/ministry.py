@@ -14,6 +14,11 @@ columns aligned with two or more spaces. Every value is kept as printed (``16:05
 ``('05)`` becomes the duration ``"'05"``), and every value's place in the text is recorded, so the
 checks' findings point at the source's lines and columns. A table row whose time cannot be read is
 an E005 problem at its line, never dropped silently.
+
+Any Markdown or text table with a time column is read the same way (issue 13): header words in
+Korean and English say which column is what, times and dates in the notations of
+``tfagenda.notation`` are read, HTML comments, front matter and ``<style>`` are skipped, and day
+sections (``## Day 1 (11/18/2024)``, ``1일차``) become days.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tfagenda import notation
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message, T
@@ -32,23 +38,12 @@ _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
 _CLOCK = r"\d{1,2}:\d{2}"
 # A duration as printed after a row's times: ('05), (5'), (5분), (05분), (5min).
 _DURATION = r"['’′]\d{1,3}|\d{1,3}['’′]|\d{1,3}\s*(?:분|min|m)"
-_ROW_TIME = re.compile(
-    rf"(?P<start>{_CLOCK})"
-    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<end>{_CLOCK}))?"
-    rf"(?:\s*[(（]\s*(?P<duration>{_DURATION})\s*[)）])?"
-)
 # The start of a row that is meant to be a schedule row: "16:30", "16시", "오후 4시".
-_TIMEISH = re.compile(r"\d{1,2}\s*[:：시]|(?:오전|오후|AM|PM)(?![A-Za-z])", re.IGNORECASE)
-_SLOT = re.compile(rf"{_CLOCK}\s*{_SEP}\s*{_CLOCK}")
-_SINGLE_TIME = re.compile(_CLOCK)
-_DATE = re.compile(
-    r"(?P<year>\d{4}|['’‘]?\d{2})\s*[.년/-]\s*(?P<month>\d{1,2})\s*[.월/-]\s*(?P<day>\d{1,2})(?:\s*일|\s*\.)?"
-)
-_WEEKDAY = re.compile(
-    r"\s*[(（]\s*(?P<w>[월화수목금토일](?:요일)?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)\s*[)）]"
-    r"|\s*(?P<w2>[월화수목금토일]요일)",
+_TIMEISH = re.compile(
+    r"\d{1,2}\s*[:：시]|\d{1,2}\.\d{2}(?![\d.])|\d{1,2}\s*[ap]\.?m\b|(?:오전|오후|정오|AM|PM|noon)(?![A-Za-z])",
     re.IGNORECASE,
 )
+_SLOT = re.compile(rf"{_CLOCK}\s*{_SEP}\s*{_CLOCK}")
 # An overview line: "- (일시) …", "○ 일시 : …", "- 일시: …", "(장소) …", "[장소] …".
 _BULLETS = "-‐‑–—○◦•·∙ㅇ◎●❍▪□■*o"
 _OVERVIEW = re.compile(
@@ -74,16 +69,47 @@ _LABEL_KINDS = {
     "attendees": "people",
     "participants": "people",
 }
-# The schedule table's header: "시 간(안) | 내 용 | 비고" and variants.
-_HEAD_TIME = re.compile(r"(?:시\s*간|시\s*각|일\s*정|time)\s*(?:[(（]\s*안\s*[)）])?", re.IGNORECASE)
+# The schedule table's header: "시 간(안) | 내 용 | 비고" and variants, in Korean and English.
+_HEAD_TIME = re.compile(
+    r"(?:시\s*간|시\s*각|일\s*정|time|times|schedule|when)\s*(?:[(（]\s*안\s*[)）])?", re.IGNORECASE
+)
+_HEAD_NUMBER = re.compile(r"#|no\.?|nr\.?|연\s*번|번\s*호|순\s*번|순\s*서", re.IGNORECASE)
+# The most specific title columns: a topic or session names the row.
+_HEAD_TITLE = re.compile(
+    r"주\s*제|제\s*목|세\s*션|안\s*건|발\s*표\s*주\s*제|강\s*의\s*명?|title|topic|session|event|talk|subject",
+    re.IGNORECASE,
+)
 _HEAD_ITEM = re.compile(
-    r"(?:주\s*요|세\s*부)?\s*내\s*용|프\s*로\s*그\s*램|안\s*건|item|agenda|topic|programme|program",
+    r"(?:주\s*요|세\s*부)?\s*내\s*용|프\s*로\s*그\s*램|구\s*분|item|agenda|programme|program|description|details?|activity|contents?",
     re.IGNORECASE,
 )
 _HEAD_OWNER = re.compile(
-    r"발\s*표\s*자?|담\s*당\s*자?|주\s*관|진\s*행\s*자?|owner|who|speaker", re.IGNORECASE
+    r"발\s*표\s*자?|담\s*당\s*자?|주\s*관|진\s*행\s*자?|사\s*회\s*자?|연\s*사|강\s*사|좌\s*장"
+    r"|owners?|who|speakers?|presenters?|chairs?|lead|moderators?|hosts?|facilitators?|responsible",
+    re.IGNORECASE,
 )
+_HEAD_DURATION = re.compile(
+    r"소\s*요\s*(?:시\s*간)?(?:\s*[(（]\s*분\s*[)）])?|분|시\s*간\s*[(（]\s*분\s*[)）]|durations?|length|mins?|minutes",
+    re.IGNORECASE,
+)
+_HEAD_ROOM = re.compile(r"장\s*소|room|track|hall|venue|location|강\s*의\s*실", re.IGNORECASE)
 _HEAD_REMARK = re.compile(r"비\s*고|remarks?|notes?", re.IGNORECASE)
+_PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_DURATION_AFTER = re.compile(rf"\s*[(（]\s*(?P<duration>{_DURATION})\s*[)）]")
+_DURATION_CELL = re.compile(r"\d{1,3}\s*(?:분|mins?|minutes|m)|['’′]\d{1,3}|\d{1,3}['’′]", re.IGNORECASE)
+# "(20 mins + 5 mins Q&A)", "(5 mins)", "(10분)": the minutes a description states.
+_STATED_MINUTES = re.compile(
+    r"[(（]\s*(?P<inner>\d{1,3}\s*(?:mins?|minutes|분)(?:\s*\+\s*\d{1,3}\s*(?:mins?|minutes|분)[^()（）]*)?)\s*[)）]",
+    re.IGNORECASE,
+)
+# "Kensuke Harada: *Realizing robust motion planning …*": a speaker and a title in one cell.
+_SPEAKER_TITLE = re.compile(r"(?P<owner>[^:*<>|\[\]]{2,80}?)\s*:\s*\*{1,2}(?P<title>[^*]+?)\*{1,2}")
+_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)\s]*\)")
+_BREAK_TITLE = re.compile(
+    r"(?:coffee\s*|lunch\s*|tea\s*)?break|lunch|coffee|휴\s*식|점심(?:\s*(?:시간|식사))?|중\s*식|오\s*찬|만\s*찬|석\s*식",
+    re.IGNORECASE,
+)
+_MARKUP_OPEN = re.compile(r"<!--|<(?P<tag>style|script)\b[^>]*>", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _PART_BULLET = re.compile(r"(?P<bullet>[-–·ㆍ∙•▸])\s+")
 # Lines that end a table: headings, notes, attachments, overview lines.
@@ -92,6 +118,11 @@ _ATTACHMENT = re.compile(
     r"^\s*+(?:[<\[〈《]\s*붙\s*임\s*\d*\s*[>\]〉》]|붙\s*임\s*\d*(?=\s))\s*+(?P<title>(?:.*\S)?)\s*$"
 )
 _HEADING = re.compile(r"^\s*+(?:#{1,6}\s++|[□■]\s*+)(?P<title>.*\S)\s*$")
+# A day section's heading: "Day 1 (11/18/2024)", "Day 2 — Tuesday", "1일차", "첫째 날", "제2일".
+_DAY_SECTION = re.compile(
+    r"\bday\s*\d+\b|\d+\s*일\s*차|(?:첫|둘|셋|넷|다섯)\s*째\s*날|제\s*\d+\s*일(?![가-힣])", re.IGNORECASE
+)
+_URLISH = re.compile(r"(?:https?://|www\.)\S*$|\S+\.(?:md|txt|hwp|hwpx|docx?|pdf)$", re.IGNORECASE)
 _GENERIC_HEADING = re.compile(
     r"(?:회의|행사)?\s*(?:개요|세부\s*(?:계획|일정)|진행\s*(?:순서|계획|일정)|일정|시간표|순서|계획|추진\s*경과)?"
 )
@@ -115,13 +146,15 @@ class _Row:
     parts: list[_Row] = field(default_factory=list)
     note_lines: list[tuple[str, Span]] = field(default_factory=list)
     unreadable: tuple[Message, Span] | None = None  # E005: why, and where the time is
+    readings: dict[str, notation.ClockTime] = field(default_factory=dict)  # start/end as read
+    day: int | None = None  # index into the reader's day sections
 
 
 def read(text: str, path: str, format: str = "ministry") -> Document:
     """Read ministry agenda text into a document whose positions are in ``text``."""
     text = text.removeprefix("\ufeff")
     doc = Document(path=path, text=text)
-    lines = LineIndex(text).lines
+    lines = _mask_markup(LineIndex(text).lines)
     reader = _Reader(doc, lines)
     try:
         reader.run()
@@ -147,6 +180,11 @@ class _Reader:
         self.data: dict[str, Any] = {}
         self.rows: list[_Row] = []
         self.first_overview: int | None = None  # 0-based line of the first overview line
+        self.table_line: int | None = None  # 0-based line where the first schedule table starts
+        # Day sections: "## Day 1 (11/18/2024)", "1일차", "첫째 날" — (line, title start, title end).
+        self.days: list[tuple[int, int, int]] = []
+        # The document's language decides 11/12/2024 (month first in English); Korean text never writes it so.
+        self.language = "ko" if any("\uac00" <= char <= "\ud7a3" for char in doc.text) else "en"
 
     # -- positions -------------------------------------------------------------------------
 
@@ -170,8 +208,8 @@ class _Reader:
 
     def run(self) -> None:
         self._overview()
-        self._title()
         self._table()
+        self._title()
         last = len(self.lines) - 1
         whole = Span(1, 1, last + 1, len(self.lines[last]) + 1)
         self.doc.nodes[()] = Node(whole, whole, False)
@@ -212,42 +250,33 @@ class _Reader:
                 seen.add("venue")
                 self._put(("venue",), value, self._span(index, start, start + len(value)))
             # 참석자 (attendees): the agenda format has no field for them; owners come from the table.
+        if "date" not in seen and "slot" not in seen:
+            self._date_line(seen)
 
     def _when(self, index: int, value: str, offset: int, seen: set[str]) -> None:
-        """The meeting line: date, weekday label and slot, each kept as printed."""
+        """The meeting line: date, weekday label and slot (the date written as an ISO date, the
+        weekday and an ``HH:MM`` slot as printed)."""
         rest = list(value)
-        date = _DATE.search(value)
-        if date and "date" in seen:  # a second meeting line: the first one's values count
-            rest[date.start() : date.end()] = " " * (date.end() - date.start())
-        elif date:
-            seen.add("date")
-            year = date["year"].lstrip("'’‘")
-            full_year = int(year) if len(year) == 4 else 2000 + int(year)
-            iso = f"{full_year:04d}-{int(date['month']):02d}-{int(date['day']):02d}"
-            self._put(("date",), iso, self._span(index, offset + date.start(), offset + date.end()))
-            rest[date.start() : date.end()] = " " * (date.end() - date.start())
-            weekday = _WEEKDAY.match(value, date.end())
-            if weekday and "weekday" not in seen:
-                seen.add("weekday")
-                group = "w" if weekday["w"] else "w2"
-                self._put(
-                    ("weekday",),
-                    weekday[group],
-                    self._span(index, offset + weekday.start(group), offset + weekday.end(group)),
-                )
-                rest[weekday.start() : weekday.end()] = " " * (weekday.end() - weekday.start())
-        slot = _SLOT.search(value)
-        if slot:
+        date = notation.find_date(value, self.language)
+        if date is not None:
+            begin, finish = date.span
+            blank = True
+            if "date" not in seen:
+                blank = self._date(index, value, offset, date, seen)
+            if blank:
+                rest[begin:finish] = " " * (finish - begin)
+        found = notation.find_range(value)
+        if found is not None and found.end is not None and found.end_span is not None:
+            begin, finish = found.span
             if "slot" not in seen:
                 seen.add("slot")
-                self._put(
-                    ("slot",), slot.group(), self._span(index, offset + slot.start(), offset + slot.end())
-                )
-            rest[slot.start() : slot.end()] = " " * (slot.end() - slot.start())
-        else:
-            single = _SINGLE_TIME.search("".join(rest))
-            if single:  # a start time alone gives no slot; the table's rows carry the times
-                rest[single.start() : single.end()] = " " * (single.end() - single.start())
+                printed = value[begin:finish]
+                plain = _SLOT.fullmatch(printed)
+                text = printed if plain else f"{found.start.canonical}-{found.end.canonical}"
+                self._put(("slot",), text, self._span(index, offset + begin, offset + finish))
+            rest[begin:finish] = " " * (finish - begin)
+        elif found is not None:  # a start time alone gives no slot; the table's rows carry the times
+            rest[found.span[0] : found.span[1]] = " " * (found.span[1] - found.span[0])
         leftover = "".join(rest)
         if any(char.isdigit() for char in leftover):
             self._problem(
@@ -257,9 +286,56 @@ class _Reader:
                 T(
                     "cannot read the meeting line {value!r}: write it as {example}",
                     value=value,
-                    example='"2026. 2. 26.(목) 16:30~18:00"',
+                    example='"2026. 2. 26.(목) 16:30~18:00"'
+                    if self.language == "ko"
+                    else '"2026-02-26 (Thu) 16:30-18:00"',
                 ),
             )
+
+    def _date(self, index: int, value: str, offset: int, date: notation.DateReading, seen: set[str]) -> bool:
+        """Put the meeting's date and weekday; False when the date cannot be used (E005 says why)."""
+        begin, finish = date.date_span
+        if date.ambiguous:
+            self._problem(
+                index,
+                offset + begin,
+                offset + finish,
+                T(
+                    "the date {value!r} can be read day first or month first; write it as {first} or {second}",
+                    value=value[begin:finish],
+                    first=f"{date.year:04d}-{date.month:02d}-{date.day:02d}",
+                    second=f"{date.year:04d}-{date.day:02d}-{date.month:02d}",
+                ),
+            )
+            return True
+        iso = date.iso()
+        if iso is None:
+            return False  # no year: the digits stay and E005 says the line cannot be read
+        seen.add("date")
+        self._put(("date",), iso, self._span(index, offset + begin, offset + finish))
+        if date.weekday is not None and date.weekday_span is not None and "weekday" not in seen:
+            seen.add("weekday")
+            w_begin, w_end = date.weekday_span
+            self._put(("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
+        return True
+
+    def _date_line(self, seen: set[str]) -> None:
+        """A meeting line without a label: ``2025/07/24 목요일 13:00~17:00`` (a date, then a slot)."""
+        for index, line in enumerate(self.lines):
+            body = line.strip().lstrip("#-*•○□ ").strip("*_ ")
+            if not body or body.startswith("|"):
+                continue
+            date = notation.find_date(body, self.language)
+            if date is None or date.span[0] != 0:
+                continue
+            found = notation.find_range(body, date.span[1])
+            if found is None or found.end is None:
+                continue
+            offset = line.index(body)
+            if self.first_overview is None:
+                self.first_overview = index
+            self._when(index, body, offset, seen)
+            return
 
     def _title(self) -> None:
         """The title: a 붙임 line (without 붙임 and a trailing 개요), else a heading, else the first line.
@@ -274,15 +350,40 @@ class _Reader:
         for index in before[::-1] + attachments:
             if self._title_from(index, _ATTACHMENT.match(self.lines[index])):
                 return
-        for index in range(end):
-            match = _HEADING.match(self.lines[index])
-            if match and self._title_from(index, match):
+        if self.first_overview is None and self.table_line is not None:
+            if self._heading_above(self.table_line):
                 return
+        else:
+            for index in range(end):
+                match = _HEADING.match(self.lines[index])
+                if match and self._title_from(index, match):
+                    return
         for index, line in enumerate(self.lines[:end]):
             if line.strip() and not _TIMEISH.match(line.strip().lstrip("|").strip()):
+                if _URLISH.match(line.strip()):  # a URL or a file name is not a title
+                    return
                 start = len(line) - len(line.lstrip())
                 self._put(("title",), line.strip(), self._span(index, start, start + len(line.strip())))
                 return
+
+    def _heading_above(self, table_line: int) -> bool:
+        """The title from the nearest heading above the table; a section name there (``일정``,
+        ``Schedule``) gives way to the heading of the section it is in."""
+        level = 99
+        for index in range(table_line - 1, -1, -1):
+            match = _HEADING.match(self.lines[index])
+            if match is None:
+                continue
+            depth = len(self.lines[index].lstrip()) - len(self.lines[index].lstrip().lstrip("#"))
+            if depth >= level:
+                continue
+            if _DAY_SECTION.search(match["title"]):  # "## Day 1": the title is the section's parent
+                level = depth or 1
+                continue
+            if self._title_from(index, match):
+                return True
+            level = depth or 1
+        return False
 
     def _title_from(self, index: int, match: re.Match[str] | None) -> bool:
         if match is None:
@@ -309,19 +410,26 @@ class _Reader:
     # -- the schedule table ----------------------------------------------------------------
 
     def _table(self) -> None:
-        columns: dict[str, int] | None = None  # the header's columns, when the table has one
+        columns: _Columns | None = None  # the header's columns, when the table has one
         in_table = False
         seen_row = False
         for index, line in enumerate(self.lines):
             stripped = line.strip()
+            heading = _HEADING.match(line)
+            if heading and _DAY_SECTION.search(heading["title"]):
+                self.days.append((index, *heading.span("title")))
             header = _header_columns(_cells(line))
             if header is not None:
                 columns, in_table, seen_row = header, True, False
+                if self.table_line is None:
+                    self.table_line = index
                 continue
             if not in_table:
                 # Without a header, a table starts at the first line that starts with a time range.
                 if _SLOT.match(stripped.lstrip("|").strip()):
                     columns, in_table, seen_row = None, True, False
+                    if self.table_line is None:
+                        self.table_line = index
                 else:
                     continue
             if not stripped:
@@ -333,16 +441,29 @@ class _Reader:
             if stripped.startswith(_TABLE_END) or _is_overview(line):
                 in_table = False
                 continue
-            body = stripped.lstrip("|").strip()
-            if _TIMEISH.match(body):
-                self._row(index, line, columns or {})
+            if _is_time_row(line, columns):
+                self._row(index, line, columns)
                 seen_row = True
             elif seen_row and self.rows:
                 self._continuation(index, line)
             else:
                 in_table = False
+        self._twelve_hour()
 
-    def _row(self, index: int, line: str, columns: dict[str, int]) -> None:
+    def _twelve_hour(self) -> None:
+        """A table on a 12-hour clock without am/pm: where the sequence decides (``12:30 - 1:00``),
+        the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``)."""
+        for day in sorted({row.day for row in self.rows}, key=lambda d: -1 if d is None else d):
+            rows = [row for row in self.rows if row.day == day]  # each day's sequence on its own
+            order = [(row, name) for row in rows for name in ("start", "end") if name in row.readings]
+            minutes, moved = notation.resolve_twelve_hour([row.readings[name] for row, name in order])
+            if not moved:
+                continue
+            for (row, name), value in zip(order, minutes, strict=True):
+                if value != row.readings[name].minutes:
+                    row.values[name] = notation.format_time(value)
+
+    def _row(self, index: int, line: str, columns: _Columns | None) -> None:
         layout = _layout(line)
         lead = len(line) - len(line.lstrip())
         if layout == "pipe":
@@ -351,34 +472,69 @@ class _Reader:
         content_end = len(line.rstrip())
         if layout == "pipe" and line.rstrip().endswith("|"):
             content_end = len(line.rstrip()[:-1].rstrip())
-        match = _ROW_TIME.match(line, lead)
-        cell_end = _cell_end(line, lead, layout)
-        readable = match is not None and _clean_break(line, match.end(), cell_end, layout)
         values: dict[str, Any] = {}
         spans: dict[str, Span] = {}
-        if readable:
-            assert match is not None
-            for name in ("start", "end", "duration"):
-                if match[name] is not None:
-                    values[name] = match[name]
-                    spans[name] = self._span(index, match.start(name), match.end(name))
-            # The cells after the time cell; column 0 of the table is the time.
-            rest = _split_spaces(line, match.end(), content_end) if layout == "spaces" else _cells(line)[1:]
+        readings: dict[str, notation.ClockTime] = {}
+        cells: list[_Cell | None]
+        if layout == "spaces":
+            timed = _time_at(line, lead)
+            readable = timed is not None and _clean_break(line, timed[0], len(line.rstrip()), layout)
+            if readable:
+                assert timed is not None
+                time_end = timed[0]
+                time_cell = _Cell(line[lead:time_end], lead)
+                cells = [time_cell, *_split_spaces(line, time_end, content_end)]
+            else:
+                split = _split_spaces(line, lead, content_end)
+                time_cell = split[0]
+                cells = list(split)
+            time_index = 0
         else:
-            cells = _split_spaces(line, lead, content_end) if layout == "spaces" else _cells(line)
-            time_cell, rest = cells[0], cells[1:]
+            cells = list(_cells(line))
+            time_index = columns.time if columns is not None else 0
+            if columns is None:  # no header: the first cell with a time is the time
+                time_index = next(
+                    (i for i, c in enumerate(cells) if c is not None and _TIMEISH.match(c.text)), 0
+                )
+            while len(cells) <= time_index:
+                cells.append(None)
+            time_cell = cells[time_index] or _Cell("", lead)
+            timed = _time_at(line, time_cell.column) if time_cell.text else None
+            readable = timed is not None and timed[0] >= time_cell.column + len(time_cell.text)
+        if readable:
+            assert timed is not None
+            for name, (value, (begin, finish)) in timed[1].items():
+                values[name] = value
+                spans[name] = self._span(index, begin, finish)
+            readings = timed[2]
         notes: list[_Cell] = []
-        item_col = columns.get("item", 1) - 1
-        owner_col = columns["owner"] - 1 if "owner" in columns else (1 if not columns else None)
-        for position, cell in enumerate(rest):
-            name = "title" if position == item_col else "owner" if position == owner_col else "note"
-            if not cell.text:
+        title_cells: list[tuple[int, _Cell]] = []
+        for position, cell in enumerate(cells):
+            if position == time_index or cell is None or not cell.text:
                 continue
-            if name == "note":
+            role = _role_of(columns, position - time_index if columns is None else position)
+            if role == "number":
+                continue
+            if role == "unlabelled":
+                role = "duration" if _DURATION_CELL.fullmatch(cell.text) else "note"
+            if role == "duration" and "duration" in values:
+                role = "note"
+            if role.startswith("title"):
+                title_cells.append((int(role[5:] or 0), cell))
+            elif role in ("owner", "duration"):
+                values[role] = cell.text
+                spans[role] = self._span(index, cell.column, cell.column + len(cell.text))
+            else:
                 notes.append(cell)
-                continue
-            values[name] = cell.text
-            spans[name] = self._span(index, cell.column, cell.column + len(cell.text))
+        if title_cells:
+            title_cells.sort(key=lambda item: item[0])
+            chosen = title_cells[0][1]
+            notes = [c for _, c in title_cells[1:]] + notes
+            notes.sort(key=lambda c: c.column)
+            self._title_cell(index, chosen, values, spans)
+        for cell in list(notes):  # "(5 mins)" in a description: the stated length
+            if "duration" not in values and self._stated_minutes(index, cell, values, spans):
+                pass
         depth = 0
         title = values.get("title")
         if isinstance(title, str):
@@ -389,7 +545,16 @@ class _Reader:
                 old = spans["title"]
                 values["title"] = title[cut:]
                 spans["title"] = Span(old.line, old.column + cut, old.end_line, old.end_column)
+            if _BREAK_TITLE.fullmatch(values["title"]):
+                values["kind"] = "break"
+            elif columns is not None and "owner" not in columns.roles.values() and "owner" not in values:
+                # A table with no owner column names nobody for this row (only "Speaker: *Title*"
+                # rows name someone): "-", as an agenda writes a row that deliberately has nobody.
+                values["owner"] = "-"
+                spans["owner"] = spans["title"]
         row = _Row(index + 1, self._span(index, lead, content_end), values, spans, depth)
+        row.readings = readings
+        row.day = len(self.days) - 1 if self.days else None
         if not readable:
             # Kept as a segment with no times, set aside: E005 says why, and no other check
             # reports the hole it leaves. The time as printed goes in its note.
@@ -409,6 +574,50 @@ class _Reader:
             parent.parts.append(row)
         self.rows.append(row)
 
+    def _title_cell(self, index: int, cell: _Cell, values: dict[str, Any], spans: dict[str, Span]) -> None:
+        """The title cell: ``Speaker: *Title*`` gives the owner too; a link is its text; a trailing
+        ``(20 mins)`` is the stated duration; ``<br>`` and the rest go to the note."""
+        text, column = cell.text, cell.column
+        speaker = _SPEAKER_TITLE.match(text)
+        if speaker and "owner" not in values:
+            values["owner"] = speaker["owner"].strip()
+            spans["owner"] = self._span(index, column + speaker.start("owner"), column + speaker.end("owner"))
+            rest = text[speaker.end() :]
+            values["title"] = speaker["title"].strip()
+            spans["title"] = self._span(index, column + speaker.start("title"), column + speaker.end("title"))
+            if "duration" not in values:
+                self._stated_minutes(index, _Cell(rest, column + speaker.end()), values, spans)
+            return
+        link = _LINK.fullmatch(text)
+        if link:
+            values["title"] = link["text"].strip()
+            spans["title"] = self._span(index, column + link.start("text"), column + link.end("text"))
+            return
+        stated = _STATED_MINUTES.search(text)
+        if stated and stated.start() > 0 and not text[stated.end() :].strip():
+            head = text[: stated.start()].rstrip()
+            if "duration" not in values:
+                self._stated_minutes(index, cell, values, spans)
+            values["title"] = head
+            spans["title"] = self._span(index, column, column + len(head))
+            return
+        values["title"] = text
+        spans["title"] = self._span(index, column, column + len(text))
+
+    def _stated_minutes(
+        self, index: int, cell: _Cell, values: dict[str, Any], spans: dict[str, Span]
+    ) -> bool:
+        """``(20 mins + 5 mins Q&A)`` in a cell: the duration the row states, 25 minutes."""
+        stated = _STATED_MINUTES.search(cell.text)
+        if stated is None:
+            return False
+        numbers = [int(n) for n in re.findall(r"\d+", stated["inner"])]
+        value: Any = stated["inner"].strip() if len(numbers) == 1 else sum(numbers)
+        values["duration"] = value
+        begin = cell.column + stated.start("inner")
+        spans["duration"] = self._span(index, begin, cell.column + stated.end("inner"))
+        return True
+
     def _continuation(self, index: int, line: str) -> None:
         """A line of the table with no time: more text for the row above, kept as its note."""
         cells = (
@@ -425,12 +634,53 @@ class _Reader:
 
     def _emit_rows(self) -> None:
         top = [r for r in self.rows if r.depth == 0]
+        sections = sorted({r.day for r in top if r.day is not None})
+        if len(sections) >= 2:
+            self._emit_days(top, sections)
+            return
         self.data["segments"] = []
         self.doc.nodes[("segments",)] = Node(
             _cover([r.span for r in self.rows]), _cover([r.span for r in self.rows]), False
         )
         for i, row in enumerate(top):
             self._emit(row, ("segments", i), self.data["segments"])
+
+    def _emit_days(self, top: list[_Row], sections: list[int]) -> None:
+        """Day sections become ``days``: each its heading as the title, its date and weekday when the
+        heading has them; a meeting line's slot applies to every day, its date to the first."""
+        whole = _cover([r.span for r in self.rows])
+        self.data["days"] = []
+        self.doc.nodes[("days",)] = Node(whole, whole, False)
+        shared = {
+            key: (self.data.pop(key), self.doc.nodes.pop((key,)))
+            for key in ("date", "weekday", "slot")
+            if key in self.data
+        }
+        first_rows = [r for r in top if r.day is None or r.day == sections[0]]
+        for number, section in enumerate(sections):
+            line, begin, end = self.days[section]
+            rows = first_rows if number == 0 else [r for r in top if r.day == section]
+            at: DocPath = ("days", number)
+            title = self.lines[line][begin:end]
+            self.data["days"].append({})
+            span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
+            self.doc.nodes[at] = Node(span, span, False)
+            self._put(at + ("title",), title, self._span(line, begin, end))
+            date = notation.find_date(title, self.language)
+            if date is not None and date.iso() is not None and not date.ambiguous:
+                d_begin, d_end = date.date_span
+                self._put(at + ("date",), date.iso(), self._span(line, begin + d_begin, begin + d_end))
+                if date.weekday is not None and date.weekday_span is not None:
+                    w_begin, w_end = date.weekday_span
+                    self._put(
+                        at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
+                    )
+            for key, (value, node) in shared.items():
+                if key == "slot" or (number == 0 and key not in self.data["days"][0]):
+                    self._put(at + (key,), value, node.inner)
+            self._put(at + ("segments",), [], _cover([r.span for r in rows]))
+            for i, row in enumerate(rows):
+                self._emit(row, at + ("segments", i), self.data["days"][number]["segments"])
 
     def _emit(self, row: _Row, at: DocPath, into: list[Any]) -> None:
         into.append({})
@@ -442,6 +692,8 @@ class _Reader:
         for name in ("start", "end", "duration", "title", "owner"):
             if name in row.values:
                 self._put(at + (name,), row.values[name], row.spans[name])
+        if "kind" in row.values:  # a break named in the title ("점심 시간", "Coffee break")
+            self._put(at + ("kind",), row.values["kind"], row.spans["title"])
         if row.note_lines:
             note = "; ".join(text for text, _ in row.note_lines)
             self._put(at + ("note",), note, _cover([span for _, span in row.note_lines]))
@@ -460,6 +712,14 @@ def _cover(spans: list[Span]) -> Span:
         max(spans, key=lambda s: (s.end_line, s.end_column)),
     )
     return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+def _is_time_row(line: str, columns: _Columns | None) -> bool:
+    """Whether a line of a table is a schedule row: its time cell starts with a time."""
+    if columns is not None and _layout(line) != "spaces":
+        cells = _cells(line)
+        return columns.time < len(cells) and bool(_TIMEISH.match(cells[columns.time].text))
+    return bool(_TIMEISH.match(line.strip().lstrip("|").strip()))
 
 
 def _is_overview(line: str) -> bool:
@@ -512,16 +772,6 @@ def _split_spaces(line: str, start: int, end: int) -> list[_Cell]:
     return cells
 
 
-def _cell_end(line: str, start: int, layout: str) -> int:
-    if layout == "pipe":
-        found = re.search(r"(?<!\\)\|", line[start:])
-        return start + found.start() if found else len(line)
-    if layout == "tab":
-        found = line.find("\t", start)
-        return found if found >= 0 else len(line)
-    return len(line.rstrip())
-
-
 def _clean_break(line: str, after: int, cell_end: int, layout: str) -> bool:
     """Whether the time ends its cell: nothing unread is left in the time cell."""
     if layout in ("pipe", "tab"):
@@ -534,22 +784,124 @@ def _clean_break(line: str, after: int, cell_end: int, layout: str) -> bool:
     return rest[:1].isspace() and not (first in SLOT_SEPARATORS or first in "(（'’′" or first.isdigit())
 
 
-def _header_columns(cells: list[_Cell]) -> dict[str, int] | None:
-    """The columns of a schedule table's header row, or None when this is not one."""
-    texts = [c.text.strip("*").strip() for c in cells]
-    if len(texts) < 2 or not _HEAD_TIME.fullmatch(texts[0]):
+@dataclass
+class _Columns:
+    """What each column of a schedule table holds, by its index among the row's cells."""
+
+    time: int
+    roles: dict[
+        int, str
+    ]  # "title0" (most specific) … "title1", "owner", "duration", "number", "room", "note", "unlabelled"
+
+
+def _role_of(columns: _Columns | None, position: int) -> str:
+    if columns is None:  # no header: time, title, owner, then notes
+        return {1: "title0", 2: "owner"}.get(position, "note")
+    return columns.roles.get(position, "note")
+
+
+def _header_columns(cells: list[_Cell]) -> _Columns | None:
+    """The columns of a schedule table's header row, or None when this is not one.
+
+    A header has a time column (``시간``, ``Time`` …) and a title column; a number column
+    (``#``, ``연번``, ``No.``) may come first. Of several title columns the most specific holds
+    the title (``주제`` before ``세부내용``); the others become the note.
+    """
+    texts = [_header_word(c.text) for c in cells]
+    if len(texts) < 2:
         return None
-    columns = {"time": 0}
-    for position, text in enumerate(texts[1:], start=1):
-        if "item" not in columns and _HEAD_ITEM.fullmatch(text):
-            columns["item"] = position
-        elif "owner" not in columns and _HEAD_OWNER.fullmatch(text):
-            columns["owner"] = position
-    if "item" not in columns:
+    time = next((i for i, t in enumerate(texts) if _HEAD_TIME.fullmatch(t)), None)
+    if time is None or any(texts[i] and _HEAD_NUMBER.fullmatch(texts[i]) is None for i in range(time)):
         return None
-    if "owner" not in columns:
-        for position, text in enumerate(texts[1:], start=1):
-            if _HEAD_REMARK.fullmatch(text):
-                columns["owner"] = position
+    roles: dict[int, str] = {}
+    owner_seen = False
+    for position, text in enumerate(texts):
+        if position == time:
+            continue
+        if not text:
+            roles[position] = "unlabelled"
+        elif _HEAD_NUMBER.fullmatch(text):
+            roles[position] = "number"
+        elif _HEAD_TITLE.fullmatch(text):
+            roles[position] = "title0"
+        elif _HEAD_ITEM.fullmatch(text):
+            roles[position] = "title1"
+        elif _HEAD_DURATION.fullmatch(text):
+            roles[position] = "duration"
+        elif not owner_seen and _HEAD_OWNER.fullmatch(text):
+            roles[position], owner_seen = "owner", True
+        elif _HEAD_ROOM.fullmatch(text):
+            roles[position] = "room"
+    if not any(role.startswith("title") for role in roles.values()):
+        return None
+    if not owner_seen:
+        for position, text in enumerate(texts):
+            if position != time and position not in roles and _HEAD_REMARK.fullmatch(text):
+                roles[position] = "owner"
                 break
-    return columns
+    return _Columns(time, roles)
+
+
+def _header_word(text: str) -> str:
+    return text.strip().strip("*_").strip()
+
+
+def _time_at(
+    line: str, pos: int
+) -> tuple[int, dict[str, tuple[Any, tuple[int, int]]], dict[str, notation.ClockTime]] | None:
+    """The row's time at ``pos``: where it ends, its values (as printed when ``HH:MM``/``H:MM``,
+    else the ``HH:MM`` they mean, e.g. ``오후 2시`` → ``"14:00"``), and the readings."""
+    found = notation.match_range(line, pos)
+    if found is None:
+        return None
+    values: dict[str, tuple[Any, tuple[int, int]]] = {}
+    readings: dict[str, notation.ClockTime] = {}
+    for name, reading, span in (("start", found.start, found.start_span), ("end", found.end, found.end_span)):
+        if reading is None or span is None:
+            continue
+        printed = line[span[0] : span[1]]
+        values[name] = (printed if _PLAIN_CLOCK.fullmatch(printed) else reading.canonical, span)
+        readings[name] = reading
+    end = found.span[1]
+    duration = _DURATION_AFTER.match(line, end)
+    if duration:
+        values["duration"] = (duration["duration"], duration.span("duration"))
+        end = duration.end()
+    return end, values, readings
+
+
+def _mask_markup(lines: list[str]) -> list[str]:
+    """The lines with what is not text blanked out (kept as spaces, so columns stay): HTML
+    comments (a table left inside ``<!-- -->`` is not the schedule), YAML front matter, and
+    ``<style>``/``<script>`` blocks."""
+    masked = list(lines)
+    if masked and masked[0].strip() == "---":
+        for index in range(1, len(masked)):
+            if masked[index].strip() in ("---", "..."):
+                for blank in range(index + 1):
+                    masked[blank] = " " * len(masked[blank])
+                break
+    inside: str | None = None  # the closing marker we are looking for
+    for index, line in enumerate(masked):
+        chars = list(line)
+        position = 0
+        while position < len(line):
+            if inside is None:
+                opening = _MARKUP_OPEN.search(line, position)
+                if opening is None:
+                    break
+                inside = "-->" if opening.group() == "<!--" else f"</{opening['tag'].lower()}>"
+                begin = opening.start()
+                position = opening.end()
+            else:
+                begin = position
+            closing = line.lower().find(inside, position)
+            stop = len(line) if closing < 0 else closing + len(inside)
+            chars[begin:stop] = " " * (stop - begin)
+            position = stop
+            if closing >= 0:
+                inside = None
+        if inside is not None and position >= len(line) and line and chars == list(line):
+            chars = [" "] * len(line)
+        masked[index] = "".join(chars)
+    return masked

@@ -149,6 +149,10 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "the time {value}": "시각({value})",
     "the duration {value} ({minutes})": "소요 시간({value}, {minutes})",
     # -- values that cannot be read (clock.py, model.py) -------------------------------------
+    '{text!r} is not a time; write it as "{value}"': '시각 표기가 HH:MM이 아닙니다({text!r}). "{value}"로 적으십시오',
+    '{text!r} is not a time: the minutes need two digits; write "{a}" or "{b}"': '시각으로 읽을 수 없는 값입니다({text!r}): 분은 두 자리로 적습니다. "{a}" 또는 "{b}"로 적으십시오',
+    "{value!r} is not a date; write it as {iso}": "날짜 표기가 YYYY-MM-DD가 아닙니다({value!r}). {iso}로 적으십시오",
+    "set {field} to {value}": "{field}을(를) {value}(으)로 바꿈",
     '{text!r} is not a time; write it as HH:MM, e.g. "16:30"': '시각으로 읽을 수 없는 값입니다({text!r}). HH:MM 형식으로 적으십시오(예: "16:30")',
     "{text!r} is not a time: minute {minute} is past 59": "시각으로 읽을 수 없는 값입니다({text!r}). 분 값({minute})이 59를 넘습니다",
     "{text!r} is not a time: times run from 00:00 to 24:00": "시각으로 읽을 수 없는 값입니다({text!r}). 시각은 00:00부터 24:00까지입니다",
@@ -175,6 +179,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     # -- ministry import: E005 ---------------------------------------------------------------
     "no schedule table found: expected rows like {example} (tab-separated, a | table, or columns two spaces apart)": "일정 표를 찾지 못했습니다. {example} 같은 행이 있어야 합니다(탭 구분, | 표, 또는 두 칸 이상 띄운 열)",
     "cannot read the meeting line {value!r}: write it as {example}": "회의 일시 줄을 읽을 수 없습니다({value!r}). {example} 형식으로 적으십시오",
+    "the date {value!r} can be read day first or month first; write it as {first} or {second}": "날짜 {value!r}는 일/월 순서로도 월/일 순서로도 읽힙니다. {first} 또는 {second}로 적으십시오",
     "cannot read the time of this schedule row, {value!r}; write it as {example}, as the other rows do": "이 행의 시간을 읽을 수 없습니다({value!r}). 다른 행처럼 {example} 형식으로 적으십시오",
     # -- the summary line (report/text.py) ---------------------------------------------------
     "All checks passed ({files}).": "모든 점검을 통과했습니다({files}).",
