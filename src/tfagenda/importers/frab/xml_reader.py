@@ -22,6 +22,7 @@ from tfagenda.importers.frab.schedule import (
     ScheduleError,
     too_many,
 )
+from tfagenda.messages import T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
 
@@ -44,6 +45,7 @@ class _XmlReader:
     def __init__(self, text: str, lines: LineIndex) -> None:
         self.text = text
         self.lines = lines
+        self.events = 0  # <event> elements anywhere in the file
 
     def read(self) -> _Element:
         parser = xml.parsers.expat.ParserCreate()
@@ -57,6 +59,8 @@ class _XmlReader:
 
         def start(tag: str, attrs: dict[str, str]) -> None:
             elements[0] += 1
+            if tag == "event":
+                self.events += 1
             if elements[0] > MAX_EXPANDED_VALUES:
                 raise too_many(self.lines, here())
             element = _Element(tag, attrs, here())
@@ -93,8 +97,10 @@ class _XmlReader:
         except xml.parsers.expat.ExpatError as error:
             at = self.lines.offset_of_line1_column0(error.lineno, error.offset)
             message = xml.parsers.expat.ErrorString(error.code)
+            span = self.lines.span(at, at + 1)
             raise ScheduleError(
-                f"the file is not valid XML: {message}", self.lines.span(at, at + 1)
+                T("the file is not valid XML: {what} at {line}:{column}", what=message, line=span.line, column=span.column),
+                span,
             ) from None
         return root[0]
 
@@ -135,6 +141,7 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
         )
     conference = root.child("conference")
     result = Schedule(reader.node(root), reader.node(conference if conference is not None else root))
+    result.source_events = reader.events
 
     def element_field(parent: _Element | None, tag: str) -> Field | None:
         found = parent.child(tag) if parent is not None else None
@@ -163,6 +170,18 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
             day.rooms.append(room)
             for event_element in (c for c in room_element.children if c.tag == "event"):
                 room.events.append(_xml_event(event_element, reader, element_field))
+        # The old pentabarf layout (FOSDEM until 2012): events are children of the day, listed by
+        # time across rooms, and the room is only the event's <room>. Rooms in order of first use.
+        by_room: dict[str, Room] = {}
+        for event_element in (c for c in element.children if c.tag == "event"):
+            room_element = event_element.child("room")
+            name = room_element.text.strip() if room_element is not None else ""
+            room = by_room.get(name)
+            if room is None:
+                name_node = reader.node(room_element) if room_element is not None else reader.node(event_element)
+                room = by_room[name] = Room(name, reader.node(event_element, key=True), name_node)
+                day.rooms.append(room)
+            room.events.append(_xml_event(event_element, reader, element_field))
         result.days.append(day)
     return result
 
@@ -181,6 +200,6 @@ def _xml_event(element: _Element, reader: _XmlReader, element_field: Any) -> Eve
         for person in (c for c in persons.children if c.tag == "person"):
             id_key = next((k for k in PERSON_ID_KEYS if person.attrs.get(k, "").strip()), None)
             node = reader.attr_node(person, id_key) if id_key else reader.node(person)
-            person_name = person.text.strip() or None
+            person_name = " ".join(person.text.split()) or None
             event.persons.append(Person(person.attrs[id_key].strip() if id_key else None, person_name, node))
     return event
