@@ -200,6 +200,8 @@ def _xml_event(element: _Element, reader: _XmlReader, element_field: Any) -> Eve
         for person in (c for c in persons.children if c.tag == "person"):
             id_key = next((k for k in PERSON_ID_KEYS if person.attrs.get(k, "").strip()), None)
             node = reader.attr_node(person, id_key) if id_key else reader.node(person)
-            person_name = " ".join(person.text.split()) or None
+            # <person id="38">Name</person>, or the name in a child (<name>, <public_name>)
+            named = person.child("public_name") or person.child("name") or person.child("full_public_name")
+            person_name = " ".join((named.text if named is not None else person.text).split()) or None
             event.persons.append(Person(person.attrs[id_key].strip() if id_key else None, person_name, node))
     return event
