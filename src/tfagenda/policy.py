@@ -30,6 +30,7 @@ class Policy(BaseModel):
     )
     hosts: list[str] = Field(
         default_factory=list,
+        alias="hosts",
         description="O003: people (ids or names) who may be in parallel sessions, such as an organiser account hosting sub-rooms",
     )
 

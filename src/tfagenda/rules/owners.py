@@ -163,7 +163,11 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
         group_of[(person, id(first))] = group_of[(person, id(second))] = a  # type: ignore[assignment]
     for person, found in groups.items():
         entry = people.get(person)
-        who = f"{entry.name} ({person})" if entry is not None and entry.name and entry.name != person else person
+        who = (
+            f"{entry.name} ({person})"
+            if entry is not None and entry.name and entry.name != person
+            else person
+        )
         for segments in found.values():
             yield _double_booking(ctx, who, sorted(segments, key=lambda p: (p.start, p.path)))
 
@@ -173,7 +177,8 @@ def _double_booking(ctx: Context, person: str, segments: list[Placed]) -> Proble
     *others, last = segments
     spans = [ctx.loaded.document.span_of(placed.path + ("owner",)) for placed in others]
     related = tuple(
-        Related(ctx.loaded.path, span.line, span.column, f"{placed.title!r}") for placed, span in zip(others, spans)
+        Related(ctx.loaded.path, span.line, span.column, f"{placed.title!r}")
+        for placed, span in zip(others, spans)
     )
     if len(others) == 1:
         (first,), (span,) = others, spans
@@ -188,7 +193,8 @@ def _double_booking(ctx: Context, person: str, segments: list[Placed]) -> Proble
         )
     else:
         listed = "; ".join(
-            f"{placed.title!r} ({describe_booking(placed)}, line {span.line})" for placed, span in zip(others, spans)
+            f"{placed.title!r} ({describe_booking(placed)}, line {span.line})"
+            for placed, span in zip(others, spans)
         )
         message = T(
             "{person} is in {count} segments at overlapping times: {listed}; and {last!r} ({last_booking})",

@@ -110,6 +110,9 @@ def _moment(value: Any, timezone: str | None) -> dt.datetime | None:
     if not isinstance(value, str) or "T" not in value:
         return None
     try:
+        written = dt.datetime.fromisoformat(value.strip())
+        if written.time() == dt.time(0, 0):
+            return None  # "2026-07-01T00:00:00+02:00": a date written as midnight, not a time
         return _local(value, timezone)
     except ValueError:
         return None
@@ -335,7 +338,9 @@ def _clock_problems(clocks: list[tuple[Event, Field, int]]) -> list[Problem]:
                         "{event}: its <date> {date} says {clock}, its <start> says {start}; the <start> is used",
                         event=event.label,
                         date=found.value,
-                        clock=format_time((parse_time(event.fields["start"].value[:5]) + off) % MINUTES_PER_DAY)
+                        clock=format_time(
+                            (parse_time(event.fields["start"].value[:5]) + off) % MINUTES_PER_DAY
+                        )
                         if isinstance(event.fields["start"].value, str)
                         else "?",
                         start=event.fields["start"].value,

@@ -428,7 +428,11 @@ def _schedule2(schedule: dict[str, Any], reader: _JsonReader, at_field: Any) -> 
             home = next((d for d in days if d[1] and d[2] and d[1] <= start < d[2]), None)
             if home is None:
                 home = next(
-                    (d for d in days if d[0].date is not None and d[0].date.value == start.date().isoformat()),
+                    (
+                        d
+                        for d in days
+                        if d[0].date is not None and d[0].date.value == start.date().isoformat()
+                    ),
                     None,
                 )
             if home is None:

@@ -99,7 +99,12 @@ class _XmlReader:
             message = xml.parsers.expat.ErrorString(error.code)
             span = self.lines.span(at, at + 1)
             raise ScheduleError(
-                T("the file is not valid XML: {what} at {line}:{column}", what=message, line=span.line, column=span.column),
+                T(
+                    "the file is not valid XML: {what} at {line}:{column}",
+                    what=message,
+                    line=span.line,
+                    column=span.column,
+                ),
                 span,
             ) from None
         return root[0]
@@ -178,7 +183,9 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
             name = room_element.text.strip() if room_element is not None else ""
             room = by_room.get(name)
             if room is None:
-                name_node = reader.node(room_element) if room_element is not None else reader.node(event_element)
+                name_node = (
+                    reader.node(room_element) if room_element is not None else reader.node(event_element)
+                )
                 room = by_room[name] = Room(name, reader.node(event_element, key=True), name_node)
                 day.rooms.append(room)
             room.events.append(_xml_event(event_element, reader, element_field))
