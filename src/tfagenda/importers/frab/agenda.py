@@ -210,7 +210,7 @@ def build(schedule: Schedule, document: Document) -> None:
     if schedule.days_node is not None:
         nodes[("days",)] = schedule.days_node
     clocks: list[tuple[Event, Field, int]] = []  # events whose <date> has a time: (event, date, minutes off)
-    placed = 0
+    placed = rejected = 0
     for day in schedule.days:
         d_at: DocPath = ("days", len(days))
         entry: dict[str, Any] = {}
@@ -242,7 +242,9 @@ def build(schedule: Schedule, document: Document) -> None:
                 segment = _segment(
                     event, t_at + ("segments", len(segments)), nodes, people, person_keys, problems
                 )
-                if segment is not None:
+                if segment is None:
+                    rejected += 1  # reported at the event by _segment
+                else:
                     segments.append(segment)
                     placed += 1
                     _clock(event, segment, timezone, clocks)
@@ -251,18 +253,19 @@ def build(schedule: Schedule, document: Document) -> None:
     reused = _reused_ids_problem(person_keys, schedule)
     if reused is not None:
         problems.append(reused)
-    problems.extend(_count_problems(schedule, placed))
+    problems.extend(_count_problems(schedule, placed, rejected))
     if not people:
         del data["people"]
     document.data = data
 
 
-def _count_problems(schedule: Schedule, placed: int) -> list[Problem]:
-    """E005 when fewer events are placed than the source holds: never silent, never clean when empty."""
+def _count_problems(schedule: Schedule, placed: int, rejected: int) -> list[Problem]:
+    """E005 when fewer events are placed than the source holds and the events that cannot be read
+    (each reported at its line) do not explain it: never silent, never clean when nothing is placed."""
     total = schedule.source_events
-    if total == 0 and placed == 0:
+    if placed == 0 and rejected == 0 and total == 0:
         return [unreadable(schedule.node, T("the schedule has no events: there is nothing to check"))]
-    if placed >= total:
+    if placed + rejected >= total:
         return []
     return [
         unreadable(

@@ -300,14 +300,14 @@ def _text(value: Any) -> str:
 
 
 def _count_events(value: Any) -> int:
-    """Events anywhere in the data, apart from where a layout keeps them: objects with a title, a
-    start and a room (a conference or a day has no room)."""
+    """Events anywhere in the data, apart from where a layout keeps them: objects with a title and a
+    room, persons or duration (a conference, a day, a room or a track has none of these)."""
     count = 0
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if "title" in item and "start" in item and "room" in item:
+            if "title" in item and ("room" in item or "persons" in item or "duration" in item):
                 count += 1
             stack.extend(item.values())
         elif isinstance(item, list):
