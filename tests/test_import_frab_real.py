@@ -36,7 +36,9 @@ def _path(name: str) -> Path:
 def _source_events(path: Path) -> int:
     if path.suffix == ".json":
         data = json.loads(path.read_text(encoding="utf-8"))
-        return sum(len(events) for day in data["schedule"]["conference"]["days"] for events in day["rooms"].values())
+        return sum(
+            len(events) for day in data["schedule"]["conference"]["days"] for events in day["rooms"].values()
+        )
     return len(ET.parse(path).getroot().findall(".//event"))
 
 
@@ -132,7 +134,9 @@ def test_fosdem_2011_old_layout_one_same_room_overlap() -> None:
     assert "Exam Session" in errors[0].message.say("en")
 
 
-@pytest.mark.parametrize(("name", "people"), [("fosdem-2020-schedule.xml", 3), ("fosdem-2025-schedule.xml", 1)])
+@pytest.mark.parametrize(
+    ("name", "people"), [("fosdem-2020-schedule.xml", 3), ("fosdem-2025-schedule.xml", 1)]
+)
 def test_fosdem_double_bookings_and_nothing_else(name: str, people: int) -> None:
     path = _path(name)
     pairs = _double_bookings(path)
