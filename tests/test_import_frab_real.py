@@ -96,16 +96,16 @@ def _groups(pairs: set) -> int:
         by_person[person].append(pair)
     for edges in by_person.values():
         parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            while parent.setdefault(x, x) != x:
-                x = parent[x]
-            return x
-
         for a, b in edges:
-            parent[find(a)] = find(b)
-        groups += len({find(x) for x in parent})
+            parent[_root(parent, a)] = _root(parent, b)
+        groups += len({_root(parent, x) for x in parent})
     return groups
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    while parent.setdefault(x, x) != x:
+        x = parent[x]
+    return x
 
 
 ALL = [
