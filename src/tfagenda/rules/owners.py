@@ -120,6 +120,11 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     are compared by date. When several agendas are checked together, they are also checked
     against each other, and the finding appears in both files.
 
+    Within a file, a person in several overlapping segments is one finding that lists them all
+    (five parallel sessions: one finding naming the five), never the same pair twice; the person
+    is named by name and id. People listed in the policy's `hosts` (names or ids: organiser
+    accounts that host parallel sessions in their own sub-rooms) are not checked.
+
     ## Example
     ```yaml
     days:
