@@ -179,16 +179,14 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
         # time across rooms, and the room is only the event's <room>. Rooms in order of first use.
         by_room: dict[str, Room] = {}
         for event_element in (c for c in element.children if c.tag == "event"):
-            room_element = event_element.child("room")
-            name = room_element.text.strip() if room_element is not None else ""
-            room = by_room.get(name)
-            if room is None:
-                name_node = (
-                    reader.node(room_element) if room_element is not None else reader.node(event_element)
-                )
-                room = by_room[name] = Room(name, reader.node(event_element, key=True), name_node)
-                day.rooms.append(room)
-            room.events.append(_xml_event(event_element, reader, element_field))
+            where = event_element.child("room")
+            room_name = where.text.strip() if where is not None else ""
+            found = by_room.get(room_name)
+            if found is None:
+                name_node = reader.node(where) if where is not None else reader.node(event_element)
+                found = by_room[room_name] = Room(room_name, reader.node(event_element, key=True), name_node)
+                day.rooms.append(found)
+            found.events.append(_xml_event(event_element, reader, element_field))
         result.days.append(day)
     return result
 
