@@ -187,3 +187,17 @@ def test_events_in_the_fixture_equal_events_placed(name: str) -> None:
 
         count = len(ET.parse(path).getroot().findall(".//event"))
     assert _placed(path) == count
+
+
+def test_the_text_report_says_how_many_findings_it_does_not_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tfagenda.report.text as text_report
+    from tfagenda.report import ReportOptions, write_report
+
+    monkeypatch.setattr(text_report, "MAX_FINDINGS_PER_RULE", 1)
+    result = check_paths([str(FRAB / "merged-people.xml")])
+    assert [f.code for f in result.findings] == ["O004", "O003", "O003"]  # all kept (json lists them all)
+    out = io.StringIO()
+    write_report("full", result, out, ReportOptions(color=False, lang="en"))
+    said = out.getvalue()
+    assert said.count("O003 [error]") == 1
+    assert "1 more findings are not listed (tfagenda lists at most 1 per rule and file; --format json lists them all)" in said
