@@ -200,4 +200,16 @@ def test_the_text_report_says_how_many_findings_it_does_not_list(monkeypatch: py
     write_report("full", result, out, ReportOptions(color=False, lang="en"))
     said = out.getvalue()
     assert said.count("O003 [error]") == 1
-    assert "1 more findings are not listed (tfagenda lists at most 1 per rule and file; --format json lists them all)" in said
+    assert (
+        "1 more findings are not listed (tfagenda lists at most 1 per rule and file; --format json lists them all)"
+        in said
+    )
+
+
+def test_an_event_goes_to_the_day_of_its_own_date() -> None:
+    path = FRAB / "misdated-days.xml"
+    data = import_document(path.read_text(encoding="utf-8"), str(path), "frab-xml").data
+    titles = [[s["title"] for t in day["tracks"] for s in t["segments"]] for day in data["days"]]
+    assert titles == [["First morning"], ["Also second morning", "Second morning"]]
+    found = _found(path)
+    assert [code for _, code, _ in found] == ["S001"] and "Second morning" in found[0][2]

@@ -8,7 +8,7 @@ from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Problem
-from tfagenda.importers.frab.schedule import Day, Event, Field, Schedule, unreadable
+from tfagenda.importers.frab.schedule import Day, Event, Field, Room, Schedule, unreadable
 from tfagenda.messages import T
 from tfagenda.yamldoc import Document, Node
 
@@ -103,6 +103,73 @@ def _duration(value: Any) -> Any:
         value = int(value)
     parse_duration(value)
     return value
+
+
+def _written_date(event: Event) -> dt.date | None:
+    """The calendar date the event's ``<date>`` is written with (beside its wall-clock ``<start>``)."""
+    found = event.fields.get("date")
+    if found is None or not isinstance(found.value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(found.value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _clock_of(event: Event) -> int | None:
+    found = event.fields.get("start")
+    try:
+        return parse_time(_start(found.value)) if found is not None else None
+    except ValueError:
+        return None
+
+
+def _rehome(schedule: Schedule, timezone: str | None) -> None:
+    """Put each event on the day of its own ``<date>``, when the schedule lists it under another.
+
+    An event stays on its day when its date is the day's, or the next one and it starts before the
+    day's start time (after midnight on a day that runs past it). Otherwise it moves to the day of
+    its date (a room of the same name there), if the schedule has that day: an exporter that wrote
+    the days' dates in UTC lists evening events under the wrong date.
+    """
+    dated: dict[dt.date, Day] = {}
+    for day in schedule.days:
+        value = day.date.value if day.date is not None else None
+        try:
+            dated.setdefault(dt.date.fromisoformat(str(value).strip()[:10]), day)
+        except ValueError:
+            continue
+    if len(dated) < 2:
+        return
+    for date, day in list(dated.items()):
+        first = _day_start_clock(day, timezone)
+        for room in day.rooms:
+            keep = []
+            for event in room.events:
+                own, clock = _written_date(event), _clock_of(event)
+                after_midnight = (
+                    own == date + dt.timedelta(days=1) and clock is not None and clock < (first or 0)
+                )
+                home = dated.get(own) if own is not None else None
+                if own is None or own == date or after_midnight or home is None or home is day:
+                    keep.append(event)
+                    continue
+                target = next((r for r in home.rooms if r.name == room.name), None)
+                if target is None:
+                    target = Room(room.name, room.node, room.name_node)
+                    home.rooms.append(target)
+                target.events.append(event)
+            room.events[:] = keep
+
+
+def _day_start_clock(day: Day, timezone: str | None) -> int | None:
+    if day.start is None:
+        return None
+    try:
+        start = _local(day.start.value, timezone)
+    except ValueError:
+        return None
+    return start.hour * 60 + start.minute
 
 
 def _moment(value: Any, timezone: str | None) -> dt.datetime | None:
@@ -202,6 +269,7 @@ def build(schedule: Schedule, document: Document) -> None:
     nodes[("policy",)] = conference
     for key in POLICY:
         nodes[("policy", key)] = conference
+    _rehome(schedule, timezone)
     person_keys = _People(schedule)
     people: dict[str, dict[str, str]] = {}
     days: list[dict[str, Any]] = []
