@@ -119,7 +119,7 @@ def test_camp2019_imports_with_days_rooms_people_and_the_gap_policy() -> None:
     data = document.data
     assert data["title"] == "Chaos Communication Camp 2019"
     assert data["timezone"] == "Europe/Berlin"
-    assert data["policy"] == {"gap-tolerance": None}
+    assert data["policy"] == {"gap-tolerance": None, "time-order": False}
     assert [day["date"] for day in data["days"]] == [f"2019-08-{d}" for d in range(21, 26)]
     assert {day["slot"] for day in data["days"]} == {"09:00-04:00"}  # 09:00 to 04:00 the next morning
     assert [[t["name"] for t in day["tracks"]] for day in data["days"]] == [["Curie", "Meitner"]] * 5
@@ -432,7 +432,7 @@ def test_the_xml_fixture_imports() -> None:
     data = document.data
     assert data["title"] == "Tiny Camp 2026"
     assert data["timezone"] == "Europe/Berlin"
-    assert data["policy"] == {"gap-tolerance": None}
+    assert data["policy"] == {"gap-tolerance": None, "time-order": False}
     assert [(d["date"], d["slot"]) for d in data["days"]] == [
         ("2026-07-01", "10:00-03:00"),
         ("2026-07-02", "10:00-22:00"),

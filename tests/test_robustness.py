@@ -311,8 +311,10 @@ def test_a_large_valid_agenda_under_the_limit_is_checked(tmp_path: Path) -> None
     code, findings, elapsed, _ = check_bounded(path, 120, 2048)
     assert code == 1 and elapsed < 120
     f002 = [f for f in findings if f["code"] == "F002"]
-    assert len(f002) == MAX_FINDINGS_PER_RULE + 1  # listed up to the cap, and one finding saying so
-    assert sum("not listed" in f["message"] for f in f002) == 1
+    # --format json lists every finding (issue 12: the cap never hides findings; the text report
+    # lists MAX_FINDINGS_PER_RULE per rule and file and says how many more there are)
+    assert len(f002) > MAX_FINDINGS_PER_RULE
+    assert not any("not listed" in f["message"] for f in f002)
 
 
 def test_too_many_values_are_refused_before_they_are_built(tmp_path: Path) -> None:

@@ -100,17 +100,23 @@ def run_rules(loaded: Loaded, settings: Settings) -> tuple[Context, list[Finding
     return context, findings
 
 
+# Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
+# many more there are; --format json lists them all); this bound only limits what a hostile file costs.
+MAX_FINDINGS_KEPT_PER_RULE = 100 * MAX_FINDINGS_PER_RULE
+
+
 def _capped(path: str, document: Document | None, rule: Rule, problems: Iterable[Problem]) -> list[Finding]:
     findings = [
-        _finding(path, document, rule, problem) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
+        _finding(path, document, rule, problem)
+        for problem in islice(problems, MAX_FINDINGS_KEPT_PER_RULE + 1)
     ]
-    if len(findings) > MAX_FINDINGS_PER_RULE:
+    if len(findings) > MAX_FINDINGS_KEPT_PER_RULE:
         more = T(
             "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
             code=rule.code,
-            limit=f"{MAX_FINDINGS_PER_RULE:,}",
+            limit=f"{MAX_FINDINGS_KEPT_PER_RULE:,}",
         )
-        findings[MAX_FINDINGS_PER_RULE:] = [
+        findings[MAX_FINDINGS_KEPT_PER_RULE:] = [
             _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))
         ]
     return findings

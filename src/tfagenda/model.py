@@ -353,5 +353,5 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "track": tuple(Track.model_fields),
     "person": tuple(Person.model_fields),
     "slot": ("start", "end"),
-    "policy": ("gap-tolerance", "slot-tolerance"),
+    "policy": ("gap-tolerance", "slot-tolerance", "time-order", "hosts"),
 }

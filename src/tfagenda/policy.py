@@ -23,6 +23,20 @@ class Policy(BaseModel):
         description="F003: a total within this many minutes of the slot's length is fine",
     )
 
+    time_order: bool = Field(
+        True,
+        alias="time-order",
+        description="S003: segments are listed in time order; false: the order means nothing (an imported conference schedule)",
+    )
+    hosts: list[str] = Field(
+        default_factory=list,
+        alias="hosts",
+        description="O003: people (ids or names) who may be in parallel sessions, such as an organiser account hosting sub-rooms",
+    )
+
+    def may_host_in_parallel(self, *names: str | None) -> bool:
+        return any(name in self.hosts for name in names if name)
+
     def allows_gap(self, minutes: int) -> bool:
         return self.gap_tolerance is None or minutes <= self.gap_tolerance
 

@@ -271,6 +271,12 @@ def _defs() -> dict[str, Any]:
             "properties": {
                 "gap-tolerance": _nullable(_minutes(_policy_doc("gap-tolerance"))),
                 "slot-tolerance": _minutes(_policy_doc("slot-tolerance")),
+                "time-order": {"type": "boolean", "description": _policy_doc("time-order")},
+                "hosts": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": _policy_doc("hosts"),
+                },
             },
             "additionalProperties": False,
         },
@@ -305,7 +311,7 @@ def agenda_json_schema() -> dict[str, Any]:
                 "additionalProperties": _nullable(_ref("person")),
             },
             "policy": {
-                "description": "Policies for this file (gap-tolerance, slot-tolerance); they win over the config's.",
+                "description": "Policies for this file (gap-tolerance, slot-tolerance, time-order, hosts); they win over the config's.",
                 **_nullable(_ref("policy")),
             },
             "segments": {

@@ -372,4 +372,40 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "{path}: {date}의 회의가 자정에서 {minutes}분 뒤까지 이어져 ISO 8601과 iCalendar로 적을 수 있는"
         " 마지막 날짜(9999-12-31)를 넘습니다. table, md, text, html 형식으로는 볼 수 있습니다"
     ),
+    # frab/pretalx/c3voc schedules (issue 12)
+    "{count} person ids are each used for several names ({shown}{more}): each name is read as its own person, and the id is written with a number (0#2)": (
+        "사람 id {count}개가 각각 여러 이름에 쓰였습니다({shown}{more}). 이름마다 다른 사람으로 읽고, id에 번호를 붙여 씁니다(0#2)"
+    ),
+    ", and {n} more": ", 외 {n}개",
+    "person id {ident!r} is used for {count} different names: each name is read as its own person, and the id is written with a number ({ident}#2)": (
+        "사람 id {ident!r}가 서로 다른 이름 {count}개에 쓰였습니다. 이름마다 다른 사람으로 읽고, id에 번호를 붙여 씁니다({ident}#2)"
+    ),
+    "the schedule has no events: there is nothing to check": "일정표에 행사가 없습니다. 점검할 것이 없습니다",
+    "{placed} of the {total} events in the source are placed; {missing} are left out of the check (an event that cannot be read is reported at its line; the others are not in a day and room of this layout)": (
+        "원본의 행사 {total}개 중 {placed}개를 배치했습니다. {missing}개는 점검에서 빠졌습니다(읽을 수 없는 행사는 그 줄에 보고합니다. 나머지는 이 형식의 날짜·방 안에 있지 않습니다)"
+    ),
+    "none of the {total} events in the source could be placed: this layout of the schedule is not one tfagenda reads": (
+        "원본의 행사 {total}개를 하나도 배치하지 못했습니다. tfagenda가 읽는 일정표 형식이 아닙니다"
+    ),
+    "every event's <date> is {off} from its <start> ({date} for {start}): the offset is taken to be wrong, and the <start> times are used": (
+        "모든 행사의 <date>가 <start>와 {off} 차이 납니다({start}에 대해 {date}). 시간대 표기가 틀린 것으로 보고 <start> 시각을 씁니다"
+    ),
+    "{event}: its <date> {date} says {clock}, its <start> says {start}; the <start> is used": (
+        "{event}: <date> {date}는 {clock}, <start>는 {start}입니다. <start>를 씁니다"
+    ),
+    "the file is not valid JSON: {what} at {line}:{column}": "올바른 JSON이 아닙니다: {line}:{column}에 {what}",
+    "a raw line break inside a string (write it as \\n)": "문자열 안에 그대로 들어간 줄바꿈이 있습니다(\\n으로 쓰십시오)",
+    "a raw control character inside a string (write it as \\u{code:04x})": (
+        "문자열 안에 그대로 들어간 제어 문자가 있습니다(\\u{code:04x}로 쓰십시오)"
+    ),
+    "a string that is never closed": "닫히지 않은 문자열이 있습니다",
+    "an invalid escape in a string": "문자열에 잘못된 이스케이프가 있습니다",
+    "the file is not valid XML: {what} at {line}:{column}": "올바른 XML이 아닙니다: {line}:{column}에 {what}",
+    "{person} is in {count} segments at overlapping times: {listed}; and {last!r} ({last_booking})": (
+        "{person}이(가) 시간이 겹치는 순서 {count}개에 있습니다: {listed}; 그리고 {last!r}({last_booking})"
+    ),
+    "{shown} more findings are not listed (tfagenda lists at most {limit} per rule and file; --format json lists them all)": (
+        "결과 {shown}개는 표시하지 않았습니다(규칙·파일마다 최대 {limit}개를 표시합니다. --format json은 모두 표시합니다)"
+    ),
+    "{placed} events in {rooms} rooms over {days} days": "{days}일 동안 방 {rooms}곳에서 행사 {placed}개",
 }

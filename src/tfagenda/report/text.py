@@ -8,10 +8,11 @@ prints a line per finding, not the file. File names, messages and source text go
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from tfagenda.findings import Applicability, Finding, Severity
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Applicability, Finding, Severity
 from tfagenda.messages import Message, T, plural
 from tfagenda.textwidth import cell_width, terminal_width, visible, visible_char
 
@@ -35,7 +36,11 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     paint = _painter(options.color)
     width = options.width or terminal_width(stream)
     writable = writable_paths(result)
+    listed: Counter[tuple[str, str]] = Counter()
     for finding in result.findings:
+        listed[(finding.path, finding.code)] += 1
+        if listed[(finding.path, finding.code)] > MAX_FINDINGS_PER_RULE:
+            continue  # counted in the summary; --format json lists them all
         star = finding.path in writable and fixable(finding, options.unsafe_fixes)
         stream.write(_headline(finding, paint, star, options.lang) + "\n")
         lines = result.sources.get(finding.path, [])
@@ -52,6 +57,14 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         stream.write(visible_lines(fixes_listing(result.fixed)) + "\n")
     if not options.quiet:
         stream.write(summary(result, options.lang) + "\n")
+    unlisted = sum(max(0, n - MAX_FINDINGS_PER_RULE) for n in listed.values())
+    if unlisted:
+        note = T(
+            "{shown} more findings are not listed (tfagenda lists at most {limit} per rule and file; --format json lists them all)",
+            shown=f"{unlisted:,}",
+            limit=f"{MAX_FINDINGS_PER_RULE:,}",
+        )
+        stream.write(note.say(options.lang) + "\n")
 
 
 def fixable(finding: Finding, unsafe: bool = False) -> bool:

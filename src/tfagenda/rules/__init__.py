@@ -6,7 +6,7 @@ family module, decorate it with ``@rule``, and list it here.
 
 from __future__ import annotations
 
-from tfagenda.rules import dates, meta, owners, parts, sequence, slot, syntax, timing
+from tfagenda.rules import dates, imported, meta, owners, parts, sequence, slot, syntax, timing
 from tfagenda.rules.base import Context, Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -32,7 +32,9 @@ ALL_RULES: tuple[Rule, ...] = (
     owners.missing_owner,
     owners.unknown_owner,
     owners.double_booked,
+    imported.reused_person_id,
     dates.weekday_mismatch,
+    imported.date_start_mismatch,
     meta.unused_suppression,
 )
 

@@ -120,6 +120,11 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     are compared by date. When several agendas are checked together, they are also checked
     against each other, and the finding appears in both files.
 
+    Within a file, a person in several overlapping segments is one finding that lists them all
+    (five parallel sessions: one finding naming the five), never the same pair twice; the person
+    is named by name and id. People listed in the policy's `hosts` (names or ids: organiser
+    accounts that host parallel sessions in their own sub-rooms) are not checked.
+
     ## Example
     ```yaml
     days:
@@ -138,22 +143,73 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     agenda = ctx.agenda
     if agenda is None:
         return
+    policy = ctx.policy
+    people = agenda.people or {}
+    # One finding per person per group of overlapping segments: the pairs joined into groups
+    groups: dict[str, dict[int, list[Placed]]] = defaultdict(dict)  # person → group id → segments
+    group_of: dict[tuple[str, int], int] = {}
     for first, second, person in overlapping_bookings(agenda, list(ctx.timeline.segments())):
-        span = ctx.loaded.document.span_of(first.path + ("owner",))
-        yield Problem(
-            "O003",
-            second.path + ("owner",),
-            T(
-                "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})",
-                person=person,
-                first=first.title,
-                first_booking=describe_booking(first),
-                line=span.line,
-                second=second.title,
-                second_booking=describe_booking(second),
-            ),
-            related=(Related(ctx.loaded.path, span.line, span.column, f"{first.title!r}"),),
+        entry = people.get(person)
+        if policy.hosts and policy.may_host_in_parallel(person, entry.name if entry else None):
+            continue
+        mine = groups[person]
+        a, b = group_of.get((person, id(first))), group_of.get((person, id(second)))
+        if a is None and b is None:
+            a = len(group_of) + 1
+            mine[a] = [first, second]
+        elif a is None or b is None:
+            known = a if a is not None else b
+            mine[known].append(second if a is not None else first)  # type: ignore[index]
+            a = known
+        elif a != b:
+            for placed in mine.pop(b):
+                group_of[(person, id(placed))] = a
+                mine[a].append(placed)
+        group_of[(person, id(first))] = group_of[(person, id(second))] = a  # type: ignore[assignment]
+    for person, found in groups.items():
+        entry = people.get(person)
+        who = (
+            f"{entry.name} ({person})"
+            if entry is not None and entry.name and entry.name != person
+            else person
         )
+        for segments in found.values():
+            yield _double_booking(ctx, who, sorted(segments, key=lambda p: (p.start, p.path)))
+
+
+def _double_booking(ctx: Context, person: str, segments: list[Placed]) -> Problem:
+    """One O003 at the last of a person's overlapping segments, naming the others."""
+    *others, last = segments
+    spans = [ctx.loaded.document.span_of(placed.path + ("owner",)) for placed in others]
+    related = tuple(
+        Related(ctx.loaded.path, span.line, span.column, f"{placed.title!r}")
+        for placed, span in zip(others, spans)
+    )
+    if len(others) == 1:
+        (first,), (span,) = others, spans
+        message = T(
+            "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})",
+            person=person,
+            first=first.title,
+            first_booking=describe_booking(first),
+            line=span.line,
+            second=last.title,
+            second_booking=describe_booking(last),
+        )
+    else:
+        listed = "; ".join(
+            f"{placed.title!r} ({describe_booking(placed)}, line {span.line})"
+            for placed, span in zip(others, spans)
+        )
+        message = T(
+            "{person} is in {count} segments at overlapping times: {listed}; and {last!r} ({last_booking})",
+            person=person,
+            count=len(segments),
+            listed=listed,
+            last=last.title,
+            last_booking=describe_booking(last),
+        )
+    return Problem("O003", last.path + ("owner",), message, related=related)
 
 
 def describe_booking(placed: Placed) -> str:

@@ -134,7 +134,13 @@ def out_of_order(ctx: Context) -> Iterable[Problem]:
 
     ## Fix
     List the segments in the order they happen.
+
+    Not checked when the policy says `time-order: false`, as an imported conference schedule
+    does: frab, pretalx and pentabarf exports list events in any order (by id, by title), and the
+    order means nothing to their readers.
     """
+    if not ctx.policy.time_order:
+        return
     for before, after in _pairs(ctx):
         if after.start < before.start:  # type: ignore[operator]
             yield Problem(

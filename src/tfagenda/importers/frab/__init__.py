@@ -8,6 +8,12 @@ them, ``title``, ``owner`` (the persons' ids), ``kind`` (the event type) and ``n
 Persons' names go to ``people``. Conference schedules leave changeover gaps between talks by
 design, so the data carries ``policy: {gap-tolerance: null}``.
 
+Layouts (docs/import.md): pentabarf old (``day/event``, the room in the event) and modern
+(``day/room/event``), frab/pretalx XML and JSON, merged "everything" schedules, and the c3voc
+"schedule2" JSON (``schedule.events[]``). Every reader counts the source's events apart from where
+it found them; fewer placed is E005. People are id *and* name (O004 for a reused id); an event's
+``<date>`` that disagrees with its ``<start>`` is D002. The data carries ``time-order: false``.
+
 Nothing is corrected: overlapping talks in one room stay overlapping (S001), one speaker in two
 rooms at once stays double-booked (O003). An event whose start or duration cannot be read is
 reported (E005, at its line in the source) and left out, never dropped silently.

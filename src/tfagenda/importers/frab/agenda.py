@@ -8,10 +8,12 @@ from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Problem
-from tfagenda.importers.frab.schedule import Day, Event, Schedule, unreadable
+from tfagenda.importers.frab.schedule import Day, Event, Field, Room, Schedule, unreadable
+from tfagenda.messages import T
 from tfagenda.yamldoc import Document, Node
 
-GAP_POLICY = {"gap-tolerance": None}  # changeover gaps between talks are by design
+# Changeover gaps between talks are by design, and the order events are listed in means nothing.
+POLICY = {"gap-tolerance": None, "time-order": False}
 NO_ROOM = "(no room)"
 
 _START = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?")
@@ -59,14 +61,18 @@ def _slot(day: Day, timezone: str | None, problems: list[Problem]) -> str | None
     if end.second or end.microsecond:
         end = end.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
     length = (end - start).total_seconds() / 60
-    if length <= 0:
-        problems.append(
-            unreadable(day.end.node, f"the day ends ({day.end.value}) before it starts ({day.start.value})")
-        )
-        return None
     first = start.hour * 60 + start.minute
+    if length <= 0:
+        # A day that ends at or before its start (jev22: 09:00 → 09:00 the same day) is a 24-hour day.
+        length = MINUTES_PER_DAY
     if length >= MINUTES_PER_DAY:
-        return "00:00-24:00" if length == MINUTES_PER_DAY and first == 0 else None
+        if first == 0:
+            return "00:00-24:00" if length == MINUTES_PER_DAY else None
+        if length > MINUTES_PER_DAY:
+            return None
+        # 24 hours from a time other than midnight: to the minute before the start, so that an
+        # event after midnight stays on its day (the agenda format's slots are shorter than a day)
+        return f"{format_time(first)}-{format_time(first - 1)}"
     last = first + int(length)
     return f"{format_time(first)}-{'24:00' if last == MINUTES_PER_DAY else format_time(last)}"
 
@@ -99,6 +105,146 @@ def _duration(value: Any) -> Any:
     return value
 
 
+def _written_date(event: Event) -> dt.date | None:
+    """The calendar date the event's ``<date>`` is written with (beside its wall-clock ``<start>``)."""
+    found = event.fields.get("date")
+    if found is None or not isinstance(found.value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(found.value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _clock_of(event: Event) -> int | None:
+    found = event.fields.get("start")
+    try:
+        return parse_time(_start(found.value)) if found is not None else None
+    except ValueError:
+        return None
+
+
+def _rehome(schedule: Schedule, timezone: str | None) -> None:
+    """Put each event on the day of its own ``<date>``, when the schedule lists it under another.
+
+    An event stays on its day when its date is the day's, or the next one and it starts before the
+    day's start time (after midnight on a day that runs past it). Otherwise it moves to the day of
+    its date (a room of the same name there), if the schedule has that day: an exporter that wrote
+    the days' dates in UTC lists evening events under the wrong date.
+    """
+    dated: dict[dt.date, Day] = {}
+    for day in schedule.days:
+        value = day.date.value if day.date is not None else None
+        try:
+            dated.setdefault(dt.date.fromisoformat(str(value).strip()[:10]), day)
+        except ValueError:
+            continue
+    if len(dated) < 2:
+        return
+    for date, day in list(dated.items()):
+        first = _day_start_clock(day, timezone)
+        for room in day.rooms:
+            keep = []
+            for event in room.events:
+                own, clock = _written_date(event), _clock_of(event)
+                after_midnight = (
+                    own == date + dt.timedelta(days=1) and clock is not None and clock < (first or 0)
+                )
+                home = dated.get(own) if own is not None else None
+                if own is None or own == date or after_midnight or home is None or home is day:
+                    keep.append(event)
+                    continue
+                target = next((r for r in home.rooms if r.name == room.name), None)
+                if target is None:
+                    target = Room(room.name, room.node, room.name_node)
+                    home.rooms.append(target)
+                target.events.append(event)
+            room.events[:] = keep
+
+
+def _day_start_clock(day: Day, timezone: str | None) -> int | None:
+    if day.start is None:
+        return None
+    try:
+        start = _local(day.start.value, timezone)
+    except ValueError:
+        return None
+    return start.hour * 60 + start.minute
+
+
+def _moment(value: Any, timezone: str | None) -> dt.datetime | None:
+    """An event's ``<date>`` as a local datetime, or None when it is only a date or unreadable."""
+    if not isinstance(value, str) or "T" not in value:
+        return None
+    try:
+        written = dt.datetime.fromisoformat(value.strip())
+        if written.time() == dt.time(0, 0):
+            return None  # "2026-07-01T00:00:00+02:00": a date written as midnight, not a time
+        return _local(value, timezone)
+    except ValueError:
+        return None
+
+
+class _People:
+    """Who each listed person is: their id *and* name within this source.
+
+    Merged schedules reuse ids across their sources (35C3's "everything" schedule gives id 0 to
+    108 names), so an id with several names is several people: each such person's key is the id
+    with a number (``0#2``); an id with one name stays the id.
+    """
+
+    def __init__(self, schedule: Schedule) -> None:
+        self.names: dict[str, list[str]] = {}
+        self.first_node: dict[str, Node] = {}
+        for day in schedule.days:
+            for room in day.rooms:
+                for event in room.events:
+                    for person in event.persons or ():
+                        if person.id is None:
+                            continue
+                        names = self.names.setdefault(person.id, [])
+                        self.first_node.setdefault(person.id, person.node)
+                        if person.name and person.name not in names:
+                            names.append(person.name)
+
+    def key(self, ident: str | None, name: str | None) -> str | None:
+        if ident is None:
+            return name
+        names = self.names.get(ident, [])
+        if len(names) <= 1 or name is None:
+            return ident
+        return f"{ident}#{names.index(name) + 1}"
+
+    def reused(self) -> list[tuple[str, int]]:
+        """Ids given to several names, most names first."""
+        found = [(ident, len(names)) for ident, names in self.names.items() if len(names) > 1]
+        return sorted(found, key=lambda item: -item[1])
+
+
+def _reused_ids_problem(people: _People, schedule: Schedule) -> Problem | None:
+    reused = people.reused()
+    if not reused:
+        return None
+    shown = ", ".join(f"{ident!r} ({count} names)" for ident, count in reused[:5])
+    return Problem(
+        "O004",
+        (),
+        T(
+            "{count} person ids are each used for several names ({shown}{more}): each name is read as its own person, and the id is written with a number (0#2)",
+            count=len(reused),
+            shown=shown,
+            more=T(", and {n} more", n=len(reused) - 5) if len(reused) > 5 else "",
+        )
+        if len(reused) > 1
+        else T(
+            "person id {ident!r} is used for {count} different names: each name is read as its own person, and the id is written with a number ({ident}#2)",
+            ident=reused[0][0],
+            count=reused[0][1],
+        ),
+        span=people.first_node[reused[0][0]].span,
+    )
+
+
 def build(schedule: Schedule, document: Document) -> None:
     nodes = document.nodes
     problems = document.problems
@@ -119,15 +265,20 @@ def build(schedule: Schedule, document: Document) -> None:
         data["timezone"] = schedule.timezone.value
         nodes[("timezone",)] = schedule.timezone.node
         timezone = schedule.timezone.value if isinstance(schedule.timezone.value, str) else None
-    data["policy"] = dict(GAP_POLICY)
+    data["policy"] = dict(POLICY)
     nodes[("policy",)] = conference
-    nodes[("policy", "gap-tolerance")] = conference
+    for key in POLICY:
+        nodes[("policy", key)] = conference
+    _rehome(schedule, timezone)
+    person_keys = _People(schedule)
     people: dict[str, dict[str, str]] = {}
     days: list[dict[str, Any]] = []
     data["people"] = people
     data["days"] = days
     if schedule.days_node is not None:
         nodes[("days",)] = schedule.days_node
+    clocks: list[tuple[Event, Field, int]] = []  # events whose <date> has a time: (event, date, minutes off)
+    placed = rejected = 0
     for day in schedule.days:
         d_at: DocPath = ("days", len(days))
         entry: dict[str, Any] = {}
@@ -136,6 +287,8 @@ def build(schedule: Schedule, document: Document) -> None:
         date_node = day.date.node if day.date is not None else None
         if date in (None, "") and isinstance(day.start.value if day.start else None, str):
             date, date_node = day.start.value.strip()[:10], day.start.node  # type: ignore[union-attr]
+        if date in (None, ""):
+            date, date_node = _date_of_events(day, timezone)
         if date not in (None, ""):
             entry["date"] = date
             nodes[d_at + ("date",)] = date_node  # type: ignore[assignment]
@@ -154,13 +307,127 @@ def build(schedule: Schedule, document: Document) -> None:
             nodes[t_at + ("name",)] = room.name_node
             nodes[t_at + ("segments",)] = room.node
             for event in room.events:
-                segment = _segment(event, t_at + ("segments", len(segments)), nodes, people, problems)
-                if segment is not None:
+                segment = _segment(
+                    event, t_at + ("segments", len(segments)), nodes, people, person_keys, problems
+                )
+                if segment is None:
+                    rejected += 1  # reported at the event by _segment
+                else:
                     segments.append(segment)
+                    placed += 1
+                    _clock(event, segment, timezone, clocks)
         days.append(entry)
+    problems.extend(_clock_problems(clocks))
+    reused = _reused_ids_problem(person_keys, schedule)
+    if reused is not None:
+        problems.append(reused)
+    problems.extend(_count_problems(schedule, placed, rejected))
     if not people:
         del data["people"]
     document.data = data
+
+
+def _count_problems(schedule: Schedule, placed: int, rejected: int) -> list[Problem]:
+    """E005 when fewer events are placed than the source holds and the events that cannot be read
+    (each reported at its line) do not explain it: never silent, never clean when nothing is placed."""
+    total = schedule.source_events
+    if placed == 0 and rejected == 0 and total == 0:
+        return [unreadable(schedule.node, T("the schedule has no events: there is nothing to check"))]
+    if placed + rejected >= total:
+        return []
+    return [
+        unreadable(
+            schedule.node,
+            T(
+                "{placed} of the {total} events in the source are placed; {missing} are left out of the check (an event that cannot be read is reported at its line; the others are not in a day and room of this layout)",
+                placed=placed,
+                total=total,
+                missing=total - placed,
+            )
+            if placed
+            else T(
+                "none of the {total} events in the source could be placed: this layout of the schedule is not one tfagenda reads",
+                total=total,
+            ),
+        )
+    ]
+
+
+def _date_of_events(day: Day, timezone: str | None) -> tuple[str | None, Node | None]:
+    """A day without a date: the earliest calendar date its events' own ``<date>`` give."""
+    for room in day.rooms:
+        for event in room.events:
+            found = event.fields.get("date")
+            if found is not None and isinstance(found.value, str) and len(found.value.strip()) >= 10:
+                moment = _moment(found.value, timezone)
+                return (moment.date().isoformat() if moment else found.value.strip()[:10]), found.node
+    return None, None
+
+
+def _clock(event: Event, segment: dict[str, Any], timezone: str | None, clocks: list) -> None:
+    found = event.fields.get("date")
+    moment = _moment(found.value, timezone) if found is not None else None
+    if moment is None or found is None:
+        return
+    start = parse_time(segment["start"])
+    off = (moment.hour * 60 + moment.minute - start) % MINUTES_PER_DAY
+    clocks.append((event, found, off))
+
+
+def _clock_problems(clocks: list[tuple[Event, Field, int]]) -> list[Problem]:
+    """D002: an event's ``<date>`` and ``<start>`` disagree; the ``<start>`` (wall-clock) is used.
+
+    When every event disagrees by the same amount, the exporter wrote local times with a wrong
+    offset (wafer: ``+00:00``): one finding for the file rather than one per event.
+    """
+    offsets = {off for _, _, off in clocks}
+    if not clocks or offsets == {0}:
+        return []
+    if len(offsets) == 1 and len(clocks) > 1:
+        event, found, off = clocks[0]
+        return [
+            Problem(
+                "D002",
+                (),
+                T(
+                    "every event's <date> is {off} from its <start> ({date} for {start}): the offset is taken to be wrong, and the <start> times are used",
+                    off=_signed(off),
+                    date=found.value,
+                    start=event.fields["start"].value,
+                ),
+                span=found.node.span,
+            )
+        ]
+    problems = []
+    for event, found, off in clocks:
+        if off:
+            problems.append(
+                Problem(
+                    "D002",
+                    (),
+                    T(
+                        "{event}: its <date> {date} says {clock}, its <start> says {start}; the <start> is used",
+                        event=event.label,
+                        date=found.value,
+                        clock=format_time(
+                            (parse_time(event.fields["start"].value[:5]) + off) % MINUTES_PER_DAY
+                        )
+                        if isinstance(event.fields["start"].value, str)
+                        else "?",
+                        start=event.fields["start"].value,
+                    ),
+                    span=found.node.span,
+                )
+            )
+    return problems
+
+
+def _signed(minutes: int) -> str:
+    if minutes > MINUTES_PER_DAY // 2:
+        minutes -= MINUTES_PER_DAY
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60}:{minutes % 60:02d}"
 
 
 def _segment(
@@ -168,6 +435,7 @@ def _segment(
     at: DocPath,
     nodes: dict[DocPath, Node],
     people: dict[str, dict[str, str]],
+    person_keys: _People,
     problems: list[Problem],
 ) -> dict[str, Any] | None:
     fields = event.fields
@@ -195,20 +463,22 @@ def _segment(
     if "title" in fields:
         segment["title"] = title
         nodes[at + ("title",)] = fields["title"].node
-    if event.persons is not None:
-        owners: list[str] = []
-        for person in event.persons:
-            ident = person.id or person.name
-            if ident is None:
-                problems.append(unreadable(person.node, f"{label}: a person has neither an id nor a name"))
-                continue
-            nodes[at + ("owner", len(owners))] = person.node
-            owners.append(ident)
-            entry = people.setdefault(ident, {})
-            if person.name and "name" not in entry:
-                entry["name"] = person.name
-        segment["owner"] = owners if owners else "-"  # the source lists nobody: deliberately nobody
-        nodes[at + ("owner",)] = event.persons_node or event.node
+    owners: list[str] = []
+    for person in event.persons or ():
+        ident = person_keys.key(person.id, person.name)
+        if ident is None:
+            problems.append(unreadable(person.node, f"{label}: a person has neither an id nor a name"))
+            continue
+        if ident in owners:
+            continue  # the same person listed twice on one event is one owner
+        nodes[at + ("owner", len(owners))] = person.node
+        owners.append(ident)
+        entry = people.setdefault(ident, {})
+        if person.name and "name" not in entry:
+            entry["name"] = person.name
+    # no persons (meals, breaks) or an empty list: deliberately nobody, like owner: "-"
+    segment["owner"] = owners if owners else "-"
+    nodes[at + ("owner",)] = event.persons_node or event.node
     kind = fields.get("type")
     if kind is not None and isinstance(kind.value, str) and kind.value.strip():
         segment["kind"] = kind.value

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tfagenda.findings import Problem, Span
+from tfagenda.messages import Message
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
 
@@ -17,7 +18,7 @@ PERSON_ID_KEYS = ("id", "code", "guid")
 class ScheduleError(Exception):
     """The source cannot be read as a schedule at all (not JSON/XML, or not a schedule)."""
 
-    def __init__(self, message: str, span: Span) -> None:
+    def __init__(self, message: str | Message, span: Span) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
@@ -25,14 +26,12 @@ class ScheduleError(Exception):
 
 def too_many(lines: LineIndex, offset: int) -> ScheduleError:
     """More values than a YAML agenda may have (README, Robustness): not read further."""
-    from tfagenda.messages import Message
-
     return ScheduleError(
         Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), lines.span(offset, offset)
     )
 
 
-def unreadable(node: Node, message: str) -> Problem:
+def unreadable(node: Node, message: str | Message) -> Problem:
     """E005 at ``node``: a part of the schedule that cannot be read."""
     return Problem("E005", (), message, span=node.span)
 
@@ -87,3 +86,6 @@ class Schedule:
     days: list[Day] = field(default_factory=list)
     days_node: Node | None = None
     problems: list[Problem] = field(default_factory=list)
+    # Events in the source, counted by the reader apart from where it found them: the agenda
+    # builder compares it with what it placed, so that an unread layout is never silent.
+    source_events: int = 0

@@ -22,6 +22,7 @@ from tfagenda.importers.frab.schedule import (
     ScheduleError,
     too_many,
 )
+from tfagenda.messages import T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
 
@@ -44,6 +45,7 @@ class _XmlReader:
     def __init__(self, text: str, lines: LineIndex) -> None:
         self.text = text
         self.lines = lines
+        self.events = 0  # <event> elements anywhere in the file
 
     def read(self) -> _Element:
         parser = xml.parsers.expat.ParserCreate()
@@ -57,6 +59,8 @@ class _XmlReader:
 
         def start(tag: str, attrs: dict[str, str]) -> None:
             elements[0] += 1
+            if tag == "event":
+                self.events += 1
             if elements[0] > MAX_EXPANDED_VALUES:
                 raise too_many(self.lines, here())
             element = _Element(tag, attrs, here())
@@ -93,8 +97,15 @@ class _XmlReader:
         except xml.parsers.expat.ExpatError as error:
             at = self.lines.offset_of_line1_column0(error.lineno, error.offset)
             message = xml.parsers.expat.ErrorString(error.code)
+            span = self.lines.span(at, at + 1)
             raise ScheduleError(
-                f"the file is not valid XML: {message}", self.lines.span(at, at + 1)
+                T(
+                    "the file is not valid XML: {what} at {line}:{column}",
+                    what=message,
+                    line=span.line,
+                    column=span.column,
+                ),
+                span,
             ) from None
         return root[0]
 
@@ -135,6 +146,7 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
         )
     conference = root.child("conference")
     result = Schedule(reader.node(root), reader.node(conference if conference is not None else root))
+    result.source_events = reader.events
 
     def element_field(parent: _Element | None, tag: str) -> Field | None:
         found = parent.child(tag) if parent is not None else None
@@ -163,6 +175,18 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
             day.rooms.append(room)
             for event_element in (c for c in room_element.children if c.tag == "event"):
                 room.events.append(_xml_event(event_element, reader, element_field))
+        # The old pentabarf layout (FOSDEM until 2012): events are children of the day, listed by
+        # time across rooms, and the room is only the event's <room>. Rooms in order of first use.
+        by_room: dict[str, Room] = {}
+        for event_element in (c for c in element.children if c.tag == "event"):
+            where = event_element.child("room")
+            room_name = where.text.strip() if where is not None else ""
+            found = by_room.get(room_name)
+            if found is None:
+                name_node = reader.node(where) if where is not None else reader.node(event_element)
+                found = by_room[room_name] = Room(room_name, reader.node(event_element, key=True), name_node)
+                day.rooms.append(found)
+            found.events.append(_xml_event(event_element, reader, element_field))
         result.days.append(day)
     return result
 
@@ -181,6 +205,8 @@ def _xml_event(element: _Element, reader: _XmlReader, element_field: Any) -> Eve
         for person in (c for c in persons.children if c.tag == "person"):
             id_key = next((k for k in PERSON_ID_KEYS if person.attrs.get(k, "").strip()), None)
             node = reader.attr_node(person, id_key) if id_key else reader.node(person)
-            person_name = person.text.strip() or None
+            # <person id="38">Name</person>, or the name in a child (<name>, <public_name>)
+            named = person.child("public_name") or person.child("name") or person.child("full_public_name")
+            person_name = " ".join((named.text if named is not None else person.text).split()) or None
             event.persons.append(Person(person.attrs[id_key].strip() if id_key else None, person_name, node))
     return event
