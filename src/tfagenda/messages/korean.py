@@ -57,8 +57,10 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{what}; {evidence} agree with {start}–{end}: duration {value}": "{what}. {evidence}에 따르면 이 순서는 {start}–{end}이고 소요 시간은 {value}입니다",
     # -- timeline and T003 -------------------------------------------------------------------
     "its start cannot be determined: give it a start (the first segment has no previous end), or give the agenda a slot": "시작을 정할 수 없습니다. 시작을 적거나(첫 순서에는 앞 순서의 종료가 없습니다) 일정표에 회의 시간(slot)을 적으십시오",
-    "its end cannot be determined: give it an end or a duration": "종료를 정할 수 없습니다. 종료나 소요 시간을 적으십시오",
-    "its end cannot be determined: give it an end or a duration; the next segment starts at {next}": "종료를 정할 수 없습니다. 종료나 소요 시간을 적으십시오(다음 순서 시작: {next})",
+    "its end cannot be inferred: {neighbour} ({next}) is before its start {start}; give it an end or a duration": "종료를 추정할 수 없습니다. {neighbour}({next})이 이 순서의 시작({start})보다 이릅니다. 종료나 소요 시간을 적으십시오",
+    "its end cannot be determined: it is the last segment and the agenda gives no slot to end it; give it an end or a duration, or give the agenda a slot": "종료를 정할 수 없습니다. 마지막 순서인데 일정표에 회의 시간(slot)이 없어 끝나는 때를 알 수 없습니다. 종료나 소요 시간을 적거나 일정표에 회의 시간(slot)을 적으십시오",
+    "its end cannot be determined: it is the last part and its parent has no end; give it an end or a duration": "종료를 정할 수 없습니다. 마지막 세부 순서인데 상위 순서에 종료가 없습니다. 종료나 소요 시간을 적으십시오",
+    "its end cannot be determined: the next segment has no start of its own; give this one an end or a duration, or the next one a start": "종료를 정할 수 없습니다. 다음 순서에 시작이 적혀 있지 않습니다. 이 순서에 종료나 소요 시간을 적거나 다음 순서에 시작을 적으십시오",
     "{title!r}: {reason}{tail}": "‘{title}’의 {reason}{tail}",
     "; 1 segment after it cannot be placed either": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다",
     "; {n} segments after it cannot be placed either": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다",
