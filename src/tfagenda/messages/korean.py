@@ -61,6 +61,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "its end cannot be determined: it is the last segment and the agenda gives no slot to end it; give it an end or a duration, or give the agenda a slot": "종료를 정할 수 없습니다. 마지막 순서인데 일정표에 회의 시간(slot)이 없어 끝나는 때를 알 수 없습니다. 종료나 소요 시간을 적거나 일정표에 회의 시간(slot)을 적으십시오",
     "its end cannot be determined: it is the last part and its parent has no end; give it an end or a duration": "종료를 정할 수 없습니다. 마지막 세부 순서인데 상위 순서에 종료가 없습니다. 종료나 소요 시간을 적으십시오",
     "its end cannot be determined: the next segment has no start of its own; give this one an end or a duration, or the next one a start": "종료를 정할 수 없습니다. 다음 순서에 시작이 적혀 있지 않습니다. 이 순서에 종료나 소요 시간을 적거나 다음 순서에 시작을 적으십시오",
+    'time is a shorthand for start and end ("16:30~16:35"); give time or {names}, not both': 'time은 시작과 종료를 한 번에 적는 약식입니다("16:30~16:35"). time과 {names} 중 하나만 적으십시오',
+    'time: {value!r} is not a time range; write start~end, e.g. "16:30~16:35"': 'time: {value!r}은(는) 시간 범위가 아닙니다. 시작~종료로 적으십시오(예: "16:30~16:35")',
     "{title!r}: {reason}{tail}": "‘{title}’의 {reason}{tail}",
     "; 1 segment after it cannot be placed either": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다",
     "; {n} segments after it cannot be placed either": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다",
