@@ -63,6 +63,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "its end cannot be determined: the next segment has no start of its own; give this one an end or a duration, or the next one a start": "종료를 정할 수 없습니다. 다음 순서에 시작이 적혀 있지 않습니다. 이 순서에 종료나 소요 시간을 적거나 다음 순서에 시작을 적으십시오",
     'time is a shorthand for start and end ("16:30~16:35"); give time or {names}, not both': 'time은 시작과 종료를 한 번에 적는 약식입니다("16:30~16:35"). time과 {names} 중 하나만 적으십시오',
     'time: {value!r} is not a time range; write start~end, e.g. "16:30~16:35"': 'time: {value!r}은(는) 시간 범위가 아닙니다. 시작~종료로 적으십시오(예: "16:30~16:35")',
+    '{value} opens a single-quoted YAML string that is not closed on its line, so the rest is read as text; write "{value}" (in double quotes) or {minutes}': '{value}의 작은따옴표가 YAML 문자열을 열고 그 줄에서 닫지 않아 뒤의 내용이 모두 문자열로 읽힙니다. "{value}"처럼 큰따옴표로 감싸거나 {minutes}(으)로 적으십시오',
     "{title!r}: {reason}{tail}": "‘{title}’의 {reason}{tail}",
     "; 1 segment after it cannot be placed either": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다",
     "; {n} segments after it cannot be placed either": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다",
