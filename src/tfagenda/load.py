@@ -25,6 +25,7 @@ from tfagenda.messages import minutes as minutes_message
 from tfagenda.model import FIELDS, Agenda
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import SEXAGESIMAL, Document, Node, decode, parse, sniff_encoding
+from tfagenda.yamldoc.decode import LEGACY_ENCODINGS
 
 _TIME_FIELDS = ("start", "end", "duration")
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
@@ -152,6 +153,15 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
     loaded.document.bom, loaded.document.encoding = sniff_encoding(
         raw
     )  # so that a fix writes the same bytes back
+    legacy = LEGACY_ENCODINGS.get(loaded.document.encoding)
+    if legacy is not None:
+        first = next((at for at, char in enumerate(text) if not char.isascii()), 0)
+        line, column = LineIndex(text).line1_column1(first)
+        message = T(
+            "the file is saved as {encoding}, not UTF-8; it was read as {encoding} (--fix keeps it so); save it as UTF-8 for other tools",
+            encoding=legacy,
+        )
+        loaded.problems.insert(0, Problem("E006", (), message, span=Span(line, column, line, column + 1)))
     return loaded
 
 

@@ -64,6 +64,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     'time is a shorthand for start and end ("16:30~16:35"); give time or {names}, not both': 'time은 시작과 종료를 한 번에 적는 약식입니다("16:30~16:35"). time과 {names} 중 하나만 적으십시오',
     'time: {value!r} is not a time range; write start~end, e.g. "16:30~16:35"': 'time: {value!r}은(는) 시간 범위가 아닙니다. 시작~종료로 적으십시오(예: "16:30~16:35")',
     '{value} opens a single-quoted YAML string that is not closed on its line, so the rest is read as text; write "{value}" (in double quotes) or {minutes}': '{value}의 작은따옴표가 YAML 문자열을 열고 그 줄에서 닫지 않아 뒤의 내용이 모두 문자열로 읽힙니다. "{value}"처럼 큰따옴표로 감싸거나 {minutes}(으)로 적으십시오',
+    "the file is saved as {encoding}, not UTF-8; it was read as {encoding} (--fix keeps it so); save it as UTF-8 for other tools": "파일이 UTF-8이 아닌 {encoding}(으)로 저장되어 있습니다. {encoding}(으)로 읽었습니다(--fix도 이 인코딩을 유지합니다). 다른 도구를 위해 UTF-8로 저장하십시오",
     "{title!r}: {reason}{tail}": "‘{title}’의 {reason}{tail}",
     "; 1 segment after it cannot be placed either": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다",
     "; {n} segments after it cannot be placed either": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다",
