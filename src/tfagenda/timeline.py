@@ -58,6 +58,9 @@ class Placed:
     conflict: Conflict | None = None
     underspecified: Message | None = None  # why the start or end cannot be determined (T003)
     inferred_end: bool = False  # the end is the next segment's start (or the slot's end), not written
+    awaits_next: bool = (
+        False  # only a start, and the next start is before it: unless that one is repaired, T003
+    )
     uncertain: bool = False  # times are only one of several candidates: neighbour checks keep quiet
     damaged: bool = False  # a value was unreadable (E002/E004 already said so)
 
@@ -216,7 +219,31 @@ def _place_run(
             and segment.duration is not None
         ):
             # A segment after an unplaceable one is not reported again: the first is the mistake.
-            _place_one(item, place, previous_end, previous_label, next_start, next_label, missing_closing)
+            before = placed[-1] if placed else None
+            # A previous end inferred from this segment's own start is not a neighbour's word on it.
+            testifies = before is None or not before.inferred_end
+            _place_one(
+                item,
+                place,
+                previous_end,
+                previous_label,
+                next_start,
+                next_label,
+                missing_closing,
+                testifies,
+                before.start if before is not None else None,
+            )
+            if (
+                before is not None
+                and item.conflict is not None
+                and (before.inferred_end or before.awaits_next)
+            ):
+                # It ends where this one starts, once repaired: the mistake is this one's, said once.
+                if item.conflict.repair is not None and item.start is not None and item.start >= before.start:  # type: ignore[operator]
+                    before.end, before.inferred_end = item.start, True
+                    before.underspecified, before.awaits_next = None, False
+                elif before.awaits_next:
+                    before.underspecified, before.uncertain = None, True
             chained_from = placed[-1] if placed else parent
             if (
                 chained_from is not None
@@ -251,6 +278,8 @@ def _place_one(
     next_start: int | None,
     next_label: Message,
     missing_closing: Message | None = None,
+    previous_testifies: bool = True,
+    previous_start: int | None = None,
 ) -> None:
     seg = item.segment
     start = place(seg.start) if seg.start is not None else None
@@ -278,6 +307,7 @@ def _place_one(
             item.inferred_end = True
             return
         if next_start is not None:
+            item.awaits_next = True
             item.underspecified = T(
                 "its end cannot be inferred: {neighbour} ({next}) is before its start {start}; give it an end or a duration",
                 neighbour=next_label,
@@ -295,7 +325,16 @@ def _place_one(
         return
     if duration is not None and given_start and end - start != duration or end < start:
         item.conflict = _conflict(
-            seg, start, end, duration, given_start, previous_end, previous_label, next_start, next_label
+            seg,
+            start,
+            end,
+            duration,
+            given_start,
+            previous_end if previous_testifies else None,
+            previous_label,
+            next_start,
+            next_label,
+            previous_start,
         )
         if item.conflict.repair is not None:
             start, end = item.conflict.repair.start, item.conflict.repair.end
@@ -318,6 +357,7 @@ def _conflict(
     previous_label: Message,
     next_start: int | None,
     next_label: Message,
+    previous_start: int | None = None,
 ) -> Conflict:
     candidates: list[tuple[str, int, int, int]] = []  # (field, value, start, end)
     if duration is not None:
@@ -333,6 +373,9 @@ def _conflict(
         if given_start and previous_end is not None and previous_end <= end:
             candidates.append(("start", previous_end, previous_end, end))
 
+    if previous_start is not None and any(c[2] >= previous_start for c in candidates):
+        # A repair that starts the segment before the previous one starts is no repair.
+        candidates = [c for c in candidates if c[2] >= previous_start]
     repairs = []
     for name, value, new_start, new_end in candidates:
         evidence = []
