@@ -160,8 +160,19 @@ def part_lists(draw, start: int, minutes: int, overnight: bool) -> list[Seg]:
     ]
 
 
+START_ONLY = ("start",)
+
+
+def settle_start_only(segments: list[Seg]) -> None:
+    """A start-only segment ends where the next one starts: the next one must have a start of its own
+    (written, or its end − duration); the last one ends at the slot's end, which is its end here."""
+    for seg, follower in zip(segments, segments[1:]):
+        if seg.fields == START_ONLY and not seg.parts and follower.fields not in TESTIFYING:
+            follower.fields = ("start", "duration")
+
+
 @st.composite
-def agendas(draw, overnight: bool = False, all_three: bool = False) -> Agenda:
+def agendas(draw, overnight: bool = False, all_three: bool = False, start_only: bool = False) -> Agenda:
     durations = draw(st.lists(st.integers(1, 120), min_size=1, max_size=12))
     total = sum(durations)
     if overnight:
@@ -175,6 +186,7 @@ def agendas(draw, overnight: bool = False, all_three: bool = False) -> Agenda:
         start = draw(st.integers(0, MINUTES_PER_DAY - total))
     segments = []
     at = start
+    everyone_start_only = start_only and draw(st.booleans())
     for minutes in durations:
         spelling = draw(st.sampled_from(sorted(DURATION_SPELLINGS)))
         zero = overnight and draw(st.booleans())
@@ -184,8 +196,11 @@ def agendas(draw, overnight: bool = False, all_three: bool = False) -> Agenda:
         # A segment with parts and no length of its own lasts as long as its parts.
         choices = SUBSETS + ((("start",), ()) if parts else ())
         fields = ("start", "end", "duration") if all_three else draw(st.sampled_from(choices))
+        if start_only and (everyone_start_only or draw(st.booleans())):
+            fields = START_ONLY  # as agendas are mostly written: start times alone
         segments.append(Seg(at, at + minutes, fields, spelling, zero, parts))
         at += minutes
+    settle_start_only(segments)
     return Agenda(start, segments, block_style=draw(st.booleans()))
 
 
@@ -229,8 +244,8 @@ segments:
 
 
 @st.composite
-def corrupted(draw, overnight: bool = False):
-    agenda = draw(agendas(overnight=overnight))
+def corrupted(draw, overnight: bool = False, start_only: bool = False):
+    agenda = draw(agendas(overnight=overnight, start_only=start_only))
     agenda.block_style = False
     index = draw(st.integers(0, len(agenda.segments) - 1))
     seg = agenda.segments[index]
@@ -243,6 +258,11 @@ def corrupted(draw, overnight: bool = False):
         if follower.fields not in TESTIFYING:
             follower.fields = draw(st.sampled_from(TESTIFYING))
     field = draw(st.sampled_from(["start", "end", "duration"]))
+    if field == "start" and index > 0 and agenda.segments[index - 1].fields == START_ONLY:
+        # A start-only row ends where this one starts: it cannot say which start is right, and a
+        # start between it and the end is as good a repair as the written duration.
+        agenda.segments[index - 1].fields = draw(st.sampled_from(SUBSETS))
+    settle_start_only(agenda.segments)
     if field == "duration":
         new = draw(st.integers(0, 600).filter(lambda m: m != seg.duration))
         bad: object = DURATION_SPELLINGS[seg.spelling](new)
@@ -305,6 +325,38 @@ def test_one_corrupted_value_is_one_finding_with_a_safe_fix(case) -> None:
 @given(corrupted(overnight=True))
 def test_one_corrupted_value_overnight(case) -> None:
     _check_corruption(*case)
+
+
+@SETTINGS
+@given(agendas(start_only=True))
+def test_consistent_start_only_agenda_checks_clean(agenda: Agenda) -> None:
+    text = agenda.yaml()
+    findings = check_text(text)
+    assert findings == [], text + "\n" + describe(findings)
+
+
+@SETTINGS
+@given(agendas(overnight=True, start_only=True))
+def test_consistent_start_only_overnight_agenda_checks_clean(agenda: Agenda) -> None:
+    text = agenda.yaml()
+    findings = check_text(text)
+    assert findings == [], text + "\n" + describe(findings)
+
+
+@SETTINGS
+@given(corrupted(start_only=True))
+def test_one_corrupted_value_among_start_only_rows(case) -> None:
+    _check_corruption(*case)
+
+
+def test_start_only_rows_around_a_corrupted_start() -> None:
+    # The row before ends where this one starts: its end is not a neighbour's word on the corrupted start.
+    segments = [
+        Seg(600, 610, START_ONLY),
+        Seg(610, 620, ("start", "end", "duration")),
+        Seg(620, 660, START_ONLY),
+    ]
+    _check_corruption(Agenda(600, segments), 1, "start", "10:30")
 
 
 @pytest.mark.parametrize(

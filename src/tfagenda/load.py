@@ -11,19 +11,21 @@ from __future__ import annotations
 import difflib
 import errno
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from tfagenda.clock import parse_duration, parse_time
+from tfagenda.clock import SLOT_SEPARATORS, parse_duration, parse_time
 from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
 from tfagenda.messages import Message, T
 from tfagenda.messages import minutes as minutes_message
 from tfagenda.model import FIELDS, Agenda
 from tfagenda.positions import LineIndex
-from tfagenda.yamldoc import SEXAGESIMAL, Document, decode, parse, sniff_encoding
+from tfagenda.yamldoc import SEXAGESIMAL, Document, Node, decode, parse, sniff_encoding
+from tfagenda.yamldoc.decode import LEGACY_ENCODINGS
 
 _TIME_FIELDS = ("start", "end", "duration")
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
@@ -151,6 +153,15 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
     loaded.document.bom, loaded.document.encoding = sniff_encoding(
         raw
     )  # so that a fix writes the same bytes back
+    legacy = LEGACY_ENCODINGS.get(loaded.document.encoding)
+    if legacy is not None:
+        first = next((at for at, char in enumerate(text) if not char.isascii()), 0)
+        line, column = LineIndex(text).line1_column1(first)
+        message = T(
+            "the file is saved as {encoding}, not UTF-8; it was read as {encoding} (--fix keeps it so); save it as UTF-8 for other tools",
+            encoding=legacy,
+        )
+        loaded.problems.insert(0, Problem("E006", (), message, span=Span(line, column, line, column + 1)))
     return loaded
 
 
@@ -197,6 +208,7 @@ def load_document(document: Document) -> Loaded:
         )
         return loaded
     loaded.problems.extend(_implicit_numbers(document))
+    _read_conveniences(document, loaded)
     loaded.agenda = _validate(data, loaded)
     if loaded.agenda is not None:
         loaded.agenda.assign_paths()
@@ -213,6 +225,76 @@ def load_document(document: Document) -> Loaded:
                 Problem("E002", at, T("the agenda has no segments; add at least one under segments:"))
             )
     return loaded
+
+
+# ``time: "16:30~16:35"``: a segment's start and end in one value (README, The agenda format).
+_TIME_RANGE = re.compile(r"\s*(?P<a>\d{1,2}:\d{2})\s*[" + SLOT_SEPARATORS + r"]\s*(?P<b>\d{1,2}:\d{2})\s*")
+
+
+def _read_conveniences(document: Document, loaded: Loaded) -> None:
+    """Shorthands people write, as the model's fields: ``time: "16:30~16:35"`` is start and end (each
+    placed at its own part of the value, so that a fix edits just that time), and ``owner: ""`` is a
+    missing owner (O001), not a wrongly typed one."""
+    for at in [at for at in document.nodes if at and at[-1] in ("time", "owner")]:
+        if len(at) < 3 or not isinstance(at[-2], int) or at[-3] not in ("segments", "parts"):
+            continue
+        try:
+            segment = _get(document.data, at[:-1])
+        except (KeyError, IndexError, TypeError):
+            continue
+        if not isinstance(segment, dict) or at[-1] not in segment:
+            continue
+        if at[-1] == "owner":
+            if isinstance(segment["owner"], str) and not segment["owner"].strip():
+                del segment["owner"]  # an empty owner is no owner: O001 says so
+            continue
+        _expand_time(document, loaded, at, segment)
+
+
+def _expand_time(document: Document, loaded: Loaded, at: DocPath, segment: dict[str, Any]) -> None:
+    value = segment.pop("time")
+    node = document.nodes[at]
+    both = [name for name in ("start", "end") if name in segment]
+    if both:
+        loaded.problems.append(
+            Problem(
+                "E002",
+                at,
+                T(
+                    'time is a shorthand for start and end ("16:30~16:35"); give time or {names}, not both',
+                    names=" and ".join(both),
+                ),
+                key=True,
+            )
+        )
+        loaded.damaged.update({at, at[:-1]})
+        return
+    match = _TIME_RANGE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        loaded.problems.append(
+            Problem(
+                "E004",
+                at,
+                T('time: {value!r} is not a time range; write start~end, e.g. "16:30~16:35"', value=value),
+            )
+        )
+        loaded.damaged.update({at, at[:-1]})
+        return
+    segment["start"], segment["end"] = match["a"], match["b"]
+    inner = node.inner
+    lines = document.lines
+    written = (
+        lines[inner.line - 1][inner.column - 1 : inner.end_column - 1]
+        if inner.line == inner.end_line and inner.line <= len(lines)
+        else None
+    )
+    for name, group in (("start", "a"), ("end", "b")):
+        place = inner
+        if written == value:  # the value as written, without escapes: each time has its own columns
+            place = Span(
+                inner.line, inner.column + match.start(group), inner.line, inner.column + match.end(group)
+            )
+        document.nodes[at[:-1] + (name,)] = Node(place, place, False, node.key)
 
 
 def _agenda_like(key: Any) -> bool:

@@ -346,9 +346,13 @@ def _assign(segment: Segment, path: DocPath) -> None:
         _assign(part, path + ("parts", index))
 
 
+# Keys a file may write that the loader reads as model fields (load._read_conveniences):
+# ``time: "16:30~16:35"`` is a segment's start and end.
+SHORTHANDS: dict[str, tuple[str, ...]] = {"segment": ("time",)}
+
 FIELDS: dict[str, tuple[str, ...]] = {
     "agenda": tuple(Agenda.model_fields),
-    "segment": tuple(Segment.model_fields),
+    "segment": tuple(Segment.model_fields) + SHORTHANDS["segment"],
     "day": tuple(Day.model_fields),
     "track": tuple(Track.model_fields),
     "person": tuple(Person.model_fields),

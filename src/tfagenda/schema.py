@@ -194,14 +194,26 @@ def _defs() -> dict[str, Any]:
                         "segment, the parent's start for the first part)."
                     )
                 ),
-                "end": _nullable(_time("When it ends. Default: start + duration.")),
+                "end": _nullable(
+                    _time(
+                        "When it ends. Default: start + duration; with only a start, the next segment's start "
+                        "(the slot's end for the last segment, the parent's end for the last part)."
+                    )
+                ),
+                "time": {
+                    "description": "Start and end in one value, a shorthand for start and end (not with them): "
+                    '"16:30~16:35", "16:30-16:35", "16:30 ~ 16:35".',
+                    "type": "string",
+                    "pattern": SLOT_PATTERN,
+                    "patternErrorMessage": 'time is start~end, two times with - or ~ between them, e.g. "16:30~16:35"',
+                    "examples": ["16:30~16:35", "09:00-09:10"],
+                },
                 "duration": _nullable(_duration("How long it lasts. Default: end − start.")),
                 "owner": {
                     "description": 'Who leads it: a name, a list of names, or "-" or null for deliberately nobody. '
                     "Matched against people by id, alias or name (when people is given). A part inherits its "
-                    "parent's owner.",
+                    'parent\'s owner. An empty owner ("") is a missing owner, reported by tfagenda check as O001.',
                     "type": ["string", "array", "null"],
-                    "pattern": r"\S",
                     "minItems": 1,
                     "items": {"type": "string", "pattern": r"\S"},
                     "examples": [NOBODY],
@@ -214,6 +226,7 @@ def _defs() -> dict[str, Any]:
                 ),
             },
             "required": ["title"],
+            "not": {"anyOf": [{"required": ["time", "start"]}, {"required": ["time", "end"]}]},
             "additionalProperties": False,
         },
         "track": {

@@ -1,7 +1,9 @@
 """Agenda model → a resolved timeline: every segment with its start, end and duration.
 
 Any two of start, end and duration determine a segment; a missing start is the previous segment's
-end (the slot's start for the first, the parent's start for the first part). When a segment's own
+end (the slot's start for the first, the parent's start for the first part), and a segment with only
+a start ends where the next one starts (the last one at the slot's end, the last part at its
+parent's end): agendas are mostly written as start times alone. When a segment's own
 values disagree, we look for the one repair that agrees best with its neighbours (the previous end,
 the next start, the slot) and place the segment by that repair, so that one typo is one finding:
 the neighbour and slot checks then see the repaired times and stay quiet.
@@ -55,6 +57,10 @@ class Placed:
     parts: list[Placed] = field(default_factory=list)
     conflict: Conflict | None = None
     underspecified: Message | None = None  # why the start or end cannot be determined (T003)
+    inferred_end: bool = False  # the end is the next segment's start (or the slot's end), not written
+    awaits_next: bool = (
+        False  # only a start, and the next start is before it: unless that one is repaired, T003
+    )
     uncertain: bool = False  # times are only one of several candidates: neighbour checks keep quiet
     damaged: bool = False  # a value was unreadable (E002/E004 already said so)
 
@@ -180,6 +186,15 @@ def _place_run(
         if following is None:
             next_start = closing
             next_label = T("the slot's end") if parent is None else T("the parent segment's end")
+            missing_closing: Message | None = (
+                T(
+                    "its end cannot be determined: it is the last segment and the agenda gives no slot to end it; give it an end or a duration, or give the agenda a slot"
+                )
+                if parent is None
+                else T(
+                    "its end cannot be determined: it is the last part and its parent has no end; give it an end or a duration"
+                )
+            )
         else:
             if following.start is not None:
                 next_start = place(following.start)
@@ -189,6 +204,9 @@ def _place_run(
             else:
                 next_start = None
             next_label = T("the next segment's start")
+            missing_closing = None
+            if is_damaged(following.path + ("start",)):
+                missing_closing = _SAID_ALREADY  # E004 said why the next start is unknown
         if index == 0:
             previous_label = T("the slot's start") if parent is None else T("the parent segment's start")
         else:
@@ -201,7 +219,31 @@ def _place_run(
             and segment.duration is not None
         ):
             # A segment after an unplaceable one is not reported again: the first is the mistake.
-            _place_one(item, place, previous_end, previous_label, next_start, next_label)
+            before = placed[-1] if placed else None
+            # A previous end inferred from this segment's own start is not a neighbour's word on it.
+            testifies = before is None or not before.inferred_end
+            _place_one(
+                item,
+                place,
+                previous_end,
+                previous_label,
+                next_start,
+                next_label,
+                missing_closing,
+                testifies,
+                before.start if before is not None else None,
+            )
+            if (
+                before is not None
+                and item.conflict is not None
+                and (before.inferred_end or before.awaits_next)
+            ):
+                # It ends where this one starts, once repaired: the mistake is this one's, said once.
+                if item.conflict.repair is not None and item.start is not None and item.start >= before.start:  # type: ignore[operator]
+                    before.end, before.inferred_end = item.start, True
+                    before.underspecified, before.awaits_next = None, False
+                elif before.awaits_next:
+                    before.underspecified, before.uncertain = None, True
             chained_from = placed[-1] if placed else parent
             if (
                 chained_from is not None
@@ -211,7 +253,9 @@ def _place_run(
             ):
                 item.uncertain = True  # its start is a guess too: the previous segment's guessed end
         if item.start is not None:
-            parts_end = item.end if item.end is not None else None
+            parts_end = item.end
+            if parts_end is None and next_start is not None and next_start >= item.start:
+                parts_end = next_start  # a start-only parent ends where the next segment starts
             item.parts = _place_run(segment.parts, track, item, item.start, parts_end, slot, is_damaged)
             if item.end is None and item.parts and all(p.known for p in item.parts) and not item.damaged:
                 item.end = max(p.end for p in item.parts)  # type: ignore[type-var]
@@ -223,6 +267,9 @@ def _place_run(
     return placed
 
 
+_SAID_ALREADY = T("the next segment's start")  # a marker: the next start was unreadable (E004)
+
+
 def _place_one(
     item: Placed,
     place: Callable[[int], int],
@@ -230,6 +277,9 @@ def _place_one(
     previous_label: Message,
     next_start: int | None,
     next_label: Message,
+    missing_closing: Message | None = None,
+    previous_testifies: bool = True,
+    previous_start: int | None = None,
 ) -> None:
     seg = item.segment
     start = place(seg.start) if seg.start is not None else None
@@ -249,18 +299,42 @@ def _place_one(
     if end is None and duration is not None:
         end = start + duration
     if end is None:
-        if not seg.parts:
-            if next_start is not None:
-                item.underspecified = T(
-                    "its end cannot be determined: give it an end or a duration; the next segment starts at {next}",
-                    next=format_time(next_start),
-                )
-            else:
-                item.underspecified = T("its end cannot be determined: give it an end or a duration")
+        if seg.parts:
+            return  # its parts decide its length (they may end where the next segment starts)
+        if next_start is not None and next_start >= start:
+            # Only a start: it ends where the next one starts (the last at the slot's end).
+            item.end = next_start
+            item.inferred_end = True
+            return
+        if next_start is not None:
+            item.awaits_next = True
+            item.underspecified = T(
+                "its end cannot be inferred: {neighbour} ({next}) is before its start {start}; give it an end or a duration",
+                neighbour=next_label,
+                next=format_time(next_start),
+                start=format_time(start),
+            )
+        elif missing_closing is _SAID_ALREADY:
+            item.uncertain = True
+        elif missing_closing is not None:
+            item.underspecified = missing_closing
+        else:
+            item.underspecified = T(
+                "its end cannot be determined: the next segment has no start of its own; give this one an end or a duration, or the next one a start"
+            )
         return
     if duration is not None and given_start and end - start != duration or end < start:
         item.conflict = _conflict(
-            seg, start, end, duration, given_start, previous_end, previous_label, next_start, next_label
+            seg,
+            start,
+            end,
+            duration,
+            given_start,
+            previous_end if previous_testifies else None,
+            previous_label,
+            next_start,
+            next_label,
+            previous_start,
         )
         if item.conflict.repair is not None:
             start, end = item.conflict.repair.start, item.conflict.repair.end
@@ -283,6 +357,7 @@ def _conflict(
     previous_label: Message,
     next_start: int | None,
     next_label: Message,
+    previous_start: int | None = None,
 ) -> Conflict:
     candidates: list[tuple[str, int, int, int]] = []  # (field, value, start, end)
     if duration is not None:
@@ -298,6 +373,9 @@ def _conflict(
         if given_start and previous_end is not None and previous_end <= end:
             candidates.append(("start", previous_end, previous_end, end))
 
+    if previous_start is not None and any(c[2] >= previous_start for c in candidates):
+        # A repair that starts the segment before the previous one starts is no repair.
+        candidates = [c for c in candidates if c[2] >= previous_start]
     repairs = []
     for name, value, new_start, new_end in candidates:
         evidence = []

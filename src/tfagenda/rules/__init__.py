@@ -16,6 +16,7 @@ ALL_RULES: tuple[Rule, ...] = (
     syntax.duplicate_key,
     syntax.bad_time,
     syntax.import_error,
+    syntax.legacy_encoding,
     syntax.yaml_implicit_number,
     timing.end_before_start,
     timing.duration_mismatch,

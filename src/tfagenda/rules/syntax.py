@@ -148,3 +148,25 @@ def import_error(ctx: Context) -> Iterable[Problem]:
     Write the row's times as `HH:MM ~ HH:MM`, as the other rows do.
     """
     return problems_from_loader(ctx, "E005")
+
+
+@rule("E006", "legacy-encoding", Severity.WARNING, needs_timeline=False)
+def legacy_encoding(ctx: Context) -> Iterable[Problem]:
+    """The file is saved in CP949 (EUC-KR), the Windows default for Korean text, not UTF-8.
+
+    tfagenda reads it (only when its bytes are not UTF-8, are CP949 and hold Hangul), checks it as
+    usual, and `--fix` writes it back in CP949, byte for byte outside the edits. Other YAML tools
+    (PyYAML, editors, the JSON Schema) read UTF-8, so saving the file as UTF-8 is advised. The
+    finding is at the first character that is not ASCII.
+
+    ## Example
+    An agenda saved by Notepad on Korean Windows with "ANSI" encoding:
+    ```yaml
+    title: 주간 업무 회의
+    ```
+    `the file is saved as CP949 (EUC-KR), not UTF-8; it was read as CP949 (--fix keeps it so); save it as UTF-8 for other tools`
+
+    ## Fix
+    Save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8; or `iconv -f cp949 -t utf-8`).
+    """
+    return problems_from_loader(ctx, "E006")

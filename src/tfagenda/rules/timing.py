@@ -93,21 +93,28 @@ def underspecified(ctx: Context) -> Iterable[Problem]:
     """A segment's start or end cannot be determined.
 
     Any two of start, end and duration determine a segment; a missing start is the previous
-    segment's end (the slot's start for the first). A segment with parts and no duration lasts
-    as long as its parts. Segments after an undetermined one that have no start of their own
-    cannot be placed either; they are not reported again.
+    segment's end (the slot's start for the first). A segment with only a start ends where the
+    next one starts (the last one at the slot's end, the last part at its parent's end), so an
+    agenda of start times alone is complete when it has a slot. A segment with parts and no
+    duration lasts as long as its parts. Segments after an undetermined one that have no start of
+    their own cannot be placed either; they are not reported again. The message says what is
+    missing: the slot (for the last segment), the next segment's start, or an end that is after
+    the start.
 
     ## Example
     ```yaml
     - {title: Opening, start: "09:00"}
     - {title: Keynote, duration: 45}
     ```
+    `'Opening': its end cannot be determined: the next segment has no start of its own; give this
+    one an end or a duration, or the next one a start`
 
     ## Fix
     ```yaml
     - {title: Opening, start: "09:00", duration: 10}
     - {title: Keynote, duration: 45}
     ```
+    or give "Keynote" a start (`start: "09:10"`): "Opening" then ends at 09:10.
     """
     for placed in ctx.timeline.segments():
         if placed.underspecified and not placed.damaged and not _slot_set_aside(ctx, placed):

@@ -14,7 +14,7 @@ import warnings
 from typing import Any
 
 from tfagenda.findings import Problem, Span
-from tfagenda.messages import Message
+from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc.document import Document
 from tfagenda.yamldoc.limits import MAX_DEPTH, MAX_EXPANDED_VALUES, TooDeep, TooManyValues, too_big
@@ -133,6 +133,27 @@ def _guarded_scanner() -> Any:
 _SCANNER: Any = None
 
 
+# ``duration: '05`` (the press release's own notation for 5 minutes) unquoted: YAML opens a
+# single-quoted string at the ``'`` and reads on to the next quote, lines later or never.
+_PRIME_VALUE = re.compile(r"(?<=:)[ \t]+(?P<value>'(?P<digits>[0-9]+))(?P<rest>[^'\r\n]*)$", re.MULTILINE)
+
+
+def _unclosed_prime(text: str, until: int) -> Problem | None:
+    """E001 at the first value before ``until`` that is ``'`` and digits with no closing quote on its line."""
+    for match in _PRIME_VALUE.finditer(text, 0, len(text)):
+        if match.start() > until:
+            break
+        value = match["value"]
+        line, column = LineIndex(text, skip_bom=True).line1_column1(match.start("value"))
+        message = T(
+            '{value} opens a single-quoted YAML string that is not closed on its line, so the rest is read as text; write "{value}" (in double quotes) or {minutes}',
+            value=value,
+            minutes=int(match["digits"]),
+        )
+        return Problem("E001", (), message, span=Span(line, column, line, column + len(value)))
+    return None
+
+
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse YAML text with ruamel.yaml; syntax errors and structural problems become problems on the document."""
     from ruamel.yaml import YAML
@@ -164,6 +185,10 @@ def parse(text: str, path: str = "<string>") -> Document:
             what += (
                 "; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces"
             )
+        prime = _unclosed_prime(doc.text, mark.index if mark else len(doc.text))
+        if prime is not None:  # the real mistake is that quote, often many lines before the parser stops
+            doc.problems.append(prime)
+            return doc
         doc.problems.append(
             Problem("E001", (), Message("e001.syntax", what=what), span=_point(doc.text, mark, line, column))
         )
