@@ -362,5 +362,5 @@ def schema_text() -> str:
 if __name__ == "__main__":
     import sys
 
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     sys.stdout.write(schema_text())

@@ -149,6 +149,7 @@ def resolve(agenda: Agenda, is_damaged: Callable[[DocPath], bool] = lambda at: F
     days = []
     for index, day in enumerate(agenda.meeting_days()):
         line = DayLine(index, day)
+        sequences: list[tuple[str | None, DocPath, list[Segment]]]
         if day.tracks is not None:
             sequences = [(t.name, t.path, t.segments) for t in day.tracks]
         else:

@@ -193,7 +193,7 @@ class _Reader:
 
     def _put(self, at: DocPath, value: Any, span: Span) -> None:
         """Set ``value`` at ``at`` in the data and record its span."""
-        target = self.data
+        target: Any = self.data
         for step in at[:-1]:
             target = target[step]
         target[at[-1]] = value
@@ -699,7 +699,7 @@ class _Reader:
             self._put(at + ("note",), note, _cover([span for _, span in row.note_lines]))
         if row.parts:
             self._put(at + ("parts",), [], _cover([p.span for p in row.parts]))
-            segment = self.data
+            segment: Any = self.data
             for step in at:
                 segment = segment[step]
             for j, part in enumerate(row.parts):

@@ -36,6 +36,12 @@ class Context:
     def agenda(self) -> Agenda | None:
         return self.loaded.agenda
 
+    @property
+    def resolved(self) -> Timeline:
+        """The resolved timeline: the linter runs a rule that ``needs_timeline`` only when there is one."""
+        assert self.timeline is not None, "a rule that needs the timeline ran without one"
+        return self.timeline
+
     def raw(self, at: DocPath) -> Any:
         """The value as the file wrote it (before it was read as a time or duration)."""
         value: Any = self.loaded.document.data

@@ -58,11 +58,11 @@ def unused_suppression(ctx: SuppressionsContext) -> Iterable[Problem]:
                 T("remove the suppression"),
                 Applicability.SAFE,
                 None,
-                edits=(Edit(suppression.removal, ""),),
+                edits=(Edit(suppression.removal, ""),),  # type: ignore[arg-type]
             )
             if removable
             else None
-        )  # type: ignore[arg-type]
+        )
         yield Problem(
             "I001",
             (),

@@ -32,7 +32,7 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
     ## Fix
     Add the missing part, or correct the durations.
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         seg = placed.segment
         own_length = seg.given("duration") or (seg.given("end") and placed.known)
         if not placed.parts or not own_length or not placed.known or placed.uncertain:
@@ -54,9 +54,9 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
                 "the parts of {title!r} add up to {total}, but it lasts {duration} ({remark})",
                 title=placed.title,
                 total=ctx.minutes(total),
-                duration=ctx.minutes(placed.duration),
+                duration=ctx.minutes(placed.duration),  # type: ignore[arg-type]
                 remark=remark,
-            ),  # type: ignore[arg-type]
+            ),
         )
 
 
@@ -84,7 +84,7 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
     ## Fix
     Move the part inside its parent's time (16:35–17:35 here).
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         parent = placed.parent
         if parent is None or not (placed.known and parent.known) or placed.uncertain or parent.uncertain:
             continue
@@ -96,10 +96,10 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
                 T(
                     "part {title!r} starts at {start}, before {parent!r} ({span}) starts",
                     title=placed.title,
-                    start=format_time(placed.start),
+                    start=format_time(placed.start),  # type: ignore[arg-type]
                     parent=parent.title,
                     span=span,
-                ),  # type: ignore[arg-type]
+                ),
             )
         elif placed.end > parent.end:  # type: ignore[operator]
             yield Problem(
@@ -108,8 +108,8 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
                 T(
                     "part {title!r} ends at {end}, after {parent!r} ({span}) ends",
                     title=placed.title,
-                    end=format_time(placed.end),
+                    end=format_time(placed.end),  # type: ignore[arg-type]
                     parent=parent.title,
                     span=span,
-                ),  # type: ignore[arg-type]
+                ),
             )

@@ -17,7 +17,7 @@ def _runs(ctx: Context, top_level_only: bool = False, in_time_order: bool = Fals
     ``in_time_order`` sorts each run by start: a segment listed out of order is S003's, and must not
     also open a gap (S002) or hide an overlap (S001) between the rows it was listed between.
     """
-    for run, parent in ctx.timeline.sequences():
+    for run, parent in ctx.resolved.sequences():
         if top_level_only and parent is not None:
             continue
         chunk: list[Placed] = []

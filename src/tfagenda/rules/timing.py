@@ -58,7 +58,7 @@ def end_before_start(ctx: Context) -> Iterable[Problem]:
       - {start: "16:30", end: "16:35", duration: 5, title: 참석자 소개 및 인사말}
     ```
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         if placed.conflict and placed.conflict.code == "T001":
             yield _conflict_problem(ctx, placed, placed.conflict)
 
@@ -83,7 +83,7 @@ def duration_mismatch(ctx: Context) -> Iterable[Problem]:
     - {start: "10:00", end: "10:30", duration: 30, title: Review}
     ```
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         if placed.conflict and placed.conflict.code == "T002":
             yield _conflict_problem(ctx, placed, placed.conflict)
 
@@ -116,7 +116,7 @@ def underspecified(ctx: Context) -> Iterable[Problem]:
     ```
     or give "Keynote" a start (`start: "09:10"`): "Opening" then ends at 09:10.
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         if placed.underspecified and not placed.damaged and not _slot_set_aside(ctx, placed):
             following = _unplaced_after(placed)
             tail = following or ""
@@ -175,7 +175,7 @@ def zero_length(ctx: Context) -> Iterable[Problem]:
     ## Fix
     Give it its real length, or fold it into a neighbouring segment's note.
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         if placed.known and placed.duration == 0 and placed.conflict is None:
             at = placed.time_anchor("duration", "end", "start")
             yield Problem(
@@ -184,6 +184,6 @@ def zero_length(ctx: Context) -> Iterable[Problem]:
                 T(
                     "{title!r} lasts 0 minutes ({time}); give it its real length",
                     title=placed.title,
-                    time=format_time(placed.start),
+                    time=format_time(placed.start),  # type: ignore[arg-type]
                 ),
-            )  # type: ignore[arg-type]
+            )
