@@ -24,14 +24,24 @@ from pathlib import Path
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span, Suppression
+from tfagenda.findings import (
+    MAX_FINDINGS_PER_RULE,
+    Applicability,
+    Edit,
+    Finding,
+    Fix,
+    Problem,
+    Severity,
+    Span,
+    Suppression,
+)
 from tfagenda.load import Loaded, load_file, load_text
 from tfagenda.messages import Message, localize
 from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
-from tfagenda.suppress import find_suppressions
+from tfagenda.suppress import find_suppressions, string_spans
 from tfagenda.timeline import resolve
 from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
 
@@ -121,7 +131,9 @@ def _settle(
     """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them."""
     active = settings.selected - settings.ignored_for(loaded.path)
     suppressions = (
-        find_suppressions(loaded.document.lines) if "tfagenda:" in loaded.document.text.lower() else []
+        find_suppressions(loaded.document.lines, string_spans(loaded.document.nodes.values()))
+        if "tfagenda:" in loaded.document.text.lower()
+        else []
     )
     kept = [
         _with_severity(finding, settings)
@@ -206,7 +218,24 @@ def _with_edits(document: Document | None, fix: Fix | None, lang: str = "en") ->
             if description is fix.description
             else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
         )
-    return Fix(description, fix.applicability, fix.value, fix.target, (Edit(node.inner, str(fix.value)),))
+    edits = (Edit(node.inner, str(fix.value)),)
+    assert document is not None and fix.target is not None
+    sharing = document.shared.get(fix.target)
+    if sharing and fix.applicability is not Applicability.DISPLAY_ONLY:
+        # One text holds this value and others (an anchor and its aliases, a merge key): the edit
+        # changes them all, so a person decides (--unsafe-fixes), told which places change.
+        others = ", ".join(_path_text(at) for at in sharing if at != fix.target)
+        description = f"{description}; this also changes {others}, which share the value (an anchor, alias or merge key)"
+        return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
+    return Fix(description, fix.applicability, fix.value, fix.target, edits)
+
+
+def _path_text(at: tuple[object, ...]) -> str:
+    """A document path as written in YAML terms: ``segments[1].start``."""
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the document"
 
 
 def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str = "en") -> list[Finding]:

@@ -390,7 +390,7 @@ def _implicit_numbers(document: Document) -> list[Problem]:
                     Message("fix.quote", value=value),
                     Applicability.SAFE,
                     value,
-                    edits=(Edit(node.span, f'"{value}"'),),
+                    edits=(Edit(node.inner, f'"{value}"'),),
                 ),
             )
         )

@@ -21,6 +21,7 @@ class Node:
     inner: Span
     plain: bool  # an unquoted scalar (YAML resolved its type from the text)
     key: Span | None = None  # the key's span, for values in a mapping
+    quoted: bool = False  # a quoted or block scalar: its text holds no comment
 
 
 @dataclass
@@ -39,6 +40,9 @@ class Document:
         "utf-8"  # how the file's bytes were decoded (``tfagenda.fix`` writes it back the same way)
     )
     bom: bytes = b""  # the byte-order mark the file started with, if any
+    # Paths whose value is one text that other paths share (an anchor and its aliases, merge keys):
+    # each such path → every path that holds that text, itself included.
+    shared: dict[DocPath, tuple[DocPath, ...]] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[str]:

@@ -74,6 +74,21 @@ class Builder:
     def __init__(self, doc: Document, max_depth: int = MAX_DEPTH) -> None:
         self.doc = doc
         self.max_depth = max_depth
+        # A node reached twice (an alias, a merge key) is one text that several paths share: without
+        # an alias ("*name") in the text no node can be, and nothing needs tracking.
+        self._first_path: dict[int, DocPath] | None = {} if "*" in doc.text else None
+
+    def _reached(self, node: Any, at: DocPath) -> None:
+        """Record that ``at`` holds ``node``; when another path holds it too, both share one text."""
+        assert self._first_path is not None
+        first = self._first_path.setdefault(id(node), at)
+        if first != at:
+            shared = self.doc.shared
+            group = shared.get(first) or (first,)
+            if at not in group:
+                group = (*group, at)
+            for path in group:
+                shared[path] = group
 
     def build(self, node: Any, at: DocPath, key: Span | None, depth: int) -> Any:
         if depth > self.max_depth:
@@ -81,16 +96,20 @@ class Builder:
         start, end = node.start_mark, node.end_mark  # node_span(node), inline: this runs for every value
         span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
         kind = node.id
+        if self._first_path is not None:
+            self._reached(node, at)
         if kind == "scalar":
             style = node.style
-            if not style:  # plain: None from ruamel.yaml, "" from libyaml
+            text = self.doc.text
+            begin = start.index
+            if begin < len(text) and text[begin] in "&!":  # an anchor or a tag: not part of the value's text
+                begin = _after_properties(text, begin, end.index)
+            elif not style:  # plain: None from ruamel.yaml, "" from libyaml
                 self.doc.nodes[at] = Node(span, span, True, key)
                 return _resolve_plain(node.value)
-            inner = span
-            if style in ("'", '"') and span.line == span.end_line:
-                inner = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
-            self.doc.nodes[at] = Node(span, inner, False, key)
-            return _clean(node.value)
+            inner = _content(text, begin, end.index, style, span, start)
+            self.doc.nodes[at] = Node(span, inner, not style, key, bool(style))
+            return _resolve_plain(node.value) if not style else _clean(node.value)
         self.doc.nodes[at] = Node(span, span, False, key)
         if kind == "sequence":
             return [self.build(item, at + (i,), None, depth + 1) for i, item in enumerate(node.value)]
@@ -118,6 +137,69 @@ class Builder:
             first_line[name] = key_span.line
             result[name] = self.build(value_node, at + (name,), key_span, depth + 1)
         return result
+
+
+def _after_properties(text: str, begin: int, end: int) -> int:
+    """Where a node's content starts after its anchor and tag (``&a !!str 14:00``), and any
+    whitespace, line break or comment between them and it."""
+    at = begin
+    while at < end:
+        char = text[at]
+        if char in "&!":
+            while at < end and text[at] not in " \t\r\n":
+                at += 1
+        elif char in " \t\r\n":
+            at += 1
+        elif char == "#" and text[at - 1] in " \t\r\n":
+            while at < end and text[at] not in "\r\n":
+                at += 1
+        else:
+            break
+    return min(at, end)
+
+
+def _content(text: str, begin: int, end: int, style: str | None, span: Span, start: Any) -> Span:
+    """The span a fix replaces: a scalar's text without anchor and tag, inside its quotes when it
+    has them on one line; for a block scalar (``|``, ``>``) its content lines without the
+    indentation and the final line break (or, with no content, its header), so that an edit keeps
+    the line breaks and the keys around it."""
+    if style in ("|", ">"):
+        header_end = begin
+        while header_end < end and text[header_end] not in " \t\r\n#":
+            header_end += 1
+        first = header_end
+        while first < end and text[first] not in "\r\n":
+            first += 1
+        while first < end and text[first] in " \t\r\n":
+            first += 1
+        last = end
+        while last > first and text[last - 1] in " \t\r\n":
+            last -= 1
+        if last <= first:  # no content: the edit replaces the header ("end: |" → "end: 16:35")
+            first, last = begin, header_end
+        return _span_between(text, first, last, span, start)
+    if style in ("'", '"') and span.line == span.end_line and end - begin >= 2:
+        begin, end = begin + 1, end - 1
+    elif begin == start.index:
+        return span
+    return _span_between(text, begin, end, span, start)
+
+
+def _span_between(text: str, begin: int, end: int, span: Span, start: Any) -> Span:
+    """The span of ``text[begin:end]``, counted from the node's start mark (lines and code points, as the parsers count)."""
+    line, column = _advance(text, start.index, begin, span.line, span.column)
+    end_line, end_column = _advance(text, begin, end, line, column)
+    return Span(line, column, end_line, end_column)
+
+
+def _advance(text: str, at: int, to: int, line: int, column: int) -> tuple[int, int]:
+    piece = text[at:to]
+    breaks = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
+    if not breaks:
+        return line, column + len(piece) - piece.count("\ufeff")
+    last = max(piece.rfind("\n"), piece.rfind("\r"))
+    tail = piece[last + 1 :]
+    return line + breaks, 1 + len(tail) - tail.count("\ufeff")
 
 
 def _merged_pairs(node: Any) -> list[tuple[Any, Any]]:

@@ -1,0 +1,88 @@
+"""Issue 11 defects 1, 2, 3, 6, 16: ``--fix`` keeps anchors, tells when a value is shared, edits a
+block scalar's content only, takes suppressions from real comments only, never writes what it
+would refuse, and fixes a large file in linear time."""
+
+from __future__ import annotations
+
+import pytest
+
+from tfagenda.findings import Applicability
+from tfagenda.fix import fix_text
+from tfagenda.linter import check_text
+from tfagenda.yamldoc import parse
+
+HEAD = 'title: T\nslot: "16:30~17:00"\nsegments:\n'
+SECOND = '  - {start: "16:35", end: "17:00", duration: 25, title: B, owner: "-"}\n'
+
+
+def codes(text: str) -> list[str]:
+    return [finding.code for finding in check_text(text)]
+
+
+def test_a_fixed_anchored_value_keeps_its_anchor_and_aliases_still_resolve() -> None:
+    text = HEAD + '  - {start: "16:30", end: &lab 16:05, duration: 5, title: A, owner: "-"}\n' + SECOND
+    text += '  - {start: "17:00", end: *lab, duration: 0, title: C, owner: "-"}\n'
+    new, _ = fix_text(text, unsafe=True)  # unsafe: segment C's end shares the value
+    assert new != text and "end: &lab " in new
+    assert "E001" not in codes(new)
+    assert parse(new).data["segments"][2]["end"] == parse(new).data["segments"][0]["end"]
+
+
+def test_a_fix_reached_through_an_alias_edits_the_anchors_value_and_is_unsafe() -> None:
+    text = 'defaults:\n  e: &e "10:00"\n' + HEAD
+    text += '  - {start: "16:30", end: *e, duration: 5, title: A, owner: "-"}\n' + SECOND
+    fix = next(f.fix for f in check_text(text) if f.code == "T001")
+    assert fix is not None and fix.applicability is Applicability.UNSAFE
+    assert "defaults.e" in str(fix.description)
+    assert fix_text(text)[0] == text  # --fix alone leaves a shared value alone
+    new, fixed = fix_text(text, unsafe=True)
+    assert fixed["T001"] == 1
+    assert '  e: &e "16:35"\n' in new  # the anchor's text, inside its quotes: not `&16:35"`
+    assert parse(new).data["segments"][0]["end"] == "16:35"
+
+
+def test_a_fix_for_a_merged_value_says_which_other_segment_changes() -> None:
+    text = HEAD + '  - &talk {start: "16:30", end: "16:35", duration: 5, title: A, owner: "-"}\n'
+    text += '  - <<: *talk\n    start: "16:35"\n    title: B\n'
+    text += '  - {start: "16:40", end: "17:00", duration: 20, title: C, owner: "-"}\n'
+    shared = [f.fix for f in check_text(text) if f.fix is not None and f.fix.target == ("segments", 1, "end")]
+    assert shared and all(fix.applicability is Applicability.UNSAFE for fix in shared)
+    assert all("segments[0].end" in str(fix.description) for fix in shared)
+    assert fix_text(text)[0] == text
+
+
+@pytest.mark.parametrize("indicator", ["|", ">-", "|+", ">"])
+def test_a_fix_on_a_block_scalar_time_edits_its_content_and_keeps_the_line_breaks(indicator: str) -> None:
+    text = (
+        HEAD
+        + f'  - start: "16:30"\n    end: {indicator}\n      16:05\n    duration: 5\n    title: A\n    owner: "-"\n'
+    )
+    text += SECOND
+    new, fixed = fix_text(text)
+    assert fixed["T001"] == 1
+    assert f"    end: {indicator}\n      16:35\n    duration: 5\n" in new
+    segment = parse(new).data["segments"][0]
+    assert segment["duration"] == 5 and segment["end"].strip() == "16:35"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"x # tfagenda: file-ignore[T001]"',
+        "'x # tfagenda: ignore[T001]'",
+        "|\n      x # tfagenda: ignore[T001]\n   ",
+    ],
+)
+def test_a_directive_inside_a_string_is_text_not_a_suppression(value: str) -> None:
+    text = HEAD + '  - {start: "16:30", end: "16:05", duration: 5, owner: "-", title: A}\n' + SECOND
+    text += f"note: {value}\n"
+    found = codes(text)
+    assert "T001" in found and "I001" not in found
+    new, _ = fix_text(text)
+    assert "tfagenda: " in new and parse(new).data["note"] == parse(text).data["note"]
+
+
+def test_a_real_comment_still_suppresses_next_to_a_string_that_mentions_one() -> None:
+    text = HEAD + '  - {start: "16:30", end: "16:05", duration: 5, owner: "-", title: "a # tfagenda: ignore"}'
+    text += "  # tfagenda: ignore[T001]\n" + SECOND
+    assert "T001" not in codes(text) and "I001" not in codes(text)
