@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tfagenda.findings import Applicability
-from tfagenda.fix import fix_text
+from tfagenda.fix import fix_file, fix_text
 from tfagenda.linter import check_text
 from tfagenda.yamldoc import parse
 
@@ -86,3 +86,47 @@ def test_a_real_comment_still_suppresses_next_to_a_string_that_mentions_one() ->
     text = HEAD + '  - {start: "16:30", end: "16:05", duration: 5, owner: "-", title: "a # tfagenda: ignore"}'
     text += "  # tfagenda: ignore[T001]\n" + SECOND
     assert "T001" not in codes(text) and "I001" not in codes(text)
+
+
+def test_fixing_never_writes_a_file_past_the_read_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    from tfagenda.fix import FixRefused
+
+    loader = importlib.import_module("tfagenda.load")
+
+    text = 'title: T\nslot: "09:00~10:00"\nsegments:\n'
+    text += "".join(f'  - {{start: 09:{m:02d}, duration: 1, title: "S{m}", owner: "-"}}\n' for m in range(60))
+    path = tmp_path / "near-limit.yaml"
+    path.write_text(text, encoding="utf-8")
+    # Quoting the 60 unquoted times adds 120 bytes: past a limit 60 bytes above the file's size.
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", len(text.encode()) + 60)
+    with pytest.raises(FixRefused, match="more than"):
+        fix_file(path, unsafe=False)
+    assert path.read_text(encoding="utf-8") == text
+    from conftest import run
+
+    result = run("check", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == text
+    assert "not fixed: the fixed file would be" in result.stderr and result.exit_code != 0
+
+
+def test_fixing_a_large_file_is_linear_and_fixes_past_the_display_cap() -> None:
+    import time
+
+    lines = ['title: Big\nslot: "08:00~23:00"\nsegments:\n']
+    for i in range(900):
+        m = 8 * 60 + i
+        lines.append(
+            f'  - {{start: {m // 60:02d}:{m % 60:02d}, duration: 1, title: "T{i}", owner: "-"}}  # tfagenda: ignore[S002]\n'
+        )
+    lines += [f"  # tfagenda: ignore[T001] unused {i}\n" for i in range(3000)]
+    text = "".join(lines)
+    started = time.perf_counter()
+    new, fixed = fix_text(text)
+    elapsed = time.perf_counter() - started
+    assert fixed["I001"] == 3900 and fixed["Y001"] == 900  # more than the 1,000 listed per rule
+    assert check_text(new) == []
+    assert elapsed < 30  # was 105 s (quadratic suppression matching and edit clashes)

@@ -41,7 +41,7 @@ from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
-from tfagenda.suppress import find_suppressions, string_spans
+from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
 from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
 
@@ -95,8 +95,11 @@ class FileReport:
     bookings: Bookings | None = None  # for O003 across files
 
 
-def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> tuple[Context, list[Finding]]:
-    """Run the rules over one file; their messages (and the loader's) are in ``lang`` ("en" or "ko")."""
+def run_rules(
+    loaded: Loaded, settings: Settings, lang: str = "en", cap: int | None = MAX_FINDINGS_PER_RULE
+) -> tuple[Context, list[Finding]]:
+    """Run the rules over one file; their messages (and the loader's) are in ``lang`` ("en" or "ko").
+    ``cap``: at most this many findings per rule, then a note (None: all, as fixing needs them)."""
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
@@ -106,13 +109,20 @@ def run_rules(loaded: Loaded, settings: Settings, lang: str = "en") -> tuple[Con
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(_capped(path, document, rule, rule.check(context), lang))
+        findings.extend(_capped(path, document, rule, rule.check(context), lang, cap))
     return context, findings
 
 
 def _capped(
-    path: str, document: Document | None, rule: Rule, problems: Iterable[Problem], lang: str
+    path: str,
+    document: Document | None,
+    rule: Rule,
+    problems: Iterable[Problem],
+    lang: str,
+    cap: int | None = MAX_FINDINGS_PER_RULE,
 ) -> list[Finding]:
+    if cap is None:
+        return [_finding(path, document, rule, problem, lang) for problem in problems]
     findings = [
         _finding(path, document, rule, problem, lang)
         for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
@@ -135,17 +145,22 @@ def _settle(
         if "tfagenda:" in loaded.document.text.lower()
         else []
     )
+    covered = covering(suppressions)
     kept = [
         _with_severity(finding, settings)
         for finding in findings
-        if finding.code in active and not any(s.covers(finding) for s in suppressions)
+        if finding.code in active and not (suppressions and covered(finding))
     ]
     kept.sort(key=lambda f: f.sort_key)
     return kept, suppressions
 
 
 def finish(
-    report: FileReport, settings: Settings, lang: str = "en", cross: Sequence[Problem] = ()
+    report: FileReport,
+    settings: Settings,
+    lang: str = "en",
+    cross: Sequence[Problem] = (),
+    cap: int | None = MAX_FINDINGS_PER_RULE,
 ) -> list[Finding]:
     """A file's findings, complete: its own (``report.findings``), its double bookings with other
     files (``cross``: O003 problems with spans), and the rules that judge its suppressions (I001),
@@ -154,15 +169,16 @@ def finish(
         return report.findings
     active = settings.selected - settings.ignored_for(report.path)
     added = []
+    covered = covering(report.suppressions)
     for problem in cross:
         finding = _finding(report.path, None, RULES[problem.code], problem, lang)
-        if finding.code in active and not any(s.covers(finding) for s in report.suppressions):
+        if finding.code in active and not covered(finding):
             added.append(finding)
     if report.suppressions:
         judged = SuppressionsContext(report.suppressions, lang)
         for rule in ALL_RULES:
             if rule.after_suppressions and rule.code in active:
-                added.extend(_capped(report.path, None, rule, rule.check(judged), lang))
+                added.extend(_capped(report.path, None, rule, rule.check(judged), lang, cap))
     if not added:
         return report.findings
     return sorted(report.findings + [_with_severity(f, settings) for f in added], key=lambda f: f.sort_key)
@@ -238,12 +254,19 @@ def _path_text(at: tuple[object, ...]) -> str:
     return out or "the document"
 
 
-def check_loaded(loaded: Loaded, settings: Settings | None = None, lang: str = "en") -> list[Finding]:
-    """Findings for one loaded file, sorted by position; messages in ``lang`` ("en" or "ko")."""
+def check_loaded(
+    loaded: Loaded,
+    settings: Settings | None = None,
+    lang: str = "en",
+    cap: int | None = MAX_FINDINGS_PER_RULE,
+) -> list[Finding]:
+    """Findings for one loaded file, sorted by position; messages in ``lang`` ("en" or "ko").
+    ``cap``: at most this many findings per rule are listed (None: all of them, for fixing)."""
     settings = settings or Settings.defaults()
-    _, found = run_rules(loaded, settings, lang)
+    _, found = run_rules(loaded, settings, lang, cap)
     findings, suppressions = _settle(loaded, found, settings)
-    return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings, lang)
+    report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
+    return finish(report, settings, lang, cap=cap)
 
 
 def check_text(
