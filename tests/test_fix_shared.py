@@ -4,6 +4,8 @@ would refuse, and fixes a large file in linear time."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tfagenda.findings import Applicability

@@ -225,7 +225,7 @@ def fix_rounds(
     seen = {text}
     findings = check(text)
     unreadable_before = sum(finding.code == "E001" for finding in findings)
-    for round_number in range(max_rounds):
+    for _ in range(max_rounds):
         new_text, applied = apply_fixes(text, findings, unsafe)
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
