@@ -240,7 +240,9 @@ def _with_edits(document: Document | None, fix: Fix | None, lang: str = "en") ->
     if sharing and fix.applicability is not Applicability.DISPLAY_ONLY:
         # One text holds this value and others (an anchor and its aliases, a merge key): the edit
         # changes them all, so a person decides (--unsafe-fixes), told which places change.
-        others = ", ".join(_path_text(at) for at in sharing if at != fix.target)
+        places = [_path_text(at) for at in sharing[:6] if at != fix.target][:5]
+        more = len(sharing) - 1 - len(places)
+        others = ", ".join(places) + (f" and {more:,} more" if more > 0 else "")
         description = f"{description}; this also changes {others}, which share the value (an anchor, alias or merge key)"
         return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
     return Fix(description, fix.applicability, fix.value, fix.target, edits)

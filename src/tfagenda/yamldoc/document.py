@@ -42,7 +42,7 @@ class Document:
     bom: bytes = b""  # the byte-order mark the file started with, if any
     # Paths whose value is one text that other paths share (an anchor and its aliases, merge keys):
     # each such path → every path that holds that text, itself included.
-    shared: dict[DocPath, tuple[DocPath, ...]] = field(default_factory=dict)
+    shared: dict[DocPath, list[DocPath]] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[str]:
