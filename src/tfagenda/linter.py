@@ -141,7 +141,10 @@ def _settle(
     """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them."""
     active = settings.selected - settings.ignored_for(loaded.path)
     suppressions = (
-        find_suppressions(loaded.document.lines, string_spans(loaded.document.nodes.values()))
+        find_suppressions(
+            loaded.document.lines,
+            [*string_spans(loaded.document.nodes.values()), *loaded.document.unbuilt_strings],
+        )
         if "tfagenda:" in loaded.document.text.lower()
         else []
     )

@@ -43,6 +43,8 @@ class Document:
     # Paths whose value is one text that other paths share (an anchor and its aliases, merge keys):
     # each such path → every path that holds that text, itself included.
     shared: dict[DocPath, list[DocPath]] = field(default_factory=dict)
+    # Quoted and block scalars that are in no ``nodes`` entry (a duplicate key's value): never comments.
+    unbuilt_strings: list[Span] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:

@@ -115,6 +115,24 @@ class Builder:
             return [self.build(item, at + (i,), None, depth + 1) for i, item in enumerate(node.value)]
         return self._mapping(node, at, depth)
 
+    def _unbuilt(self, node: Any) -> None:
+        """Record the quoted and block scalars of a value that is not built (a duplicate key's, a
+        key that is not text): their text is no comment either (``tfagenda.suppress``)."""
+        stack, seen = [node], set()
+        while stack:
+            item = stack.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if item.id == "scalar":
+                if item.style:
+                    self.doc.unbuilt_strings.append(node_span(item))
+            elif item.id == "sequence":
+                stack.extend(item.value)
+            else:
+                for pair in item.value:
+                    stack.extend(pair)
+
     def _mapping(self, node: Any, at: DocPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
@@ -122,6 +140,8 @@ class Builder:
             key_span = node_span(key_node)
             if key_node.id != "scalar":
                 self.doc.problems.append(Problem("E002", at, Message("e002.key_not_text"), span=key_span))
+                self._unbuilt(key_node)
+                self._unbuilt(value_node)
                 continue
             name = _clean(str(_resolve_plain(key_node.value) if not key_node.style else key_node.value))
             if name in result:
@@ -133,6 +153,7 @@ class Builder:
                         span=key_span,
                     )
                 )
+                self._unbuilt(value_node)
                 continue
             first_line[name] = key_span.line
             result[name] = self.build(value_node, at + (name,), key_span, depth + 1)
