@@ -10,6 +10,13 @@
 - what ``--fix`` writes (safe fixes, and with ``--unsafe-fixes``) still parses where the input
   did, keeps every key path and the number of segments and parts, and (safe fixes) checks to no
   more errors than the input (``check_fix_output``).
+- every agenda that loads renders in every format (``check_render``, the render oracle): no
+  exception but a ``RenderError`` (a usage error: an .ics without dates, frab without a time zone,
+  a date past 9999-12-31), whose message shows no control character; json and frab-json parse
+  with ``json``, frab-xml with ``xml.etree``, ics with ``icalendar``, html with ``html.parser``
+  and holds no ``<script``; no output holds a raw control character other than its own line
+  breaks and tabs (``textwidth.needs_escape``); and every output is bounded in size
+  (``RENDER_BASE + RENDER_PER_BYTE`` × the input's size: a huge duration cannot blow it up).
 
 **The position invariant.** The file's lines are counted as the parser counts them: the text is
 decoded as tfagenda decodes it (byte-order mark, UTF-8 or UTF-16/32; undecodable bytes as U+FFFD)
@@ -23,16 +30,20 @@ and for its end, and the end is not before the start.
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from typing import Any
 
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Finding, Severity, Span
 from tfagenda.fix import Source, fix_rounds, fix_text, is_yaml
 from tfagenda.linter import check_loaded
-from tfagenda.load import load_bytes
+from tfagenda.load import Loaded, load_bytes
 from tfagenda.positions import LINE_BREAK
+from tfagenda.report import json_text
 from tfagenda.rules import RULES
+from tfagenda.textwidth import needs_escape
 from tfagenda.yamldoc import parse, sniff_encoding
 
 
@@ -63,8 +74,10 @@ def check_findings(findings: Sequence[Finding], lines: Sequence[str]) -> None:
         assert finding.code in RULES, f"unknown code {finding.code}"
         problem = span_problem(finding.span, lines)
         assert problem is None, f"{finding.code} {finding.message!r}: {problem}"
-        finding.message.encode("utf-8")  # raises on a lone surrogate: no output could write it
-        json.dumps(finding.to_json(), ensure_ascii=False).encode("utf-8")
+        for lang in ("en", "ko"):  # encode raises on a lone surrogate: no output could write it
+            finding.message.say(lang).encode("utf-8")
+            # as the reporters write it (a file name's bytes too)
+            json_text(finding.to_json(lang)).encode("utf-8")
         if finding.fix is not None:
             for edit in finding.fix.edits:
                 problem = span_problem(edit.span, lines)
@@ -82,13 +95,89 @@ def check_json_findings(items: Sequence[dict[str, Any]], lines: Sequence[str]) -
         assert item["code"] in RULES and item["severity"] in ("error", "warning")
 
 
-def check_one(raw: bytes, name: str, fix: bool = True) -> list[Finding]:
+# The render oracle's size bound: the page's own weight (the HTML's CSS is 9 KB) plus this much per
+# byte of input (a title is shown about six times in HTML: block, tooltip, flag, table, findings).
+RENDER_BASE = 64 * 1024
+RENDER_PER_BYTE = 40
+# The characters each format writes itself: its line breaks, tab separators, the ics CRLF.
+_OWN_CONTROLS = {
+    "table": "\n",
+    "md": "\n",
+    "text": "\n\t",
+    "html": "\n\t",
+    "ics": "\r\n\t",  # RFC 5545 allows a tab in TEXT
+    "json": "\n",
+    "frab-json": "\n",
+    "frab-xml": "\n\t",
+}
+
+
+# How many inputs were rendered, and how many outputs checked (``fuzz/run`` reports them).
+RENDER_COUNTS: Counter[str] = Counter()
+
+
+def check_rendered(fmt: str, text: str, input_size: int) -> None:
+    """What must hold for one render output (see the module docstring)."""
+    text.encode("utf-8")  # strict: no lone surrogate
+    limit = RENDER_BASE + RENDER_PER_BYTE * input_size
+    assert len(text) <= limit, f"render {fmt}: {len(text):,} characters from {input_size:,} bytes"
+    raw = sorted({char for char in text if needs_escape(char) and char not in _OWN_CONTROLS[fmt]})
+    assert not raw, f"render {fmt}: raw control characters {raw!r}"
+    if fmt in ("json", "frab-json"):
+        json.loads(text)
+    elif fmt == "frab-xml":
+        ET.fromstring(text.encode("utf-8"))
+    elif fmt == "ics":
+        from icalendar import Calendar
+
+        Calendar.from_ical(text)
+    elif fmt == "html":
+        parser = HTMLParser()
+        parser.feed(text)
+        parser.close()
+        assert "<script" not in text.lower(), "render html: a <script> element"
+    elif fmt == "md":
+        assert "<script" not in text.lower() and "<img" not in text.lower(), "render md: raw HTML"
+
+
+def check_render(loaded: Loaded, findings: list[Finding] | None = None) -> int:
+    """Render ``loaded`` in every format (ics also with ``--segments``) and check each output; the
+    number of outputs checked. A file without an agenda is not rendered (the CLI refuses it)."""
+    import importlib
+
+    from tfagenda.render import RENDERERS, RenderError
+    from tfagenda.render.rows import build_rows
+
+    if loaded.agenda is None:
+        return 0
+    rows = build_rows(loaded, check_loaded(loaded) if findings is None else findings)
+    size = len(loaded.document.text.encode("utf-8", "surrogatepass"))
+    checked = 0
+    for fmt, module_name in RENDERERS.items():
+        module = importlib.import_module(module_name)
+        for segments in (False, True) if fmt == "ics" else (False,):
+            try:
+                text = module.render([rows], color=False, format=fmt, lang=None, segments=segments)
+            except RenderError as error:
+                message = str(error)
+                assert not any(needs_escape(char) for char in message), f"render {fmt}: {message!r}"
+                continue
+            check_rendered(fmt, text, size)
+            checked += 1
+    RENDER_COUNTS["inputs"] += 1
+    RENDER_COUNTS["outputs"] += checked
+    return checked
+
+
+def check_one(raw: bytes, name: str, fix: bool = True, render: bool = False) -> list[Finding]:
     """Load, check (and fix) one input; AssertionError or any exception is a bug."""
     loaded = load_bytes(raw, name)
     findings = check_loaded(loaded)
     lines = loaded.document.lines
     assert lines == lines_of(raw) or not loaded.document.text, "the document's lines are not the file's"
     check_findings(findings, lines)
+    if render:
+        check_render(loaded, findings)
     if fix:
         try:
             source = Source.from_bytes(raw, name)
@@ -113,7 +202,9 @@ def shape(text: str, name: str) -> tuple[bool, set[tuple[object, ...]], int]:
         return False, set(), 0
     keys = {at for at, node in document.nodes.items() if node.key is not None}
     segments = sum(
-        1 for at in document.nodes if len(at) >= 2 and at[-2] in ("segments", "parts") and isinstance(at[-1], int)
+        1
+        for at in document.nodes
+        if len(at) >= 2 and at[-2] in ("segments", "parts") and isinstance(at[-1], int)
     )
     return True, keys, segments
 

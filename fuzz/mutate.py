@@ -9,7 +9,10 @@ odd Unicode (RTL marks, combining characters, surrogates written as YAML escapes
 full-width digits, NEL and the Unicode line separators), truncations and deletions, values
 replaced by wrong types and huge numbers (10**100, 1e308, -1, .inf, 5,000 digits), deep
 nesting, anchors and aliases, tabs and odd indentation, line-ending changes, and re-encoding
-(UTF-16 LE/BE and UTF-8 with a byte-order mark).
+(UTF-16 LE/BE and UTF-8 with a byte-order mark); for the render oracle, values that YAML escapes
+decode to control characters, bidi controls, surrogates, lone CRs and HTML/Markdown
+(``escaped_value``), durations past a week, dates at 0001-01-01 and 9999-12-31, and file names
+with control characters and bytes that are not UTF-8 (``mutate_name``).
 """
 
 from __future__ import annotations
@@ -110,6 +113,10 @@ VALUES = (
     "2026-02-30",
     "0000-01-01",
     "9999-12-31",
+    "0001-01-01",
+    "3000000000",  # minutes: 5,700 years (issue 11, defect 13)
+    "10080",  # a week: the longest duration
+    "10081",
     "24:00",
     "24:01",
     "23:59",
@@ -274,8 +281,13 @@ def reencode(data: bytes, rnd: random.Random) -> bytes:
 # tags, and "# tfagenda:" directives inside strings. Each finds a "key: value" to work on, in a
 # block mapping or a flow one.
 
-_PAIR = re.compile(rb"(?P<key>[A-Za-z_]+): (?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^,{}\[\]\n#&*!|>][^,{}\n#]*?)(?=,|}|\s*#|\s*$)", re.M)
-_BLOCK_PAIR = re.compile(rb"^(?P<indent> *(?:- )?)(?P<key>[A-Za-z_]+): (?P<value>[^{\[&*!|>#\n][^\n#]*?)[ \t]*$", re.M)
+_PAIR = re.compile(
+    rb"(?P<key>[A-Za-z_]+): (?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^,{}\[\]\n#&*!|>][^,{}\n#]*?)(?=,|}|\s*#|\s*$)",
+    re.M,
+)
+_BLOCK_PAIR = re.compile(
+    rb"^(?P<indent> *(?:- )?)(?P<key>[A-Za-z_]+): (?P<value>[^{\[&*!|>#\n][^\n#]*?)[ \t]*$", re.M
+)
 _DIRECTIVES = (
     b"# tfagenda: ignore[T001]",
     b"# tfagenda: file-ignore[T001, S002]",
@@ -353,7 +365,17 @@ def directive_in_string(data: bytes, rnd: random.Random) -> bytes:
         pair = rnd.choice(pairs)
         indent = b" " * (len(pair["indent"]) + 2)
         value = pair["value"].strip(b"\"'")
-        new = pair["indent"] + pair["key"] + b": " + rnd.choice((b"|", b">-")) + b"\n" + indent + value + b" " + directive
+        new = (
+            pair["indent"]
+            + pair["key"]
+            + b": "
+            + rnd.choice((b"|", b">-"))
+            + b"\n"
+            + indent
+            + value
+            + b" "
+            + directive
+        )
         return data[: pair.start()] + new + data[pair.end() :]
     pairs = list(_PAIR.finditer(data))
     if not pairs:
@@ -373,6 +395,68 @@ YAML_STRUCTURE: tuple[Callable[[bytes, random.Random], bytes], ...] = (
 )
 
 
+# Double-quoted YAML values whose escapes decode to what no output may pass on raw: terminal
+# controls, bidi overrides, lone CRs, line separators, surrogates (paired and lone), HTML and
+# Markdown, XML's forbidden characters.
+ESCAPED_VALUES = (
+    '"a\\e[2Jb"',
+    '"\\x1b]0;pwned\\x07title"',
+    '"bell\\a"',
+    '"x\\x9b31my"',  # C1 CSI
+    '"\\u202eevil"',
+    '"a\\rb"',  # a lone CR
+    '"a\\r\\nb\\nc"',
+    '"\\N\\L\\P"',  # NEL, line and paragraph separators
+    '"nul\\0byte"',
+    '"\\ud83d\\ude00 joined"',
+    '"lone \\ud800 surrogate"',
+    '"\\uffff\\ufffe"',
+    '"<script>alert(1)</script>"',
+    '"<img src=x onerror=alert(1)>"',
+    '"a | b | `c` & d"',
+    '"]]>&amp;<!--"',
+    '"tab\\there"',
+    '"\\v\\f"',
+)
+
+
+def escaped_value(data: bytes, rnd: random.Random) -> bytes:
+    """A value replaced by a double-quoted string whose YAML escapes decode to control characters."""
+    spots = [m.span() for m in _VALUE.finditer(data)]
+    if not spots:
+        return insert_text(data, rnd)
+    start, end = rnd.choice(spots)
+    return data[:start] + rnd.choice(ESCAPED_VALUES).encode("utf-8") + data[end:]
+
+
+NAME_PIECES = (
+    "\x1b[2J",
+    "\x07",
+    "\x1b]0;x\x07",
+    "\u202e",
+    "\r",
+    "\n",
+    "\t",
+    "\x7f",
+    "\x9b",
+    "\udcff",
+    "<b>",
+    "&",
+)
+
+
+def mutate_name(name: str, rnd: random.Random) -> str:
+    """Sometimes (one in five) a file name with a control character, a bidi control or a byte that
+    is not UTF-8 (``\\udcff``, as ``os.fsdecode`` keeps it) before its suffix; else the name itself."""
+    if rnd.random() >= 0.2:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    at = rnd.randint(0, len(stem))
+    return stem[:at] + rnd.choice(NAME_PIECES) + stem[at:] + dot + suffix
+
+
 OPERATORS: tuple[Callable[[bytes, random.Random], bytes], ...] = (
     flip_bits,
     insert_bytes,
@@ -384,6 +468,8 @@ OPERATORS: tuple[Callable[[bytes, random.Random], bytes], ...] = (
     replace_value,
     replace_value,
     replace_value,
+    escaped_value,
+    escaped_value,
     insert_nesting,
     indentation,
     line_endings,

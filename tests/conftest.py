@@ -16,8 +16,8 @@ SEED = FIXTURES / "seed-as-printed.yaml"
 AGENDAS_DIR = REPO / "agendas"
 AGENDAS = sorted(AGENDAS_DIR.glob("*.y*ml"))
 
-# Colour must not depend on the environment the tests run in.
-_NEUTRAL_ENV: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None}
+# Colour and width must not depend on the environment the tests run in.
+_NEUTRAL_ENV: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None, "COLUMNS": None}
 
 
 def run(*args: str, input: str | bytes | None = None, env: Mapping[str, str | None] | None = None) -> Result:

@@ -54,7 +54,7 @@ def test_check_takes_one_path_or_several() -> None:
     assert [f.code for f in one.findings] == ["T001"] and one.exit_code() == 1
     both = check_api([str(SEED), SMALL])
     assert len(both.files) == 2
-    assert check_api(SEED, lang="ko").findings[0].message.startswith("종료(16:05)")
+    assert check_api(SEED).findings[0].message.say("ko").startswith("종료(16:05)")
 
 
 def test_render_takes_a_path_and_refuses_an_unreadable_agenda(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_help_lists_every_command_in_order() -> None:
     result = run("--help")
     assert result.exit_code == 0
     listed = re.findall(r"^  (\w+)  ", result.stdout, flags=re.M)
-    assert listed == ["check", "render", "rules", "rule", "schema", "retime", "import"]
+    assert listed == ["check", "render", "rules", "rule", "schema", "retime", "import", "lsp"]
 
 
 def test_an_unknown_command_suggests_a_close_one() -> None:

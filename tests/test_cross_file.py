@@ -73,9 +73,9 @@ def test_same_chair_overlapping_is_o003_in_both_files(folder: Path) -> None:
     in_a, in_b = result.findings
     assert (in_a.path, in_a.line) == ("agendas/a.yaml", 5)
     assert (in_b.path, in_b.line) == ("agendas/b.yaml", 5)
-    assert "agendas/b.yaml:5" in in_a.message and "'Budget'" in in_a.message
-    assert "agendas/a.yaml:5" in in_b.message and "'Opening'" in in_b.message
-    assert "2026-05-04" in in_a.message and "10:30–11:00" in in_a.message
+    assert "agendas/b.yaml:5" in in_a.message.say("en") and "'Budget'" in in_a.message.say("en")
+    assert "agendas/a.yaml:5" in in_b.message.say("en") and "'Opening'" in in_b.message.say("en")
+    assert "2026-05-04" in in_a.message.say("en") and "10:30–11:00" in in_a.message.say("en")
     assert [(r.path, r.line) for r in in_a.related] == [("agendas/b.yaml", 5)]
     assert [(r.path, r.line) for r in in_b.related] == [("agendas/a.yaml", 5)]
     # the finding points at the owner value in its own file
@@ -100,8 +100,8 @@ def test_each_file_names_the_owner_as_it_writes_it(folder: Path) -> None:
     )
     write(folder / "b.yaml", B)
     in_a, in_b = check_paths(["a.yaml", "b.yaml"]).findings
-    assert in_a.message.startswith("chair is also in 'Budget'")
-    assert in_b.message.startswith("kim is also in 'Opening'")
+    assert in_a.message.say("en").startswith("chair is also in 'Budget'")
+    assert in_b.message.say("en").startswith("kim is also in 'Opening'")
 
 
 @pytest.mark.parametrize(
@@ -163,8 +163,8 @@ def test_multi_day_file_against_a_single_meeting(folder: Path) -> None:
     result = check_paths(["forum.yaml", "b.yaml"])
     assert by_file(result) == {"forum.yaml": ["O003"], "b.yaml": ["O003"]}
     in_forum = next(f for f in result.findings if f.path == "forum.yaml")
-    assert in_forum.line == 15 and "b.yaml:5" in in_forum.message
-    assert "'Workshop'" in next(f for f in result.findings if f.path == "b.yaml").message
+    assert in_forum.line == 15 and "b.yaml:5" in in_forum.message.say("en")
+    assert "'Workshop'" in next(f for f in result.findings if f.path == "b.yaml").message.say("en")
 
 
 def test_three_files_each_pair_reported(folder: Path) -> None:

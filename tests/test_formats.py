@@ -70,8 +70,8 @@ def test_ci_fixture_has_what_the_format_tests_need(in_repo: Path) -> None:
     assert severities == {"error", "warning"}
     assert any(f.fix is not None and f.fix.edits for f in result.findings)
     assert any(f.related for f in result.findings)
-    assert any(any("\uac00" <= ch <= "\ud7a3" for ch in f.message) for f in result.findings)
-    assert any(all(c in f.message for c in "%:,") for f in result.findings)
+    assert any(any("\uac00" <= ch <= "\ud7a3" for ch in f.message.say("en")) for f in result.findings)
+    assert any(all(c in f.message.say("en") for c in "%:,") for f in result.findings)
     assert len(result.files) == 3 and len(result.sources) == 2  # clean.yaml has no findings
 
 
@@ -99,9 +99,9 @@ def test_concise_is_one_line_per_finding_then_a_summary(in_repo: Path) -> None:
     for line, finding in zip(out, result.findings):
         # " [*]" marks a finding that ``check --fix`` fixes, as ruff marks them
         head = re.escape(f"{finding.path}:{finding.line}:{finding.column}: {finding.code}")
-        assert re.fullmatch(rf"{head}( \[\*\])? \[{finding.severity}\] {re.escape(finding.message)}", line), (
-            line
-        )
+        assert re.fullmatch(
+            rf"{head}( \[\*\])? \[{finding.severity}\] {re.escape(finding.message.say('en'))}", line
+        ), line
     assert out[-1].startswith("Found 4 errors and 2 warnings in 3 files")
 
 
@@ -184,7 +184,7 @@ def test_github_warnings_are_warning_commands_and_every_finding_is_one_line(in_r
             "endColumn": str(finding.span.end_column),
             "title": f"tfagenda ({finding.code})",
         }
-        assert finding.message in data
+        assert finding.message.say("en") in data
 
 
 def test_github_escapes_percent_in_messages_but_not_colons_or_commas(in_repo: Path) -> None:
@@ -306,7 +306,7 @@ def test_sarif_results_carry_region_level_and_fix(in_repo: Path) -> None:
             "endColumn": finding.span.end_column,
         }
         assert result["level"] == str(finding.severity)
-        assert result["message"]["text"] == finding.message
+        assert result["message"]["text"] == finding.message.say("en")
         if finding.fix is not None and finding.fix.edits:
             (change,) = result["fixes"][0]["artifactChanges"]
             (replacement,) = change["replacements"]
@@ -377,7 +377,7 @@ def test_gitlab_issues_have_the_code_quality_fields(in_repo: Path) -> None:
         assert issue["severity"] == ("major" if str(finding.severity) == "error" else "minor")
         assert issue["location"]["path"] == finding.path
         assert issue["location"]["lines"]["begin"] == finding.line
-        assert finding.message in issue["description"]
+        assert finding.message.say("en") in issue["description"]
 
 
 def test_gitlab_fingerprints_are_unique(in_repo: Path, tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def _codes(findings: Any) -> list[str]:
 
 
 def _describe(findings: Any) -> str:
-    return "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings) or "(none)"
+    return "\n".join(f"{f.line}:{f.column} {f.code} {f.message.say('en')}" for f in findings) or "(none)"
 
 
 # --- a small schedule JSON, built in the tests --------------------------------------------------
@@ -188,15 +188,15 @@ def test_a_speaker_double_booked_across_rooms_is_o003_naming_both_events(tmp_pat
     assert _codes(result.findings) == ["O003"], _describe(result.findings)
     finding = result.findings[0]
     assert finding.path == str(path)
-    assert "'card10 Badge'" in finding.message and "'Knoten 101'" in finding.message
-    assert "Curie" in finding.message and "Meitner" in finding.message
+    assert "'card10 Badge'" in finding.message.say("en") and "'Knoten 101'" in finding.message.say("en")
+    assert "Curie" in finding.message.say("en") and "Meitner" in finding.message.say("en")
     # Both events are pointed at in the source: the finding at Knoten 101's persons, the related place
     # at card10 Badge's persons.
     assert finding.line == _line_of(planted, '"persons"', after='"title": "Knoten 101"')
     assert [r.line for r in finding.related] == [
         _line_of(planted, '"persons"', after='"title": "card10 Badge"')
     ]
-    assert f"line {finding.related[0].line}" in finding.message
+    assert f"line {finding.related[0].line}" in finding.message.say("en")
     assert result.exit_code() == 1
 
 
@@ -317,7 +317,11 @@ def test_an_unreadable_start_is_e005_at_its_line_and_the_rest_is_checked(tmp_pat
     assert _codes(result.findings) == ["E005", "E005"], _describe(result.findings)
     start, duration = result.findings
     assert start.line == _line_of(text, '"start": "25:10"')
-    assert "event 2" in start.message and "Broken start" in start.message and "25:10" in start.message
+    assert (
+        "event 2" in start.message.say("en")
+        and "Broken start" in start.message.say("en")
+        and "25:10" in start.message.say("en")
+    )
     assert duration.line == _line_of(text, '"duration": "soon"')
     assert result.exit_code() == 1
     titles = [s["title"] for s in load_file(path).document.data["days"][0]["tracks"][0]["segments"]]
@@ -332,7 +336,7 @@ def test_an_event_without_a_start_is_e005_at_the_event(tmp_path: Path) -> None:
     assert "E005" in _codes(result.findings)
     e005 = next(f for f in result.findings if f.code == "E005")
     assert e005.line == _line_of(text, '"id": 7') - 1  # the event object's opening brace
-    assert "no start" in e005.message
+    assert "no start" in e005.message.say("en")
 
 
 def test_a_start_with_seconds_is_read_to_the_minute(tmp_path: Path) -> None:
@@ -354,7 +358,7 @@ def test_json_that_is_not_json_is_e005_where_it_breaks(tmp_path: Path) -> None:
     path.write_text('{\n  "schedule": {\n    "conference": {,\n  }\n}\n', encoding="utf-8")
     result = check_paths([path])
     assert [(f.code, f.line) for f in result.findings] == [("E005", 3)]
-    assert "not valid JSON" in result.findings[0].message
+    assert "not valid JSON" in result.findings[0].message.say("en")
 
 
 def test_json_that_is_not_a_schedule_is_e005(tmp_path: Path) -> None:
@@ -362,7 +366,7 @@ def test_json_that_is_not_a_schedule_is_e005(tmp_path: Path) -> None:
     path.write_text('{"title": "not a schedule"}\n', encoding="utf-8")
     result = check_paths([path])
     assert _codes(result.findings) == ["E005"]
-    assert "schedule.conference" in result.findings[0].message
+    assert "schedule.conference" in result.findings[0].message.say("en")
 
 
 def test_a_duplicate_key_in_the_json_is_e003_with_its_line(tmp_path: Path) -> None:
@@ -387,7 +391,7 @@ def test_a_broken_xml_event_is_e005_at_its_line(tmp_path: Path) -> None:
     e005 = next(f for f in result.findings if f.code == "E005")
     assert e005.line == _line_of(text, "<start>eleven</start>")
     assert e005.column == text.splitlines()[e005.line - 1].index("eleven") + 1
-    assert "event 102" in e005.message
+    assert "event 102" in e005.message.say("en")
 
 
 def test_xml_that_is_not_xml_is_e005_where_it_breaks(tmp_path: Path) -> None:
@@ -405,7 +409,7 @@ def test_xml_entity_declarations_are_refused(tmp_path: Path) -> None:
     )
     result = check_paths([path])
     assert _codes(result.findings) == ["E005"]
-    assert "entities" in result.findings[0].message
+    assert "entities" in result.findings[0].message.say("en")
 
 
 # --- the schedule.xml fixture --------------------------------------------------------------------
@@ -457,7 +461,9 @@ def test_the_xml_fixture_checks_clean_except_the_planted_double_booking() -> Non
     result = check_paths([TINY])
     assert _codes(result.findings) == ["O003"], _describe(result.findings)
     finding = result.findings[0]
-    assert "'Antenna design'" in finding.message and "'Double-booked talk'" in finding.message
+    assert "'Antenna design'" in finding.message.say("en") and "'Double-booked talk'" in finding.message.say(
+        "en"
+    )
     assert finding.line == _line_of(text, "<persons>", after="<title>Double-booked talk")
     assert [r.line for r in finding.related] == [_line_of(text, "<persons>", after="<title>Antenna design")]
     # The event after midnight stays on day 1.

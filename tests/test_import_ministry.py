@@ -485,7 +485,7 @@ def test_bad_row_is_e005_at_its_line_and_nothing_else() -> None:
     (finding,) = result.findings
     text = path.read_text(encoding="utf-8")
     assert text_at(text, finding.span) == "15:10 ~ 오후 3시 50분 ('40)"
-    assert "15:10 ~ 오후 3시 50분 ('40)" in finding.message
+    assert "15:10 ~ 오후 3시 50분 ('40)" in finding.message.say("en")
 
 
 def test_cli_check_reports_the_bad_row_with_its_source_line() -> None:
@@ -522,7 +522,7 @@ def test_text_without_a_table_is_e005() -> None:
     doc = read("회의\n\n- (일시) 2026. 2. 26.(목) 16:30~18:00\n", "m.txt")
     assert doc.data is None
     assert [p.code for p in doc.problems] == ["E005"]
-    assert "no schedule table" in doc.problems[0].message
+    assert "no schedule table" in doc.problems[0].message.say("en")
 
 
 def test_detect_format() -> None:

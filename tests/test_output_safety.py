@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from tfagenda.findings import Applicability, Edit, Finding, Fix, Related, Severity, Span
 from tfagenda.fix import unified_diff
 from tfagenda.linter import CheckResult
+from tfagenda.messages import verbatim
 from tfagenda.report import REPORTERS, ReportOptions, json_text, write_report
 from tfagenda.report.text import ELLIPSIS, window
 from tfagenda.textwidth import DEFAULT_WIDTH, cell_width, needs_escape, terminal_width, visible
@@ -284,7 +285,7 @@ def test_a_thousand_findings_on_a_two_megabyte_line_report_quickly() -> None:
 
     line = "가, " * 700_000
     findings = [
-        Finding("big.yaml", Span(1, col, 1, col + 5), "O001", "owner", Severity.WARNING, "m")
+        Finding("big.yaml", Span(1, col, 1, col + 5), "O001", "owner", Severity.WARNING, verbatim("m"))
         for col in range(1, 2_000_000, 2_000)
     ]
     result = CheckResult(files=["big.yaml"], findings=findings, sources={"big.yaml": [line]})
@@ -405,7 +406,7 @@ def _results(draw: st.DrawFn) -> CheckResult:
             st.none()
             | st.builds(
                 Fix,
-                description=_TEXT,
+                description=_TEXT.map(verbatim),
                 applicability=st.sampled_from(list(Applicability)),
                 value=_TEXT,
                 edits=st.lists(st.builds(Edit, st.just(span), _TEXT), max_size=1).map(tuple),
@@ -421,7 +422,7 @@ def _results(draw: st.DrawFn) -> CheckResult:
                 draw(st.sampled_from(["T001", "O001", "E001", "O003"])),
                 draw(_TEXT),
                 draw(st.sampled_from(list(Severity))),
-                draw(_TEXT),
+                verbatim(draw(_TEXT)),
                 fix,
                 related,
             )
@@ -447,7 +448,9 @@ def _assert_parses(fmt: str, out: str) -> None:
     result=CheckResult(
         files=[UNDECODABLE, "x\r\x1b.yaml"],
         findings=[
-            Finding("x\r\x1b.yaml", Span(1, 1, 1, 2), "T001", "n\x00", Severity.ERROR, "m\ud800\u202e\r")
+            Finding(
+                "x\r\x1b.yaml", Span(1, 1, 1, 2), "T001", "n\x00", Severity.ERROR, verbatim("m\ud800\u202e\r")
+            )
         ],
         sources={"x\r\x1b.yaml": ["\x1b[2J\u202e\r"]},
     ),

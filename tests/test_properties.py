@@ -190,7 +190,7 @@ def agendas(draw, overnight: bool = False, all_three: bool = False) -> Agenda:
 
 
 def describe(findings: list[Finding]) -> str:
-    return "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings)
+    return "\n".join(f"{f.line}:{f.column} {f.code} {f.message.say('en')}" for f in findings)
 
 
 # --- (a) consistent agendas check clean -------------------------------------------------------
@@ -339,7 +339,9 @@ segments:
 """
     (finding,) = check_text(text)
     assert finding.code == "T002"
-    assert finding.message.endswith("the 30-minute duration and the next segment's start both say 10:30")
+    assert finding.message.say("en").endswith(
+        "the 30-minute duration and the next segment's start both say 10:30"
+    )
     assert finding.fix is not None and finding.fix.value == "10:30"
     assert finding.fix.applicability is Applicability.SAFE
 
@@ -355,7 +357,7 @@ segments:
 """
     finding = check_text(text)[0]
     assert finding.code == "T002"
-    assert "no repair is clearly best: end 10:30 or duration 20 minutes" in finding.message
+    assert "no repair is clearly best: end 10:30 or duration 20 minutes" in finding.message.say("en")
     assert finding.fix is None
 
 

@@ -395,11 +395,11 @@ def test_html_timeline_is_proportional_and_marks_findings(in_repo) -> None:  # t
     page = render(SEED_REL, "-f", "html")
     # The 90-minute slot 16:30–18:00: the 60-minute presentation starts 5 minutes in and spans two thirds.
     assert (
-        'style="left:5.556%;width:66.667%" title="16:35–17:35 (60분) 복지·돌봄 AI 혁신계획 추진과제 발표'
+        'style="--at:5.556%;--span:66.667%" title="16:35–17:35 (60분) 복지·돌봄 AI 혁신계획 추진과제 발표'
         in page
     )
     assert '<div class="lane flagged">' in page
-    assert '<div class="block flagged" style="left:0%;width:5.556%"' in page
+    assert '<div class="block slim short flagged" style="--at:0%;--span:5.556%"' in page
     assert "8행 27열" in page and "T001" in page
     lanes = render(FORUM, "-f", "html").count('<div class="lane">')
     assert lanes == 4  # two rooms on each of two days
@@ -413,7 +413,7 @@ def test_html_overnight_slot(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     page = run("render", str(path), "-f", "html").stdout
-    assert 'style="left:66.667%;width:33.333%" title="00:00–01:00 (60 min) After midnight' in page
+    assert 'style="--at:66.667%;--span:33.333%" title="00:00–01:00 (60 min) After midnight' in page
     assert "00:00 (+1)" in page
 
 

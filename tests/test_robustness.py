@@ -436,7 +436,7 @@ CHECK_API = """
 import json, sys
 from tfagenda.linter import check_paths
 result = check_paths(sys.argv[1:])
-print(json.dumps({"files": result.files, "findings": [[f.path, f.code, f.message] for f in result.findings]}))
+print(json.dumps({"files": result.files, "findings": [[f.path, f.code, f.message.say("en")] for f in result.findings]}))
 """
 
 
@@ -494,7 +494,7 @@ def test_symlink_loops_and_broken_links(tmp_path: Path) -> None:
     (folder / "self").symlink_to(".")
     result = check_paths([folder])
     assert sorted(Path(p).name for p in result.files) == ["a.yaml", "b.yaml", "gone.yaml", "good.yaml"]
-    messages = {(Path(f.path).name, f.code): f.message for f in result.findings}
+    messages = {(Path(f.path).name, f.code): f.message.say("en") for f in result.findings}
     assert "loops back on itself" in messages[("a.yaml", "E000")]
     assert "broken symbolic link (to missing.yaml" in messages[("gone.yaml", "E000")]
     assert ("good.yaml", "T001") in messages
@@ -551,7 +551,7 @@ def test_yaml_files_that_are_not_agendas_get_one_clear_finding(tmp_path: Path) -
     result = check_paths([folder])
     by_file: dict[str, list[str]] = {}
     for finding in result.findings:
-        by_file.setdefault(Path(finding.path).name, []).append(finding.message)
+        by_file.setdefault(Path(finding.path).name, []).append(finding.message.say("en"))
     assert sorted(Path(p).name for p in result.files) == [
         "docker-compose.yml",
         "list.yaml",
@@ -573,8 +573,8 @@ def test_yaml_files_that_are_not_agendas_get_one_clear_finding(tmp_path: Path) -
 def test_a_misspelt_agenda_is_still_an_agenda() -> None:
     """Only a mapping with none of the agenda's keys, nor near misses of them, is "not an agenda"."""
     findings = check_text("titel: t\nsegmnets:\n  - {title: a, duration: 5}\n", "x.yaml")
-    assert any("did you mean 'title'" in f.message for f in findings)
-    assert not any(f.message.startswith("not an agenda") for f in findings)
+    assert any("did you mean 'title'" in f.message.say("en") for f in findings)
+    assert not any(f.message.say("en").startswith("not an agenda") for f in findings)
 
 
 def test_temporary_files_are_hidden_from_the_walk(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def findings_of(path: Path):
 
 
 def _describe(findings) -> str:
-    return "\n".join(f"  {f.line}:{f.column} {f.code} {f.message}" for f in findings) or "  (none)"
+    return "\n".join(f"  {f.line}:{f.column} {f.code} {f.message.say('en')}" for f in findings) or "  (none)"
 
 
 @pytest.mark.parametrize("path", BAD, ids=_id)
@@ -96,7 +96,7 @@ def test_e000_missing_file(tmp_path: Path) -> None:
 
     findings = check_loaded(load_file(tmp_path / "nowhere.yaml"))
     assert [(f.code, f.line, f.column) for f in findings] == [("E000", 1, 1)]
-    assert findings[0].message.startswith("cannot read the file: ")
+    assert findings[0].message.say("en").startswith("cannot read the file: ")
     assert findings[0].fix is None
 
 
@@ -129,7 +129,7 @@ def test_e000_not_permitted(tmp_path: Path) -> None:
     finally:
         path.chmod(0o600)
     assert [(f.code, f.line) for f in findings] == [("E000", 1)]
-    assert "ermission" in findings[0].message
+    assert "ermission" in findings[0].message.say("en")
 
 
 # Messages and fixes of the key cases.
@@ -143,7 +143,7 @@ def _one(path: str, code: str):
 
 def test_t001_seed_message_and_safe_fix() -> None:
     finding = _one("T001/bad-seed.yaml", "T001")
-    assert finding.message == (
+    assert finding.message.say("en") == (
         "end 16:05 is before start 16:30; the 5-minute duration and the next segment's start both say 16:35"
     )
     assert finding.fix is not None
@@ -165,15 +165,15 @@ def test_seed_as_printed_is_the_one_t001() -> None:
 def test_t001_tie_has_no_fix_and_lists_candidates() -> None:
     finding = _one("T001/bad-tie.yaml", "T001")
     assert finding.fix is None
-    assert "no repair is clearly best" in finding.message
-    assert finding.message.endswith("no repair is clearly best: end 10:20 or start 09:40")
+    assert "no repair is clearly best" in finding.message.say("en")
+    assert finding.message.say("en").endswith("no repair is clearly best: end 10:20 or start 09:40")
 
 
 def test_t002_repair_is_duration_respelled() -> None:
     finding = _one("T002/bad-duration-wrong.yaml", "T002")
     assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
     assert finding.fix.value == 30  # written as the file wrote it: a plain number
-    assert finding.message.endswith(
+    assert finding.message.say("en").endswith(
         "the previous segment's end and the next segment's start agree with 10:05–10:35: duration 30 minutes"
     )
     assert [e.text for e in finding.fix.edits] == ["30"]
@@ -187,7 +187,7 @@ def test_t002_respells_in_the_authors_notation() -> None:
 def test_t002_tie_has_no_fix() -> None:
     finding = _one("T002/bad-tie.yaml", "T002")
     assert finding.fix is None
-    assert "no repair is clearly best" in finding.message
+    assert "no repair is clearly best" in finding.message.say("en")
 
 
 def test_t002_unsafe_when_only_some_neighbours_agree() -> None:
@@ -202,7 +202,7 @@ def test_d001_fix_keeps_the_language() -> None:
     assert [e.text for e in korean.fix.edits] == ["목"]
     english = _one("D001/bad-english.yaml", "D001")
     assert english.fix is not None and english.fix.value == "Thu"
-    assert "a Thursday" in english.message
+    assert "a Thursday" in english.message.say("en")
 
 
 def test_d001_long_forms() -> None:
@@ -218,10 +218,10 @@ def test_y001_fix_is_safe_and_quotes_the_time() -> None:
         (edit,) = finding.fix.edits
         assert edit.text == f'"{finding.fix.value}"'
         assert re.fullmatch(r'"\d{1,2}:\d{2}"', edit.text)
-    slot = [f for f in findings if f.message.startswith("slot start 14:00 is unquoted")]
-    assert slot and "the number 840" in slot[0].message
-    duration = [f for f in findings if f.message.startswith("duration 1:05")]
-    assert duration and "Read here as the duration 1:05 (65 minutes)" in duration[0].message
+    slot = [f for f in findings if f.message.say("en").startswith("slot start 14:00 is unquoted")]
+    assert slot and "the number 840" in slot[0].message.say("en")
+    duration = [f for f in findings if f.message.say("en").startswith("duration 1:05")]
+    assert duration and "Read here as the duration 1:05 (65 minutes)" in duration[0].message.say("en")
 
 
 def test_y001_applying_the_fixes_gives_the_good_fixture() -> None:
@@ -241,41 +241,43 @@ def test_e003_names_both_lines() -> None:
     finding = _one("E003/bad.yaml", "E003")
     lines = sorted(line for line, _ in expected(RULES_DIR / "E003/bad.yaml"))
     first = lines[0] - 1  # the first 'end' is the line before the marked duplicate
-    assert f"on lines {first} and {lines[0]}" in finding.message
+    assert f"on lines {first} and {lines[0]}" in finding.message.say("en")
 
 
 def test_e002_unknown_key_did_you_mean() -> None:
     finding = _one("E002/bad-unknown-key.yaml", "E002")
-    assert "unknown key 'duraton'" in finding.message
-    assert "did you mean 'duration'?" in finding.message
+    assert "unknown key 'duraton'" in finding.message.say("en")
+    assert "did you mean 'duration'?" in finding.message.say("en")
     assert finding.fix is not None and finding.fix.value == "duration"
     assert finding.fix.applicability is Applicability.DISPLAY_ONLY
 
 
 def test_o002_close_match() -> None:
     finding = _one("O002/bad.yaml", "O002")
-    assert finding.message == "owner '복지정책과 과장' is not in people; did you mean '복지정책과장'?"
+    assert (
+        finding.message.say("en") == "owner '복지정책과 과장' is not in people; did you mean '복지정책과장'?"
+    )
 
 
 def test_o003_names_the_other_booking() -> None:
     finding = _one("O003/bad-tracks.yaml", "O003")
     assert finding.related and finding.related[0].line < finding.line
-    assert f"line {finding.related[0].line}" in finding.message
+    assert f"line {finding.related[0].line}" in finding.message.say("en")
 
 
 def test_f003_names_the_unplanned_time() -> None:
     finding = _one("F003/bad.yaml", "F003")
-    assert finding.message.endswith("17:35–18:00 is not planned")
+    assert finding.message.say("en").endswith("17:35–18:00 is not planned")
 
 
 def test_t003_counts_the_parts_it_could_not_place() -> None:
     finding = _one("T003/bad-part.yaml", "T003")
-    assert finding.message.endswith("1 part after it cannot be placed either")
+    assert finding.message.say("en").endswith("1 part after it cannot be placed either")
 
 
 def test_d001_message_names_the_real_day() -> None:
     finding = _one("D001/bad-korean.yaml", "D001")
-    assert finding.message == "weekday 수 does not match 2026-02-26, a Thursday; write 목"
+    assert finding.message.say("en") == "weekday 수 does not match 2026-02-26, a Thursday; write 목"
 
 
 def test_out_of_order_is_not_also_a_gap() -> None:
@@ -285,12 +287,18 @@ def test_out_of_order_is_not_also_a_gap() -> None:
 
 def test_overnight_times_after_the_slot_end_are_next_day() -> None:
     finding = _one("F002/bad-overnight.yaml", "F002")
-    assert finding.message == "'야간 근무 배치' ends at 01:15, 15 minutes after the slot 22:00–01:00 ends"
+    assert (
+        finding.message.say("en")
+        == "'야간 근무 배치' ends at 01:15, 15 minutes after the slot 22:00–01:00 ends"
+    )
 
 
 def test_t001_without_a_repair_has_no_fix() -> None:
     finding = _one("T001/bad-no-repair.yaml", "T001")
-    assert finding.message == "end 08:30 is before start 09:00, and neither neighbour says what it should be"
+    assert (
+        finding.message.say("en")
+        == "end 08:30 is before start 09:00, and neither neighbour says what it should be"
+    )
     assert finding.fix is None
 
 

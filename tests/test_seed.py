@@ -38,7 +38,7 @@ def test_seed_finding_message(seed_findings: list[Finding]) -> None:
     (finding,) = seed_findings
     assert finding.name == "end-before-start"
     assert str(finding.severity) == "error"
-    assert finding.message == (
+    assert finding.message.say("en") == (
         "end 16:05 is before start 16:30; the 5-minute duration and the next segment's start both say 16:35"
     )
 
@@ -55,7 +55,7 @@ def test_seed_fix_is_safe_and_sets_the_end(seed_findings: list[Finding]) -> None
     assert fix is not None
     assert fix.value == "16:35"
     assert fix.applicability is Applicability.SAFE
-    assert fix.description == "set end to 16:35"
+    assert fix.description.say("en") == "set end to 16:35"
 
 
 def test_seed_fix_edit_replaces_exactly_the_wrong_time(seed_findings: list[Finding]) -> None:
@@ -89,7 +89,7 @@ def test_seed_through_check_paths() -> None:
 @pytest.mark.parametrize("agenda", AGENDAS, ids=lambda p: p.name)
 def test_every_agenda_checks_clean(agenda: Path) -> None:
     findings = check_paths([agenda]).findings
-    assert findings == [], "\n".join(f"{f.line}:{f.column} {f.code} {f.message}" for f in findings)
+    assert findings == [], "\n".join(f"{f.line}:{f.column} {f.code} {f.message.say('en')}" for f in findings)
 
 
 def test_agendas_folder_is_not_empty() -> None:

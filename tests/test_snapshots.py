@@ -65,4 +65,6 @@ def test_table_rows_line_up(path: str, fmt: str, border: str, in_repo) -> None: 
 def test_markup_is_not_eaten(in_repo) -> None:  # type: ignore[no-untyped-def]
     path = "agendas/2026-11-30-platform-team-weekly.yaml"
     for fmt in ("table", "md"):
-        assert "INC-2231 [database failover] and INC-2240" in run("render", path, "--format", fmt).stdout
+        # Wide enough that the table does not wrap the note.
+        shown = run("render", path, "--format", fmt, env={"COLUMNS": "200"}).stdout
+        assert "INC-2231 [database failover] and INC-2240" in shown

@@ -249,11 +249,16 @@ def _tree(root: Path) -> Path:
 
 
 def _result(
-    paths: list[Path], settings: Settings, monkeypatch: pytest.MonkeyPatch, jobs: str, **kwargs: Any
+    paths: list[Path],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    jobs: str,
+    lang: str = "en",
+    **kwargs: Any,
 ) -> Any:
     monkeypatch.setenv("TFAGENDA_JOBS", jobs)
     result = check_paths(paths, settings, **kwargs)
-    return result.files, [f.to_json() for f in result.findings], result.sources
+    return result.files, [f.to_json(lang) for f in result.findings], result.sources
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -109,7 +109,7 @@ def test_unused_suppression_is_reported_at_the_comment() -> None:
     assert line[unused.column - 1 :].startswith("# tfagenda: ignore[T001]")
     assert str(unused.severity) == "warning"
     assert unused.name == "unused-suppression"
-    assert "T001" in unused.message and "suppresses nothing" in unused.message
+    assert "T001" in unused.message.say("en") and "suppresses nothing" in unused.message.say("en")
     assert unused.fix is not None and unused.fix.edits and unused.fix.edits[0].text == ""
 
 
@@ -117,14 +117,18 @@ def test_partly_used_suppression_names_only_the_unused_code() -> None:
     text = HEAD + BODY.replace("duration: 30}", "duration: 30}  # tfagenda: ignore[S002, T001, O001]")
     result = findings(text)
     assert [(f.line, f.code) for f in result] == [(6, "I001")]
-    assert "T001" in result[0].message and "S002" not in result[0].message and "O001" not in result[0].message
+    assert (
+        "T001" in result[0].message.say("en")
+        and "S002" not in result[0].message.say("en")
+        and "O001" not in result[0].message.say("en")
+    )
     assert result[0].fix is None  # removing the whole comment would unsuppress S002 and O001
 
 
 def test_unused_name_is_reported_as_written() -> None:
     text = HEAD + BODY.replace("owner: ann}", "owner: ann}  # tfagenda: ignore[end-before-start]")
     (unused,) = [f for f in findings(text) if f.code == "I001"]
-    assert "end-before-start" in unused.message
+    assert "end-before-start" in unused.message.say("en")
 
 
 def test_unused_file_ignore_and_bare_ignore() -> None:
@@ -136,8 +140,8 @@ def test_unused_file_ignore_and_bare_ignore() -> None:
     result = findings(text)
     unused = [f for f in result if f.code == "I001"]
     assert [f.line for f in unused] == [1, 6]
-    assert "D001" in unused[0].message
-    assert "every rule" in unused[1].message
+    assert "D001" in unused[0].message.say("en")
+    assert "every rule" in unused[1].message.say("en")
 
 
 def test_unknown_code_is_reported() -> None:
@@ -145,8 +149,8 @@ def test_unknown_code_is_reported() -> None:
     result = findings(text)
     unknown = [f for f in result if f.code == "I001"]
     assert [f.line for f in unknown] == [6, 6]
-    assert "'X123'" in unknown[0].message and "not a rule" in unknown[0].message
-    assert "'no-such-rule'" in unknown[1].message
+    assert "'X123'" in unknown[0].message.say("en") and "not a rule" in unknown[0].message.say("en")
+    assert "'no-such-rule'" in unknown[1].message.say("en")
     assert [f.code for f in result if f.code != "I001"] == ["O001"]  # S002 is still suppressed
 
 

@@ -29,18 +29,16 @@ if TYPE_CHECKING:
     from tfagenda.render import render_many
 
 
-def check(
-    paths: str | Path | Iterable[str | Path], settings: Settings | None = None, lang: str = "en"
-) -> CheckResult:
+def check(paths: str | Path | Iterable[str | Path], settings: Settings | None = None) -> CheckResult:
     """Check agenda files, or folders searched for ``*.yaml``/``*.yml``, as ``tfagenda check`` does.
 
     ``paths`` is one path or several; ``settings`` default to every rule at its default severity
-    (``tfagenda.config.load_settings()`` reads a project's config file); messages are in ``lang``
-    (``"en"`` or ``"ko"``)."""
+    (``tfagenda.config.load_settings()`` reads a project's config file). The findings' messages are
+    deferred: ``finding.message.say("ko")`` (or ``"en"``) says one."""
     from tfagenda.linter import check_paths
 
     named = [paths] if isinstance(paths, str | Path) else list(paths)
-    return check_paths(named, settings, lang=lang)
+    return check_paths(named, settings)
 
 
 def load(path: str | Path) -> Loaded:
@@ -63,8 +61,12 @@ def render(agenda: Loaded | str | Path, format: str = "md", **options: Any) -> s
 
     loaded = agenda if isinstance(agenda, Loaded) else load(agenda)
     if loaded.agenda is None:
-        first = loaded.problems[0].message if loaded.problems else "no agenda in it"
-        raise RenderError(f"{loaded.path} is not a readable agenda: {first}")
+        from tfagenda.messages import T, verbatim
+
+        first = loaded.problems[0].message if loaded.problems else T("no agenda in it")
+        if isinstance(first, str):  # compat: importers/frab.py still makes str messages
+            first = verbatim(first)
+        raise RenderError(T("{path} is not a readable agenda: {first}", path=loaded.path, first=first))
     return render_many([loaded], format, **options)
 
 

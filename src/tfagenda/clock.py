@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tfagenda.messages import Message
+from tfagenda.messages import T
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -35,22 +35,27 @@ def parse_time(text: str) -> int:
     """``"16:30"`` → 990. Accepts H:MM and HH:MM from 00:00 to 24:00."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise ValueError(Message("value.not_time", text=text))
+        raise ValueError(T('{text!r} is not a time; write it as HH:MM, e.g. "16:30"', text=text))
     hours, minutes = int(match["h"]), int(match["m"])
     if minutes > 59:
-        raise ValueError(Message("value.minute_past_59", text=text, minute=minutes))
+        raise ValueError(T("{text!r} is not a time: minute {minute} is past 59", text=text, minute=minutes))
     if hours > 24 or (hours == 24 and minutes):
-        raise ValueError(Message("value.time_range", text=text))
+        raise ValueError(T("{text!r} is not a time: times run from 00:00 to 24:00", text=text))
     return hours * 60 + minutes
 
 
 def parse_duration(value: object) -> int:
     """Minutes from an int or one of the spellings in the agenda format."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError(Message("value.not_duration", value=value))
+        raise ValueError(
+            T(
+                '{value!r} is not a duration; give minutes (5) or text such as "5m", "1h30m", "1:30"',
+                value=value,
+            )
+        )
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(Message("value.negative_duration", value=value))
+            raise ValueError(T("duration {value} is negative", value=value))
         return value
     text = value.strip()
     for pattern in (_DURATION_PRIME, _DURATION_HM, _DURATION_ISO):
@@ -67,7 +72,13 @@ def parse_duration(value: object) -> int:
         return int(match["h"] or 0) * 60 + int(match["m"] or 0)
     if text.isdigit():
         return int(text)
-    raise ValueError(Message("value.not_duration_text", value=value, examples=DURATION_EXAMPLES))
+    raise ValueError(
+        T(
+            "{value!r} is not a duration; give minutes (5) or text such as {examples}",
+            value=value,
+            examples=DURATION_EXAMPLES,
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -110,14 +121,14 @@ class Slot:
 def make_slot(start: int, end: int) -> Slot:
     """A slot from two clock times; an end before the start means the slot crosses midnight."""
     if end == start:
-        raise ValueError(Message("value.empty_slot", start=format_time(start), end=format_time(end)))
+        raise ValueError(T("the slot {start}–{end} is empty", start=format_time(start), end=format_time(end)))
     return Slot(start, end if end > start else end + MINUTES_PER_DAY)
 
 
 def parse_slot_text(text: str) -> Slot:
     match = _SLOT.fullmatch(text)
     if not match:
-        raise ValueError(Message("value.not_slot_text", text=text))
+        raise ValueError(T('{text!r} is not a slot; write it as "16:30-18:00" (or with ~)', text=text))
     return make_slot(parse_time(match["a"]), parse_time(match["b"]))
 
 

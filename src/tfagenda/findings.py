@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tfagenda.messages import Message
 
 DocPath = tuple[str | int, ...]
 
@@ -60,15 +63,15 @@ class Edit:
 class Fix:
     """A suggested repair. ``value`` is the new value as a person reads it (``"16:35"``), or None for advice."""
 
-    description: str
+    description: Message  # said in the language chosen at output
     applicability: Applicability = Applicability.DISPLAY_ONLY
     value: Any = None
     target: DocPath | None = None  # the value the fix sets; the linter turns it into an Edit
     edits: tuple[Edit, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {
-            "description": self.description,
+            "description": self.description.say(lang),
             "value": self.value,
             "applicability": str(self.applicability),
             "edits": [
@@ -90,7 +93,7 @@ class Problem:
 
     code: str
     at: DocPath
-    message: str
+    message: Message | str  # compat: str only from importers/frab.py, until it is converted
     fix: Fix | None = None
     key: bool = False  # point at the key (`end:`) rather than its value
     span: Span | None = None  # a place the document path cannot name (syntax errors)
@@ -114,7 +117,7 @@ class Finding:
     code: str
     name: str
     severity: Severity
-    message: str
+    message: Message  # said in the language chosen at output (``ReportOptions.lang``)
     fix: Fix | None = None
     related: tuple[Related, ...] = field(default=())
 
@@ -130,7 +133,8 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.code)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The finding as JSON, its message and fix description said in ``lang``."""
         return {
             "path": self.path,
             "line": self.span.line,
@@ -140,8 +144,8 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "severity": str(self.severity),
-            "message": self.message,
-            "fix": self.fix.to_json() if self.fix else None,
+            "message": self.message.say(lang),
+            "fix": self.fix.to_json(lang) if self.fix else None,
             "related": [
                 {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
                 for r in self.related

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
 from tfagenda.findings import Applicability, Edit, Finding, Fix
+from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import sniff_encoding
 
@@ -186,7 +187,12 @@ class FixOutcome:
 
 
 class FixRefused(Exception):
-    """The fixed text is one tfagenda itself would refuse to read: it is not written."""
+    """The fixed text is one tfagenda itself would refuse to read: it is not written. ``message`` says
+    why (deferred, said in the command's language; ``str(error)`` is English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def fix_text(
@@ -234,7 +240,9 @@ def fix_rounds(
         text = new_text
         findings = check(text)  # the next round's findings, and the last round's result
     if sum(finding.code == "E001" for finding in findings) > unreadable_before:
-        raise FixRefused(f"{path}: not fixed: the fixes would make a file that tfagenda cannot read")
+        raise FixRefused(
+            T("{path}: not fixed: the fixes would make a file that tfagenda cannot read", path=path)
+        )
     return text, fixed, findings
 
 
@@ -279,8 +287,12 @@ def fix_file(
     outcome = FixOutcome(name, source, text, fixed, findings=findings)
     if outcome.changed and len(outcome.new_bytes) > MAX_FILE_BYTES:
         raise FixRefused(
-            f"{name}: not fixed: the fixed file would be {len(outcome.new_bytes):,} bytes, "
-            f"more than the {MAX_FILE_BYTES:,} tfagenda reads"
+            T(
+                "{name}: not fixed: the fixed file would be {size} bytes, more than the {limit} tfagenda reads",
+                name=name,
+                size=f"{len(outcome.new_bytes):,}",
+                limit=f"{MAX_FILE_BYTES:,}",
+            )
         )
     if write and outcome.changed:
         write_atomic(path, outcome.new_bytes, expected=source.raw, snapshot=snapshot)

@@ -36,7 +36,7 @@ from tfagenda.findings import (
     Suppression,
 )
 from tfagenda.load import Loaded, load_file, load_text
-from tfagenda.messages import Message, localize
+from tfagenda.messages import Commas, Message, T, verbatim
 from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
@@ -96,20 +96,20 @@ class FileReport:
 
 
 def run_rules(
-    loaded: Loaded, settings: Settings, lang: str = "en", cap: int | None = MAX_FINDINGS_PER_RULE
+    loaded: Loaded, settings: Settings, cap: int | None = MAX_FINDINGS_PER_RULE
 ) -> tuple[Context, list[Finding]]:
-    """Run the rules over one file; their messages (and the loader's) are in ``lang`` ("en" or "ko").
+    """Run the rules over one file. Their messages (and the loader's) are deferred, said at output.
     ``cap``: at most this many findings per rule, then a note (None: all, as fixing needs them)."""
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
-    context = Context(loaded, timeline, policy, lang=lang)
+    context = Context(loaded, timeline, policy)
     findings = []
     path, document = loaded.path, loaded.document
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(_capped(path, document, rule, rule.check(context), lang, cap))
+        findings.extend(_capped(path, document, rule, rule.check(context), cap))
     return context, findings
 
 
@@ -118,19 +118,21 @@ def _capped(
     document: Document | None,
     rule: Rule,
     problems: Iterable[Problem],
-    lang: str,
     cap: int | None = MAX_FINDINGS_PER_RULE,
 ) -> list[Finding]:
     if cap is None:
-        return [_finding(path, document, rule, problem, lang) for problem in problems]
+        return [_finding(path, document, rule, problem) for problem in problems]
     findings = [
-        _finding(path, document, rule, problem, lang)
-        for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
+        _finding(path, document, rule, problem) for problem in islice(problems, MAX_FINDINGS_PER_RULE + 1)
     ]
     if len(findings) > MAX_FINDINGS_PER_RULE:
-        more = Message("capped", code=rule.code, limit=f"{MAX_FINDINGS_PER_RULE:,}")
+        more = T(
+            "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+            code=rule.code,
+            limit=f"{MAX_FINDINGS_PER_RULE:,}",
+        )
         findings[MAX_FINDINGS_PER_RULE:] = [
-            _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)), lang)
+            _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))
         ]
     return findings
 
@@ -161,7 +163,6 @@ def _settle(
 def finish(
     report: FileReport,
     settings: Settings,
-    lang: str = "en",
     cross: Sequence[Problem] = (),
     cap: int | None = MAX_FINDINGS_PER_RULE,
 ) -> list[Finding]:
@@ -174,14 +175,14 @@ def finish(
     added = []
     covered = covering(report.suppressions)
     for problem in cross:
-        finding = _finding(report.path, None, RULES[problem.code], problem, lang)
+        finding = _finding(report.path, None, RULES[problem.code], problem)
         if finding.code in active and not covered(finding):
             added.append(finding)
     if report.suppressions:
-        judged = SuppressionsContext(report.suppressions, lang)
+        judged = SuppressionsContext(report.suppressions)
         for rule in ALL_RULES:
             if rule.after_suppressions and rule.code in active:
-                added.extend(_capped(report.path, None, rule, rule.check(judged), lang, cap))
+                added.extend(_capped(report.path, None, rule, rule.check(judged), cap))
     if not added:
         return report.findings
     return sorted(report.findings + [_with_severity(f, settings) for f in added], key=lambda f: f.sort_key)
@@ -194,13 +195,12 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
     return replace(finding, severity=level)
 
 
-def to_finding(loaded: Loaded, rule: Rule, problem: Problem, lang: str = "en") -> Finding:
-    """The finding for a problem. Messages made before the check knew its language (the loader's,
-    the timeline's: ``tfagenda.messages.Message``) are said here in ``lang``."""
-    return _finding(loaded.path, loaded.document, rule, problem, lang)
+def to_finding(loaded: Loaded, rule: Rule, problem: Problem) -> Finding:
+    """The finding for a problem; it keeps the problem's deferred message, said at output."""
+    return _finding(loaded.path, loaded.document, rule, problem)
 
 
-def _finding(path: str, document: Document | None, rule: Rule, problem: Problem, lang: str) -> Finding:
+def _finding(path: str, document: Document | None, rule: Rule, problem: Problem) -> Finding:
     """``to_finding`` where the document may be gone (a file checked on another process): then the
     problem points by span and its fix by edits, as O003 across files and I001 do."""
     if problem.span is not None:
@@ -215,17 +215,23 @@ def _finding(path: str, document: Document | None, rule: Rule, problem: Problem,
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=localize(problem.message, lang),
-        fix=_with_edits(document, problem.fix, lang),
+        message=_deferred(problem.message),
+        fix=_with_edits(document, problem.fix),
         related=problem.related,
     )
 
 
-def _with_edits(document: Document | None, fix: Fix | None, lang: str = "en") -> Fix | None:
+def _deferred(message: Message | str) -> Message:
+    """compat: importers/frab.py still makes plain English ``str`` messages, kept as they are; remove
+    when it is converted."""
+    return message if isinstance(message, Message) else verbatim(message)
+
+
+def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
     """Turn a fix that sets a value into a text edit of that value (inside its quotes, if any)."""
     if fix is None:
         return None
-    description = localize(fix.description, lang)
+    description = _deferred(fix.description)
     node = (
         document.nodes.get(fix.target)
         if document is not None and fix.target is not None and not fix.edits
@@ -245,8 +251,14 @@ def _with_edits(document: Document | None, fix: Fix | None, lang: str = "en") ->
         # changes them all, so a person decides (--unsafe-fixes), told which places change.
         places = [_path_text(at) for at in sharing[:6] if at != fix.target][:5]
         more = len(sharing) - 1 - len(places)
-        others = ", ".join(places) + (f" and {more:,} more" if more > 0 else "")
-        description = f"{description}; this also changes {others}, which share the value (an anchor, alias or merge key)"
+        others: Commas | Message = Commas(places)
+        if more > 0:
+            others = T("{places} and {more} more", places=others, more=f"{more:,}")
+        description = T(
+            "{description}; this also changes {others}, which share the value (an anchor, alias or merge key)",
+            description=description,
+            others=others,
+        )
         return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
     return Fix(description, fix.applicability, fix.value, fix.target, edits)
 
@@ -256,29 +268,23 @@ def _path_text(at: tuple[object, ...]) -> str:
     out = ""
     for part in at:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the document"
+    return out
 
 
 def check_loaded(
-    loaded: Loaded,
-    settings: Settings | None = None,
-    lang: str = "en",
-    cap: int | None = MAX_FINDINGS_PER_RULE,
+    loaded: Loaded, settings: Settings | None = None, cap: int | None = MAX_FINDINGS_PER_RULE
 ) -> list[Finding]:
-    """Findings for one loaded file, sorted by position; messages in ``lang`` ("en" or "ko").
+    """Findings for one loaded file, sorted by position; their messages are deferred (said at output).
     ``cap``: at most this many findings per rule are listed (None: all of them, for fixing)."""
     settings = settings or Settings.defaults()
-    _, found = run_rules(loaded, settings, lang, cap)
+    _, found = run_rules(loaded, settings, cap)
     findings, suppressions = _settle(loaded, found, settings)
-    report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
-    return finish(report, settings, lang, cap=cap)
+    return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings, cap=cap)
 
 
-def check_text(
-    text: str, path: str = "<string>", settings: Settings | None = None, lang: str = "en"
-) -> list[Finding]:
-    """Check agenda YAML given as text."""
-    return check_loaded(load_text(text, path), settings, lang)
+def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:
+    """Check agenda YAML given as text; the findings' messages are deferred (said at output)."""
+    return check_loaded(load_text(text, path), settings)
 
 
 @gc_paused()  # all it loads lives until the end (O003 compares the files): collecting only costs time
@@ -286,11 +292,10 @@ def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
-    lang: str = "en",
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
-    Messages are in ``lang`` ("en" or "ko")."""
+    The findings' messages are deferred: a reporter says them in the language chosen for output."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
@@ -299,7 +304,7 @@ def check_paths(
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
     compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
-    work = partial(check_file, settings=settings, lang=lang, compare=compare)
+    work = partial(check_file, settings=settings, compare=compare)
     processes = workers_for(len(files))
     if processes > 1:  # many files: check them on every core (the same findings, in the same order)
         done = map_in_processes(work, jobs, processes)
@@ -311,19 +316,21 @@ def check_paths(
     compared = [(n, report.bookings) for n, report in enumerate(done) if report.bookings is not None]
     if compare and any(n < len(files) for n, _ in compared):
         try:
-            for index, problem in cross_file_double_bookings([bookings for _, bookings in compared], lang):
+            for index, problem in cross_file_double_bookings([bookings for _, bookings in compared]):
                 n = compared[index][0]
                 if n < len(files):
                     cross[n].append(problem)
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
             first = compared[0][0]
             crashes[first] = [
-                internal_error(reports[first].path, error, "comparing the files for double bookings (O003)")
+                internal_error(
+                    reports[first].path, error, T("comparing the files for double bookings (O003)")
+                )
             ]
     result = CheckResult()
     for n, report in enumerate(reports):
         try:
-            findings = finish(report, settings, lang, cross.get(n, ()))
+            findings = finish(report, settings, cross.get(n, ()))
         except Exception as error:  # noqa: BLE001
             findings = [internal_error(report.path, error)]
         findings = findings + crashes.get(n, [])
@@ -334,9 +341,7 @@ def check_paths(
     return result
 
 
-def check_file(
-    job: tuple[str, bool], settings: Settings, lang: str = "en", compare: bool = True
-) -> FileReport:
+def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) -> FileReport:
     """Load and check one file of a run, in this process or a worker; ``job`` is (path, whether it is
     reported on: False for a file only compared with the others). With ``compare``, the report has
     the file's bookings for O003 across files. An unexpected exception becomes the file's E000."""
@@ -345,7 +350,7 @@ def check_file(
         loaded = None
         try:
             loaded = load_file(path)
-            context, found = run_rules(loaded, settings, lang)
+            context, found = run_rules(loaded, settings)
             bookings = bookings_of(context) if compare else None
         except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
             text = loaded.document.text if loaded is not None else ""
@@ -369,10 +374,12 @@ def _real(path: str | Path) -> str:
     return os.path.realpath(path)
 
 
-def internal_error(path: str, error: BaseException, doing: str = "checking this file") -> Finding:
+def internal_error(path: str, error: BaseException, doing: Message | None = None) -> Finding:
     """E000 for a file tfagenda failed on (a bug: please report it). It is added after the selection,
     suppressions and severities, so that no setting can turn a crash into a clean check."""
     import traceback  # here: only a crash needs it, and every check's start-up would pay for it
+
+    doing = doing or T("checking this file")
 
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
     where = f", at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
@@ -384,8 +391,12 @@ def internal_error(path: str, error: BaseException, doing: str = "checking this 
         code="E000",
         name=RULES["E000"].name,
         severity=Severity.ERROR,
-        message=(
-            f"internal error while {doing} ({type(error).__name__}: {detail}{where}); the other files were "
-            "checked. This is a bug in tfagenda: please report it with the file"
+        message=T(
+            "internal error while {doing} ({error}: {detail}{where}); the other files were checked. "
+            "This is a bug in tfagenda: please report it with the file",
+            doing=doing,
+            error=type(error).__name__,
+            detail=detail,
+            where=where,
         ),
     )

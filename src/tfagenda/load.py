@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from tfagenda.clock import parse_duration, parse_time
 from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
-from tfagenda.messages import Message
+from tfagenda.messages import Message, T
 from tfagenda.messages import minutes as minutes_message
 from tfagenda.model import FIELDS, Agenda
 from tfagenda.positions import LineIndex
@@ -78,7 +78,7 @@ def load_file(path: str | Path) -> Loaded:
     return load_bytes(raw, name)
 
 
-def _unreadable(path: str | Path, error: OSError) -> str:
+def _unreadable(path: str | Path, error: OSError) -> Message:
     """Why a file cannot be read, in words: a folder that cannot be listed, a broken or looping symlink."""
     reason = error.strerror or str(error)
     if isinstance(error, IsADirectoryError) or os.path.isdir(
@@ -87,21 +87,33 @@ def _unreadable(path: str | Path, error: OSError) -> str:
         try:
             os.listdir(path)
         except OSError as listing:
-            return Message("e000.folder", reason=listing.strerror or str(listing))
-        return Message("e000.is_folder")
+            return T(
+                "cannot read the folder: {reason}; the files in it were not checked",
+                reason=listing.strerror or str(listing),
+            )
+        return T("it is a folder, not a file")
     if os.path.islink(path):
         target = os.readlink(path)
         if error.errno == errno.ELOOP:
-            return Message("e000.link_loop", target=target)
+            return T(
+                "cannot read the file: it is a symbolic link to {target} that loops back on itself",
+                target=target,
+            )
         if isinstance(error, FileNotFoundError):
-            return Message("e000.link_broken", target=target)
-    return Message("e000", reason=reason)
+            return T(
+                "cannot read the file: it is a broken symbolic link (to {target}, which does not exist)",
+                target=target,
+            )
+    return T("cannot read the file: {reason}", reason=reason)
 
 
 def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
     if len(raw) > MAX_FILE_BYTES:
         doc = Document(path=path, text="")
-        message = Message("e001.too_large", mib=MAX_FILE_BYTES // 2**20)
+        message = T(
+            "the file is larger than {mib} MiB, the most tfagenda reads (an agenda of a thousand segments is about 100 KiB); not checked",
+            mib=MAX_FILE_BYTES // 2**20,
+        )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(1, 1, 1, 1))])
     try:
         text = decode(raw)
@@ -114,8 +126,8 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
         line, column = LineIndex(good).line1_column1(len(good))
         doc = Document(path=path, text=body.decode(encoding, errors="replace"))
         name = "UTF-8" if encoding == "utf-8" else encoding.upper()
-        message = Message(
-            "e001.not_utf8",
+        message = T(
+            "the file is not {encoding} text (byte 0x{byte} at offset {offset}): {reason}; save it as UTF-8",
             encoding=name,
             byte=f"{body[error.start]:02x}",
             offset=len(bom) + error.start,
@@ -123,7 +135,16 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
         )
         if not bom and raw.count(b"\x00") * 4 > len(raw):  # NUL in every other byte: UTF-16 without its mark
             return Loaded(
-                doc, None, [Problem("E001", (), Message("e001.utf16_no_bom"), span=Span(1, 1, 1, 1))]
+                doc,
+                None,
+                [
+                    Problem(
+                        "E001",
+                        (),
+                        T("the file looks like UTF-16 without a byte-order mark; save it as UTF-8"),
+                        span=Span(1, 1, 1, 1),
+                    )
+                ],
             )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
     loaded = load_text(text, path)
@@ -153,10 +174,14 @@ def load_document(document: Document) -> Loaded:
         return loaded
     data = document.data
     if not isinstance(data, dict):
-        what = (
-            Message("e002.empty") if data is None else Message("e002.not_mapping", type=type(data).__name__)
+        what = T("empty") if data is None else T("a {type}, not a mapping", type=type(data).__name__)
+        loaded.problems.append(
+            Problem(
+                "E002",
+                (),
+                T("the file is {what}; an agenda is a mapping with at least title and segments", what=what),
+            )
         )
-        loaded.problems.append(Problem("E002", (), Message("e002.not_agenda", what=what)))
         return loaded
     if data and not any(_agenda_like(key) for key in data):
         keys = ", ".join(list(map(str, data))[:5]) + (", …" if len(data) > 5 else "")
@@ -164,7 +189,10 @@ def load_document(document: Document) -> Loaded:
             Problem(
                 "E002",
                 (),
-                Message("e002.not_an_agenda", keys=keys),
+                T(
+                    "not an agenda: its keys are {keys}, and an agenda has title and segments (or days); if the file is not meant to be one, exclude it (exclude in the config) or name the agenda files",
+                    keys=keys,
+                ),
             )
         )
         return loaded
@@ -181,7 +209,9 @@ def load_document(document: Document) -> Loaded:
                 else ()
             )
             at = (where,) if where else ()
-            loaded.problems.append(Problem("E002", at, Message("e002.no_segments")))
+            loaded.problems.append(
+                Problem("E002", at, T("the agenda has no segments; add at least one under segments:"))
+            )
     return loaded
 
 
@@ -202,7 +232,11 @@ def _validate(data: dict[str, Any], loaded: Loaded) -> Agenda | None:
         return _validate_rounds(data, loaded, unlisted)
     finally:
         if unlisted[0]:
-            more = Message("e002.more", count=f"{unlisted[0]:,}", limit=f"{MAX_LISTED_PROBLEMS:,}")
+            more = T(
+                "{count} more problems with the file's values are not listed (tfagenda lists the first {limit}); fix these first",
+                count=f"{unlisted[0]:,}",
+                limit=f"{MAX_LISTED_PROBLEMS:,}",
+            )
             loaded.problems.append(Problem("E002", (), more))
 
 
@@ -293,73 +327,99 @@ def _kind_of(at: DocPath) -> str:
 def _describe(at: DocPath) -> Message:
     kind = _kind_of(at)
     if kind == "segment":
-        return Message("where.segment" if at[-2] == "segments" else "where.part", n=at[-1] + 1)  # type: ignore[operator]
-    if kind in ("track", "day"):
-        return Message(f"where.{kind}", n=at[-1] + 1)  # type: ignore[operator]
-    return Message(f"where.{kind}")
+        n = at[-1] + 1  # type: ignore[operator]
+        return T("segment {n}", n=n) if at[-2] == "segments" else T("part {n}", n=n)
+    if kind == "track":
+        return T("track {n}", n=at[-1] + 1)  # type: ignore[operator]
+    if kind == "day":
+        return T("day {n}", n=at[-1] + 1)  # type: ignore[operator]
+    return _PLACES[kind]
+
+
+_PLACES = {
+    "agenda": T("the agenda"),
+    "slot": T("slot"),
+    "policy": T("policy"),
+    "person": T("person"),
+    "value": T("value"),
+}
 
 
 def _problem_for(error: dict[str, Any], at: DocPath, document: Document) -> Problem:
     kind = error["type"]
     # tfagenda's own errors carry a ``Message`` (said in the check's language); pydantic's, English text.
-    message = (error.get("ctx") or {}).get("message") or Message("e002.validator", detail=error["msg"])
+    message = (error.get("ctx") or {}).get("message") or T("{detail}", detail=error["msg"])
     if kind == "bad_time":
-        return Problem("E004", at, Message("e004", field=at[-1] if at else "value", message=message))
+        return Problem("E004", at, T("{field}: {message}", field=at[-1] if at else "value", message=message))
     if kind == "extra_forbidden":
         owner = at[:-1]
         known = FIELDS.get(_kind_of(owner), ())
         guess = difflib.get_close_matches(str(at[-1]), known, n=1, cutoff=0.6)
         hint = (
-            Message("e002.did_you_mean", guess=guess[0])
+            T("did you mean {guess!r}?", guess=guess[0])
             if guess
-            else Message("e002.known_keys", keys=", ".join(known))
+            else T("known keys: {keys}", keys=", ".join(known))
         )
         return Problem(
             "E002",
             at,
-            Message("e002.unknown_key", key=at[-1], where=_describe(owner), hint=hint),
+            T("unknown key {key!r} in {where}; {hint}", key=at[-1], where=_describe(owner), hint=hint),
             key=True,
-            fix=Fix(Message("fix.rename", guess=guess[0]), Applicability.DISPLAY_ONLY, guess[0])
+            fix=Fix(T("rename to {guess!r}", guess=guess[0]), Applicability.DISPLAY_ONLY, guess[0])
             if guess
             else None,
         )
     if kind == "missing":
         return Problem(
-            "E002", at[:-1], Message("e002.missing", where=_describe(at[:-1]), field=at[-1]), key=False
+            "E002",
+            at[:-1],
+            T("{where} has no {field}; add {field}:", where=_describe(at[:-1]), field=at[-1]),
+            key=False,
         )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return Problem(
-            "E002", at, Message("e002.not_a_mapping", field=_field_name(at), type=_type_name(error))
+            "E002",
+            at,
+            T(
+                "{field} must be a mapping (key: value), not {type}",
+                field=_field_name(at),
+                type=_type_name(error),
+            ),
         )
     if kind == "list_type":
-        return Problem("E002", at, Message("e002.not_a_list", field=_field_name(at), type=_type_name(error)))
+        return Problem(
+            "E002",
+            at,
+            T("{field} must be a list (- item), not {type}", field=_field_name(at), type=_type_name(error)),
+        )
     if not at:
-        return Problem("E002", at, Message("e002.invalid_agenda", message=message))
-    return Problem("E002", at, Message("e002.invalid", field=_field_name(at), message=message))
+        return Problem("E002", at, T("the agenda: {message}", message=message))
+    return Problem("E002", at, T("{field}: {message}", field=_field_name(at), message=message))
 
 
-def _field_name(at: DocPath) -> str:
+def _field_name(at: DocPath) -> Message | str:
     if not at:
-        return Message("where.agenda")
+        return T("the agenda")
     if isinstance(at[-1], int):
         return _describe(at)
     return str(at[-1])
 
 
 _TYPE_NAMES = {
-    str: "type.text",
-    int: "type.number",
-    float: "type.number",
-    bool: "type.bool",
-    list: "type.list",
-    dict: "type.mapping",
+    str: T("text"),
+    int: T("a number"),
+    float: T("a number"),
+    bool: T("true/false"),
+    list: T("a list"),
+    dict: T("a mapping"),
 }
 
 
-def _type_name(error: dict[str, Any]) -> str:
+def _type_name(error: dict[str, Any]) -> Message | str:
     value = error.get("input")
-    key = _TYPE_NAMES.get(type(value), "type.null" if value is None else None)
-    return Message(key) if key else type(value).__name__
+    if value is None:
+        return T("null")
+    return _TYPE_NAMES.get(type(value)) or type(value).__name__
 
 
 def _implicit_numbers(document: Document) -> list[Problem]:
@@ -376,18 +436,24 @@ def _implicit_numbers(document: Document) -> list[Problem]:
         except ValueError:
             continue  # not a time at all: E004 says so
         as_number = _sexagesimal_value(value)
-        name = Message("y001.slot_field", field=at[-1]) if len(at) >= 2 and at[-2] == "slot" else str(at[-1])
+        name = T("slot {field}", field=at[-1]) if len(at) >= 2 and at[-2] == "slot" else str(at[-1])
         if at[-1] == "duration":
-            meaning = Message("y001.duration", value=value, minutes=minutes_message(minutes))
+            meaning = T("the duration {value} ({minutes})", value=value, minutes=minutes_message(minutes))
         else:
-            meaning = Message("y001.time", value=value)
+            meaning = T("the time {value}", value=value)
         problems.append(
             Problem(
                 "Y001",
                 at,
-                Message("y001", name=name, value=value, number=as_number, meaning=meaning),
+                T(
+                    '{name} {value} is unquoted; YAML 1.1 tools (PyYAML, many editors) read it as the number {number}. Read here as {meaning}; quote it: "{value}"',
+                    name=name,
+                    value=value,
+                    number=as_number,
+                    meaning=meaning,
+                ),
                 fix=Fix(
-                    Message("fix.quote", value=value),
+                    T('quote it: "{value}"', value=value),
                     Applicability.SAFE,
                     value,
                     edits=(Edit(node.inner, f'"{value}"'),),

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
 from tfagenda.findings import DocPath
-from tfagenda.messages import Message
+from tfagenda.messages import Message, T, verbatim
 from tfagenda.policy import Policy
 
 NOBODY = "-"
@@ -42,15 +42,17 @@ def weekday_index(label: str) -> int | None:
     return None
 
 
-def _bad(kind: str, message: str) -> PydanticCustomError:
+def _bad(kind: str, message: Message) -> PydanticCustomError:
     # The message travels in the error's context (``ctx["message"]``): a ``Message``, which the
-    # loader says in the check's language. pydantic fills ``{message}`` in without reading braces in it.
+    # reporter says in the language chosen at output. pydantic fills ``{message}`` in without reading braces in it.
     return PydanticCustomError(kind, "{message}", {"message": message})
 
 
-def _reason(error: ValueError) -> str:
+def _reason(error: ValueError) -> Message:
     """The sentence a parser's ``ValueError`` carries (a ``Message`` from ``tfagenda.clock``)."""
-    return error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+    if error.args and isinstance(error.args[0], Message):
+        return error.args[0]
+    return verbatim(str(error))
 
 
 def _read_time(value: Any) -> int:
@@ -65,15 +67,32 @@ def _read_time(value: Any) -> int:
             if 0 <= value <= 2400 and value % 100 < 60
             else '"HH:MM"'
         )
-        raise _bad("bad_time", Message("value.number_not_time", value=value, hint=hint))
-    raise _bad("bad_time", Message("value.not_time", text=value))
+        raise _bad(
+            "bad_time", T("{value} is a number, not a time; write it as {hint}", value=value, hint=hint)
+        )
+    raise _bad("bad_time", T('{text!r} is not a time; write it as HH:MM, e.g. "16:30"', text=value))
+
+
+# The longest duration a segment can mean: a week. Longer is a typo or a crafted value (issue 11,
+# defect 13: 3,000,000,000 minutes is 5,700 years), refused here so that no output has to draw it.
+MAX_DURATION = 7 * 24 * 60
 
 
 def _read_duration(value: Any) -> int:
     try:
-        return parse_duration(value)
+        minutes = parse_duration(value)
     except ValueError as error:
         raise _bad("bad_time", _reason(error)) from None
+    if minutes > MAX_DURATION:
+        raise _bad(
+            "bad_time",
+            T(
+                "duration {value} is more than a week; a segment lasts at most {limit} minutes (7 days)",
+                value=value,
+                limit=f"{MAX_DURATION:,}",
+            ),
+        )
+    return minutes
 
 
 def _read_slot(value: Any) -> Slot:
@@ -87,8 +106,20 @@ def _read_slot(value: Any) -> Slot:
     except ValueError as error:
         raise _bad("bad_time", _reason(error)) from None
     if isinstance(value, dict):
-        raise _bad("slot_keys", Message("value.slot_keys", keys=", ".join(map(str, value))))
-    raise _bad("bad_time", Message("value.not_slot", value=value))
+        raise _bad(
+            "slot_keys",
+            T(
+                "a slot mapping has exactly the keys start and end, not {keys}",
+                keys=", ".join(map(str, value)),
+            ),
+        )
+    raise _bad(
+        "bad_time",
+        T(
+            '{value!r} is not a slot; write it as "16:30-18:00" or {{start: "16:30", end: "18:00"}}',
+            value=value,
+        ),
+    )
 
 
 def _read_date(value: Any) -> dt.date:
@@ -98,14 +129,19 @@ def _read_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError as error:
-            raise _bad("bad_date", Message("value.bad_date", value=value, error=str(error))) from None
-    raise _bad("bad_date", Message("value.not_date", value=value))
+            raise _bad(
+                "bad_date", T("{value!r} is not a date: {error}", value=value, error=str(error))
+            ) from None
+    raise _bad("bad_date", T("{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-26", value=value))
 
 
 def _read_weekday(value: Any) -> str:
     if isinstance(value, str) and weekday_index(value) is not None:
         return value
-    raise _bad("bad_weekday", Message("value.not_weekday", value=value, korean="월…일, 목요일"))
+    raise _bad(
+        "bad_weekday",
+        T("{value!r} is not a weekday; write {korean}, Thu or Thursday", value=value, korean="월…일, 목요일"),
+    )
 
 
 def _read_owner(value: Any) -> tuple[str, ...]:
@@ -116,7 +152,10 @@ def _read_owner(value: Any) -> tuple[str, ...]:
         return (value.strip(),)
     if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
         return tuple(v.strip() for v in value if v.strip() != NOBODY)
-    raise _bad("bad_owner", Message("value.not_owner", value=value))
+    raise _bad(
+        "bad_owner",
+        T('{value!r} is not an owner; give a name, a list of names, or "-" for nobody', value=value),
+    )
 
 
 def _read_timezone(value: Any) -> str:
@@ -132,12 +171,15 @@ def _read_timezone(value: Any) -> str:
             OSError,
         ):  # OSError: a name too long for a file name
             pass
-    raise _bad("bad_timezone", Message("value.not_timezone", value=value))
+    raise _bad(
+        "bad_timezone",
+        T("{value!r} is not an IANA time zone name such as Asia/Seoul or Europe/Berlin", value=value),
+    )
 
 
 def _read_text(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        raise _bad("bad_text", Message("value.not_text", value=value))
+        raise _bad("bad_text", T("{value!r} is not text", value=value))
     return str(value)
 
 
@@ -198,7 +240,7 @@ class Day(_Node):
     @model_validator(mode="after")
     def _one_of_segments_or_tracks(self) -> Day:
         if self.segments is not None and self.tracks is not None:
-            raise _bad("conflict", Message("value.day_shape"))
+            raise _bad("conflict", T("a day has either segments or tracks, not both"))
         return self
 
 
@@ -223,11 +265,14 @@ class Agenda(_Node):
     @model_validator(mode="after")
     def _one_shape(self) -> Agenda:
         if self.segments is not None and self.days is not None:
-            raise _bad("conflict", Message("value.agenda_shape"))
+            raise _bad("conflict", T("an agenda has either segments (one meeting) or days, not both"))
         if self.days is not None:
             misplaced = [name for name in ("date", "weekday", "slot") if self.given(name)]
             if misplaced:
-                raise _bad("conflict", Message("value.misplaced", names=", ".join(misplaced)))
+                raise _bad(
+                    "conflict",
+                    T("with days, put {names} on each day, not at the top", names=", ".join(misplaced)),
+                )
         return self
 
     def meeting_days(self) -> list[Day]:

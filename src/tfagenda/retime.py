@@ -18,36 +18,55 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from tfagenda.clock import Slot, format_time, minutes_phrase, parse_duration, parse_time
+from tfagenda.clock import Slot, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Edit, Span
 from tfagenda.fix import apply_edits
 from tfagenda.load import Loaded, load_text
+from tfagenda.messages import Message, T, minutes
 from tfagenda.positions import LINE_BREAK
 from tfagenda.timeline import Placed, Timeline, TrackLine, resolve
 from tfagenda.yamldoc import Document
 
 
 class RetimeError(Exception):
-    """Retiming cannot be done as asked; the message says why and what to do."""
+    """Retiming cannot be done as asked; ``message`` says why and what to do.
+
+    ``str(error)`` says it in ``lang``: the language of the call that raised it (``retime_text``,
+    ``fits``); ``error.message.say(lang)`` says it in another.
+    """
+
+    def __init__(self, message: Message, lang: str = "en") -> None:
+        super().__init__(message)
+        self.message = message
+        self.lang = lang
+
+    def __str__(self) -> str:
+        return self.message.say(self.lang)
 
 
-def parse_shift(text: str) -> int:
-    """``+10m`` → 10, ``-5`` → -5, ``+1h30m`` → 90 (any duration spelling, with a sign)."""
+def parse_shift(text: str, lang: str = "en") -> int:
+    """``+10m`` → 10, ``-5`` → -5, ``+1h30m`` → 90 (any duration spelling, with a sign); the
+    ``ValueError`` for anything else says why in ``lang``."""
     raw = text.strip()
     sign = -1 if raw[:1] in ("-", "−") else 1
     body = raw[1:] if raw[:1] in ("+", "-", "−") else raw
     try:
         return sign * parse_duration(body.strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a shift; write minutes with a sign, e.g. +10m, -5m, +1h") from None
+        message = T("{text!r} is not a shift; write minutes with a sign, e.g. +10m, -5m, +1h", text=text)
+        raise ValueError(message.say(lang)) from None
 
 
-def parse_gap(text: str) -> int:
+def parse_gap(text: str, lang: str = "en") -> int:
+    """``5m`` → 5; the ``ValueError`` for anything else says why in ``lang``."""
     try:
         return parse_duration(text.strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a gap; write minutes, e.g. 5m or 5") from None
+        raise ValueError(
+            T("{text!r} is not a gap; write minutes, e.g. 5m or 5", text=text).say(lang)
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,7 +86,11 @@ def find_segment(timeline: Timeline, spec: str) -> Placed:
         number = int(text)
         if not 1 <= number <= len(items):
             raise RetimeError(
-                f"there is no segment {number}; the file has {len(items)} (numbered from 1 in file order)"
+                T(
+                    "there is no segment {number}; the file has {count} (numbered from 1 in file order)",
+                    number=number,
+                    count=len(items),
+                )
             )
         return items[number - 1]
     exact = [p for p in items if p.title == text]
@@ -76,12 +99,23 @@ def find_segment(timeline: Timeline, spec: str) -> Placed:
         return matches[0]
     if not matches:
         raise RetimeError(
-            f"no segment is titled {spec!r}; name it by its title or its number (1 to {len(items)})"
+            T(
+                "no segment is titled {spec!r}; name it by its title or its number (1 to {count})",
+                spec=spec,
+                count=len(items),
+            )
         )
     listed = ", ".join(
         f"{items.index(p) + 1}: {p.title}" + (f" ({p.track.name})" if p.track.name else "") for p in matches
     )
-    raise RetimeError(f"{len(matches)} segments match {spec!r} ({listed}); give the number instead")
+    raise RetimeError(
+        T(
+            "{count} segments match {spec!r} ({listed}); give the number instead",
+            count=len(matches),
+            spec=spec,
+            listed=listed,
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +161,10 @@ class _Writer:
         keys = [k for k in keys if mapping is not None and _within(k, mapping.span)]
         if mapping is None or not keys:
             raise RetimeError(
-                f"{placed.title!r} needs a start, and retime cannot see where to write it; add start: yourself"
+                T(
+                    "{title!r} needs a start, and retime cannot see where to write it; add start: yourself",
+                    title=placed.title,
+                )
             )
         first = min(keys, key=lambda k: (k.line, k.column))
         at = Span(first.line, first.column, first.line, first.column)
@@ -150,8 +187,13 @@ class _Writer:
         mapping = self.document.nodes.get(placed.path)
         if mapping is None or not _within(span, mapping.span):
             raise RetimeError(
-                f"{placed.title!r} takes its {name} from an anchor or merge key (line {span.line}); "
-                "retime does not edit values other segments share"
+                T(
+                    "{title!r} takes its {name} from an anchor or merge key (line {line}); "
+                    "retime does not edit values other segments share",
+                    title=placed.title,
+                    name=name,
+                    line=span.line,
+                )
             )
 
 
@@ -192,12 +234,17 @@ def _clock(minutes: int, slot: Slot | None, is_start: bool, placed: Placed, like
             if re.fullmatch(r"\d:\d\d", like.strip()) and text.startswith("0"):
                 text = text[1:]  # the file writes 9:05, not 09:05
             return text
-    what = "start" if is_start else "end"
-    crossing = "" if slot is not None and slot.crosses_midnight else "; the slot does not cross midnight"
-    raise RetimeError(
-        f"{placed.title!r} would {what} at {format_time(minutes)} "
-        f"({'before' if minutes < 0 else 'past'} midnight){crossing}: nothing written"
-    )
+    side = T("before midnight") if minutes < 0 else T("past midnight")
+    crossing = "" if slot is not None and slot.crosses_midnight else T("; the slot does not cross midnight")
+    params: dict[str, Any] = {
+        "title": placed.title,
+        "time": format_time(minutes),
+        "side": side,
+        "crossing": crossing,
+    }
+    if is_start:
+        raise RetimeError(T("{title!r} would start at {time} ({side}){crossing}: nothing written", **params))
+    raise RetimeError(T("{title!r} would end at {time} ({side}){crossing}: nothing written", **params))
 
 
 def _reads_as(text: str, slot: Slot | None) -> int:
@@ -205,14 +252,27 @@ def _reads_as(text: str, slot: Slot | None) -> int:
     return slot.place(minute) if slot is not None else minute
 
 
-def _check_placeable(run: list[Placed], what: str) -> None:
+def _check_placeable(run: list[Placed], packing: bool) -> None:
     for placed in run:
         if placed.conflict is not None or placed.uncertain or not placed.known or placed.damaged:
             code = placed.conflict.code if placed.conflict else ("T003" if not placed.known else "")
             reason = f" ({code})" if code else ""
+            if packing:
+                raise RetimeError(
+                    T(
+                        "{title!r}: its start, end and duration do not add up{reason}, so it cannot be packed; "
+                        "fix that first (tfagenda check --fix, or by hand)",
+                        title=placed.title,
+                        reason=reason,
+                    )
+                )
             raise RetimeError(
-                f"{placed.title!r}: its start, end and duration do not add up{reason}, so it cannot be {what}; "
-                "fix that first (tfagenda check --fix, or by hand)"
+                T(
+                    "{title!r}: its start, end and duration do not add up{reason}, so it cannot be shifted; "
+                    "fix that first (tfagenda check --fix, or by hand)",
+                    title=placed.title,
+                    reason=reason,
+                )
             )
 
 
@@ -268,7 +328,7 @@ def _runs(timeline: Timeline, chosen: Placed | None) -> Iterator[tuple[TrackLine
 
 def _resolved(loaded: Loaded) -> Timeline:
     if loaded.agenda is None:
-        raise RetimeError("the file is not a readable agenda; `tfagenda check` says why")
+        raise RetimeError(T("the file is not a readable agenda; `tfagenda check` says why"))
     return resolve(loaded.agenda, loaded.is_damaged)
 
 
@@ -280,10 +340,21 @@ def retime_text(
     pack: bool = False,
     gap: int = 0,
     start_from: str | None = None,
+    lang: str = "en",
 ) -> str:
-    """The agenda text with new times: ``shift`` minutes from ``start_from`` on, or packed with ``gap``."""
+    """The agenda text with new times: ``shift`` minutes from ``start_from`` on, or packed with ``gap``.
+
+    A ``RetimeError`` says why it cannot be done, in ``lang`` (``"en"`` or ``"ko"``)."""
     if (shift is None) == (not pack):
         raise ValueError("give either shift or pack")
+    try:
+        return _retimed(text, path, shift, pack, gap, start_from)
+    except RetimeError as error:
+        error.lang = lang
+        raise
+
+
+def _retimed(text: str, path: str, shift: int | None, pack: bool, gap: int, start_from: str | None) -> str:
     loaded = load_text(text, path)
     timeline = _resolved(loaded)
     chosen = find_segment(timeline, start_from) if start_from is not None else None
@@ -292,11 +363,11 @@ def retime_text(
     for track, first in _runs(timeline, chosen):
         run = track.segments[first:]
         if shift is not None:
-            _check_placeable(run, "shifted")
+            _check_placeable(run, packing=False)
             starts = [p.start + shift for p in run]  # type: ignore[operator]
             planned.update(_move(writer, track, first, starts))
             continue
-        _check_placeable(run + ([track.segments[first - 1]] if first > 0 else []), "packed")
+        _check_placeable(run + ([track.segments[first - 1]] if first > 0 else []), packing=True)
         if first > 0:
             at = track.segments[first - 1].end + gap  # type: ignore[operator]
         elif track.day.slot is not None:
@@ -325,8 +396,12 @@ def _verify(text: str, path: str, before: Timeline, planned: dict[DocPath, tuple
             got = now.get(placed.path, (None, None))
             shown = "–".join(format_time(t) if t is not None else "?" for t in got)
             raise RetimeError(
-                f"{placed.title!r} would read back as {shown}, not {format_time(expected[0])}–{format_time(expected[1])}; "  # type: ignore[arg-type]
-                "nothing written"
+                T(
+                    "{title!r} would read back as {shown}, not {expected}; nothing written",
+                    title=placed.title,
+                    shown=shown,
+                    expected=f"{format_time(expected[0])}–{format_time(expected[1])}",  # type: ignore[arg-type]
+                )
             )
 
 
@@ -338,7 +413,7 @@ def _verify(text: str, path: str, before: Timeline, planned: dict[DocPath, tuple
 class Fit:
     """How one track's top-level segments fit its slot."""
 
-    label: str
+    label: Message | str  # the day and track, or the agenda's title
     start: int
     end: int
     slot: Slot | None
@@ -351,23 +426,41 @@ class Fit:
     def spare(self) -> int:
         return max(0, self.slot.end - self.end) if self.slot else 0
 
-    def sentence(self) -> str:
-        span = f"{self.label}: {format_time(self.start)}–{format_time(self.end)}"
+    def sentence(self, lang: str = "en") -> str:
+        """How the track fits its slot, in ``lang``."""
+        return self.message().say(lang)
+
+    def message(self) -> Message:
+        span = f"{format_time(self.start)}–{format_time(self.end)}"
         if self.slot is None:
-            return f"{span}; no slot to fit"
+            return T("{label}: {span}; no slot to fit", label=self.label, span=span)
         ends = format_time(self.slot.end)
         early = self.slot.start - self.start
-        before = f", starting {minutes_phrase(early)} before the slot" if early > 0 else ""
+        before = T(", starting {minutes} before the slot", minutes=minutes(early)) if early > 0 else ""
+        common: dict[str, Any] = {"label": self.label, "span": span, "ends": ends, "before": before}
         if self.overrun:
-            return f"{span} runs {minutes_phrase(self.overrun)} past the slot's end ({ends}){before}"
+            return T(
+                "{label}: {span} runs {minutes} past the slot's end ({ends}){before}",
+                minutes=minutes(self.overrun),
+                **common,
+            )
         if self.spare:
-            return f"{span} leaves {minutes_phrase(self.spare)} spare before the slot's end ({ends}){before}"
-        return f"{span} fills the slot to its end ({ends}){before}"
+            return T(
+                "{label}: {span} leaves {minutes} spare before the slot's end ({ends}){before}",
+                minutes=minutes(self.spare),
+                **common,
+            )
+        return T("{label}: {span} fills the slot to its end ({ends}){before}", **common)
 
 
-def fits(loaded: Loaded) -> list[Fit]:
-    """The fit of every track whose top-level segments all have known times."""
-    timeline = _resolved(loaded)
+def fits(loaded: Loaded, lang: str = "en") -> list[Fit]:
+    """The fit of every track whose top-level segments all have known times (``Fit.sentence(lang)``
+    says it); a ``RetimeError`` says in ``lang`` why there is none."""
+    try:
+        timeline = _resolved(loaded)
+    except RetimeError as error:
+        error.lang = lang
+        raise
     result = []
     many_days = len(timeline.days) > 1
     for day in timeline.days:
@@ -375,12 +468,14 @@ def fits(loaded: Loaded) -> list[Fit]:
             known = [p for p in track.segments if p.known]
             if not known:
                 continue
-            bits = []
-            if many_days:
-                bits.append(day.date.isoformat() if day.date else f"day {day.index + 1}")
-            if track.name:
-                bits.append(track.name)
-            label = " · ".join(bits) or timeline.agenda.title
+            label: Message | str = timeline.agenda.title
+            if many_days and not day.date:
+                n = day.index + 1
+                label = T("day {n} · {track}", n=n, track=track.name) if track.name else T("day {n}", n=n)
+            elif many_days:
+                label = f"{day.date.isoformat()} · {track.name}" if track.name else day.date.isoformat()  # type: ignore[union-attr]
+            elif track.name:
+                label = track.name
             start = min(p.start for p in known)  # type: ignore[type-var]
             end = max(p.end for p in known)  # type: ignore[type-var]
             result.append(Fit(label, start, end, day.slot))

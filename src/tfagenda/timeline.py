@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tfagenda.clock import Slot, format_time
 from tfagenda.findings import DocPath
-from tfagenda.messages import Either, Message, minutes
+from tfagenda.messages import Either, Message, T, minutes
 from tfagenda.model import Agenda, Day, Segment
 
 
@@ -30,7 +30,7 @@ class Repair:
     score: int = 0  # how many neighbours agree with the repaired segment
     evidence: tuple[Message, ...] = ()  # what says so, for the message ("the next segment's start")
 
-    def spoken(self) -> str:
+    def spoken(self) -> Message | str:
         return minutes(self.value) if self.field == "duration" else format_time(self.value)
 
 
@@ -39,7 +39,7 @@ class Conflict:
     """A segment whose own start, end and duration disagree (T001 when the end is before the start, else T002)."""
 
     code: str
-    message: str  # a ``Message``: said in the check's language when it becomes a finding
+    message: Message  # said in the language chosen at output
     repair: Repair | None  # the best repair, None when no repair is clearly best
     candidates: tuple[Repair, ...]
     safe: bool  # the repair agrees with every neighbour there is
@@ -179,7 +179,7 @@ def _place_run(
         following = segments[index + 1] if index + 1 < len(segments) else None
         if following is None:
             next_start = closing
-            next_label = "evidence.slot_end" if parent is None else "evidence.parent_end"
+            next_label = T("the slot's end") if parent is None else T("the parent segment's end")
         else:
             if following.start is not None:
                 next_start = place(following.start)
@@ -188,11 +188,11 @@ def _place_run(
                 next_start = place(following.end) - following.duration
             else:
                 next_start = None
-            next_label = "evidence.next_start"
+            next_label = T("the next segment's start")
         if index == 0:
-            previous_label = "evidence.slot_start" if parent is None else "evidence.parent_start"
+            previous_label = T("the slot's start") if parent is None else T("the parent segment's start")
         else:
-            previous_label = "evidence.previous_end"
+            previous_label = T("the previous segment's end")
         if not item.damaged and (
             index == 0
             or previous_end is not None
@@ -227,9 +227,9 @@ def _place_one(
     item: Placed,
     place: Callable[[int], int],
     previous_end: int | None,
-    previous_label: str,
+    previous_label: Message,
     next_start: int | None,
-    next_label: str,
+    next_label: Message,
 ) -> None:
     seg = item.segment
     start = place(seg.start) if seg.start is not None else None
@@ -241,7 +241,9 @@ def _place_one(
     if start is None:
         start = previous_end
     if start is None:
-        item.underspecified = Message("underspecified.start")
+        item.underspecified = T(
+            "its start cannot be determined: give it a start (the first segment has no previous end), or give the agenda a slot"
+        )
         return
     item.start = start
     if end is None and duration is not None:
@@ -249,9 +251,12 @@ def _place_one(
     if end is None:
         if not seg.parts:
             if next_start is not None:
-                item.underspecified = Message("underspecified.end_next", next=format_time(next_start))
+                item.underspecified = T(
+                    "its end cannot be determined: give it an end or a duration; the next segment starts at {next}",
+                    next=format_time(next_start),
+                )
             else:
-                item.underspecified = Message("underspecified.end")
+                item.underspecified = T("its end cannot be determined: give it an end or a duration")
         return
     if duration is not None and given_start and end - start != duration or end < start:
         item.conflict = _conflict(
@@ -275,9 +280,9 @@ def _conflict(
     duration: int | None,
     given_start: bool,
     previous_end: int | None,
-    previous_label: str,
+    previous_label: Message,
     next_start: int | None,
-    next_label: str,
+    next_label: Message,
 ) -> Conflict:
     candidates: list[tuple[str, int, int, int]] = []  # (field, value, start, end)
     if duration is not None:
@@ -297,13 +302,13 @@ def _conflict(
     for name, value, new_start, new_end in candidates:
         evidence = []
         if name == "end" and duration is not None:
-            evidence.append(Message("evidence.duration", n=duration))
+            evidence.append(T("the {n}-minute duration", n=duration))
         if name == "start" and duration is not None:
-            evidence.append(Message("evidence.duration", n=duration))
+            evidence.append(T("the {n}-minute duration", n=duration))
         if previous_end is not None and new_start == previous_end and name != "end":
-            evidence.append(Message(previous_label))
+            evidence.append(previous_label)
         if next_start is not None and new_end == next_start and name != "start":
-            evidence.append(Message(next_label))
+            evidence.append(next_label)
         score = int(previous_end is not None and new_start == previous_end) + int(
             next_start is not None and new_end == next_start
         )
@@ -319,17 +324,26 @@ def _conflict(
         safe = best == neighbours and neighbours > 0
         return Conflict(code, _because(what, repair), repair, tuple(repairs), safe)
     if not repairs:
-        return Conflict(code, Message("conflict.no_evidence", what=what), None, (), False)
-    options = Either(Message(f"conflict.option.{r.field}", value=r.spoken()) for r in leaders)
-    return Conflict(code, Message("conflict.tie", what=what, options=options), None, tuple(leaders), False)
+        return Conflict(
+            code, T("{what}, and neither neighbour says what it should be", what=what), None, (), False
+        )
+    options = Either(_OPTION[r.field](r.spoken()) for r in leaders)
+    return Conflict(
+        code,
+        T("{what}, and no repair is clearly best: {options}", what=what, options=options),
+        None,
+        tuple(leaders),
+        False,
+    )
 
 
 def _what_disagrees(seg: Segment, start: int, end: int, duration: int | None, given_start: bool) -> Message:
     if end < start:
-        key = "conflict.end_before_start" if given_start else "conflict.end_before_implied_start"
-        return Message(key, end=format_time(end), start=format_time(start))
-    return Message(
-        "conflict.disagree",
+        if given_start:
+            return T("end {end} is before start {start}", end=format_time(end), start=format_time(start))
+        return T("end {end} is before its start {start}", end=format_time(end), start=format_time(start))
+    return T(
+        "start {start}, end {end} and duration {duration} disagree ({start}–{end} is {length})",
         start=format_time(start),
         end=format_time(end),
         duration=duration,
@@ -341,22 +355,49 @@ def _because(what: Message, repair: Repair) -> Message:
     """What disagrees, then the repair and what says so."""
     said = repair.spoken()
     if not repair.evidence:
-        return Message(f"because.set.{repair.field}", what=what, value=said)
+        return _SET_BECAUSE[repair.field](what, said)
     if len(repair.evidence) == 1:
-        return Message(f"because.one.{repair.field}", what=what, evidence=repair.evidence[0], value=said)
+        if repair.field == "duration":
+            return T(
+                "{what}; {evidence} says duration {value}", what=what, evidence=repair.evidence[0], value=said
+            )
+        return T(
+            "{what}; {evidence} says {value}",
+            context=repair.field,
+            what=what,
+            evidence=repair.evidence[0],
+            value=said,
+        )
     joined = tuple(repair.evidence)  # said as "A and B" / "A와 B"
     if repair.field == "duration":
-        return Message(
-            "because.agree.duration",
+        return T(
+            "{what}; {evidence} agree with {start}–{end}: duration {value}",
             what=what,
             evidence=joined,
             start=format_time(repair.start),
             end=format_time(repair.end),
             value=said,
         )
-    return Message(
-        f"because.{'both' if len(repair.evidence) == 2 else 'all'}.{repair.field}",
-        what=what,
-        evidence=joined,
-        value=said,
+    if len(repair.evidence) == 2:
+        return T(
+            "{what}; {evidence} both say {value}",
+            context=repair.field,
+            what=what,
+            evidence=joined,
+            value=said,
+        )
+    return T(
+        "{what}; {evidence} all say {value}", context=repair.field, what=what, evidence=joined, value=said
     )
+
+
+_OPTION = {
+    "start": lambda value: T("start {value}", value=value),
+    "end": lambda value: T("end {value}", value=value),
+    "duration": lambda value: T("duration {value}", value=value),
+}
+_SET_BECAUSE = {
+    "start": lambda what, value: T("{what}; set start to {value}", what=what, value=value),
+    "end": lambda what, value: T("{what}; set end to {value}", what=what, value=value),
+    "duration": lambda what, value: T("{what}; set duration to {value}", what=what, value=value),
+}

@@ -25,6 +25,7 @@ COMMANDS = {
     "schema": "schema",
     "retime": "retime",
     "import": "importing",
+    "lsp": "lsp",
 }
 
 

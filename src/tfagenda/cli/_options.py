@@ -35,11 +35,11 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def run(call: Callable[[], int]) -> NoReturn:
+def run(call: Callable[[], int], lang: str = "en") -> NoReturn:
     """Run a command's library function and exit with its code; a UsageError is one line on
-    standard error and its exit code."""
+    standard error, said in ``lang`` (the command's --lang, else the locale's), and its exit code."""
     try:
         code = call()
     except UsageError as error:
-        fail(str(error), error.exit_code)
+        fail(error.message.say(lang), error.exit_code)
     raise typer.Exit(code)

@@ -132,6 +132,7 @@ def check(
     ] = None,
 ) -> None:
     """Check agendas: times, order, slot, parts, owners and dates."""
+    said_in = language(lang)
     run(
         lambda: checking.run_check(
             paths,
@@ -151,6 +152,7 @@ def check(
             unsafe_fixes=unsafe_fixes,
             diff=diff,
             show_fixes=show_fixes,
-            lang=language(lang),
-        )
+            lang=said_in,
+        ),
+        said_in,
     )

@@ -74,12 +74,14 @@ def import_agenda(
     """Convert an agenda in another format to tfagenda YAML."""
     from tfagenda.commands.importing import import_file
 
+    said_in = language(lang)
     run(
         lambda: import_file(
             file,
             output,
             source_format=source_format.value if source_format is not None else None,
             partial=partial,
-            lang=language(lang),
-        )
+            lang=said_in,
+        ),
+        said_in,
     )

@@ -75,13 +75,15 @@ def render(
     """Render agendas for people and programs: a terminal table, Markdown, ministry-style text, an HTML page, a calendar (.ics), JSON, or a frab schedule."""
     from tfagenda.commands.render import render_paths
 
+    said_in = language(lang)
     run(
         lambda: render_paths(
             file,
             format.value,
             lang=lang.value if lang else None,
-            messages_lang=language(lang),  # the findings listed: as `check --lang`, else the locale's
+            messages_lang=said_in,  # the findings listed: as `check --lang`, else the locale's
             segments=segments,
             output=output,
-        )
+        ),
+        said_in,
     )

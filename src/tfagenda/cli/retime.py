@@ -93,6 +93,7 @@ def retime(
     """
     from tfagenda.commands.retime import retime_file
 
+    said_in = language(lang)
     run(
         lambda: retime_file(
             file,
@@ -103,6 +104,7 @@ def retime(
             fit=fit,
             yes=yes,
             confirm=_ask if _interactive() else None,
-            lang=language(lang),
-        )
+            lang=said_in,
+        ),
+        said_in,
     )

@@ -26,7 +26,8 @@ def list_rules(
     """List every rule: code, name, default severity, whether it can fix what it finds."""
     from tfagenda.commands.rules import rules_table
 
-    run(lambda: _print(rules_table(language(lang))))
+    said_in = language(lang)
+    run(lambda: _print(rules_table(said_in)), said_in)
 
 
 @app.command("rule", epilog="Examples:\n\n  tfagenda rule T001\n\n  tfagenda rule end-before-start")
@@ -37,4 +38,5 @@ def show_rule(
     """Explain one rule, with an example and its fix."""
     from tfagenda.commands.rules import rule_text
 
-    run(lambda: _print(rule_text(code, language(lang))))
+    said_in = language(lang)
+    run(lambda: _print(rule_text(code, said_in)), said_in)

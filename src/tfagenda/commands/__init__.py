@@ -3,8 +3,9 @@
 Each command is one function (``run_check``, ``render_paths``, ``retime_file``, ``import_file``,
 ``rules_table``, ``rule_text``) that takes plain values and the streams to write to, and returns the
 exit code. ``tfagenda.cli`` only parses options into them. A problem with how a command was asked
-(a path that does not exist, options that do not go together) raises ``UsageError``; the command
-line prints it as ``tfagenda: MESSAGE`` and exits with its code (2, or 1 where the README says so).
+(a path that does not exist, options that do not go together) raises ``UsageError``, whose deferred
+message the command line says in the command's ``--lang`` as ``tfagenda: MESSAGE`` and exits with its
+code (2, or 1 where the README says so). ``str(error)`` is the English sentence.
 """
 
 from __future__ import annotations
@@ -13,15 +14,20 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from tfagenda.messages import Message, T, verbatim
+
 if TYPE_CHECKING:
     from tfagenda.config import Settings
+    from tfagenda.discover import PathNotFound
 
 
 class UsageError(Exception):
-    """A command cannot run as asked: the message says why; ``exit_code`` is 2 unless said otherwise."""
+    """A command cannot run as asked: ``message`` says why (deferred: said in the command's language);
+    ``exit_code`` is 2 unless said otherwise."""
 
-    def __init__(self, message: str, exit_code: int = 2) -> None:
+    def __init__(self, message: Message, exit_code: int = 2) -> None:
         super().__init__(message)
+        self.message = message
         self.exit_code = exit_code
 
 
@@ -41,7 +47,8 @@ def settings_for(config: Path | None = None, isolated: bool = False) -> Settings
     try:
         return load_settings(config, isolated)
     except ConfigError as error:
-        raise UsageError(f"config: {error}") from None
+        # Config errors stay English (README: Korean messages): they quote the TOML file's own keys.
+        raise UsageError(verbatim(f"config: {error}")) from None
 
 
 def shown(path: Path) -> str:
@@ -56,8 +63,31 @@ def default_paths(settings: Settings) -> list[str]:
     """The agenda folder, for a command given no paths."""
     folder = settings.agenda_dir
     if not folder.is_dir():
-        raise UsageError(f"no agenda folder {shown(folder)}/ here; name the agenda files or folders to check")
+        raise UsageError(
+            T(
+                "no agenda folder {folder}/ here; name the agenda files or folders to check",
+                folder=shown(folder),
+            )
+        )
     return [shown(folder)]
+
+
+def not_found(missing: PathNotFound) -> Message:
+    return T("{path}: no such file or directory", path=missing.path)
+
+
+def no_agenda_files(targets: list[str]) -> Message:
+    return T("no agenda files (*.yaml, *.yml) in {targets}", targets=" ".join(targets))
+
+
+def cannot_read(file: str, error: BaseException) -> Message:
+    return T(
+        "{file}: cannot read it: {error}", file=file, error=str(getattr(error, "strerror", None) or error)
+    )
+
+
+def cannot_write(file: str, error: OSError) -> Message:
+    return T("{file}: cannot write it: {error}", file=file, error=str(error.strerror or error))
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -73,4 +103,11 @@ def refuse_overwriting_input(source: str, output: str | os.PathLike[str] | None,
     if output is None or str(output) == "-" or source == "-":
         return
     if same_file(source, output):
-        raise UsageError(f"{option} {output} is the input file {source}; name another file to write")
+        raise UsageError(
+            T(
+                "{option} {output} is the input file {source}; name another file to write",
+                option=option,
+                output=str(output),
+                source=source,
+            )
+        )

@@ -9,12 +9,21 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from tfagenda.commands import UsageError, default_paths, settings_for, shown, use_color
+from tfagenda.commands import (
+    UsageError,
+    default_paths,
+    no_agenda_files,
+    not_found,
+    settings_for,
+    shown,
+    use_color,
+)
 
 # Imported with the module, not on first call: the console script imports the command's modules
 # while the garbage collector is paused (start-up, bench/README.md).
 from tfagenda.discover import PathNotFound, is_agenda_name
 from tfagenda.linter import check_paths
+from tfagenda.messages import T, plural, verbatim
 from tfagenda.report import ReportOptions, write_report
 
 if TYPE_CHECKING:
@@ -53,8 +62,8 @@ def run_check(
     settings = settings_for(config, isolated)
     try:
         settings = settings.with_selection(select, ignore, extend_select)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+    except ValueError as error:  # an unknown rule code, said as config errors are (English)
+        raise UsageError(verbatim(str(error))) from None
     targets = list(paths or []) or default_paths(settings)
     changed_only = changed_since is not None
     compare_with: list[str] = []
@@ -64,14 +73,14 @@ def run_check(
     elif with_agenda_dir and settings.agenda_dir.is_dir():
         compare_with = [shown(settings.agenda_dir)]
     if diff:
-        return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err)
-    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err) if fix else (None, 0)
+        return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err, lang)
+    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err, lang) if fix else (None, 0)
     try:
-        result = check_paths(targets, settings, compare_with, lang=lang)
+        result = check_paths(targets, settings, compare_with)
     except PathNotFound as missing:
-        raise UsageError(str(missing)) from None
+        raise UsageError(not_found(missing)) from None
     if not result.files and not changed_only:
-        raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
+        raise UsageError(no_agenda_files(targets))
     result.fixed = fixed
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     if statistics:
@@ -101,14 +110,17 @@ def verify_revision(revision: str) -> None:
             check=False,
         )
     except OSError as error:
-        raise UsageError(f"--changed-since needs git: {error}") from None
+        raise UsageError(T("--changed-since needs git: {error}", error=str(error))) from None
     if done.returncode == 0:
         return
     said = done.stderr.strip().splitlines()
     if said and "not a git repository" in said[0]:
-        raise UsageError(f"--changed-since {revision}: {said[0]}")
+        raise UsageError(verbatim(f"--changed-since {revision}: {said[0]}"))  # git's own words
     raise UsageError(
-        f"--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository"
+        T(
+            "--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository",
+            revision=revision,
+        )
     )
 
 
@@ -137,9 +149,14 @@ def changed_files(revision: str, paths: list[str]) -> list[str]:
         try:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
         except OSError as error:
-            raise UsageError(f"--changed-since needs git: {error}") from None
+            raise UsageError(T("--changed-since needs git: {error}", error=str(error))) from None
         if done.returncode != 0:
-            raise UsageError(f"--changed-since {revision}: {done.stderr.strip() or 'git failed'}")
+            said = done.stderr.strip()  # git's own words
+            raise UsageError(
+                verbatim(f"--changed-since {revision}: {said}")
+                if said
+                else T("--changed-since {revision}: git failed", revision=revision)
+            )
         changed += [line for line in done.stdout.splitlines() if is_agenda_name(line)]
     return sorted(set(changed))
 
@@ -150,9 +167,9 @@ def _fix_targets(targets: list[str], settings: Settings, changed_only: bool) -> 
     try:
         files = agenda_files(targets, settings)
     except PathNotFound as missing:
-        raise UsageError(str(missing)) from None
+        raise UsageError(not_found(missing)) from None
     if not files and not changed_only:
-        raise UsageError(f"no agenda files (*.yaml, *.yml) in {' '.join(targets)}")
+        raise UsageError(no_agenda_files(targets))
     return files
 
 
@@ -162,9 +179,10 @@ def fix_paths(
     unsafe: bool = False,
     changed_only: bool = False,
     err: TextIO | None = None,
+    lang: str = "en",
 ) -> tuple[dict[str, Counter[str]], int]:
     """``check --fix``: fix each agenda file in place. What was fixed per file, and how many files
-    could not be written (each said on ``err``)."""
+    could not be written (each said on ``err``, in ``lang``)."""
     from tfagenda.atomic import FileChanged
     from tfagenda.fix import FixRefused, fix_file
 
@@ -174,12 +192,19 @@ def fix_paths(
     for path in _fix_targets(targets, settings, changed_only):
         try:
             outcome = fix_file(path, settings, unsafe)
-        except (FileChanged, FixRefused) as changed:
+        except FixRefused as refusal:
+            err.write(f"tfagenda: {refusal.message.say(lang)}\n")
+            refused += 1
+            continue
+        except FileChanged as changed:
             err.write(f"tfagenda: {changed}\n")
             refused += 1
             continue
         except OSError as error:
-            err.write(f"tfagenda: {path}: cannot write the fixes: {error.strerror or error}\n")
+            cannot = T(
+                "{path}: cannot write the fixes: {error}", path=str(path), error=str(error.strerror or error)
+            )
+            err.write(f"tfagenda: {cannot.say(lang)}\n")
             refused += 1
             continue
         except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
@@ -200,8 +225,10 @@ def diff_paths(
     changed_only: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    lang: str = "en",
 ) -> int:
-    """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0."""
+    """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0.
+    The closing line is in ``lang``."""
     from tfagenda.fix import FixRefused, fix_file
 
     out = out or sys.stdout
@@ -211,7 +238,7 @@ def diff_paths(
         try:
             outcome = fix_file(path, settings, unsafe, write=False)
         except FixRefused as refusal:
-            err.write(f"tfagenda: {refusal}\n")
+            err.write(f"tfagenda: {refusal.message.say(lang)}\n")
             failed += 1
             continue
         except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
@@ -226,10 +253,13 @@ def diff_paths(
             files += 1
     if not quiet:
         if count:
-            noun = "finding" if count == 1 else "findings"
-            err.write(f"Would fix {count} {noun} in {files} file{'s' if files != 1 else ''}.\n")
+            findings = plural(count, T("{n} finding", n=count), T("{n} findings", n=count))
+            in_files = plural(files, T("{n} file", n=files), T("{n} files", n=files))
+            err.write(
+                T("Would fix {findings} in {files}.", findings=findings, files=in_files).say(lang) + "\n"
+            )
         else:
-            err.write("No fixes to apply.\n")
+            err.write(T("No fixes to apply.").say(lang) + "\n")
     return 1 if count or failed else 0
 
 

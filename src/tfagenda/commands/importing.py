@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from tfagenda.commands import UsageError, refuse_overwriting_input, use_color
+from tfagenda.commands import UsageError, cannot_read, cannot_write, refuse_overwriting_input, use_color
+from tfagenda.messages import T
 
 # `import` reads larger sources than `check` (a 20,000-event schedule.xml is 12 MB); its readers stop
 # at 500,000 values. A source larger than this is refused (and /dev/zero is not read forever).
@@ -51,38 +52,52 @@ def import_file(
     else:
         source = Path(file)
         if source.is_dir():
-            raise UsageError(f"{file} is a folder; name one file to import")
+            raise UsageError(T("{file} is a folder; name one file to import", file=file))
         if not source.exists():
-            raise UsageError(f"{file}: no such file")
+            raise UsageError(T("{file}: no such file", file=file))
         refuse_overwriting_input(file, output)
         try:
             with source.open("rb") as stream:
                 raw = read_limited(stream, MAX_IMPORT_BYTES)
         except OSError as error:
-            raise UsageError(f"{file}: cannot read it: {error.strerror or error}", 1) from None
+            raise UsageError(cannot_read(file, error), 1) from None
         name = file
     if len(raw) > MAX_IMPORT_BYTES:
         raise UsageError(
-            f"{name}: larger than {MAX_IMPORT_BYTES // 2**20} MiB, the most tfagenda imports; not imported", 1
+            T(
+                "{name}: larger than {limit} MiB, the most tfagenda imports; not imported",
+                name=name,
+                limit=MAX_IMPORT_BYTES // 2**20,
+            ),
+            1,
         )
     if output not in (None, "-"):
         folder = Path(output).parent  # type: ignore[arg-type]
         if not folder.is_dir():
-            raise UsageError(f"-o {output}: there is no folder {folder}")
+            raise UsageError(T("-o {output}: there is no folder {folder}", output=output, folder=str(folder)))
         if Path(output).is_dir():  # type: ignore[arg-type]
-            raise UsageError(f"-o {output} is a folder; name the YAML file to write")
+            raise UsageError(T("-o {output} is a folder; name the YAML file to write", output=output))
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:
         raise UsageError(
-            f"{name}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            T(
+                "{name}: not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8",
+                name=name,
+                byte=f"{raw[error.start]:02x}",
+                offset=error.start,
+            ),
             1,
         ) from None
     chosen = source_format if source_format is not None else detect_format(name, text)
     if chosen == "yaml":
         raise UsageError(
-            f"{name} looks like a YAML agenda, which needs no import (tfagenda check reads it); "
-            f"if it is not, name its format with --from ({', '.join(import_formats())})"
+            T(
+                "{name} looks like a YAML agenda, which needs no import (tfagenda check reads it); "
+                "if it is not, name its format with --from ({formats})",
+                name=name,
+                formats=", ".join(import_formats()),
+            )
         )
     from tfagenda.atomic import write_atomic
 
@@ -98,23 +113,27 @@ def import_file(
         result.add(
             loaded,
             sorted(
-                (to_finding(loaded, RULES[p.code], p, lang) for p in document.problems),
+                (to_finding(loaded, RULES[p.code], p) for p in document.problems),
                 key=lambda f: f.sort_key,
             ),
         )
         write_report("full", result, err, ReportOptions(color=use_color(err), lang=lang))
         if document.data is None or not partial:
-            err.write(
-                f"tfagenda: {name} not imported: some of it cannot be read (see above); --partial writes the rest\n"
+            not_imported = T(
+                "{name} not imported: some of it cannot be read (see above); --partial writes the rest",
+                name=name,
             )
+            err.write(f"tfagenda: {not_imported.say(lang)}\n")
             return 1
     header = [
         f"Imported from {name} ({chosen}) by `tfagenda import`.",
         "Values are as the source has them; `tfagenda check` this file to find the source's mistakes.",
     ]
+    from tfagenda.messages import said  # compat: importers/frab.py still makes str messages
+
     for problem in document.problems:
         line = problem.span.line if problem.span else "?"
-        header.append(f"UNREADABLE, line {line} of the source: {problem.message}")
+        header.append(f"UNREADABLE, line {line} of the source: {said(problem.message, 'en')}")
     yaml_text = to_yaml(document.data, "\n".join(header))
     if output in (None, "-"):
         out.write(yaml_text)
@@ -122,6 +141,6 @@ def import_file(
         try:
             write_atomic(Path(output), yaml_text.encode("utf-8"))  # type: ignore[arg-type]
         except OSError as error:
-            raise UsageError(f"{output}: cannot write it: {error.strerror or error}", 1) from None
-        err.write(f"Wrote {output}.\n")
+            raise UsageError(cannot_write(output, error), 1) from None
+        err.write(T("Wrote {file}.", file=output).say(lang) + "\n")
     return 1 if document.problems else 0

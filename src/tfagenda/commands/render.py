@@ -9,12 +9,14 @@ from typing import TextIO
 from tfagenda.commands import (
     UsageError,
     default_paths,
+    not_found,
     refuse_overwriting_input,
     same_file,
     settings_for,
     shown,
     use_color,
 )
+from tfagenda.messages import T
 
 
 def render_paths(
@@ -41,7 +43,7 @@ def render_paths(
     out = out or sys.stdout
     err = err or sys.stderr
     if segments and format != "ics":
-        raise UsageError("--segments is for --format ics (one calendar event per segment)")
+        raise UsageError(T("--segments is for --format ics (one calendar event per segment)"))
     to_stdout = output is None or str(output) == "-"
     if file is not None:
         refuse_overwriting_input(file, output)
@@ -52,13 +54,20 @@ def render_paths(
         try:
             files = agenda_files([file] if file else default_paths(settings), settings)
         except PathNotFound as missing:
-            raise UsageError(str(missing)) from None
+            raise UsageError(not_found(missing)) from None
         for path in files if not to_stdout else ():
             if same_file(path, output):  # type: ignore[arg-type]
-                raise UsageError(f"-o {output} is the input file {path}; name another file to write")
+                raise UsageError(
+                    T(
+                        "{option} {output} is the input file {source}; name another file to write",
+                        option="-o",
+                        output=str(output),
+                        source=str(path),
+                    )
+                )
         loaded = [load_file(path) for path in files]
     if not loaded:
-        raise UsageError(f"no agenda files in {file or shown(settings.agenda_dir)}")
+        raise UsageError(T("no agenda files in {where}", where=file or shown(settings.agenda_dir)))
     findings_lang = lang or messages_lang
     unreadable = [item for item in loaded if item.agenda is None]
     if unreadable:
@@ -67,8 +76,9 @@ def render_paths(
 
         result = CheckResult()
         for item in unreadable:
-            result.add(item, check_loaded(item, settings, findings_lang))
-        err.write("tfagenda: cannot render; these files are not readable agendas:\n\n")
+            result.add(item, check_loaded(item, settings))
+        heading = T("cannot render; these files are not readable agendas:").say(findings_lang)
+        err.write(f"tfagenda: {heading}\n\n")
         write_report("full", result, err, ReportOptions(color=use_color(err), lang=findings_lang))
         return 1
     color = to_stdout and format == "table" and use_color(out)
@@ -83,14 +93,16 @@ def render_paths(
             segments=segments,
         )
     except RenderError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.message) from None
     if not to_stdout:
         from tfagenda.atomic import write_atomic
 
         try:
             write_atomic(output, text.encode("utf-8"))  # type: ignore[arg-type]
         except OSError as error:
-            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+            raise UsageError(
+                T("cannot write {output}: {error}", output=str(output), error=str(error.strerror or error))
+            ) from None
     elif format == "ics" and hasattr(out, "buffer"):
         # RFC 5545 wants CRLF line ends: write the bytes as rendered, with no newline translation.
         out.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tfagenda.commands import UsageError
+from tfagenda.messages import T
 
 
 def rules_table(lang: str = "en") -> str:
@@ -27,5 +28,5 @@ def rule_text(code: str, lang: str = "en") -> str:
 
     found = find_rule(code)
     if found is None:
-        raise UsageError(f"no rule {code!r}; `tfagenda rules` lists them")
+        raise UsageError(T("no rule {code!r}; `tfagenda rules` lists them", code=code))
     return f"# {found.code} {found.name} ({found.severity}, fix: {found.fixable})\n\n{found.doc}\n"

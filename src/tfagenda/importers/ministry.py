@@ -24,7 +24,7 @@ from typing import Any
 
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
-from tfagenda.messages import Message
+from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Document, Node
 
@@ -114,7 +114,7 @@ class _Row:
     depth: int = 0
     parts: list[_Row] = field(default_factory=list)
     note_lines: list[tuple[str, Span]] = field(default_factory=list)
-    unreadable: tuple[str, Span] | None = None  # E005: why, and where the time is
+    unreadable: tuple[Message, Span] | None = None  # E005: why, and where the time is
 
 
 def read(text: str, path: str, format: str = "ministry") -> Document:
@@ -127,7 +127,10 @@ def read(text: str, path: str, format: str = "ministry") -> Document:
         reader.run()
     except _TooManyValues as error:  # as a YAML file of more values is refused (README, Robustness)
         doc.data, doc.nodes = None, {}
-        message = Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}")
+        message = T(
+            "the file has more than {limit} values, the most tfagenda reads (a 20,000-event schedule has about 180,000); not checked",
+            limit=f"{MAX_EXPANDED_VALUES:,}",
+        )
         doc.problems = [Problem("E005", (), message, span=Span(error.line, 1, error.line, 1))]
     return doc
 
@@ -160,7 +163,7 @@ class _Reader:
         if len(self.doc.nodes) > MAX_EXPANDED_VALUES:
             raise _TooManyValues(span.line)
 
-    def _problem(self, index: int, start: int, end: int, message: str) -> None:
+    def _problem(self, index: int, start: int, end: int, message: Message) -> None:
         self.doc.problems.append(Problem("E005", (), message, span=self._span(index, start, end)))
 
     # -- the document ----------------------------------------------------------------------
@@ -178,7 +181,10 @@ class _Reader:
                     Problem(
                         "E005",
                         (),
-                        Message("e005.no_table", example='"16:30 ~ 16:35 (\'05)<TAB>내용<TAB>비고"'),
+                        T(
+                            "no schedule table found: expected rows like {example} (tab-separated, a | table, or columns two spaces apart)",
+                            example='"16:30 ~ 16:35 (\'05)<TAB>내용<TAB>비고"',
+                        ),
                         span=Span(1, 1, 1, 1),
                     )
                 )
@@ -248,7 +254,11 @@ class _Reader:
                 index,
                 offset,
                 offset + len(value),
-                Message("e005.meeting_line", value=value, example='"2026. 2. 26.(목) 16:30~18:00"'),
+                T(
+                    "cannot read the meeting line {value!r}: write it as {example}",
+                    value=value,
+                    example='"2026. 2. 26.(목) 16:30~18:00"',
+                ),
             )
 
     def _title(self) -> None:
@@ -384,7 +394,11 @@ class _Reader:
             # Kept as a segment with no times, set aside: E005 says why, and no other check
             # reports the hole it leaves. The time as printed goes in its note.
             row.unreadable = (
-                Message("e005.row_time", value=time_cell.text, example='"16:30 ~ 16:35 (\'05)"'),
+                T(
+                    "cannot read the time of this schedule row, {value!r}; write it as {example}, as the other rows do",
+                    value=time_cell.text,
+                    example='"16:30 ~ 16:35 (\'05)"',
+                ),
                 self._span(index, time_cell.column, time_cell.column + len(time_cell.text)),
             )
             row.note_lines.append((f"time as printed (unreadable): {time_cell.text}", row.unreadable[1]))

@@ -3,7 +3,7 @@
 Options every renderer receives: ``lang`` (``"ko"``/``"en"``; None follows each agenda's text, and
 ``render_many`` has already set ``AgendaRows.lang`` from it), ``segments`` (ics: one event per
 segment) and ``format`` (the name asked for: one module serves frab-xml and frab-json); ics also
-takes ``dtstamp`` (a datetime). A renderer ignores options it has no use for. A format that cannot express an agenda
+takes ``dtstamp`` (a datetime), and table ``width`` (columns; None: ``COLUMNS``, the terminal, or 100). A renderer ignores options it has no use for. A format that cannot express an agenda
 (an .ics without dates) raises ``RenderError``; the CLI makes that a usage error (exit 2).
 
 How a format writes what it shows (times, durations, owners, finding lines, table columns and
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tfagenda.load import Loaded
+from tfagenda.render.rows import RenderError as RenderError  # raised by every renderer
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
@@ -34,10 +35,6 @@ RENDERERS: dict[str, str] = {
     "frab-json": "tfagenda.render.frab",
     "text": "tfagenda.render.ministry",
 }
-
-
-class RenderError(ValueError):
-    """The agenda cannot be shown in this format (say why, and what to add)."""
 
 
 def render_many(
@@ -57,8 +54,10 @@ def render_many(
     from tfagenda.render.rows import build_rows
 
     findings_lang = options.get("lang") or messages_lang or "en"
-    agendas = [build_rows(item, check_loaded(item, settings, findings_lang)) for item in loaded]
+    agendas = [build_rows(item, check_loaded(item, settings)) for item in loaded]
     agendas.sort(key=lambda a: (a.first_date is None, a.first_date or 0, a.path))
+    for agenda in agendas:
+        agenda.messages_lang = findings_lang
     options.setdefault("lang", None)
     if options["lang"] is not None:
         for agenda in agendas:

@@ -25,9 +25,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from tfagenda.messages import T
 from tfagenda.render import RenderError
 from tfagenda.render.rows import AgendaRows, DayRows, Row
-from tfagenda.render.view import clock, finding_text, is_break, owner_names
+from tfagenda.render.view import clock, finding_text, is_break, lines_text, one_line, owner_names
+from tfagenda.report import json_text
+from tfagenda.textwidth import visible
 
 # The "$schema" frab-json declares (a name, not fetched).
 JSON_SCHEMA = "https://c3voc.de/schedule/schema.json"
@@ -37,12 +40,15 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "tfagenda:frab")
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
     if len(agendas) != 1:
         raise RenderError(
-            f"a frab schedule is one conference: render one agenda file at a time, not {len(agendas)}"
+            T(
+                "a frab schedule is one conference: render one agenda file at a time, not {count}",
+                count=len(agendas),
+            )
         )
     schedule = schedule_data(agendas[0])
     if options.get("format") == "frab-xml":
         return to_xml(schedule)
-    return json.dumps({"$schema": JSON_SCHEMA, "schedule": schedule}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"$schema": JSON_SCHEMA, "schedule": schedule}, indent=2) + "\n"
 
 
 def slugify(text: str) -> str:
@@ -77,19 +83,25 @@ def _hhmm(minutes: int) -> str:
 
 
 def _room_name(agenda: AgendaRows, day: DayRows, name: str | None) -> str:
-    return name or day.venue or agenda.venue or agenda.title
+    return one_line(name or day.venue or agenda.venue or agenda.title)
 
 
 def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
     """The schedule as frab's JSON has it (``schedule`` without the ``$schema`` wrapper)."""
     if any(day.date is None for day in agenda.days):
         raise RenderError(
-            f"{agenda.path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)"
+            T(
+                "{path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)",
+                path=visible(agenda.path),
+            )
         )
     tz = agenda.tzinfo
     if tz is None:
         raise RenderError(
-            f"{agenda.path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)"
+            T(
+                "{path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)",
+                path=visible(agenda.path),
+            )
         )
     acronym = acronym_of(agenda)
     person_ids = {pid: index for index, pid in enumerate(agenda.people, 1)}
@@ -127,7 +139,7 @@ def schedule_data(agenda: AgendaRows) -> dict[str, Any]:
     slot_step = math.gcd(*steps) if steps else 0
     conference = {
         "acronym": acronym,
-        "title": agenda.title,
+        "title": one_line(agenda.title),
         "start": agenda.days[0].date.isoformat() if agenda.days and agenda.days[0].date else None,
         "end": last_end.isoformat() if last_end else None,
         "daysCount": len(days),
@@ -158,23 +170,23 @@ def _event(
     for owner, name in zip(row.person_ids, row.people):
         if owner not in person_ids:
             person_ids[owner] = len(person_ids) + 1
-        persons.append({"id": person_ids[owner], "public_name": name})
+        persons.append({"id": person_ids[owner], "public_name": one_line(name)})
     description = []
     for part in list(row.walk())[1:]:
         indent = "  " * (part.depth - row.depth - 1)
-        owner = f" ({owner_names(part)})" if owner_names(part) else ""
+        owner = f" ({one_line(owner_names(part))})" if owner_names(part) else ""
         description.append(
-            f"{indent}- {clock(part.start) if part.start is not None else '?'} {part.title}{owner}"
+            f"{indent}- {clock(part.start) if part.start is not None else '?'} {one_line(part.title)}{owner}"
         )
     found = [f for r in row.walk() for f in r.findings]
     if found:
         description += [""] if description else []
-        description += [f"⚠ {finding_text(f, agenda.lang)}" for f in found]
+        description += [f"⚠ {one_line(finding_text(f, agenda.lang, agenda.messages_lang))}" for f in found]
     title_slug = slugify(row.title)
     if len(title_slug) < 3 or not _keeps_most(row.title, title_slug):
         kind_slug = slugify(row.kind)
         title_slug = kind_slug if len(kind_slug) >= 3 else "segment"
-    kind = row.kind.strip()
+    kind = one_line(row.kind)
     return {
         "url": None,
         "id": number,
@@ -185,12 +197,12 @@ def _event(
         "duration": _hhmm(row.duration),
         "room": room,
         "slug": f"{acronym}-{number}-{title_slug}",
-        "title": row.title,
+        "title": one_line(row.title),
         "subtitle": "",
         "track": kind or "",
         "type": "break" if is_break(row) else (kind or "meeting"),
         "language": agenda.lang,
-        "abstract": row.note,
+        "abstract": lines_text(row.note),
         "description": "\n".join(description),
         "recording_license": "",
         "do_not_record": False,

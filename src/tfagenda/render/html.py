@@ -19,21 +19,29 @@ from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.findings import Finding, Severity
 from tfagenda.render.rows import AgendaRows, DayRows, Row, TrackRows
 from tfagenda.render.view import (
+    NEXT_DAY,
     clock,
     columns,
     day_when,
     finding_at,
     is_break,
+    lines_text,
     owner_names,
     owner_text,
+    shown_weekday,
     slot_text,
     time_text,
-    weekday_label,
     words,
 )
 
 _TICK_STEPS = (5, 10, 15, 30, 60, 120, 180, 240, 360)
 _MAX_TICKS = 13
+# On a phone the axis runs down: this many pixels a minute, within these bounds, so that a
+# five-minute block still has a line for its title and the tick labels stay apart.
+NARROW_PX_PER_MINUTE = 5
+NARROW_TALL = (360, 1600)
+SLIM_PERCENT = 8  # a block narrower than this much of the axis gets a smaller title and no time
+SHORT_PX = 36  # on a phone, a block lower than this has one line: the title
 
 _CSS = """
 :root {
@@ -48,7 +56,10 @@ body {
   font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "맑은 고딕",
     "Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", "Nanum Gothic", "Nanum Barun Gothic", "Roboto",
     "Helvetica Neue", Arial, sans-serif;
-  font-size: 15px; line-height: 1.5; word-break: keep-all; overflow-wrap: anywhere;
+  font-size: 15px; line-height: 1.5;
+  /* Korean breaks between words, as it is written; a word longer than its box may still break,
+     but never shrinks a table column to one syllable (break-word, not anywhere). */
+  word-break: keep-all; overflow-wrap: break-word;
 }
 main { max-width: 1180px; margin: 0 auto; padding: 28px 24px 40px; }
 article.agenda { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 24px 28px; margin-bottom: 28px; }
@@ -57,13 +68,16 @@ h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }
 h3 { font-size: .95rem; margin: 1.1rem 0 .5rem; color: var(--muted); font-weight: 600; }
 dl.meta { display: flex; flex-wrap: wrap; gap: .25rem 1.6rem; margin: 0 0 .4rem; color: var(--muted); }
 dl.meta div { display: flex; gap: .45rem; }
-dl.meta dt { font-weight: 600; color: var(--ink); }
+dl.meta dt { font-weight: 600; color: var(--ink); white-space: nowrap; flex: none; }
 dl.meta dd { margin: 0; }
 .badge { display: inline-block; padding: 0 .45em; border-radius: 4px; font-size: .78rem; font-weight: 700; line-height: 1.55;
   background: var(--bad); color: #fff; white-space: nowrap; }
 .badge.warning { background: var(--warn); }
 .summary-ok { color: #2e7d32; font-weight: 600; }
 
+/* The timeline: positions come as --at (where a thing starts on the axis) and --span (how long
+   it is), in percent of the axis, so that the same page lays the axis across (wide screens,
+   paper) or down (phones). */
 figure.timeline { margin: .4rem 0 1.2rem; padding: 10px 12px 12px; border: 1px solid var(--line); border-radius: 8px; background: #fbfcfd; }
 figure.timeline figcaption { font-size: .8rem; color: var(--muted); margin-bottom: 6px; }
 .lane { display: grid; grid-template-columns: 9.5rem 1fr; align-items: stretch; }
@@ -73,15 +87,15 @@ figure.timeline figcaption { font-size: .8rem; color: var(--muted); margin-botto
 .track { position: relative; height: 70px; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
 .lane.flagged .track { border-color: var(--bad); box-shadow: inset 3px 0 0 var(--bad); }
 .axis .track { height: 22px; border: 0; background: transparent; overflow: visible; }
-.tick { position: absolute; top: 0; transform: translateX(-50%); font-size: .72rem; color: var(--muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
+.tick { position: absolute; top: 0; left: var(--at); transform: translateX(-50%); font-size: .72rem; line-height: 1.5; color: var(--muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
 .tick.first { transform: none; }
 .tick.last { transform: translateX(-100%); }
 .tick.midnight { color: var(--ink); font-weight: 700; }
-.grid { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1px dashed #e3e7ee; }
+.grid { position: absolute; top: 0; bottom: 0; left: var(--at); width: 0; border-left: 1px dashed #e3e7ee; }
 .grid.midnight { border-left: 2px solid #9aa3af; }
-.outside { position: absolute; top: 0; bottom: 0;
+.outside { position: absolute; top: 0; bottom: 0; left: var(--at); width: var(--span);
   background: repeating-linear-gradient(135deg, #f1f3f6 0 6px, #e7eaef 6px 12px); }
-.block { position: absolute; top: 4px; height: 60px; padding: 3px 6px; border-radius: 5px; overflow: hidden;
+.block { position: absolute; top: 4px; height: 60px; left: var(--at); width: var(--span); padding: 3px 6px; border-radius: 5px; overflow: hidden;
   background: var(--block); border: 1px solid var(--block-edge); border-left-width: 4px; font-size: .8rem; line-height: 1.3; }
 .block.has-parts { height: 29px; }
 .block.part { top: 36px; height: 28px; background: var(--part); border-color: var(--part-edge); }
@@ -89,9 +103,13 @@ figure.timeline figcaption { font-size: .8rem; color: var(--muted); margin-botto
 .block.break { background: repeating-linear-gradient(135deg, var(--break) 0 6px, #e4e7eb 6px 12px); border-color: var(--break-edge); color: var(--muted); }
 .block.flagged { background: var(--bad-wash); border-color: var(--bad); color: var(--bad); z-index: 2; }
 .block.flagged.warning-only { background: var(--warn-wash); border-color: var(--warn); color: var(--warn); }
-.block .b-title { display: block; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* A short block shows as much of its title as fits, wrapped between words, not "참…". */
+.block .b-title { display: block; font-weight: 600; overflow-wrap: anywhere; }
 .block .b-time { display: block; font-size: .72rem; opacity: .8; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-variant-numeric: tabular-nums; }
-.block.has-parts .b-time, .block.part .b-time { display: none; }
+.block.has-parts .b-time, .block.part .b-time, .block.slim .b-time { display: none; }
+.block.slim { padding: 2px 3px; border-left-width: 3px; font-size: .7rem; line-height: 1.25; }
+.block.slim .b-title { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; overflow-wrap: normal; }
+.block.slim.has-parts .b-title, .block.slim.part .b-title { -webkit-line-clamp: 1; }
 .lane.flagged .track { height: 92px; }
 .flag { position: absolute; top: 68px; font-size: .7rem; z-index: 3; }
 
@@ -113,20 +131,85 @@ section.findings.warnings-only { border-left-color: var(--warn); background: #ff
 section.findings h2 { margin: .2rem 0 .4rem; font-size: 1rem; }
 section.findings ol { margin: 0; padding-left: 1.2rem; }
 section.findings li { margin: .3rem 0; }
-section.findings .where { font-variant-numeric: tabular-nums; color: var(--muted); margin: 0 .4rem; }
+section.findings .where { font-variant-numeric: tabular-nums; color: var(--muted); margin: 0 .4rem; white-space: nowrap; }
 section.findings .fix { display: block; color: var(--muted); font-size: .85rem; }
-footer { margin-top: 1.2rem; font-size: .78rem; color: var(--muted); }
+footer { margin-top: 1.2rem; font-size: .78rem; color: var(--muted); overflow-wrap: anywhere; }
+
+/* Medium widths and paper: every other tick label, so that the labels never touch. */
+@media (max-width: 1100px) {
+  .tick.minor { display: none; }
+  .lane { grid-template-columns: 6.5rem 1fr; }  /* more of the width for the blocks */
+  .lane-name { white-space: normal; }  /* the name, and the finding badge under it */
+}
+
+/* Phones: the timeline turns, the axis running down, one column per room; the table becomes
+   one card per segment. */
+@media screen and (max-width: 720px) {
+  body { font-size: 15px; }
+  main { padding: 12px 8px 24px; }
+  article.agenda { padding: 16px 14px; border-radius: 8px; }
+  h1 { font-size: 1.3rem; }
+  .tick.minor { display: inline; }
+  figure.timeline { padding: 8px 8px 10px; }
+  .lanes { display: flex; gap: 6px; align-items: stretch; }
+  .lane { display: flex; flex-direction: column; flex: 1 1 0; min-width: 0; }
+  .lane + .lane { margin-top: 0; }
+  .lane.axis { flex: 0 0 3.1rem; }
+  .lane-name { height: 2.8em; padding: 0 0 4px; white-space: normal; line-height: 1.3; }
+  .track, .lane.flagged .track { height: var(--tall); }
+  .lane.flagged .track { box-shadow: inset 0 3px 0 var(--bad); }
+  .axis .track { height: var(--tall); }
+  .tick { top: var(--at); left: 0; transform: translateY(-50%); }
+  .tick.first { transform: none; }
+  .tick.last { transform: translateY(-100%); }
+  .grid { left: 0; right: 0; width: auto; top: var(--at); bottom: auto; height: 0; border-left: 0; border-top: 1px dashed #e3e7ee; }
+  .grid.midnight { border-left: 0; border-top: 2px solid #9aa3af; }
+  .outside { left: 0; right: 0; width: auto; top: var(--at); bottom: auto; height: var(--span); }
+  .block, .block.has-parts, .block.part, .block.depth2 { left: 3px; right: 3px; width: auto; top: var(--at); height: var(--span);
+    min-height: 3px; padding: 1px 5px; border-left-width: 1px; border-top-width: 3px; font-size: .78rem; }
+  .block.has-parts { right: 52%; }
+  .block.part { left: 50%; }
+  .block.depth2 { left: 70%; }
+  .block.slim { font-size: .78rem; padding: 1px 5px; line-height: 1.3; }
+  .block.slim .b-title { -webkit-line-clamp: unset; display: block; }
+  .block.short .b-title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .block.short .b-time { display: none; }
+  .block.slim:not(.short):not(.has-parts):not(.part) .b-time { display: block; }
+  .flag { display: none; }
+  table.rows thead { display: none; }
+  table.rows, table.rows tbody { display: block; }
+  table.rows tr { display: grid; grid-template-columns: 1fr auto; column-gap: 8px; padding: 8px 8px; border-bottom: 1px solid var(--line); }
+  table.rows td { display: block; border: 0; padding: 0; background: transparent !important; }
+  table.rows tr.flagged { background: var(--bad-wash); }
+  table.rows tr.flagged.warning-only { background: var(--warn-wash); }
+  table.rows td.time { grid-column: 1; grid-row: 1; color: var(--muted); font-size: .85rem; }
+  table.rows td.check { grid-column: 2; grid-row: 1 / span 2; text-align: right; white-space: normal; }
+  table.rows td.item { grid-column: 1; font-weight: 600; order: 1; }
+  table.rows td.owner, table.rows td.note, table.rows td.track-name { order: 2; }
+  table.rows td.owner, table.rows td.note, table.rows td.track-name { grid-column: 1 / -1; font-size: .85rem; color: var(--muted); }
+  table.rows td.owner:empty, table.rows td.note:empty, table.rows td.track-name:empty { display: none; }
+  table.rows td[data-label]::before { content: attr(data-label) " · "; font-weight: 600; }
+  table.rows tr.part td.item { padding-left: 18px; }
+  table.rows tr.depth2 td.item { padding-left: 34px; }
+  section.findings { padding: 8px 10px; }
+}
+
 @media print {
-  body { background: #fff; }
+  @page { size: A4; margin: 14mm 12mm; }
+  body { background: #fff; font-size: 11pt; }
   main { padding: 0; max-width: none; }
   article.agenda { border: 0; padding: 0; }
-  figure.timeline, .block, section.findings { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .lane { grid-template-columns: 7rem 1fr; }
+  figure.timeline, table.rows tr, section.findings li { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  figure.timeline, .block, .badge, section.findings, table.rows tr.flagged td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for HTML: escaped, and control characters shown as ``\\x1b`` (line breaks and tabs stay)."""
+    return html.escape(lines_text(str(text)), quote=True)
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
@@ -194,7 +277,7 @@ def _agenda(agenda: AgendaRows, many: bool) -> list[str]:
             )
             out.append(f"<h2>{esc(heading)}</h2>")
         out += _timeline(day, agenda)
-        out += _table(day, agenda.lang)
+        out += _table(day, agenda.lang, agenda.messages_lang)
         out.append("</section>")
     out += _findings(agenda)
     out.append(f"<footer>{esc(agenda.path)} · tfagenda</footer>")
@@ -212,9 +295,17 @@ def _pct(value: float) -> str:
 
 def _ticks(first: int, last: int) -> list[int]:
     length = max(1, last - first)
-    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), _TICK_STEPS[-1])
+    # Past the steps (an axis of days): whole days, at most _MAX_TICKS of them, however long the axis.
+    days = -(-length // ((_MAX_TICKS - 1) * MINUTES_PER_DAY))
+    step = next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS - 1), days * MINUTES_PER_DAY)
     start = -(-first // step) * step
     return list(range(start, last + 1, step))
+
+
+def narrow_tall(length: int) -> int:
+    """The height in pixels of the timeline on a phone, where the axis runs down: ``length`` minutes."""
+    low, high = NARROW_TALL
+    return max(low, min(high, length * NARROW_PX_PER_MINUTE))
 
 
 def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
@@ -235,8 +326,10 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
     ]
     ticks = _ticks(first, last)
     tick_html = []
-    for minute in ticks:
+    for number, minute in enumerate(ticks):
         classes = ["tick"]
+        if number % 2:
+            classes.append("minor")
         if minute == first:
             classes.append("first")
         elif minute == last:
@@ -244,12 +337,13 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
         text = clock(minute)
         if minute == MINUTES_PER_DAY:
             classes.append("midnight")
-            text = f"{clock(minute)} {said['next_day']}"
+            text = f"{clock(minute)} {NEXT_DAY}"
         tick_html.append(
-            f'<span class="{" ".join(classes)}" style="left:{_pct(x(minute))}">{esc(text)}</span>'
+            f'<span class="{" ".join(classes)}" style="--at:{_pct(x(minute))}">{esc(text)}</span>'
         )
     out.append(
-        '<div class="lane axis" aria-hidden="true"><div></div><div class="track">'
+        f'<div class="lanes" style="--tall:{narrow_tall(length)}px">'
+        '<div class="lane axis" aria-hidden="true"><div class="lane-name"></div><div class="track">'
         + "".join(tick_html)
         + "</div></div>"
     )
@@ -257,31 +351,33 @@ def _timeline(day: DayRows, agenda: AgendaRows) -> list[str]:
     for minute in ticks:
         if first < minute < last:
             cls = "grid midnight" if minute == MINUTES_PER_DAY else "grid"
-            background.append(f'<span class="{cls}" style="left:{_pct(x(minute))}"></span>')
+            background.append(f'<span class="{cls}" style="--at:{_pct(x(minute))}"></span>')
     if MINUTES_PER_DAY not in ticks and first < MINUTES_PER_DAY < last:
-        background.append(f'<span class="grid midnight" style="left:{_pct(x(MINUTES_PER_DAY))}"></span>')
+        background.append(f'<span class="grid midnight" style="--at:{_pct(x(MINUTES_PER_DAY))}"></span>')
     if day.slot:
         if day.slot.start > first:
             background.append(
-                f'<span class="outside" style="left:0%;width:{_pct(x(day.slot.start))}"></span>'
+                f'<span class="outside" style="--at:0%;--span:{_pct(x(day.slot.start))}"></span>'
             )
         if day.slot.end < last:
             background.append(
-                f'<span class="outside" style="left:{_pct(x(day.slot.end))};width:{_pct(100 - x(day.slot.end))}"></span>'
+                f'<span class="outside" style="--at:{_pct(x(day.slot.end))};--span:{_pct(100 - x(day.slot.end))}"></span>'
             )
-    fallback = (
-        f"{day.date.month}/{day.date.day} ({day.weekday or weekday_label(day.date, agenda.lang)})"
-        if day.date
-        else ""
-    )
+    fallback = f"{day.date.month}/{day.date.day} ({shown_weekday(day, agenda.lang)})" if day.date else ""
     for track in day.tracks:
-        out += _lane(track, fallback, agenda.lang, x, background)
-    out.append("</figure>")
+        out += _lane(track, fallback, agenda.lang, agenda.messages_lang, x, background, narrow_tall(length))
+    out += ["</div>", "</figure>"]
     return out
 
 
 def _lane(
-    track: TrackRows, fallback: str, lang: str, x: Callable[[int], float], background: list[str]
+    track: TrackRows,
+    fallback: str,
+    lang: str,
+    messages_lang: str,
+    x: Callable[[int], float],
+    background: list[str],
+    tall: int,
 ) -> list[str]:
     rows = [row for top in track.rows for row in top.walk()]
     found = [f for row in rows for f in row.findings]
@@ -304,15 +400,19 @@ def _lane(
             classes.append("has-parts")
         if is_break(row):
             classes.append("break")
+        left, width = x(row.start), max(x(row.end) - x(row.start), 0.35)
+        if width < SLIM_PERCENT:
+            classes.append("slim")  # across: a narrow block, with a smaller title and no time
+        if width * tall / 100 < SHORT_PX:
+            classes.append("short")  # down (a phone): room for one line, the title
         classes.append(_severity_class(row.findings).strip())
         tip = f"{time_text(row, lang)} {row.title}"
         if owner_names(row):
             tip += f" · {owner_names(row)}"
         for finding in row.findings:
-            tip += f"\n⚠ {finding.code} {finding.message}"
-        left, width = x(row.start), max(x(row.end) - x(row.start), 0.35)
+            tip += f"\n⚠ {finding.code} {finding.message.say(messages_lang)}"
         blocks.append(
-            f'<div class="{" ".join(c for c in classes if c)}" style="left:{_pct(left)};width:{_pct(width)}" title="{esc(tip)}">'
+            f'<div class="{" ".join(c for c in classes if c)}" style="--at:{_pct(left)};--span:{_pct(width)}" title="{esc(tip)}">'
             f'<span class="b-title">{esc(row.title)}</span><span class="b-time">{esc(time_text(row, lang))}</span></div>'
         )
         if row.findings:
@@ -333,8 +433,9 @@ def _lane(
 # --- the table ----------------------------------------------------------------------------------
 
 
-def _table(day: DayRows, lang: str) -> list[str]:
-    shown = columns(day, lang)
+def _table(day: DayRows, lang: str, messages_lang: str) -> list[str]:
+    shown = columns(day, lang, skip_empty=True)
+    labels = {column.key: column.label for column in shown}
     out = [
         '<table class="rows">',
         "<thead><tr>"
@@ -352,28 +453,30 @@ def _table(day: DayRows, lang: str) -> list[str]:
             classes.append("break")
         classes.append(_severity_class(row.findings).strip())
         cls = " ".join(c for c in classes if c)
-        cells = "".join(_cell(column.key, row, lang) for column in shown)
+        cells = "".join(_cell(column.key, row, lang, messages_lang, labels[column.key]) for column in shown)
         out.append(f"<tr{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}>" + cells + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
 
 
-def _cell(key: str, row: Row, lang: str) -> str:
+def _cell(key: str, row: Row, lang: str, messages_lang: str, label: str) -> str:
+    # data-label: on a phone the table is one card per segment, and these cells say what they are.
+    labelled = f' data-label="{esc(label)}"'
     if key == "time":
         return f'<td class="time">{esc(time_text(row, lang))}</td>'
     if key == "track":
-        return f'<td class="track-name">{esc(row.track or "")}</td>'
+        return f'<td class="track-name"{labelled}>{esc(row.track or "")}</td>'
     if key == "item":
         return f'<td class="item">{esc(row.title)}</td>'
     if key == "owner":
         shown = owner_text(row)
         written = f' title="{esc(row.owner)}"' if row.owner != shown else ""
-        return f'<td class="owner"{written}>{esc(shown)}</td>'
+        return f'<td class="owner"{labelled}{written}>{esc(shown)}</td>'
     if key == "note":
-        return f'<td class="note">{esc(row.note)}</td>'
+        return f'<td class="note"{labelled}>{esc(row.note)}</td>'
     if key == "check":
         badges = " ".join(
-            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message)}">⚠ {esc(f.code)}</span>'
+            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
             for f in row.findings
         )
         return f'<td class="check">{badges}</td>'
@@ -393,10 +496,14 @@ def _findings(agenda: AgendaRows) -> list[str]:
     for finding in ordered:
         severity = str(finding.severity)
         where = finding_at(finding, agenda.lang, column=True)
-        fix = f'<span class="fix">→ {esc(finding.fix.description)}</span>' if finding.fix else ""
+        fix = (
+            f'<span class="fix">→ {esc(finding.fix.description.say(agenda.messages_lang))}</span>'
+            if finding.fix
+            else ""
+        )
         out.append(
             f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'
-            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message)}{fix}</li>'
+            f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message.say(agenda.messages_lang))}{fix}</li>'
         )
     out += ["</ol>", "</section>"]
     return out

@@ -24,16 +24,21 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from tfagenda import __version__ as _version
+from tfagenda.messages import T
 from tfagenda.render import RenderError
 from tfagenda.render.rows import AgendaRows, DayRows, Row
-from tfagenda.render.view import finding_text, owner_names, time_text, words
+from tfagenda.render.view import finding_text, lines_text, one_line, owner_names, time_text, words
+from tfagenda.textwidth import visible
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
     undated = [agenda.path for agenda in agendas if any(day.date is None for day in agenda.days)]
     if undated:
         raise RenderError(
-            f"{', '.join(undated)}: an .ics needs a date for every meeting day; add `date:` (YYYY-MM-DD)"
+            T(
+                "{paths}: an .ics needs a date for every meeting day; add `date:` (YYYY-MM-DD)",
+                paths=", ".join(map(visible, undated)),
+            )
         )
     calendar = Calendar()
     calendar.add("prodid", f"-//tfagenda//tfagenda {_version}//EN")
@@ -41,7 +46,7 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     if len(agendas) == 1:
-        calendar.add("x-wr-calname", agendas[0].title)
+        calendar.add("x-wr-calname", one_line(agendas[0].title))
         if agendas[0].timezone:
             calendar.add("x-wr-timezone", agendas[0].timezone)
     stamp = _dtstamp(agendas, options.get("dtstamp"))
@@ -59,9 +64,11 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
                     calendar.add_component(event)
     dates = [d for agenda in agendas for d in agenda.dates]
     if dates:
-        # VTIMEZONE from the year before the first date to the year after the last: short and enough.
+        # VTIMEZONE from the year before the first date to the year after the last: short and enough
+        # (within the years a date can have: 0001-01-01 and 9999-12-31 render too).
         calendar.add_missing_timezones(
-            first_date=dt.date(min(dates).year - 1, 1, 1), last_date=dt.date(max(dates).year + 2, 1, 1)
+            first_date=dt.date(max(min(dates).year - 1, dt.MINYEAR), 1, 1),
+            last_date=dt.date(min(max(dates).year + 2, dt.MAXYEAR), 1, 1),
         )
     return calendar.to_ical().decode("utf-8")
 
@@ -86,26 +93,29 @@ def _uid(agenda: AgendaRows, day: DayRows, key: str) -> str:
 
 def _line(row: Row, lang: str) -> str:
     indent = "  " * row.depth + ("- " if row.depth else "")
-    bits = [f"{indent}{time_text(row, lang)} {row.title}"]
+    bits = [f"{indent}{time_text(row, lang)} {one_line(row.title)}"]
     if owner_names(row):
-        bits.append(f"({owner_names(row)})")
+        bits.append(f"({one_line(owner_names(row))})")
     if row.note:
-        bits.append(f"— {row.note}")
+        bits.append(f"— {one_line(row.note)}")
     marks = " ".join(f"⚠ {f.code}" for f in row.findings)
     return " ".join(bits) + (f" {marks}" if marks else "")
 
 
-def _findings(rows: list[Row], lang: str) -> list[str]:
+def _findings(rows: list[Row], agenda: AgendaRows) -> list[str]:
     found = [f for row in rows for f in row.findings]
     if not found:
         return []
-    return ["", f"{words(lang)['findings']}:"] + [f"⚠ {finding_text(f, lang)}" for f in found]
+    lang = agenda.lang
+    return ["", f"{words(lang)['findings']}:"] + [
+        f"⚠ {one_line(finding_text(f, lang, agenda.messages_lang))}" for f in found
+    ]
 
 
 def _where(
     agenda: AgendaRows, day: DayRows, track_venue: str | None = None, track: str | None = None
 ) -> str | None:
-    bits = [b for b in (track, track_venue or day.venue or agenda.venue) if b]
+    bits = [one_line(b) for b in (track, track_venue or day.venue or agenda.venue) if b]
     return ", ".join(dict.fromkeys(bits)) or None
 
 
@@ -123,16 +133,17 @@ def _day_event(agenda: AgendaRows, day: DayRows, stamp: dt.datetime) -> Event | 
     event.add("uid", _uid(agenda, day, "day"))
     event.add("dtstamp", stamp)
     _set_times(event, agenda, day, *span)
-    event.add("summary", f"{agenda.title} — {day.title}" if day.title else agenda.title)
+    event.add("summary", one_line(f"{agenda.title} — {day.title}" if day.title else agenda.title))
     where = _where(agenda, day)
     if where:
         event.add("location", where)
     lines: list[str] = []
     for track in day.tracks:
         if track.name:
-            lines += ["", f"[{track.name}]"] if lines else [f"[{track.name}]"]
+            heading = f"[{one_line(track.name)}]"
+            lines += ["", heading] if lines else [heading]
         lines += [_line(row, agenda.lang) for top in track.rows for row in top.walk()]
-    lines += _findings(day.rows, agenda.lang)
+    lines += _findings(day.rows, agenda)
     event.add("description", "\n".join(lines))
     if any(row.findings for row in day.rows):
         event.add("categories", ["tfagenda-findings"])
@@ -147,19 +158,19 @@ def _segment_event(agenda: AgendaRows, day: DayRows, row: Row, stamp: dt.datetim
     event.add("uid", _uid(agenda, day, row.key))
     event.add("dtstamp", stamp)
     _set_times(event, agenda, day, row.start, row.end)
-    event.add("summary", row.title)
+    event.add("summary", one_line(row.title))
     where = _where(agenda, day, row.venue, row.track)
     if where:
         event.add("location", where)
-    lines = [agenda.title]
+    lines = [one_line(agenda.title)]
     if owner_names(row):
-        lines.append(f"{said['owner']}: {owner_names(row)}")
+        lines.append(f"{said['owner']}: {one_line(owner_names(row))}")
     if row.note:
-        lines.append(f"{said['note']}: {row.note}")
+        lines.append(f"{said['note']}: {lines_text(row.note)}")
     if row.parts:
         lines += [""] + [_line(part, agenda.lang) for top in row.parts for part in top.walk()]
-    lines += _findings(list(row.walk()), agenda.lang)
+    lines += _findings(list(row.walk()), agenda)
     event.add("description", "\n".join(lines))
     if row.kind:
-        event.add("categories", [row.kind])
+        event.add("categories", [one_line(row.kind)])
     return event

@@ -11,30 +11,35 @@ as well (with the UTC offset when the agenda has a ``timezone``, floating otherw
 null), null when the file gives no owner. ``people`` are the same owners by display name.
 ``findings`` on a segment are the codes of the findings about it; the agenda's ``findings`` are
 every finding in full, as ``check --format json`` gives them.
+
+Text is the file's, exactly (JSON escapes control characters); characters that could act on a
+terminal (C1 controls, bidi controls, U+2028/U+2029) are written as ``\\u`` escapes, as ``check
+--format json`` writes them, and a file name's undecodable bytes as ``\\xff``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.render.rows import AgendaRows, DayRows, Row
 from tfagenda.render.view import clock
+from tfagenda.report import json_text
+from tfagenda.textwidth import visible
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: object) -> str:
     data: Any = [agenda_data(agenda) for agenda in agendas]
     if len(data) == 1:
         data = data[0]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data, indent=2) + "\n"
 
 
 def agenda_data(agenda: AgendaRows) -> dict[str, Any]:
     tz = agenda.tzinfo
     return {
-        "path": agenda.path,
+        "path": visible(agenda.path),
         "title": agenda.title,
         "lang": agenda.lang,
         "timezone": agenda.timezone,

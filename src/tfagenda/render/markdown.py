@@ -1,13 +1,15 @@
 """``render --format md``: a GitHub-flavoured Markdown table per agenda (per day for events).
 
 Cells are padded by terminal cell width, so the Markdown source lines up in a monospace editor
-even with Hangul; ``|`` in text is escaped. Rows with findings get a mark and a note below.
+even with Hangul. Text from the file cannot become HTML or code: ``<``, ``>`` and ``&`` are
+entities (``<script>`` is ``&lt;script&gt;``), a backtick, ``|`` and ``\\`` are backslash-escaped,
+line breaks are spaces and control characters are shown (``\\x1b``). Rows with findings get a mark and a note below.
 """
 
 from __future__ import annotations
 
 from tfagenda.render.rows import AgendaRows, DayRows, Row
-from tfagenda.render.view import columns, day_when, finding_text, owner_text, time_text, words
+from tfagenda.render.view import columns, day_when, finding_text, one_line, owner_text, time_text, words
 from tfagenda.textwidth import cell_width, pad
 
 _INDENT = "\u00a0\u00a0"  # non-breaking: Markdown would strip ordinary leading spaces
@@ -18,8 +20,17 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: object) ->
     return "\n".join(_agenda(agenda, level) for agenda in agendas)
 
 
+# Characters that would make GitHub read text as HTML, code or a new cell: backslash-escaped
+# (CommonMark escapes any ASCII punctuation) or, for HTML's three, written as entities. Emphasis and
+# brackets stay as written: ``[database failover]`` is how people write it.
+_MARKDOWN = {char: "\\" + char for char in "\\`|"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_MARKDOWN_TABLE = str.maketrans(_MARKDOWN)
+
+
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    """File text for a table cell, a heading or a list item: one line (``view.one_line``: control
+    characters shown as ``\\x1b``), with Markdown and HTML escaped, and ``|`` too (it would end the cell)."""
+    return one_line(text).translate(_MARKDOWN_TABLE)
 
 
 def _agenda(agenda: AgendaRows, level: str) -> str:
@@ -30,7 +41,7 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
         out += _overview(agenda.days[0], agenda, said)
     for day in agenda.days:
         if many_days:
-            heading = " ".join(day_when(day, agenda.lang)) or day.title or ""
+            heading = " ".join(day_when(day, agenda.lang)) or _cell(day.title or "")
             out += [f"{level}# {heading}".rstrip(), ""]
             if day.venue:
                 out += [f"- {said['venue']}: {_cell(day.venue)}", ""]
@@ -41,7 +52,7 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
         out.append(f"**{said['findings']}**")
         out.append("")
         for finding in notes + unplaced:
-            out.append(f"- ⚠ {_cell(finding_text(finding, agenda.lang))}")
+            out.append(f"- ⚠ {_cell(finding_text(finding, agenda.lang, agenda.messages_lang))}")
         out.append("")
     return "\n".join(out)
 

@@ -25,7 +25,16 @@ from __future__ import annotations
 from typing import Any
 
 from tfagenda.render.rows import AgendaRows, DayRows, Row, language_of
-from tfagenda.render.view import clock, columns, finding_text, owner_text, slot_text, weekday_label, words
+from tfagenda.render.view import (
+    clock,
+    columns,
+    finding_text,
+    one_line,
+    owner_text,
+    slot_text,
+    weekday_label,
+    words,
+)
 
 
 def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> str:
@@ -48,14 +57,15 @@ def _agenda(agenda: AgendaRows, lang: str) -> str:
     if agenda.findings:
         out.append(f"※ {said['findings']}")
         for finding in agenda.findings:
-            out.append(f"- {_one_line(finding_text(finding, lang))}")
+            out.append(f"- {_one_line(finding_text(finding, lang, agenda.messages_lang))}")
         out.append("")
     return "\n".join(out)
 
 
 def _one_line(text: str) -> str:
-    """Cell text: no tabs or line breaks, which would break the table's columns."""
-    return " ".join(text.split())
+    """Cell text: no tabs or line breaks, which would break the table's columns, and control
+    characters shown (``\\x1b``), never sent to the terminal."""
+    return " ".join(one_line(text).split())
 
 
 def _date_text(day: DayRows, lang: str) -> str:

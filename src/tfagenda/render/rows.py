@@ -19,7 +19,9 @@ from typing import Protocol
 from tfagenda.clock import MINUTES_PER_DAY, Slot
 from tfagenda.findings import DocPath, Finding, Span
 from tfagenda.load import Loaded
+from tfagenda.messages import Message, T
 from tfagenda.model import Agenda
+from tfagenda.textwidth import visible
 from tfagenda.timeline import Placed, resolve
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -28,6 +30,15 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 def language_of(text: str) -> str:
     """``ko`` when the text has Hangul, else ``en``."""
     return "ko" if _HANGUL.search(text) else "en"
+
+
+class RenderError(ValueError):
+    """The agenda cannot be shown in this format: ``message`` says why, and what to add (deferred, said
+    in the command's language; ``str(error)`` is English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass
@@ -80,13 +91,26 @@ class DayRows:
     rows: list[Row]
     tracks: list[TrackRows] = field(default_factory=list)
     index: int = 0
+    path: str = ""  # the agenda file, for messages
 
     def moment(self, minute: int, tz: dt.tzinfo | None = None) -> dt.datetime | None:
         """The date and time of a minute of this day (1440 and later: the next day); None without a date."""
         if self.date is None:
             return None
         days, rest = divmod(minute, MINUTES_PER_DAY)
-        day = self.date + dt.timedelta(days=days)
+        try:
+            day = self.date + dt.timedelta(days=days)
+        except OverflowError:
+            raise RenderError(
+                T(
+                    "{path}: the meeting on {date} reaches {minutes} minutes after its midnight, past"
+                    " 9999-12-31, the last date that ISO 8601 and iCalendar can write; the table, md, text"
+                    " and html formats show it",
+                    path=visible(self.path),
+                    date=self.date.isoformat(),
+                    minutes=f"{minute:,}",
+                )
+            ) from None
         return dt.datetime(day.year, day.month, day.day, rest // 60, rest % 60, tzinfo=tz)
 
     @property
@@ -109,6 +133,7 @@ class AgendaRows:
     timezone: str | None = None
     people: dict[str, str] = field(default_factory=dict)  # person id -> display name (name, else id)
     source_lang: str = ""  # the language of the agenda's own text (``lang`` may be overridden)
+    messages_lang: str = "en"  # the findings' messages are said in it (render --lang, else the locale's)
 
     @property
     def tzinfo(self) -> dt.tzinfo | None:
@@ -161,6 +186,7 @@ def build_rows(loaded: Loaded, findings: list[Finding]) -> AgendaRows:
                 rows,
                 tracks,
                 day_line.index,
+                loaded.path,
             )
         )
     people = {

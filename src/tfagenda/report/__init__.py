@@ -35,7 +35,7 @@ class ReportOptions:
         False  # mark findings with an unsafe fix as fixable too ([*]), as --unsafe-fixes applies them
     )
     show_fixes: bool = False  # after a --fix run, list what was fixed per file and rule
-    lang: str = "en"  # the summary line's language ("en" or "ko"); the findings' messages are already in it
+    lang: str = "en"  # the language findings, fixes and the summary are said in ("en" or "ko")
     # Columns for the full format's excerpts; None: COLUMNS, else the stream's terminal, else 100.
     width: int | None = None
 

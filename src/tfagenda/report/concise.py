@@ -17,7 +17,7 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for f in result.findings:
         star = mark(f, options.unsafe_fixes, f.path in writable)
         stream.write(
-            f"{visible(f.path)}:{f.line}:{f.column}: {f.code}{star} [{f.severity}] {visible(f.message)}\n"
+            f"{visible(f.path)}:{f.line}:{f.column}: {f.code}{star} [{f.severity}] {visible(f.message.say(options.lang))}\n"
         )
     if options.show_fixes and result.fixed is not None:
         from tfagenda.fix import fixes_listing

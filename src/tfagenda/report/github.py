@@ -42,7 +42,7 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
                 ("title", f"tfagenda ({f.code})"),
             )
         )
-        message = f"{f.code} {f.name}: {f.message}"
+        message = f"{f.code} {f.name}: {f.message.say(options.lang)}"
         if f.fix is not None:
-            message += f" (fix: {f.fix.description})"
+            message += f" (fix: {f.fix.description.say(options.lang)})"
         stream.write(f"::{command} {properties}::{escape_data(visible(message))}\n")

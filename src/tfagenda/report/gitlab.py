@@ -24,7 +24,7 @@ def _flagged_text(result: CheckResult, finding: Finding) -> str:
     lines = result.sources.get(finding.path, [])
     if 1 <= finding.line <= len(lines):
         return lines[finding.line - 1].strip()
-    return finding.message
+    return finding.message.say("en")  # the fingerprint is the same in every language
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
@@ -38,7 +38,7 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         fingerprint = hashlib.sha256(f"{base}\0{count}".encode("utf-8", "surrogatepass")).hexdigest()
         issues.append(
             {
-                "description": f"{f.code} {f.message}",
+                "description": f"{f.code} {f.message.say(options.lang)}",
                 "check_name": f"{f.code} {f.name}",
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[f.severity],

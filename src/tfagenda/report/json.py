@@ -12,4 +12,4 @@ if TYPE_CHECKING:
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    stream.write(json_text([f.to_json() for f in result.findings], indent=2) + "\n")
+    stream.write(json_text([f.to_json(options.lang) for f in result.findings], indent=2) + "\n")

@@ -13,4 +13,4 @@ if TYPE_CHECKING:
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
-        stream.write(json_text(finding.to_json()) + "\n")
+        stream.write(json_text(finding.to_json(options.lang)) + "\n")

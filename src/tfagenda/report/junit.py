@@ -43,10 +43,10 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
             case = ET.SubElement(
                 suite, "testcase", name=visible(f"{f.code} {f.name} at {f.line}:{f.column}"), classname=path
             )
-            message = visible(f.message)
+            message = visible(f.message.say(options.lang))
             failure = ET.SubElement(case, "failure", message=message, type=f.code)
             failure.text = f"{visible(f.path)}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}" + (
-                f"\nfix: {visible(f.fix.description)}" if f.fix else ""
+                f"\nfix: {visible(f.fix.description.say(options.lang))}" if f.fix else ""
             )
     ET.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

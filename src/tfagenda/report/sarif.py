@@ -46,13 +46,13 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
     s = finding.span
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": finding.message.say(lang)},
         "locations": [
             {
                 "physicalLocation": {
@@ -77,7 +77,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     if finding.fix is not None and finding.fix.edits:
         result["fixes"] = [
             {
-                "description": {"text": f"{finding.fix.description} ({finding.fix.applicability})"},
+                "description": {"text": f"{finding.fix.description.say(lang)} ({finding.fix.applicability})"},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": _uri(finding.path)},
@@ -97,7 +97,8 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def sarif_log(result: CheckResult) -> dict[str, Any]:
+def sarif_log(result: CheckResult, lang: str = "en") -> dict[str, Any]:
+    """The SARIF log of ``result``, its messages said in ``lang``."""
     from tfagenda.rules import ALL_RULES
 
     rules = [
@@ -128,11 +129,11 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "artifacts": [{"location": {"uri": _uri(path)}} for path in result.files],
-                "results": [_result(f, index) for f in result.findings],
+                "results": [_result(f, index, lang) for f in result.findings],
             }
         ],
     }
 
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
-    stream.write(json_text(sarif_log(result), indent=2) + "\n")
+    stream.write(json_text(sarif_log(result, options.lang), indent=2) + "\n")

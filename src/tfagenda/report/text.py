@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.findings import Applicability, Finding, Severity
-from tfagenda.messages import plural, say
+from tfagenda.messages import Message, T, plural
 from tfagenda.textwidth import cell_width, terminal_width, visible, visible_char
 
 if TYPE_CHECKING:
@@ -37,15 +37,14 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     writable = writable_paths(result)
     for finding in result.findings:
         star = finding.path in writable and fixable(finding, options.unsafe_fixes)
-        stream.write(_headline(finding, paint, star) + "\n")
+        stream.write(_headline(finding, paint, star, options.lang) + "\n")
         lines = result.sources.get(finding.path, [])
         stream.write(_excerpt(finding, lines, paint, width))
         if finding.fix is not None:
             label = "fix" if finding.fix.edits else "hint"
             kind = f" ({finding.fix.applicability})" if finding.fix.edits else ""
-            stream.write(
-                f"     {paint('= ' + label + kind + ':', _CYAN)} {visible(finding.fix.description)}\n"
-            )
+            description = visible(finding.fix.description.say(options.lang))
+            stream.write(f"     {paint('= ' + label + kind + ':', _CYAN)} {description}\n")
         stream.write("\n")
     if options.show_fixes and result.fixed is not None:
         from tfagenda.fix import fixes_listing
@@ -88,11 +87,11 @@ def _painter(color: bool):  # type: ignore[no-untyped-def]
     return lambda text, *styles: "".join(styles) + text + _RESET
 
 
-def _headline(finding: Finding, paint, fixable: bool = False) -> str:  # type: ignore[no-untyped-def]
+def _headline(finding: Finding, paint, fixable: bool = False, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
     tone = _RED if finding.severity is Severity.ERROR else _YELLOW
     where = paint(f"{visible(finding.path)}:{finding.line}:{finding.column}:", _BOLD)
     star = " [*]" if fixable else ""
-    return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {visible(finding.message)}"
+    return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {visible(finding.message.say(lang))}"
 
 
 def _excerpt(finding: Finding, lines: list[str], paint, width: int) -> str:  # type: ignore[no-untyped-def]
@@ -193,36 +192,62 @@ def window(line: str, start: int, end: int, width: int) -> Window:
 
 def summary(result: CheckResult, lang: str = "en") -> str:
     """``Found 1 error and 0 warnings in 1 file; 1 with a fix.`` / ``All checks passed (1 file).``, in ``lang``."""
-    files = plural("summary.files", len(result.files), lang)
+    return _summary(result).say(lang)
+
+
+def _summary(result: CheckResult) -> Message:
+    n = len(result.files)
+    files = plural(n, T("{n} file", n=n), T("{n} files", n=n))
     if not result.findings:
         if result.fixed is not None:
-            return say("summary.passed_fixed", lang, files=files, fixed=_fixed_tail(result, lang))
-        return say("summary.passed", lang, files=files)
-    errors = plural("summary.errors", result.errors, lang)
-    warnings = plural("summary.warnings", result.warnings, lang)
-    fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.edits)
+            return T("All checks passed ({files}); {fixed}.", files=files, fixed=_fixed_tail(result))
+        return T("All checks passed ({files}).", files=files)
+    n = result.errors
+    errors = plural(n, T("{n} error", n=n), T("{n} errors", n=n))
+    n = result.warnings
+    warnings = plural(n, T("{n} warning", n=n), T("{n} warnings", n=n))
     if result.fixed is not None:
-        return say(
-            "summary.found_fixed",
-            lang,
+        return T(
+            "Found {errors} and {warnings} in {files}; {fixed}.",
             errors=errors,
             warnings=warnings,
             files=files,
-            fixed=_fixed_tail(result, lang),
+            fixed=_fixed_tail(result),
         )
-    tail = say("summary.with_fix", lang, n=fixable) if fixable else ""
-    return say("summary.found", lang, errors=errors, warnings=warnings, files=files, tail=tail)
+    fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.edits)
+    tail = T("; {n} with a fix", n=fixable) if fixable else ""
+    return T(
+        "Found {errors} and {warnings} in {files}{tail}.",
+        errors=errors,
+        warnings=warnings,
+        files=files,
+        tail=tail,
+    )
 
 
-def _fixed_tail(result: CheckResult, lang: str = "en") -> str:
+def _fixed_tail(result: CheckResult) -> Message:
     """After --fix: ``N fixed, M remaining``, and how many of those --unsafe-fixes would fix."""
     fixed = sum(sum(counts.values()) for counts in (result.fixed or {}).values())
-    tail = say("summary.fixed", lang, fixed=fixed, remaining=len(result.findings))
+    remaining = len(result.findings)
     unsafe = sum(
         1
         for f in result.findings
         if f.fix is not None and f.fix.edits and f.fix.applicability is Applicability.UNSAFE
     )
-    if unsafe:
-        tail += plural("summary.unsafe", unsafe, lang)
-    return tail
+    if not unsafe:
+        return T("{fixed} fixed, {remaining} remaining", fixed=fixed, remaining=remaining)
+    return plural(
+        unsafe,
+        T(
+            "{fixed} fixed, {remaining} remaining ({n} with an unsafe fix: --unsafe-fixes applies it)",
+            fixed=fixed,
+            remaining=remaining,
+            n=unsafe,
+        ),
+        T(
+            "{fixed} fixed, {remaining} remaining ({n} with an unsafe fix: --unsafe-fixes applies them)",
+            fixed=fixed,
+            remaining=remaining,
+            n=unsafe,
+        ),
+    )

@@ -14,7 +14,7 @@ from typing import Any
 
 from tfagenda.findings import Applicability, DocPath, Problem, Severity, Suppression
 from tfagenda.load import Loaded
-from tfagenda.messages import say
+from tfagenda.messages import Message, minutes
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
 from tfagenda.timeline import Timeline
@@ -27,11 +27,10 @@ class Context:
     loaded: Loaded
     timeline: Timeline | None
     policy: Policy = field(default_factory=Policy)
-    lang: str = "en"  # the language of the messages: rules say them with ``say(key, ctx.lang, ...)``
 
-    def minutes(self, n: int) -> str:
+    def minutes(self, n: int) -> Message:
         """``5 minutes`` / ``5분``."""
-        return say("minutes.one" if n == 1 else "minutes.many", self.lang, n=n)
+        return minutes(n)
 
     @property
     def agenda(self) -> Agenda | None:
@@ -55,7 +54,6 @@ class SuppressionsContext:
     itself: by then a file checked on another process is only its findings. Its problems carry spans."""
 
     suppressions: list[Suppression]
-    lang: str = "en"
 
 
 # A check function takes a ``Context``, or a ``SuppressionsContext`` when the rule runs after the suppressions.

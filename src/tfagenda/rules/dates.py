@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tfagenda.findings import Applicability, Fix, Problem, Severity
-from tfagenda.messages import say
+from tfagenda.messages import T
 from tfagenda.model import WEEKDAYS_EN, WEEKDAYS_KO, weekday_index
 from tfagenda.rules.base import Context, rule
+
+_WEEKDAYS = (
+    T("Monday"),
+    T("Tuesday"),
+    T("Wednesday"),
+    T("Thursday"),
+    T("Friday"),
+    T("Saturday"),
+    T("Sunday"),
+)
 
 
 def weekday_label_like(label: str, index: int) -> str:
@@ -63,13 +73,12 @@ def weekday_mismatch(ctx: Context) -> Iterable[Problem]:
         yield Problem(
             "D001",
             at,
-            say(
-                "d001",
-                ctx.lang,
+            T(
+                "weekday {written} does not match {date}, a {actual}; write {right}",
                 written=day.weekday,
                 date=day.date.isoformat(),
-                actual=say(f"weekday.{actual}", ctx.lang),
+                actual=_WEEKDAYS[actual],
                 right=right,
             ),
-            Fix(say("fix.set.weekday", ctx.lang, value=right), Applicability.SAFE, right, target=at),
+            Fix(T("set weekday to {value}", value=right), Applicability.SAFE, right, target=at),
         )

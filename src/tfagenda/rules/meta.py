@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tfagenda.findings import EVERY_RULE, Applicability, Edit, Fix, Problem, Severity
-from tfagenda.messages import say
+from tfagenda.messages import Commas, T
 from tfagenda.rules.base import SuppressionsContext, rule
 
 
@@ -36,20 +36,26 @@ def unused_suppression(ctx: SuppressionsContext) -> Iterable[Problem]:
     """
     for suppression in ctx.suppressions:
         for name in suppression.unknown:
-            yield Problem("I001", (), say("i001.unknown", ctx.lang, name=name), span=suppression.span)
+            yield Problem(
+                "I001",
+                (),
+                T(
+                    "the suppression names {name!r}, which is not a rule; `tfagenda rules` lists them",
+                    name=name,
+                ),
+                span=suppression.span,
+            )
         unused = [
             (code, written) for code, written in suppression.codes.items() if code not in suppression.used
         ]
         if not unused:
             continue
         everything = len(unused) == len(suppression.codes) and not suppression.unknown
-        what = ", ".join(
-            say("i001.every_rule", ctx.lang) if code == EVERY_RULE else written for code, written in unused
-        )
+        what = Commas(T("every rule") if code == EVERY_RULE else written for code, written in unused)
         removable = everything and suppression.removal is not None
         fix = (
             Fix(
-                say("fix.remove_suppression", ctx.lang),
+                T("remove the suppression"),
                 Applicability.SAFE,
                 None,
                 edits=(Edit(suppression.removal, ""),),
@@ -57,4 +63,10 @@ def unused_suppression(ctx: SuppressionsContext) -> Iterable[Problem]:
             if removable
             else None
         )  # type: ignore[arg-type]
-        yield Problem("I001", (), say("i001.unused", ctx.lang, what=what), fix=fix, span=suppression.span)
+        yield Problem(
+            "I001",
+            (),
+            T("the suppression of {what} suppresses nothing here; remove it", what=what),
+            fix=fix,
+            span=suppression.span,
+        )

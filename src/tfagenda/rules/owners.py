@@ -12,7 +12,7 @@ from typing import Any
 
 from tfagenda.clock import format_time
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, DocPath, Problem, Related, Severity, Span
-from tfagenda.messages import say
+from tfagenda.messages import T
 from tfagenda.model import Agenda
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
@@ -64,7 +64,9 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
             continue
         if ctx.loaded.is_damaged(placed.path + ("owner",)):  # an unreadable owner is E002's
             continue
-        yield Problem("O001", placed.path, say("o001", ctx.lang, title=seg.title))
+        yield Problem(
+            "O001", placed.path, T('{title!r} has no owner; add owner: ("-" for nobody)', title=seg.title)
+        )
 
 
 @rule("O002", "unknown-owner", Severity.ERROR)
@@ -105,8 +107,8 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
                 + ((index,) if isinstance(ctx.raw(placed.path + ("owner",)), list) else ())
             )
             guess = difflib.get_close_matches(owner, list(names), n=1, cutoff=0.5)
-            hint = say("o002.did_you_mean", ctx.lang, guess=guess[0]) if guess else say("o002.add", ctx.lang)
-            yield Problem("O002", at, say("o002", ctx.lang, owner=owner, hint=hint))
+            hint = T("; did you mean {guess!r}?", guess=guess[0]) if guess else T("; add them to people")
+            yield Problem("O002", at, T("owner {owner!r} is not in people{hint}", owner=owner, hint=hint))
 
 
 @rule("O003", "double-booked", Severity.ERROR)
@@ -141,9 +143,8 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
         yield Problem(
             "O003",
             second.path + ("owner",),
-            say(
-                "o003",
-                ctx.lang,
+            T(
+                "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})",
                 person=person,
                 first=first.title,
                 first_booking=describe_booking(first),
@@ -285,7 +286,7 @@ def bookings_of(ctx: Context) -> Bookings | None:
     return Bookings(ctx.loaded.path, names, tuple(bookings))
 
 
-def cross_file_double_bookings(files: list[Bookings], lang: str = "en") -> Iterator[tuple[int, Problem]]:
+def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Problem]]:
     """O003 between files: the same person at overlapping times on the same date.
 
     Across files a person is known by name only (``Booking.people``): a ``people`` entry's ``name``,
@@ -320,9 +321,13 @@ def cross_file_double_bookings(files: list[Bookings], lang: str = "en") -> Itera
                 if listed[mine] <= MAX_FINDINGS_PER_RULE:
                     # each file's finding names the owner as that file writes it
                     person = _shared_owner(at, them)
-                    yield mine, _cross_problem(at, files[theirs].path, them, person, lang)
+                    yield mine, _cross_problem(at, files[theirs].path, them, person)
                 elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
-                    more = say("capped", lang, code="O003", limit=f"{MAX_FINDINGS_PER_RULE:,}")
+                    more = T(
+                        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+                        code="O003",
+                        limit=f"{MAX_FINDINGS_PER_RULE:,}",
+                    )
                     yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
@@ -334,14 +339,13 @@ def _shared_owner(booking: Booking, other: Booking) -> str:
     return booking.owners[0]
 
 
-def _cross_problem(booking: Booking, other_path: str, other: Booking, person: str, lang: str) -> Problem:
+def _cross_problem(booking: Booking, other_path: str, other: Booking, person: str) -> Problem:
     span = other.owner_span
     return Problem(
         "O003",
         booking.path + ("owner",),
-        say(
-            "o003.files",
-            lang,
+        T(
+            "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})",
             person=person,
             other=other.title,
             where=f"{other_path}:{span.line}",

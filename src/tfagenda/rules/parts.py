@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
-from tfagenda.messages import say
+from tfagenda.messages import T
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
 
@@ -44,15 +44,14 @@ def parts_total(ctx: Context) -> Iterable[Problem]:
             continue
         difference = placed.duration - total  # type: ignore[operator]
         if difference > 0:
-            remark = say("p001.unplanned", ctx.lang, minutes=ctx.minutes(difference))
+            remark = T("{minutes} unplanned", minutes=ctx.minutes(difference))
         else:
-            remark = say("p001.too_many", ctx.lang, minutes=ctx.minutes(-difference))
+            remark = T("{minutes} too many", minutes=ctx.minutes(-difference))
         yield Problem(
             "P001",
             placed.time_anchor("duration", "end"),
-            say(
-                "p001",
-                ctx.lang,
+            T(
+                "the parts of {title!r} add up to {total}, but it lasts {duration} ({remark})",
                 title=placed.title,
                 total=ctx.minutes(total),
                 duration=ctx.minutes(placed.duration),
@@ -94,9 +93,8 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "P002",
                 placed.time_anchor("start", "end", "duration"),
-                say(
-                    "p002.before",
-                    ctx.lang,
+                T(
+                    "part {title!r} starts at {start}, before {parent!r} ({span}) starts",
                     title=placed.title,
                     start=format_time(placed.start),
                     parent=parent.title,
@@ -107,9 +105,8 @@ def part_outside(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "P002",
                 placed.time_anchor("end", "duration", "start"),
-                say(
-                    "p002.after",
-                    ctx.lang,
+                T(
+                    "part {title!r} ends at {end}, after {parent!r} ({span}) ends",
                     title=placed.title,
                     end=format_time(placed.end),
                     parent=parent.title,

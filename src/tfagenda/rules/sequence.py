@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
-from tfagenda.messages import say
+from tfagenda.messages import T
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
 
@@ -60,9 +60,8 @@ def overlap(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "S001",
                 after.time_anchor("start", "end", "duration"),
-                say(
-                    "s001",
-                    ctx.lang,
+                T(
+                    "{after!r} starts at {after_start}, {overlap} before {before!r} ends at {before_end}; start it at {before_end} or end {before!r} at {after_start}",
                     after=after.title,
                     after_start=format_time(after.start),  # type: ignore[arg-type]
                     overlap=ctx.minutes(overlap),
@@ -108,9 +107,8 @@ def gap(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "S002",
                 after.time_anchor("start", "end", "duration"),
-                say(
-                    "s002",
-                    ctx.lang,
+                T(
+                    "{gap_start}–{gap_end} ({length}) between {before!r} and {after!r} is not covered by any segment; start {after!r} at {gap_start} or add a break",
                     gap_start=format_time(before.end),  # type: ignore[arg-type]
                     gap_end=format_time(after.start),  # type: ignore[arg-type]
                     length=ctx.minutes(length),
@@ -142,9 +140,8 @@ def out_of_order(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "S003",
                 after.time_anchor("start", "end", "duration"),
-                say(
-                    "s003",
-                    ctx.lang,
+                T(
+                    "{after!r} at {after_start} is listed after {before!r} at {before_start}; list segments in time order",
                     after=after.title,
                     after_start=format_time(after.start),  # type: ignore[arg-type]
                     before=before.title,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from tfagenda.clock import format_time
 from tfagenda.findings import Problem, Severity
-from tfagenda.messages import join_and, say
+from tfagenda.messages import T, plural
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed, TrackLine
 
@@ -41,9 +41,8 @@ def before_slot(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "F001",
                 placed.time_anchor("start", "end", "duration"),
-                say(
-                    "f001",
-                    ctx.lang,
+                T(
+                    "{title!r} starts at {start}, {early} before the slot {slot} starts",
                     title=placed.title,
                     start=format_time(placed.start),
                     early=ctx.minutes(early),
@@ -73,9 +72,8 @@ def after_slot(ctx: Context) -> Iterable[Problem]:
             yield Problem(
                 "F002",
                 placed.time_anchor("end", "duration", "start"),
-                say(
-                    "f002",
-                    ctx.lang,
+                T(
+                    "{title!r} ends at {end}, {late} after the slot {slot} ends",
                     title=placed.title,
                     end=format_time(placed.end),
                     late=ctx.minutes(late),
@@ -124,18 +122,21 @@ def slot_total(ctx: Context) -> Iterable[Problem]:
             unplanned.append(f"{format_time(slot.start)}–{format_time(run[0].start)}")  # type: ignore[arg-type]
         if run[-1].end < slot.end:  # type: ignore[operator]
             unplanned.append(f"{format_time(run[-1].end)}–{format_time(slot.end)}")  # type: ignore[arg-type]
-        where = join_and(unplanned, ctx.lang)
+        where = tuple(unplanned)  # said as "A and B" / "A 및 B"
         tail = (
-            say(f"f003.unplanned.{'one' if len(unplanned) == 1 else 'many'}", ctx.lang, where=where)
+            plural(
+                len(unplanned),
+                T(": {where} is not planned", where=where),
+                T(": {where} are not planned", where=where),
+            )
             if unplanned
             else ""
         )
         yield Problem(
             "F003",
             track.day.path + ("slot",) if track.day.slot else track.path,
-            say(
-                "f003",
-                ctx.lang,
+            T(
+                "the segments add up to {total}, the slot {slot} is {length}{tail}",
                 total=ctx.minutes(total),
                 slot=slot,
                 length=ctx.minutes(slot.length),

@@ -6,24 +6,30 @@ from collections.abc import Iterable
 
 from tfagenda.clock import format_time, respell_duration
 from tfagenda.findings import Applicability, Fix, Problem, Severity
-from tfagenda.messages import localize, say
+from tfagenda.messages import Message, T, plural
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Conflict, Placed
+
+_SET = {
+    "start": lambda value: T("set start to {value}", value=value),
+    "end": lambda value: T("set end to {value}", value=value),
+    "duration": lambda value: T("set duration to {value}", value=value),
+}
 
 
 def _conflict_problem(ctx: Context, placed: Placed, conflict: Conflict) -> Problem:
     repair = conflict.repair
     if repair is None:
         at = placed.time_anchor("end", "duration", "start")
-        return Problem(conflict.code, at, localize(conflict.message, ctx.lang))
+        return Problem(conflict.code, at, conflict.message)
     at = placed.path + (repair.field,)
     if repair.field == "duration":
         value = respell_duration(ctx.raw(at), repair.value)
     else:
         value = format_time(repair.value)
     applicability = Applicability.SAFE if conflict.safe else Applicability.UNSAFE
-    fix = Fix(say(f"fix.set.{repair.field}", ctx.lang, value=value), applicability, value, target=at)
-    message = localize(conflict.message, ctx.lang)
+    fix = Fix(_SET[repair.field](value), applicability, value, target=at)
+    message = conflict.message
     return Problem(conflict.code, at if placed.segment.given(repair.field) else placed.path, message, fix)
 
 
@@ -106,8 +112,10 @@ def underspecified(ctx: Context) -> Iterable[Problem]:
     for placed in ctx.timeline.segments():
         if placed.underspecified and not placed.damaged and not _slot_set_aside(ctx, placed):
             following = _unplaced_after(placed)
-            tail = say(following[0], ctx.lang, n=following[1]) if following else ""
-            message = say("t003", ctx.lang, title=placed.title, reason=placed.underspecified, tail=tail)
+            tail = following or ""
+            message = T(
+                "{title!r}: {reason}{tail}", title=placed.title, reason=placed.underspecified, tail=tail
+            )
             yield Problem("T003", placed.path, message)
 
 
@@ -120,8 +128,8 @@ def _slot_set_aside(ctx: Context, placed: Placed) -> bool:
     )
 
 
-def _unplaced_after(placed: Placed) -> tuple[str, int] | None:
-    """How many siblings after ``placed`` cannot be placed either: the message's key and the count."""
+def _unplaced_after(placed: Placed) -> Message | None:
+    """How many siblings after ``placed`` cannot be placed either, said as the tail of T003's message."""
     siblings = placed.parent.parts if placed.parent else placed.track.segments
     after = siblings[siblings.index(placed) + 1 :]
     count = 0
@@ -129,8 +137,19 @@ def _unplaced_after(placed: Placed) -> tuple[str, int] | None:
         if item.known:
             break
         count += 1
-    noun = "part" if placed.parent else "segment"
-    return (f"t003.after.{noun}.{'one' if count == 1 else 'many'}", count) if count else None
+    if not count:
+        return None
+    if placed.parent:
+        return plural(
+            count,
+            T("; 1 part after it cannot be placed either"),
+            T("; {n} parts after it cannot be placed either", n=count),
+        )
+    return plural(
+        count,
+        T("; 1 segment after it cannot be placed either"),
+        T("; {n} segments after it cannot be placed either", n=count),
+    )
 
 
 @rule("T004", "zero-length", Severity.WARNING)
@@ -153,5 +172,11 @@ def zero_length(ctx: Context) -> Iterable[Problem]:
         if placed.known and placed.duration == 0 and placed.conflict is None:
             at = placed.time_anchor("duration", "end", "start")
             yield Problem(
-                "T004", at, say("t004", ctx.lang, title=placed.title, time=format_time(placed.start))
+                "T004",
+                at,
+                T(
+                    "{title!r} lasts 0 minutes ({time}); give it its real length",
+                    title=placed.title,
+                    time=format_time(placed.start),
+                ),
             )  # type: ignore[arg-type]

@@ -12,16 +12,70 @@ from typing import Any
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.positions import LineIndex
 
+# A span as the parsers give it, before it is needed as a ``Span``: (line, column, end line, end column).
+Where = tuple[int, int, int, int]
 
-@dataclass(frozen=True, slots=True)
+
 class Node:
-    """Where one value is: its whole text, the text a fix replaces (inside quotes), and how it was written."""
+    """Where one value is: its whole text, the text a fix replaces (inside quotes), and how it was written.
 
-    span: Span
-    inner: Span
-    plain: bool  # an unquoted scalar (YAML resolved its type from the text)
-    key: Span | None = None  # the key's span, for values in a mapping
-    quoted: bool = False  # a quoted or block scalar: its text holds no comment
+    ``span``, ``inner`` and ``key`` are ``Span``s; the YAML builder hands them over as plain tuples,
+    which become ``Span``s when first read: a 20,000-event schedule has 175,000 values, and few of
+    their spans are ever read (making a ``Span`` costs 20 times what a tuple does). ``quoted``: a
+    quoted or block scalar, whose text holds no comment (``tfagenda.suppress``).
+    """
+
+    __slots__ = ("_span", "_inner", "plain", "_key", "quoted")
+
+    def __init__(
+        self,
+        span: Span | Where,
+        inner: Span | Where | None,
+        plain: bool,
+        key: Span | Where | None = None,
+        quoted: bool = False,
+    ) -> None:
+        self._span = span
+        self._inner = inner  # None: the same as ``span``
+        self.plain = plain  # an unquoted scalar (YAML resolved its type from the text)
+        self._key = key  # the key's span, for values in a mapping
+        self.quoted = quoted
+
+    @property
+    def span(self) -> Span:
+        span = self._span
+        if type(span) is tuple:
+            span = self._span = Span(*span)
+        return span  # type: ignore[return-value]
+
+    @property
+    def inner(self) -> Span:
+        inner = self._inner
+        if inner is None:
+            return self.span
+        if type(inner) is tuple:
+            inner = self._inner = Span(*inner)
+        return inner  # type: ignore[return-value]
+
+    @property
+    def key(self) -> Span | None:
+        key = self._key
+        if type(key) is tuple:
+            key = self._key = Span(*key)
+        return key  # type: ignore[return-value]
+
+    def _fields(self) -> tuple[Span, Span, bool, Span | None, bool]:
+        return (self.span, self.inner, self.plain, self.key, self.quoted)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Node) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        span, inner, plain, key, quoted = self._fields()
+        return f"Node(span={span!r}, inner={inner!r}, plain={plain!r}, key={key!r}, quoted={quoted!r})"
 
 
 @dataclass

@@ -93,8 +93,9 @@ class _Mark:
         self.line, self.column, self.index = line, column, index
 
 
-def _match_ruamel_marks(root: Any, text: str) -> None:
-    """Make libyaml's marks ruamel.yaml's, or raise ``_Unsure``.
+def _match_ruamel_marks(root: Any, text: str) -> int:
+    """Make libyaml's marks ruamel.yaml's, or raise ``_Unsure``; the number of nodes (keys, values,
+    lists and mappings), counted on the way.
 
     They differ in two places. At the end of a text without a final line break, libyaml moves to
     the start of a line after it, where ruamel.yaml stays at the end of the text (where a
@@ -111,13 +112,15 @@ def _match_ruamel_marks(root: Any, text: str) -> None:
     if root.id == "scalar":
         if root.start_mark.index == root.end_mark.index:
             raise _Unsure
-        return
+        return 1
+    count = 1
     stack = [root]
     while stack:
         node = stack.pop()
         end = node.end_mark
         if eof_column and end.column == 0 and end.line == eof_line + 1:
             end = node.end_mark = _Mark(eof_line, eof_column, len(text))
+        count += len(node.value) if node.id == "sequence" else 2 * len(node.value)
         if node.id == "sequence":
             for item in node.value:
                 if item.id != "scalar":
@@ -140,6 +143,7 @@ def _match_ruamel_marks(root: Any, text: str) -> None:
                 if "#" in text[value.start_mark.index : following.index]:
                     raise _Unsure
                 value.start_mark = value.end_mark = _Mark(following.line, following.column, following.index)
+    return count
 
 
 def parse(text: str, path: str) -> Document | None:
@@ -170,22 +174,30 @@ def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | No
         parser.dispose()
     if root is None:
         return doc
-    # Without an alias ("*name") nothing expands, and a text this short cannot hold that many values.
-    if "*" in text or len(text) > MAX_EXPANDED_VALUES // 4:
+    # An alias needs an anchor ("&name"): without one nothing expands, the node graph is a tree, and
+    # counting its nodes (on the way through the marks) is all the limit needs. With one, the
+    # expanded size is counted (``too_big``; memoised, so a bomb costs nothing to count).
+    if "&" in text:
         refusal = too_big(root)
-        if refusal is not None:  # said here: ruamel.yaml would compose it all again, slowly
-            mark = root.start_mark
-            doc.problems.append(
-                Problem(
-                    "E001",
-                    (),
-                    refusal,
-                    span=Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1),
-                )
+    else:
+        refusal = None
+        count = _match_ruamel_marks(root, text)
+        if count > MAX_EXPANDED_VALUES:
+            refusal = Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}")
+    if refusal is not None:  # said here: ruamel.yaml would compose it all again, slowly
+        mark = root.start_mark
+        doc.problems.append(
+            Problem(
+                "E001",
+                (),
+                refusal,
+                span=Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1),
             )
-            return doc
-    _match_ruamel_marks(root, text)
-    doc.data = Builder(doc, _MAX_DEPTH).build(root, (), None, 0)
+        )
+        return doc
+    if "&" in text:
+        _match_ruamel_marks(root, text)
+    doc.data = Builder(doc, _MAX_DEPTH, release="&" not in text).build(root, (), None, 0)
     return doc
 
 

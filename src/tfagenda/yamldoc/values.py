@@ -16,7 +16,7 @@ from typing import Any
 
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message
-from tfagenda.yamldoc.document import Document, Node
+from tfagenda.yamldoc.document import Document, Node, Where
 from tfagenda.yamldoc.limits import MAX_DEPTH, TooDeep
 
 _INT = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")
@@ -71,12 +71,22 @@ def _clean(text: str) -> str:
 class Builder:
     """Builds the value of a node and the values under it, recording each one's ``Node`` in the document."""
 
-    def __init__(self, doc: Document, max_depth: int = MAX_DEPTH) -> None:
+    def __init__(self, doc: Document, max_depth: int = MAX_DEPTH, release: bool = False) -> None:
+        """``release``: let go of each node once its value is built, so that the node graph shrinks
+        while the values grow (a third less peak memory on a large schedule); only for a graph
+        without aliases, where no node is reached twice."""
         self.doc = doc
+        self.nodes = doc.nodes
         self.max_depth = max_depth
+        self.release = release
+        # One int object per line number, shared by every span on that line (a 20,000-event
+        # schedule has 180,000 lines: numbers above 256 are a new object per use otherwise).
+        text = doc.text
+        breaks = sum(text.count(b) for b in "\n\r\x85\u2028\u2029")  # every break either parser counts
+        self.line = list(range(breaks + 3))
         # A node reached twice (an alias, a merge key) is one text that several paths share: without
         # an alias ("*name") in the text no node can be, and nothing needs tracking.
-        self._first_path: dict[int, DocPath] | None = {} if "*" in doc.text else None
+        self._first_path: dict[int, DocPath] | None = {} if "*" in text else None
 
     def _reached(self, node: Any, at: DocPath) -> None:
         """Record that ``at`` holds ``node``; when another path holds it too, they share one text."""
@@ -90,11 +100,13 @@ class Builder:
             group.append(at)  # one list for the group: a node reached 10,000 times costs 10,000 steps
             shared[at] = group
 
-    def build(self, node: Any, at: DocPath, key: Span | None, depth: int) -> Any:
+    def build(self, node: Any, at: DocPath, key: Where | None, depth: int) -> Any:
         if depth > self.max_depth:
             raise TooDeep(node)
         start, end = node.start_mark, node.end_mark  # node_span(node), inline: this runs for every value
-        span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        # Spans stay tuples until read (``Node``): most never are.
+        line = self.line
+        where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
         kind = node.id
         if self._first_path is not None:
             self._reached(node, at)
@@ -105,14 +117,22 @@ class Builder:
             if begin < len(text) and text[begin] in "&!":  # an anchor or a tag: not part of the value's text
                 begin = _after_properties(text, begin, end.index)
             elif not style:  # plain: None from ruamel.yaml, "" from libyaml
-                self.doc.nodes[at] = Node(span, span, True, key)
+                self.nodes[at] = Node(where, None, True, key)
                 return _resolve_plain(node.value)
-            inner = _content(text, begin, end.index, style, span, start)
-            self.doc.nodes[at] = Node(span, inner, not style, key, bool(style))
+            inner = _content(text, begin, end.index, style, where, start)
+            self.nodes[at] = Node(where, inner, not style, key, bool(style))
             return _resolve_plain(node.value) if not style else _clean(node.value)
-        self.doc.nodes[at] = Node(span, span, False, key)
+        self.nodes[at] = Node(where, None, False, key)
         if kind == "sequence":
-            return [self.build(item, at + (i,), None, depth + 1) for i, item in enumerate(node.value)]
+            items = node.value
+            if not self.release:
+                return [self.build(item, at + (i,), None, depth + 1) for i, item in enumerate(items)]
+            node.value = None
+            built = []
+            for i in range(len(items)):
+                built.append(self.build(items[i], at + (i,), None, depth + 1))
+                items[i] = None
+            return built
         return self._mapping(node, at, depth)
 
     def _unbuilt(self, node: Any) -> None:
@@ -136,10 +156,21 @@ class Builder:
     def _mapping(self, node: Any, at: DocPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in _merged_pairs(node):
-            key_span = node_span(key_node)
+        pairs = _merged_pairs(node)
+        release = self.release
+        line = self.line
+        if release:
+            node.value = None
+        for index in range(len(pairs)):
+            key_node, value_node = pairs[index]
+            if release:
+                pairs[index] = None  # type: ignore[call-overload]
+            start, end = key_node.start_mark, key_node.end_mark
+            key_where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
             if key_node.id != "scalar":
-                self.doc.problems.append(Problem("E002", at, Message("e002.key_not_text"), span=key_span))
+                self.doc.problems.append(
+                    Problem("E002", at, Message("e002.key_not_text"), span=Span(*key_where))
+                )
                 self._unbuilt(key_node)
                 self._unbuilt(value_node)
                 continue
@@ -149,14 +180,14 @@ class Builder:
                     Problem(
                         "E003",
                         at + (name,),
-                        Message("e003", name=name, first=first_line[name], second=key_span.line),
-                        span=key_span,
+                        Message("e003", name=name, first=first_line[name], second=key_where[0]),
+                        span=Span(*key_where),
                     )
                 )
                 self._unbuilt(value_node)
                 continue
-            first_line[name] = key_span.line
-            result[name] = self.build(value_node, at + (name,), key_span, depth + 1)
+            first_line[name] = key_where[0]
+            result[name] = self.build(value_node, at + (name,), key_where, depth + 1)
         return result
 
 
@@ -179,11 +210,11 @@ def _after_properties(text: str, begin: int, end: int) -> int:
     return min(at, end)
 
 
-def _content(text: str, begin: int, end: int, style: str | None, span: Span, start: Any) -> Span:
+def _content(text: str, begin: int, end: int, style: str | None, span: Where, start: Any) -> Where | None:
     """The span a fix replaces: a scalar's text without anchor and tag, inside its quotes when it
     has them on one line; for a block scalar (``|``, ``>``) its content lines without the
     indentation and the final line break (or, with no content, its header), so that an edit keeps
-    the line breaks and the keys around it."""
+    the line breaks and the keys around it. None: the whole ``span``."""
     if style in ("|", ">"):
         header_end = begin
         while header_end < end and text[header_end] not in " \t\r\n#":
@@ -199,18 +230,18 @@ def _content(text: str, begin: int, end: int, style: str | None, span: Span, sta
         if last <= first:  # no content: the edit replaces the header ("end: |" → "end: 16:35")
             first, last = begin, header_end
         return _span_between(text, first, last, span, start)
-    if style in ("'", '"') and span.line == span.end_line and end - begin >= 2:
+    if style in ("'", '"') and span[0] == span[2] and end - begin >= 2:
         begin, end = begin + 1, end - 1
     elif begin == start.index:
-        return span
+        return None
     return _span_between(text, begin, end, span, start)
 
 
-def _span_between(text: str, begin: int, end: int, span: Span, start: Any) -> Span:
+def _span_between(text: str, begin: int, end: int, span: Where, start: Any) -> Where:
     """The span of ``text[begin:end]``, counted from the node's start mark (lines and code points, as the parsers count)."""
-    line, column = _advance(text, start.index, begin, span.line, span.column)
+    line, column = _advance(text, start.index, begin, span[0], span[1])
     end_line, end_column = _advance(text, begin, end, line, column)
-    return Span(line, column, end_line, end_column)
+    return (line, column, end_line, end_column)
 
 
 def _advance(text: str, at: int, to: int, line: int, column: int) -> tuple[int, int]:

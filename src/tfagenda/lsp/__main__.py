@@ -1,0 +1,3 @@
+from tfagenda.lsp import main
+
+main()

@@ -1,0 +1,380 @@
+"""The Korean catalog: each English sentence template as the code writes it → its Korean template.
+
+A key is the English template of a ``T(...)`` call in ``src/tfagenda``; where two calls share an
+English sentence that Korean says two ways, the key is ``(context, English)`` and the calls pass
+``context=`` (as gettext's ``pgettext``). A Korean template takes the same placeholders as its
+English key. tests/test_messages.py checks all of this, and that no entry is left without a call.
+For the register and the terms, see ``tfagenda.messages``.
+"""
+
+from __future__ import annotations
+
+KOREAN: dict[str | tuple[str, str], str] = {
+    # -- pieces ------------------------------------------------------------------------------
+    "{n} minute": "{n}분",
+    "{n} minutes": "{n}분",
+    "Monday": "월요일",
+    "Tuesday": "화요일",
+    "Wednesday": "수요일",
+    "Thursday": "목요일",
+    "Friday": "금요일",
+    "Saturday": "토요일",
+    "Sunday": "일요일",
+    # -- fixes -------------------------------------------------------------------------------
+    "set start to {value}": "시작 수정: {value}",
+    "set end to {value}": "종료 수정: {value}",
+    "set duration to {value}": "소요 시간 수정: {value}",
+    "set weekday to {value}": "요일 수정: {value}",
+    'quote it: "{value}"': '따옴표로 감싸기: "{value}"',
+    "rename to {guess!r}": "키 이름 수정: {guess!r}",
+    "remove the suppression": "무시 주석 삭제",
+    "{description}; this also changes {others}, which share the value (an anchor, alias or merge key)": (
+        "{description}. 이 값을 함께 쓰는 {others}도 바뀝니다(앵커, 별칭 또는 병합 키)"
+    ),
+    "{places} and {more} more": "{places} 외 {more}곳",
+    # -- timeline: T001/T002 -----------------------------------------------------------------
+    "the {n}-minute duration": "소요 시간({n}분)",
+    "the slot's start": "회의 시간의 시작",
+    "the slot's end": "회의 시간의 종료",
+    "the parent segment's start": "상위 순서의 시작",
+    "the parent segment's end": "상위 순서의 종료",
+    "the previous segment's end": "앞 순서의 종료",
+    "the next segment's start": "다음 순서의 시작",
+    "end {end} is before start {start}": "종료({end})가 시작({start})보다 이릅니다",
+    "end {end} is before its start {start}": "종료({end})가 앞에서 이어지는 시작({start})보다 이릅니다",
+    "start {start}, end {end} and duration {duration} disagree ({start}–{end} is {length})": "시작({start}), 종료({end}), 소요 시간({duration}분)이 서로 맞지 않습니다({start}–{end}: {length})",
+    "{what}, and neither neighbour says what it should be": "{what}. 앞뒤 순서로도 맞는 값을 알 수 없습니다",
+    "{what}, and no repair is clearly best: {options}": "{what}. 어느 쪽으로 고칠지 분명하지 않습니다: {options}",
+    "start {value}": "시작 {value}",
+    "end {value}": "종료 {value}",
+    "duration {value}": "소요 시간 {value}",
+    "{what}; set start to {value}": "{what}. 수정안: 시작 {value}",
+    "{what}; set end to {value}": "{what}. 수정안: 종료 {value}",
+    "{what}; set duration to {value}": "{what}. 수정안: 소요 시간 {value}",
+    ("start", "{what}; {evidence} says {value}"): "{what}. {evidence}에 따르면 시작은 {value}입니다",
+    ("end", "{what}; {evidence} says {value}"): "{what}. {evidence}에 따르면 종료는 {value}입니다",
+    "{what}; {evidence} says duration {value}": "{what}. {evidence}에 따르면 소요 시간은 {value}입니다",
+    ("start", "{what}; {evidence} both say {value}"): "{what}. {evidence}에 따르면 시작은 {value}입니다",
+    ("end", "{what}; {evidence} both say {value}"): "{what}. {evidence}에 따르면 종료는 {value}입니다",
+    ("start", "{what}; {evidence} all say {value}"): "{what}. {evidence}에 따르면 시작은 {value}입니다",
+    ("end", "{what}; {evidence} all say {value}"): "{what}. {evidence}에 따르면 종료는 {value}입니다",
+    "{what}; {evidence} agree with {start}–{end}: duration {value}": "{what}. {evidence}에 따르면 이 순서는 {start}–{end}이고 소요 시간은 {value}입니다",
+    # -- timeline and T003 -------------------------------------------------------------------
+    "its start cannot be determined: give it a start (the first segment has no previous end), or give the agenda a slot": "시작을 정할 수 없습니다. 시작을 적거나(첫 순서에는 앞 순서의 종료가 없습니다) 일정표에 회의 시간(slot)을 적으십시오",
+    "its end cannot be determined: give it an end or a duration": "종료를 정할 수 없습니다. 종료나 소요 시간을 적으십시오",
+    "its end cannot be determined: give it an end or a duration; the next segment starts at {next}": "종료를 정할 수 없습니다. 종료나 소요 시간을 적으십시오(다음 순서 시작: {next})",
+    "{title!r}: {reason}{tail}": "‘{title}’의 {reason}{tail}",
+    "; 1 segment after it cannot be placed either": ". 뒤이은 순서 1개도 시간을 정할 수 없습니다",
+    "; {n} segments after it cannot be placed either": ". 뒤이은 순서 {n}개도 시간을 정할 수 없습니다",
+    "; 1 part after it cannot be placed either": ". 뒤이은 세부 순서 1개도 시간을 정할 수 없습니다",
+    "; {n} parts after it cannot be placed either": ". 뒤이은 세부 순서 {n}개도 시간을 정할 수 없습니다",
+    "{title!r} lasts 0 minutes ({time}); give it its real length": "‘{title}’의 소요 시간이 0분입니다({time}). 실제 소요 시간을 적으십시오",
+    # -- sequence: S001–S003 -----------------------------------------------------------------
+    "{after!r} starts at {after_start}, {overlap} before {before!r} ends at {before_end}; start it at {before_end} or end {before!r} at {after_start}": "‘{after}’의 시작({after_start})이 ‘{before}’의 종료({before_end})보다 {overlap} 이릅니다. ‘{after}’의 시작을 {before_end}에 맞추거나 ‘{before}’의 종료를 {after_start}에 맞추십시오",
+    "{gap_start}–{gap_end} ({length}) between {before!r} and {after!r} is not covered by any segment; start {after!r} at {gap_start} or add a break": "‘{before}’ 종료와 ‘{after}’ 시작 사이의 {gap_start}–{gap_end}({length})에 배정된 순서가 없습니다. ‘{after}’의 시작을 {gap_start}에 맞추거나 휴식 순서를 추가하십시오",
+    "{after!r} at {after_start} is listed after {before!r} at {before_start}; list segments in time order": "{after_start}에 시작하는 ‘{after}’ 순서가 {before_start}에 시작하는 ‘{before}’ 순서보다 뒤에 적혀 있습니다. 순서를 시간순으로 적으십시오",
+    # -- slot: F001–F003 ---------------------------------------------------------------------
+    "{title!r} starts at {start}, {early} before the slot {slot} starts": "‘{title}’의 시작({start})이 회의 시간({slot})의 시작보다 {early} 이릅니다",
+    "{title!r} ends at {end}, {late} after the slot {slot} ends": "‘{title}’의 종료({end})가 회의 시간({slot})의 종료보다 {late} 늦습니다",
+    "the segments add up to {total}, the slot {slot} is {length}{tail}": "순서의 소요 시간 합계는 {total}이고 회의 시간({slot})은 {length}입니다{tail}",
+    ": {where} is not planned": ". {where}에 계획된 순서가 없습니다",
+    ": {where} are not planned": ". {where}에 계획된 순서가 없습니다",
+    # -- parts: P001–P002 --------------------------------------------------------------------
+    "the parts of {title!r} add up to {total}, but it lasts {duration} ({remark})": "‘{title}’의 세부 순서 합계는 {total}이지만 이 순서의 소요 시간은 {duration}입니다({remark})",
+    "{minutes} unplanned": "{minutes} 미배정",
+    "{minutes} too many": "{minutes} 초과",
+    "part {title!r} starts at {start}, before {parent!r} ({span}) starts": "세부 순서 ‘{title}’의 시작({start})이 ‘{parent}’({span})의 시작보다 이릅니다",
+    "part {title!r} ends at {end}, after {parent!r} ({span}) ends": "세부 순서 ‘{title}’의 종료({end})가 ‘{parent}’({span})의 종료보다 늦습니다",
+    # -- owners: O001–O003 -------------------------------------------------------------------
+    '{title!r} has no owner; add owner: ("-" for nobody)': '‘{title}’에 담당이 없습니다. owner: 항목을 추가하십시오(담당이 없으면 "-")',
+    "owner {owner!r} is not in people{hint}": "people에 담당 ‘{owner}’ 항목이 없습니다{hint}",
+    "; did you mean {guess!r}?": ". 혹시 ‘{guess}’입니까?",
+    "; add them to people": ". people에 추가하십시오",
+    "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})": "담당 {person}의 일정이 겹칩니다. ‘{second}’({second_booking}) 시간에 ‘{first}’({first_booking}, 줄 {line})에도 배정되어 있습니다",
+    "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})": "담당 {person}의 일정이 겹칩니다. ‘{mine}’({my_booking}) 시간에 ‘{other}’({where}, {other_booking})에도 배정되어 있습니다",
+    # -- dates: D001 -------------------------------------------------------------------------
+    "weekday {written} does not match {date}, a {actual}; write {right}": "요일({written})이 날짜({date})와 맞지 않습니다. 이날은 {actual}이며, 올바른 표기는 {right}입니다",
+    # -- suppressions: I001 ------------------------------------------------------------------
+    "the suppression names {name!r}, which is not a rule; `tfagenda rules` lists them": "무시 주석의 ‘{name}’에 해당하는 규칙이 없습니다. 규칙 목록: `tfagenda rules`",
+    "the suppression of {what} suppresses nothing here; remove it": "{what}에 대한 무시 주석이 여기서 아무것도 무시하지 않습니다. 주석을 삭제하십시오",
+    "every rule": "모든 규칙",
+    # -- reading the file: E000–E004, Y001 ---------------------------------------------------
+    "cannot read the file: {reason}": "파일을 읽을 수 없습니다: {reason}",
+    "cannot read the folder: {reason}; the files in it were not checked": "폴더를 읽을 수 없습니다: {reason}. 그 안의 파일은 점검하지 않았습니다",
+    "it is a folder, not a file": "파일이 아니라 폴더입니다",
+    "cannot read the file: it is a symbolic link to {target} that loops back on itself": "파일을 읽을 수 없습니다: 자기 자신으로 되돌아오는 심볼릭 링크입니다(대상: {target})",
+    "cannot read the file: it is a broken symbolic link (to {target}, which does not exist)": "파일을 읽을 수 없습니다: 대상이 없는 심볼릭 링크입니다(대상: {target})",
+    "the file is larger than {mib} MiB, the most tfagenda reads (an agenda of a thousand segments is about 100 KiB); not checked": "파일 크기가 tfagenda가 읽는 최대 크기({mib} MiB)를 넘어 점검하지 않았습니다(순서 1,000개인 일정표가 약 100 KiB)",
+    "the file is not {encoding} text (byte 0x{byte} at offset {offset}): {reason}; save it as UTF-8": "파일이 {encoding} 텍스트가 아닙니다(오프셋 {offset}의 바이트 0x{byte}: {reason}). UTF-8 형식으로 저장하십시오",
+    "YAML syntax: {what}": "YAML 문법 오류: {what}",
+    "the file looks like UTF-16 without a byte-order mark; save it as UTF-8": "바이트 순서 표시 없는 UTF-16 파일로 보입니다. UTF-8 형식으로 저장하십시오",
+    "key {name!r} is given twice, on lines {first} and {second}; the second is ignored: remove one of them": "같은 키가 두 번 적혀 있습니다: {name!r}(줄 {first}, 줄 {second}). 두 번째 값은 무시됩니다. 둘 중 하나를 삭제하십시오",
+    "the character U+{code} ({name}) is not allowed in YAML; remove it": "YAML에 쓸 수 없는 문자가 있습니다: U+{code}({name}). 이 문자를 삭제하십시오",
+    "the character U+{code} ({name}) is not allowed in YAML; remove it (the file looks like UTF-16 without a byte-order mark: save it as UTF-8)": "YAML에 쓸 수 없는 문자가 있습니다: U+{code}({name}). 이 문자를 삭제하십시오(바이트 순서 표시 없는 UTF-16 파일로 보입니다. UTF-8 형식으로 저장하십시오)",
+    "the YAML nests deeper than the parser can follow": "YAML의 중첩이 너무 깊어 읽을 수 없습니다",
+    "YAML: {error}": "YAML 오류: {error}",
+    "the YAML expands its aliases to more than {limit} values (an alias bomb); write the values out instead": "YAML 별칭(alias)을 펼치면 값이 {limit}개를 넘습니다(별칭 폭탄). 값을 직접 적으십시오",
+    "the YAML nests more than {depth} levels deep": "YAML의 중첩이 {depth}단계를 넘습니다",
+    "the file has more than {limit} values, the most tfagenda reads (a 20,000-event schedule has about 180,000); not checked": "파일의 값이 tfagenda가 읽는 최대 개수({limit}개)를 넘어 점검하지 않았습니다(행사 20,000개인 일정표가 약 180,000개)",
+    "{count} more problems with the file's values are not listed (tfagenda lists the first {limit}); fix these first": "파일 값의 문제 {count}개는 더 표시하지 않았습니다(처음 {limit}개만 표시). 먼저 위의 문제를 고치십시오",
+    "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file": "이 파일의 {code} 지적 사항은 더 표시하지 않았습니다(규칙·파일마다 최대 {limit}개)",
+    "a key must be plain text, not a list or mapping": "키는 목록이나 매핑이 아닌 일반 텍스트여야 합니다",
+    "the file is {what}; an agenda is a mapping with at least title and segments": "파일이 {what}. 일정표는 title, segments 항목이 있는 매핑이어야 합니다",
+    "empty": "비어 있습니다",
+    "a {type}, not a mapping": "매핑이 아닙니다({type})",
+    "not an agenda: its keys are {keys}, and an agenda has title and segments (or days); if the file is not meant to be one, exclude it (exclude in the config) or name the agenda files": "일정표가 아닙니다(키: {keys}). 일정표에는 title, segments(또는 days) 항목이 있어야 합니다. 일정표가 아닌 파일이면 설정의 exclude로 제외하거나 점검할 일정표 파일을 직접 지정하십시오",
+    "the agenda has no segments; add at least one under segments:": "일정표에 순서가 없습니다. segments: 아래에 순서를 하나 이상 추가하십시오",
+    "unknown key {key!r} in {where}; {hint}": "{where}에 알 수 없는 키가 있습니다: {key!r}. {hint}",
+    "did you mean {guess!r}?": "혹시 {guess!r}입니까?",
+    "known keys: {keys}": "사용할 수 있는 키: {keys}",
+    "{where} has no {field}; add {field}:": "{where}에 {field} 항목이 없습니다. {field}: 항목을 추가하십시오",
+    "{field} must be a mapping (key: value), not {type}": "{field}: 매핑(key: value)이어야 합니다. 지금은 {type}입니다",
+    "{field} must be a list (- item), not {type}": "{field}: 목록(- 항목)이어야 합니다. 지금은 {type}입니다",
+    "{field}: {message}": "{field} 항목: {message}",
+    "the agenda: {message}": "일정표: {message}",
+    "{detail}": "값을 읽을 수 없습니다({detail})",  # pydantic's own English sentence
+    "the agenda": "일정표",
+    "segment {n}": "{n}번째 순서",
+    "part {n}": "{n}번째 세부 순서",
+    "track {n}": "{n}번째 트랙",
+    "day {n}": "{n}번째 날",
+    "slot": "회의 시간(slot)",
+    "policy": "정책(policy)",
+    "person": "people 항목",
+    "value": "값",
+    "text": "텍스트",
+    "a number": "숫자",
+    "true/false": "참/거짓",
+    "a list": "목록",
+    "a mapping": "매핑",
+    "null": "값 없음(null)",
+    '{name} {value} is unquoted; YAML 1.1 tools (PyYAML, many editors) read it as the number {number}. Read here as {meaning}; quote it: "{value}"': '{name} 값 {value}에 따옴표가 없습니다. YAML 1.1 도구(PyYAML, 여러 편집기)는 이 값을 숫자({number})로 읽습니다. 여기서는 {meaning}으로 읽었습니다. 따옴표로 감싸십시오: "{value}"',
+    "slot {field}": "slot의 {field}",
+    "the time {value}": "시각({value})",
+    "the duration {value} ({minutes})": "소요 시간({value}, {minutes})",
+    # -- values that cannot be read (clock.py, model.py) -------------------------------------
+    '{text!r} is not a time; write it as HH:MM, e.g. "16:30"': '시각으로 읽을 수 없는 값입니다({text!r}). HH:MM 형식으로 적으십시오(예: "16:30")',
+    "{text!r} is not a time: minute {minute} is past 59": "시각으로 읽을 수 없는 값입니다({text!r}). 분 값({minute})이 59를 넘습니다",
+    "{text!r} is not a time: times run from 00:00 to 24:00": "시각으로 읽을 수 없는 값입니다({text!r}). 시각은 00:00부터 24:00까지입니다",
+    "{value} is a number, not a time; write it as {hint}": "시각이 아니라 숫자입니다({value}). {hint} 형식으로 적으십시오",
+    '{value!r} is not a duration; give minutes (5) or text such as "5m", "1h30m", "1:30"': '소요 시간으로 읽을 수 없는 값입니다({value!r}). 분 단위 숫자(5)나 "5m", "1h30m", "1:30" 같은 형식으로 적으십시오',
+    "duration {value} is negative": "소요 시간이 음수입니다({value})",
+    "duration {value} is more than a week; a segment lasts at most {limit} minutes (7 days)": (
+        "소요 시간이 1주일보다 깁니다({value}). 한 순서는 최대 {limit}분(7일)입니다"
+    ),
+    "{value!r} is not a duration; give minutes (5) or text such as {examples}": "소요 시간으로 읽을 수 없는 값입니다({value!r}). 분 단위 숫자(5)나 {examples} 같은 형식으로 적으십시오",
+    "the slot {start}–{end} is empty": "회의 시간({start}–{end})의 길이가 0분입니다",
+    '{text!r} is not a slot; write it as "16:30-18:00" (or with ~)': '회의 시간으로 읽을 수 없는 값입니다({text!r}). "16:30-18:00" 형식으로 적으십시오(~도 가능)',
+    '{value!r} is not a slot; write it as "16:30-18:00" or {{start: "16:30", end: "18:00"}}': '회의 시간으로 읽을 수 없는 값입니다({value!r}). "16:30-18:00" 또는 {{start: "16:30", end: "18:00"}} 형식으로 적으십시오',
+    "a slot mapping has exactly the keys start and end, not {keys}": "회의 시간 매핑에는 start, end 키만 있어야 합니다(지금: {keys})",
+    "{value!r} is not a date: {error}": "날짜로 읽을 수 없는 값입니다({value!r}): {error}",
+    "{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-02-26": "날짜로 읽을 수 없는 값입니다({value!r}). YYYY-MM-DD 형식으로 적으십시오(예: 2026-02-26)",
+    "{value!r} is not a weekday; write {korean}, Thu or Thursday": "요일로 읽을 수 없는 값입니다({value!r}). {korean}, Thu, Thursday 같은 형식으로 적으십시오",
+    '{value!r} is not an owner; give a name, a list of names, or "-" for nobody': '담당으로 읽을 수 없는 값입니다({value!r}). 이름이나 이름 목록을 적으십시오(담당이 없으면 "-")',
+    "{value!r} is not an IANA time zone name such as Asia/Seoul or Europe/Berlin": "IANA 시간대 이름이 아닙니다({value!r}). 예: Asia/Seoul, Europe/Berlin",
+    "{value!r} is not text": "텍스트가 아닙니다({value!r})",
+    "a day has either segments or tracks, not both": "하루(day)에는 segments 또는 tracks 중 하나만 적을 수 있습니다",
+    "an agenda has either segments (one meeting) or days, not both": "일정표에는 segments(회의 하나) 또는 days 중 하나만 적을 수 있습니다",
+    "with days, put {names} on each day, not at the top": "days를 쓸 때는 {names} 항목을 맨 위가 아니라 각 날(day)에 적으십시오",
+    # -- ministry import: E005 ---------------------------------------------------------------
+    "no schedule table found: expected rows like {example} (tab-separated, a | table, or columns two spaces apart)": "일정 표를 찾지 못했습니다. {example} 같은 행이 있어야 합니다(탭 구분, | 표, 또는 두 칸 이상 띄운 열)",
+    "cannot read the meeting line {value!r}: write it as {example}": "회의 일시 줄을 읽을 수 없습니다({value!r}). {example} 형식으로 적으십시오",
+    "cannot read the time of this schedule row, {value!r}; write it as {example}, as the other rows do": "이 행의 시간을 읽을 수 없습니다({value!r}). 다른 행처럼 {example} 형식으로 적으십시오",
+    # -- the summary line (report/text.py) ---------------------------------------------------
+    "All checks passed ({files}).": "모든 점검을 통과했습니다({files}).",
+    "All checks passed ({files}); {fixed}.": "모든 점검을 통과했습니다({files}). {fixed}.",
+    "Found {errors} and {warnings} in {files}{tail}.": "{files}에서 {errors}, {warnings}을 찾았습니다{tail}.",
+    "Found {errors} and {warnings} in {files}; {fixed}.": "{files}에서 {errors}, {warnings}을 찾았습니다. {fixed}.",
+    "; {n} with a fix": ". 그중 {n}건은 수정안이 있습니다",
+    "{n} file": "파일 {n}개",
+    "{n} files": "파일 {n}개",
+    "{n} error": "오류 {n}건",
+    "{n} errors": "오류 {n}건",
+    "{n} warning": "경고 {n}건",
+    "{n} warnings": "경고 {n}건",
+    "{fixed} fixed, {remaining} remaining": "{fixed}건 수정, {remaining}건 남음",
+    "{fixed} fixed, {remaining} remaining ({n} with an unsafe fix: --unsafe-fixes applies it)": (
+        "{fixed}건 수정, {remaining}건 남음 (그중 {n}건은 안전하지 않은 수정안이 있어 --unsafe-fixes를 주면 적용됩니다)"
+    ),
+    "{fixed} fixed, {remaining} remaining ({n} with an unsafe fix: --unsafe-fixes applies them)": (
+        "{fixed}건 수정, {remaining}건 남음 (그중 {n}건은 안전하지 않은 수정안이 있어 --unsafe-fixes를 주면 적용됩니다)"
+    ),
+    # -- internal errors (linter.py) ---------------------------------------------------------
+    "internal error while {doing} ({error}: {detail}{where}); the other files were checked. "
+    "This is a bug in tfagenda: please report it with the file": "{doing} 중 내부 오류가 발생했습니다({error}: {detail}{where}). "
+    "다른 파일은 점검했습니다. tfagenda의 버그이니 이 파일과 함께 알려 주십시오",
+    "checking this file": "이 파일 점검",
+    "comparing the files for double bookings (O003)": "파일 간 담당 일정 겹침 비교(O003)",
+    # -- retime (retime.py) ------------------------------------------------------------------
+    "{text!r} is not a shift; write minutes with a sign, e.g. +10m, -5m, +1h": (
+        "이동할 시간으로 읽을 수 없는 값입니다({text!r}). 부호를 붙인 분으로 적으십시오(예: +10m, -5m, +1h)"
+    ),
+    "{text!r} is not a gap; write minutes, e.g. 5m or 5": (
+        "간격으로 읽을 수 없는 값입니다({text!r}). 분으로 적으십시오(예: 5m 또는 5)"
+    ),
+    "there is no segment {number}; the file has {count} (numbered from 1 in file order)": (
+        "{number}번째 순서가 없습니다. 이 파일의 순서는 {count}개입니다(파일에 적힌 차례대로 1부터 셉니다)"
+    ),
+    "no segment is titled {spec!r}; name it by its title or its number (1 to {count})": (
+        "제목이 {spec!r}인 순서가 없습니다. 순서의 제목이나 번호(1–{count})로 지정하십시오"
+    ),
+    "{count} segments match {spec!r} ({listed}); give the number instead": (
+        "{spec!r}에 해당하는 순서가 {count}개입니다({listed}). 번호로 지정하십시오"
+    ),
+    "{title!r} needs a start, and retime cannot see where to write it; add start: yourself": (
+        "‘{title}’에 시작이 필요하지만 적을 위치를 알 수 없습니다. start: 항목을 직접 추가하십시오"
+    ),
+    "{title!r} takes its {name} from an anchor or merge key (line {line}); "
+    "retime does not edit values other segments share": (
+        "‘{title}’의 {name} 값은 앵커나 병합 키에서 옵니다(줄 {line}). "
+        "retime은 여러 순서가 함께 쓰는 값을 고치지 않습니다"
+    ),
+    "before midnight": "자정 전",
+    "past midnight": "자정 후",
+    "; the slot does not cross midnight": ". 회의 시간이 자정을 넘지 않습니다",
+    "{title!r} would start at {time} ({side}){crossing}: nothing written": (
+        "‘{title}’의 시작이 {time}({side})에 놓이게 됩니다{crossing}. 아무것도 쓰지 않았습니다"
+    ),
+    "{title!r} would end at {time} ({side}){crossing}: nothing written": (
+        "‘{title}’의 종료가 {time}({side})에 놓이게 됩니다{crossing}. 아무것도 쓰지 않았습니다"
+    ),
+    "{title!r}: its start, end and duration do not add up{reason}, so it cannot be shifted; "
+    "fix that first (tfagenda check --fix, or by hand)": (
+        "‘{title}’의 시작, 종료, 소요 시간이 서로 맞지 않아{reason} 옮길 수 없습니다. "
+        "먼저 바로잡으십시오(tfagenda check --fix 또는 직접 수정)"
+    ),
+    "{title!r}: its start, end and duration do not add up{reason}, so it cannot be packed; "
+    "fix that first (tfagenda check --fix, or by hand)": (
+        "‘{title}’의 시작, 종료, 소요 시간이 서로 맞지 않아{reason} 차례로 붙일 수 없습니다. "
+        "먼저 바로잡으십시오(tfagenda check --fix 또는 직접 수정)"
+    ),
+    "the file is not a readable agenda; `tfagenda check` says why": (
+        "읽을 수 있는 일정표가 아닙니다. 이유는 `tfagenda check`로 확인하십시오"
+    ),
+    "{title!r} would read back as {shown}, not {expected}; nothing written": (
+        "‘{title}’의 시간을 다시 읽으면 {shown}입니다(예정: {expected}). 아무것도 쓰지 않았습니다"
+    ),
+    "{label}: {span}; no slot to fit": "{label}: {span}. 맞출 회의 시간이 없습니다",
+    ", starting {minutes} before the slot": ". 회의 시간보다 {minutes} 일찍 시작합니다",
+    "{label}: {span} runs {minutes} past the slot's end ({ends}){before}": (
+        "{label}: {span}. 회의 시간의 종료({ends})보다 {minutes} 늦게 끝납니다{before}"
+    ),
+    "{label}: {span} leaves {minutes} spare before the slot's end ({ends}){before}": (
+        "{label}: {span}. 회의 시간의 종료({ends})까지 {minutes} 남습니다{before}"
+    ),
+    "{label}: {span} fills the slot to its end ({ends}){before}": (
+        "{label}: {span}. 회의 시간의 종료({ends})까지 꽉 찹니다{before}"
+    ),
+    "day {n} · {track}": "{n}번째 날 · {track}",
+    # -- render labels (render/view.py) -------------------------------------------------------
+    ("column", "Time"): "시간",
+    ("column", "Item"): "내용",
+    "Owner": "비고",
+    "Note": "메모",
+    "Room": "장소",
+    "Check": "점검",
+    "When": "일시",
+    "Where": "장소",
+    "Findings": "점검 결과",
+    "Timeline": "시간표",
+    "Slot": "회의 시간",
+    # the ministry press release's own headings (render --format text)
+    ("ministry heading", "Time"): "시 간(안)",
+    ("ministry heading", "Item"): "내 용",
+    "{minutes} min": "{minutes}분",
+    "line {line}": "{line}행",
+    "line {line}:{column}": "{line}행 {column}열",
+    # -- rendering errors (render/) ----------------------------------------------------------
+    "{path} is not a readable agenda: {first}": "{path}: 읽을 수 있는 일정표가 아닙니다: {first}",
+    "no agenda in it": "일정표가 없습니다",
+    "a frab schedule is one conference: render one agenda file at a time, not {count}": (
+        "frab 일정은 회의 하나입니다. 일정표 파일을 한 번에 하나씩 변환하십시오(지정한 파일: {count}개)"
+    ),
+    "{path}: a frab schedule needs a date for every day; add `date:` (YYYY-MM-DD)": (
+        "{path}: frab 일정에는 모든 날의 날짜가 필요합니다. `date:`(YYYY-MM-DD)를 추가하십시오"
+    ),
+    "{path}: a frab schedule needs the agenda's `timezone:` (an IANA name such as Asia/Seoul)": (
+        "{path}: frab 일정에는 일정표의 `timezone:`(Asia/Seoul 같은 IANA 이름)이 필요합니다"
+    ),
+    "{paths}: an .ics needs a date for every meeting day; add `date:` (YYYY-MM-DD)": (
+        "{paths}: .ics에는 모든 회의 날의 날짜가 필요합니다. `date:`(YYYY-MM-DD)를 추가하십시오"
+    ),
+    # -- usage errors (commands/) ------------------------------------------------------------
+    "no agenda folder {folder}/ here; name the agenda files or folders to check": (
+        "여기에 일정표 폴더({folder}/)가 없습니다. 점검할 일정표 파일이나 폴더를 지정하십시오"
+    ),
+    "{option} {output} is the input file {source}; name another file to write": (
+        "출력 파일({option} {output})이 입력 파일({source})과 같습니다. 쓸 파일을 따로 지정하십시오"
+    ),
+    "{path}: no such file or directory": "{path}: 파일이나 폴더가 없습니다",
+    "no agenda files (*.yaml, *.yml) in {targets}": "일정표 파일(*.yaml, *.yml)이 없습니다: {targets}",
+    "{file}: cannot read it: {error}": "{file}: 읽을 수 없습니다: {error}",
+    "{file}: cannot write it: {error}": "{file}: 쓸 수 없습니다: {error}",
+    "--changed-since needs git: {error}": "--changed-since에는 git이 필요합니다: {error}",
+    "--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository": (
+        "--changed-since {revision}: 이 저장소의 git 리비전(커밋, 브랜치, 태그)이 아닙니다"
+    ),
+    "--changed-since {revision}: git failed": "--changed-since {revision}: git 실행에 실패했습니다",
+    "--segments is for --format ics (one calendar event per segment)": (
+        "--segments는 --format ics에만 씁니다(순서마다 캘린더 일정 하나)"
+    ),
+    "no agenda files in {where}": "일정표 파일이 없습니다: {where}",
+    "cannot write {output}: {error}": "{output}: 쓸 수 없습니다: {error}",
+    "no rule {code!r}; `tfagenda rules` lists them": "규칙이 없습니다: {code!r}. 규칙 목록: `tfagenda rules`",
+    "{file} is a folder; name one file to import": "{file}: 폴더입니다. 가져올 파일 하나를 지정하십시오",
+    "{file}: no such file": "{file}: 파일이 없습니다",
+    "{name}: larger than {limit} MiB, the most tfagenda imports; not imported": (
+        "{name}: tfagenda가 가져오는 최대 크기({limit} MiB)보다 큽니다. 가져오지 않았습니다"
+    ),
+    "-o {output}: there is no folder {folder}": "-o {output}: 폴더가 없습니다: {folder}",
+    "-o {output} is a folder; name the YAML file to write": (
+        "-o {output}: 폴더입니다. 쓸 YAML 파일을 지정하십시오"
+    ),
+    "{name}: not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8": (
+        "{name}: UTF-8 텍스트가 아닙니다(오프셋 {offset}의 바이트 0x{byte}). UTF-8로 저장하십시오"
+    ),
+    "{name} looks like a YAML agenda, which needs no import (tfagenda check reads it); "
+    "if it is not, name its format with --from ({formats})": (
+        "{name}: YAML 일정표로 보이므로 가져올 필요가 없습니다(tfagenda check가 읽습니다). "
+        "YAML 일정표가 아니면 --from으로 형식을 지정하십시오({formats})"
+    ),
+    "say what to do: --shift MINUTES, --pack or --fit": (
+        "할 일을 지정하십시오: --shift MINUTES, --pack 또는 --fit"
+    ),
+    "--shift and --pack do not go together; run one, then the other": (
+        "--shift와 --pack은 함께 쓸 수 없습니다. 하나씩 차례로 실행하십시오"
+    ),
+    "--gap goes with --pack": "--gap은 --pack과 함께 씁니다",
+    # -- retime's own lines (commands/retime.py) ---------------------------------------------
+    "Nothing to change: the times are already so.": "바꿀 것이 없습니다. 시간이 이미 그렇습니다.",
+    "{file} not written (standard input is not a terminal); run with --yes to write it": (
+        "{file}: 쓰지 않았습니다(표준 입력이 터미널이 아닙니다). 쓰려면 --yes를 붙여 실행하십시오"
+    ),
+    "Write these changes to {file}?": "이 변경 내용을 {file}에 쓸까요?",
+    "{file} not written.": "{file}: 쓰지 않았습니다.",
+    "Wrote {file}.": "{file}: 썼습니다.",
+    # -- check --fix / --diff, import, render (commands/) -------------------------------------
+    "{path}: cannot write the fixes: {error}": "{path}: 수정 내용을 쓸 수 없습니다: {error}",
+    "{path}: not fixed: the fixes would make a file that tfagenda cannot read": (
+        "{path}: 수정하지 않았습니다. 수정하면 tfagenda가 읽을 수 없는 파일이 됩니다"
+    ),
+    "{name}: not fixed: the fixed file would be {size} bytes, more than the {limit} tfagenda reads": (
+        "{name}: 수정하지 않았습니다. 수정한 파일은 {size}바이트로, tfagenda가 읽는 한도({limit}바이트)를 넘습니다"
+    ),
+    "{n} finding": "{n}건",
+    "{n} findings": "{n}건",
+    "Would fix {findings} in {files}.": "{files}에서 {findings}을 고칠 수 있습니다.",
+    "No fixes to apply.": "고칠 것이 없습니다.",
+    "{name} not imported: some of it cannot be read (see above); --partial writes the rest": (
+        "{name}: 가져오지 않았습니다. 읽을 수 없는 부분이 있습니다(위 참조). --partial을 붙이면 나머지를 씁니다"
+    ),
+    "cannot render; these files are not readable agendas:": "변환할 수 없습니다. 읽을 수 있는 일정표가 아닌 파일:",
+    (
+        "{path}: the meeting on {date} reaches {minutes} minutes after its midnight, past"
+        " 9999-12-31, the last date that ISO 8601 and iCalendar can write; the table, md, text"
+        " and html formats show it"
+    ): (
+        "{path}: {date}의 회의가 자정에서 {minutes}분 뒤까지 이어져 ISO 8601과 iCalendar로 적을 수 있는"
+        " 마지막 날짜(9999-12-31)를 넘습니다. table, md, text, html 형식으로는 볼 수 있습니다"
+    ),
+}
