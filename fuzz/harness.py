@@ -7,6 +7,9 @@
 - every finding is a known rule's, and every position is inside the file (``position_ok``);
 - every message, and every fix's text, can be written out as UTF-8 (no lone surrogates);
 - ``--fix``'s rounds finish, and give text that can be written back;
+- what ``--fix`` writes (safe fixes, and with ``--unsafe-fixes``) still parses where the input
+  did, keeps every key path and the number of segments and parts, and (safe fixes) checks to no
+  more errors than the input (``check_fix_output``).
 - every agenda that loads renders in every format (``check_render``, the render oracle): no
   exception but a ``RenderError`` (a usage error: an .ics without dates, frab without a time zone,
   a date past 9999-12-31), whose message shows no control character; json and frab-json parse
@@ -33,15 +36,15 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import Any
 
-from tfagenda.findings import Finding, Span
-from tfagenda.fix import Source, fix_text, is_yaml
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Finding, Severity, Span
+from tfagenda.fix import Source, fix_rounds, fix_text, is_yaml
 from tfagenda.linter import check_loaded
 from tfagenda.load import Loaded, load_bytes
 from tfagenda.positions import LINE_BREAK
 from tfagenda.report import json_text
 from tfagenda.rules import RULES
 from tfagenda.textwidth import needs_escape
-from tfagenda.yamldoc import sniff_encoding
+from tfagenda.yamldoc import parse, sniff_encoding
 
 
 def lines_of(raw: bytes) -> list[str]:
@@ -181,6 +184,54 @@ def check_one(raw: bytes, name: str, fix: bool = True, render: bool = False) -> 
         except UnicodeDecodeError:
             return findings
         if is_yaml(name, source.text) and loaded.document.text:
-            text, _ = fix_text(source.text, name)
+            text, _, findings_after = fix_rounds(source.text, name)
             source.encode(text)  # the bytes --fix would write
+            check_fix_output(source.text, text, name, findings, findings_after)
     return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# The --fix oracle (issue 11): what a fix writes still parses, keeps every key and segment, and
+# checks to no more errors.
+
+
+def shape(text: str, name: str) -> tuple[bool, set[tuple[object, ...]], int]:
+    """Whether ``text`` parses, the paths of its mapping keys, and how many segments and parts it has."""
+    document = parse(text, name)
+    if document.data is None or any(problem.code == "E001" for problem in document.problems):
+        return False, set(), 0
+    keys = {at for at, node in document.nodes.items() if node.key is not None}
+    segments = sum(
+        1
+        for at in document.nodes
+        if len(at) >= 2 and at[-2] in ("segments", "parts") and isinstance(at[-1], int)
+    )
+    return True, keys, segments
+
+
+def check_fix_output(
+    before: str, after: str, name: str, findings_before: Sequence[Finding], findings_after: Sequence[Finding]
+) -> None:
+    """``--fix``'s output parses where the input did, keeps every key and segment, and checks to no
+    more errors than the input (``findings_after`` are ``fix_rounds``'s, uncapped: counted as listed);
+    with ``--unsafe-fixes`` too, for the first two."""
+    if after == before:
+        return
+    parsed, keys, segments = shape(before, name)
+    if not parsed:
+        return
+    for fixed in (after, fix_text(before, name, unsafe=True)[0]):
+        parsed_after, keys_after, segments_after = shape(fixed, name)
+        assert parsed_after, "--fix made a file that does not parse"
+        lost = keys - keys_after
+        assert not lost, f"--fix lost keys: {sorted(map(str, lost))[:5]}"
+        assert segments_after == segments, f"--fix changed the segment count: {segments} → {segments_after}"
+    errors = _errors(findings_before)
+    errors_after = _errors(findings_after)
+    assert errors_after <= errors, f"--fix made more errors: {errors} → {errors_after}"
+
+
+def _errors(findings: Sequence[Finding]) -> int:
+    """Errors as listed: at most MAX_FINDINGS_PER_RULE per rule, and the note that more were not."""
+    per_rule = Counter(f.code for f in findings if f.severity is Severity.ERROR)
+    return sum(min(count, MAX_FINDINGS_PER_RULE + 1) for count in per_rule.values())

@@ -277,6 +277,124 @@ def reencode(data: bytes, rnd: random.Random) -> bytes:
     return text.encode("utf-16-le")  # no byte-order mark: NUL bytes everywhere
 
 
+# -- YAML structure the fixer must respect (issue 11): anchors, aliases, merge keys, block scalars,
+# tags, and "# tfagenda:" directives inside strings. Each finds a "key: value" to work on, in a
+# block mapping or a flow one.
+
+_PAIR = re.compile(
+    rb"(?P<key>[A-Za-z_]+): (?P<value>\"[^\"\n]*\"|'[^'\n]*'|[^,{}\[\]\n#&*!|>][^,{}\n#]*?)(?=,|}|\s*#|\s*$)",
+    re.M,
+)
+_BLOCK_PAIR = re.compile(
+    rb"^(?P<indent> *(?:- )?)(?P<key>[A-Za-z_]+): (?P<value>[^{\[&*!|>#\n][^\n#]*?)[ \t]*$", re.M
+)
+_DIRECTIVES = (
+    b"# tfagenda: ignore[T001]",
+    b"# tfagenda: file-ignore[T001, S002]",
+    b"# tfagenda: ignore",
+    b"#tfagenda: file-ignore",
+)
+
+
+def anchor_and_alias(data: bytes, rnd: random.Random) -> bytes:
+    """A value given an anchor (``&fzN``), and a later value of the same key made its alias."""
+    pairs = list(_PAIR.finditer(data))
+    if not pairs:
+        return data
+    first = rnd.choice(pairs)
+    name = b"fz%d" % rnd.randrange(1000)
+    later = [m for m in pairs if m.start() > first.end() and m["key"] == first["key"]] or [
+        m for m in pairs if m.start() > first.end()
+    ]
+    if later:
+        second = rnd.choice(later)
+        data = data[: second.start("value")] + b"*" + name + data[second.end("value") :]
+    return data[: first.start("value")] + b"&" + name + b" " + data[first.start("value") :]
+
+
+def merge_key(data: bytes, rnd: random.Random) -> bytes:
+    """A flow-mapping segment given an anchor, and a segment after it that merges it (``<<: *fzN``)
+    and overrides its title (and sometimes its start)."""
+    lines = data.split(b"\n")
+    flow = [i for i, line in enumerate(lines) if re.match(rb"^ *- \{", line)]
+    if not flow:
+        return anchor_and_alias(data, rnd)
+    i = rnd.choice(flow)
+    indent = lines[i][: lines[i].index(b"-")]
+    name = b"fz%d" % rnd.randrange(1000)
+    lines[i] = lines[i].replace(b"- {", b"- &" + name + b" {", 1)
+    added = [indent + b"- <<: *" + name, indent + b"  title: merged " + name]
+    if rnd.random() < 0.5:
+        added.append(indent + b'  start: "%02d:%02d"' % (rnd.randrange(24), rnd.randrange(60)))
+    lines[i + 1 : i + 1] = added
+    return b"\n".join(lines)
+
+
+def block_scalar(data: bytes, rnd: random.Random) -> bytes:
+    """A block mapping's value written as a block scalar: ``end: |`` (or ``>-``, ``|+``…) and the
+    value on the next line, indented, sometimes with a comment after the header."""
+    pairs = list(_BLOCK_PAIR.finditer(data))
+    if not pairs:
+        return data
+    pair = rnd.choice(pairs)
+    value = pair["value"].strip(b"\"'")
+    header = rnd.choice((b"|", b">", b"|-", b">-", b"|+", b">+", b"|2"))
+    if rnd.random() < 0.2:
+        header += b"  # a comment"
+    indent = b" " * (len(pair["indent"]) + 2)
+    tail = b"\n" if rnd.random() < 0.3 else b""
+    new = pair["indent"] + pair["key"] + b": " + header + b"\n" + indent + value + tail
+    return data[: pair.start()] + new + data[pair.end() :]
+
+
+def tag(data: bytes, rnd: random.Random) -> bytes:
+    """A value given a tag: ``!!str 16:05``, ``!local``, ``!!int``."""
+    pairs = list(_PAIR.finditer(data))
+    if not pairs:
+        return data
+    pair = rnd.choice(pairs)
+    name = rnd.choice((b"!!str ", b"!!int ", b"!local ", b"!<tag:yaml.org,2002:str> ", b"! "))
+    return data[: pair.start("value")] + name + data[pair.start("value") :]
+
+
+def directive_in_string(data: bytes, rnd: random.Random) -> bytes:
+    """A ``# tfagenda:`` directive inside a quoted value or a block scalar: it is text, never a comment."""
+    pairs = list(_BLOCK_PAIR.finditer(data)) if rnd.random() < 0.4 else []
+    directive = rnd.choice(_DIRECTIVES)
+    if pairs:
+        pair = rnd.choice(pairs)
+        indent = b" " * (len(pair["indent"]) + 2)
+        value = pair["value"].strip(b"\"'")
+        new = (
+            pair["indent"]
+            + pair["key"]
+            + b": "
+            + rnd.choice((b"|", b">-"))
+            + b"\n"
+            + indent
+            + value
+            + b" "
+            + directive
+        )
+        return data[: pair.start()] + new + data[pair.end() :]
+    pairs = list(_PAIR.finditer(data))
+    if not pairs:
+        return data
+    pair = rnd.choice(pairs)
+    value = pair["value"].strip(b"\"'")
+    quote = rnd.choice((b'"', b"'"))
+    return data[: pair.start("value")] + quote + value + b" " + directive + quote + data[pair.end("value") :]
+
+
+YAML_STRUCTURE: tuple[Callable[[bytes, random.Random], bytes], ...] = (
+    anchor_and_alias,
+    merge_key,
+    block_scalar,
+    tag,
+    directive_in_string,
+)
+
+
 # Double-quoted YAML values whose escapes decode to what no output may pass on raw: terminal
 # controls, bidi overrides, lone CRs, line separators, surrogates (paired and lone), HTML and
 # Markdown, XML's forbidden characters.
@@ -356,6 +474,8 @@ OPERATORS: tuple[Callable[[bytes, random.Random], bytes], ...] = (
     indentation,
     line_endings,
     alias_bomb,
+    *YAML_STRUCTURE,
+    *YAML_STRUCTURE,
 )
 
 

@@ -369,13 +369,13 @@ def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path, monkeypatch: 
 
     target = copy_of(SEED, tmp_path)
     theirs = SEED.read_bytes() + b"# someone else's edit\n"
-    real_fix_text = tfagenda.fix.fix_text
+    real_fix_rounds = tfagenda.fix.fix_rounds
 
     def meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
         target.write_bytes(theirs)  # another editor saves while the fixes are worked out
-        return real_fix_text(*args, **kwargs)
+        return real_fix_rounds(*args, **kwargs)
 
-    monkeypatch.setattr(tfagenda.fix, "fix_text", meanwhile)
+    monkeypatch.setattr(tfagenda.fix, "fix_rounds", meanwhile)
     result = run("check", "--fix", str(target))
     assert result.exit_code == 1
     assert "changed on disk since it was read; not written" in result.stderr

@@ -33,7 +33,7 @@ AGENDA = textwrap.dedent(
     slot: "16:30-17:00"
     people:
       kim: {}
-      lee: {}
+      lee: {name: Lee Jiwon}
     segments:
       - {title: "인사 😀 cafe\u0301", start: "16:30", end: "16:05", duration: 5, owner: kim}
       - {title: 보고, duration: 25, owner: lee}
@@ -41,14 +41,15 @@ AGENDA = textwrap.dedent(
 )
 VALUE_LINE = 7  # 0-based line of "16:05"
 
-# Another agenda in the workspace's agenda folder (on disk): lee is booked at 16:40 the same day.
+# Another agenda in the workspace's agenda folder (on disk): Lee Jiwon (the name of AGENDA's lee:
+# across files a person is known by name) is booked at 16:40 the same day.
 OTHER = textwrap.dedent(
     """\
     title: Other meeting
     date: 2026-03-06
     slot: "16:40-17:10"
     segments:
-      - {title: Review, duration: 30, owner: lee}
+      - {title: Review, duration: 30, owner: Lee Jiwon}
     """
 )
 

@@ -91,7 +91,8 @@ def test_segment_hover_marks_what_the_file_does_not_write() -> None:
 
 
 FOLDER = {
-    # kim is in both meetings at 10:10-10:20 (by id here, by alias in b.yaml): O003 in each file
+    # Kim Minsu is in both meetings at 10:10-10:20 (by id here, by a local alias in b.yaml; across
+    # files a person is known by the name of their people entry): O003 in each file
     "a.yaml": """\
 title: Planning
 date: 2026-03-06
@@ -107,18 +108,19 @@ title: Review
 date: 2026-03-06
 slot: "10:10-10:40"
 people:
-  minsu: {aliases: [Kim Minsu]}
+  minsu: {name: Kim Minsu, aliases: [Minsu]}
 segments:
-  - {title: Status, duration: 10, owner: Kim Minsu}
+  - {title: Status, duration: 10, owner: Minsu}
   - {title: Risks, duration: 20, owner: lee}
 """,
-    # the same person again, its double booking with a.yaml silenced on its line
+    # the same person again (written as the name, no people entry), its double booking with
+    # a.yaml silenced on its line
     "c.yaml": """\
 title: Hiring
 date: 2026-03-06
 slot: "10:20-10:30"
 segments:
-  - {title: Interviews, duration: 10, owner: kim}  # tfagenda: ignore[O003]
+  - {title: Interviews, duration: 10, owner: Kim Minsu}  # tfagenda: ignore[O003]
 """,
 }
 

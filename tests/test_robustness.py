@@ -621,14 +621,14 @@ def test_a_crash_while_fixing_one_file_leaves_the_others_fixed(
     import tfagenda.fix
 
     good, boom = write(tmp_path, "good.yaml", AGENDA), write(tmp_path, "boom.yaml", AGENDA)
-    real = tfagenda.fix.fix_text
+    real = tfagenda.fix.fix_rounds
 
-    def fix_text(text: str, path: str = "", *args: Any, **kwargs: Any) -> Any:
+    def fix_rounds(text: str, path: str = "", *args: Any, **kwargs: Any) -> Any:
         if path.endswith("boom.yaml"):
             raise KeyError("a bug")
         return real(text, path, *args, **kwargs)
 
-    monkeypatch.setattr(tfagenda.fix, "fix_text", fix_text)
+    monkeypatch.setattr(tfagenda.fix, "fix_rounds", fix_rounds)
     result = run("check", "--isolated", "--fix", str(tmp_path))
     assert result.exit_code == 1 and "Traceback" not in result.stdout + result.stderr
     assert "boom.yaml: not fixed: internal error (KeyError" in result.stderr

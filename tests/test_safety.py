@@ -111,13 +111,13 @@ def test_a_file_replaced_with_the_same_bytes_is_not_overwritten(
     import tfagenda.fix as fix
 
     target = write(tmp_path / "agenda.yaml", AGENDA)
-    real_fix_text = fix.fix_text
+    real_fix_rounds = fix.fix_rounds
 
     def fix_while_an_editor_saves(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         _editor_saves(target, AGENDA)
-        return real_fix_text(*args, **kwargs)  # type: ignore[arg-type]
+        return real_fix_rounds(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(fix, "fix_text", fix_while_an_editor_saves)
+    monkeypatch.setattr(fix, "fix_rounds", fix_while_an_editor_saves)
     with pytest.raises(FileChanged):
         fix_file(target)
     assert target.read_text(encoding="utf-8") == AGENDA

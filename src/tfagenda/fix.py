@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
 from tfagenda.findings import Applicability, Edit, Finding, Fix
+from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import sniff_encoding
 
@@ -111,10 +113,11 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     """Apply the applicable fixes of ``findings`` (in order) whose edits do not overlap an earlier one's.
 
     Returns the new text and the findings whose fixes were applied; the skipped ones are found
-    again when the text is checked the next round.
+    again when the text is checked the next round. Linear in the text and the findings (up to
+    a logarithm): the edits taken are kept sorted, and an edit is compared with its neighbours only.
     """
     positions = _positions(text)
-    taken: list[tuple[int, int, str]] = []
+    taken = _Taken()
     applied: list[Finding] = []
     for finding in findings:
         if not applicable(finding.fix, unsafe):
@@ -124,14 +127,33 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
             ranges = [(*positions.offsets_of(edit.span), edit.text) for edit in finding.fix.edits]
         except ValueError:
             continue
-        mine: list[tuple[int, int, str]] = []
-        if any(_clash(r[:2], other[:2]) for r in ranges for other in taken + mine) or any(
+        if any(taken.clashes(r[0], r[1]) for r in ranges) or any(
             _clash(a[:2], b[:2]) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
         ):
             continue
-        taken.extend(ranges)
+        for r in ranges:
+            taken.add(*r)
         applied.append(finding)
-    return _splice(text, taken), applied
+    return _splice(text, taken.ranges), applied
+
+
+class _Taken:
+    """Edits that do not overlap, sorted by where they begin (no two begin at the same place)."""
+
+    def __init__(self) -> None:
+        self.begins: list[int] = []
+        self.ranges: list[tuple[int, int, str]] = []
+
+    def clashes(self, begin: int, end: int) -> bool:
+        at = bisect_left(self.begins, begin)
+        if at < len(self.ranges) and _clash((begin, end), self.ranges[at][:2]):
+            return True
+        return at > 0 and _clash((begin, end), self.ranges[at - 1][:2])
+
+    def add(self, begin: int, end: int, new: str) -> None:
+        at = bisect_left(self.begins, begin)
+        self.begins.insert(at, begin)  # findings come in text order: nearly always at the end
+        self.ranges.insert(at, (begin, end, new))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +169,7 @@ class FixOutcome:
     text: str
     fixed: Counter[str] = field(default_factory=Counter)
     written: bool = False
+    findings: list[Finding] | None = None  # the fixed text's findings (uncapped), when it was checked
 
     @property
     def changed(self) -> bool:
@@ -163,6 +186,15 @@ class FixOutcome:
         return unified_diff(self.source.text, self.text, name or self.path)
 
 
+class FixRefused(Exception):
+    """The fixed text is one tfagenda itself would refuse to read: it is not written. ``message`` says
+    why (deferred, said in the command's language; ``str(error)`` is English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def fix_text(
     text: str,
     path: str = "<string>",
@@ -171,22 +203,47 @@ def fix_text(
     max_rounds: int = MAX_ROUNDS,
 ) -> tuple[str, Counter[str]]:
     """Check and apply fixes until none applies (at most ``max_rounds`` rounds); the new text and the fixed counts."""
+    text, fixed, _ = fix_rounds(text, path, settings, unsafe, max_rounds)
+    return text, fixed
+
+
+def fix_rounds(
+    text: str,
+    path: str = "<string>",
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+) -> tuple[str, Counter[str], list[Finding]]:
+    """``fix_text``, and the findings of the text it returns (every one: no per-rule cap).
+
+    Raises ``FixRefused`` when the fixes would make a text that does not parse where the input did.
+    """
     from tfagenda.config import Settings
     from tfagenda.linter import check_loaded
     from tfagenda.load import load_text
 
     settings = settings or Settings.defaults()
+
+    def check(text: str) -> list[Finding]:
+        return check_loaded(load_text(text, path), settings, cap=None)  # the display cap caps no fix
+
     fixed: Counter[str] = Counter()
     seen = {text}
+    findings = check(text)
+    unreadable_before = sum(finding.code == "E001" for finding in findings)
     for _ in range(max_rounds):
-        findings = check_loaded(load_text(text, path), settings)
         new_text, applied = apply_fixes(text, findings, unsafe)
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
         fixed.update(finding.code for finding in applied)
         seen.add(new_text)
         text = new_text
-    return text, fixed
+        findings = check(text)  # the next round's findings, and the last round's result
+    if sum(finding.code == "E001" for finding in findings) > unreadable_before:
+        raise FixRefused(
+            T("{path}: not fixed: the fixes would make a file that tfagenda cannot read", path=path)
+        )
+    return text, fixed, findings
 
 
 def is_yaml(path: str, text: str) -> bool:
@@ -226,8 +283,17 @@ def fix_file(
         return FixOutcome(name, None, "")
     if not is_yaml(name, source.text):
         return FixOutcome(name, source, source.text)
-    text, fixed = fix_text(source.text, name, settings, unsafe)
-    outcome = FixOutcome(name, source, text, fixed)
+    text, fixed, findings = fix_rounds(source.text, name, settings, unsafe)
+    outcome = FixOutcome(name, source, text, fixed, findings=findings)
+    if outcome.changed and len(outcome.new_bytes) > MAX_FILE_BYTES:
+        raise FixRefused(
+            T(
+                "{name}: not fixed: the fixed file would be {size} bytes, more than the {limit} tfagenda reads",
+                name=name,
+                size=f"{len(outcome.new_bytes):,}",
+                limit=f"{MAX_FILE_BYTES:,}",
+            )
+        )
     if write and outcome.changed:
         write_atomic(path, outcome.new_bytes, expected=source.raw, snapshot=snapshot)
         outcome.written = True

@@ -24,16 +24,31 @@ from pathlib import Path
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span, Suppression
+from tfagenda.findings import (
+    MAX_FINDINGS_PER_RULE,
+    Applicability,
+    Edit,
+    Finding,
+    Fix,
+    Problem,
+    Severity,
+    Span,
+    Suppression,
+)
 from tfagenda.load import Loaded, load_file, load_text
-from tfagenda.messages import Message, T, verbatim
+from tfagenda.messages import Commas, Message, T, verbatim
 from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
-from tfagenda.suppress import find_suppressions
+from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
 from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
+
+# Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
+# many more there are; --format json lists them all); this bound only limits what a hostile file costs.
+# Fixing passes cap=None: it fixes everything it can.
+MAX_FINDINGS_KEPT_PER_RULE = 100 * MAX_FINDINGS_PER_RULE
 
 
 @dataclass
@@ -85,8 +100,11 @@ class FileReport:
     bookings: Bookings | None = None  # for O003 across files
 
 
-def run_rules(loaded: Loaded, settings: Settings) -> tuple[Context, list[Finding]]:
-    """Run the rules over one file. Their messages (and the loader's) are deferred, said at output."""
+def run_rules(
+    loaded: Loaded, settings: Settings, cap: int | None = MAX_FINDINGS_KEPT_PER_RULE
+) -> tuple[Context, list[Finding]]:
+    """Run the rules over one file. Their messages (and the loader's) are deferred, said at output.
+    ``cap``: at most this many findings per rule, then a note (None: all, as fixing needs them)."""
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
@@ -96,29 +114,27 @@ def run_rules(loaded: Loaded, settings: Settings) -> tuple[Context, list[Finding
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
-        findings.extend(_capped(path, document, rule, rule.check(context)))
+        findings.extend(_capped(path, document, rule, rule.check(context), cap))
     return context, findings
 
 
-# Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
-# many more there are; --format json lists them all); this bound only limits what a hostile file costs.
-MAX_FINDINGS_KEPT_PER_RULE = 100 * MAX_FINDINGS_PER_RULE
-
-
-def _capped(path: str, document: Document | None, rule: Rule, problems: Iterable[Problem]) -> list[Finding]:
-    findings = [
-        _finding(path, document, rule, problem)
-        for problem in islice(problems, MAX_FINDINGS_KEPT_PER_RULE + 1)
-    ]
-    if len(findings) > MAX_FINDINGS_KEPT_PER_RULE:
+def _capped(
+    path: str,
+    document: Document | None,
+    rule: Rule,
+    problems: Iterable[Problem],
+    cap: int | None = MAX_FINDINGS_KEPT_PER_RULE,
+) -> list[Finding]:
+    if cap is None:
+        return [_finding(path, document, rule, problem) for problem in problems]
+    findings = [_finding(path, document, rule, problem) for problem in islice(problems, cap + 1)]
+    if len(findings) > cap:
         more = T(
             "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
             code=rule.code,
-            limit=f"{MAX_FINDINGS_KEPT_PER_RULE:,}",
+            limit=f"{cap:,}",
         )
-        findings[MAX_FINDINGS_KEPT_PER_RULE:] = [
-            _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))
-        ]
+        findings[cap:] = [_finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))]
     return findings
 
 
@@ -128,18 +144,29 @@ def _settle(
     """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them."""
     active = settings.selected - settings.ignored_for(loaded.path)
     suppressions = (
-        find_suppressions(loaded.document.lines) if "tfagenda:" in loaded.document.text.lower() else []
+        find_suppressions(
+            loaded.document.lines,
+            [*string_spans(loaded.document.nodes.values()), *loaded.document.unbuilt_strings],
+        )
+        if "tfagenda:" in loaded.document.text.lower()
+        else []
     )
+    covered = covering(suppressions)
     kept = [
         _with_severity(finding, settings)
         for finding in findings
-        if finding.code in active and not any(s.covers(finding) for s in suppressions)
+        if finding.code in active and not (suppressions and covered(finding))
     ]
     kept.sort(key=lambda f: f.sort_key)
     return kept, suppressions
 
 
-def finish(report: FileReport, settings: Settings, cross: Sequence[Problem] = ()) -> list[Finding]:
+def finish(
+    report: FileReport,
+    settings: Settings,
+    cross: Sequence[Problem] = (),
+    cap: int | None = MAX_FINDINGS_KEPT_PER_RULE,
+) -> list[Finding]:
     """A file's findings, complete: its own (``report.findings``), its double bookings with other
     files (``cross``: O003 problems with spans), and the rules that judge its suppressions (I001),
     with the settings applied; sorted."""
@@ -147,15 +174,16 @@ def finish(report: FileReport, settings: Settings, cross: Sequence[Problem] = ()
         return report.findings
     active = settings.selected - settings.ignored_for(report.path)
     added = []
+    covered = covering(report.suppressions)
     for problem in cross:
         finding = _finding(report.path, None, RULES[problem.code], problem)
-        if finding.code in active and not any(s.covers(finding) for s in report.suppressions):
+        if finding.code in active and not covered(finding):
             added.append(finding)
     if report.suppressions:
         judged = SuppressionsContext(report.suppressions)
         for rule in ALL_RULES:
             if rule.after_suppressions and rule.code in active:
-                added.extend(_capped(report.path, None, rule, rule.check(judged)))
+                added.extend(_capped(report.path, None, rule, rule.check(judged), cap))
     if not added:
         return report.findings
     return sorted(report.findings + [_with_severity(f, settings) for f in added], key=lambda f: f.sort_key)
@@ -216,15 +244,43 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
             if description is fix.description
             else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
         )
-    return Fix(description, fix.applicability, fix.value, fix.target, (Edit(node.inner, str(fix.value)),))
+    edits = (Edit(node.inner, str(fix.value)),)
+    assert document is not None and fix.target is not None
+    sharing = document.shared.get(fix.target)
+    if sharing and fix.applicability is not Applicability.DISPLAY_ONLY:
+        # One text holds this value and others (an anchor and its aliases, a merge key): the edit
+        # changes them all, so a person decides (--unsafe-fixes), told which places change.
+        places = [_path_text(at) for at in sharing[:6] if at != fix.target][:5]
+        more = len(sharing) - 1 - len(places)
+        others: Commas | Message = Commas(places)
+        if more > 0:
+            others = T("{places} and {more} more", places=others, more=f"{more:,}")
+        description = T(
+            "{description}; this also changes {others}, which share the value (an anchor, alias or merge key)",
+            description=description,
+            others=others,
+        )
+        return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
+    return Fix(description, fix.applicability, fix.value, fix.target, edits)
 
 
-def check_loaded(loaded: Loaded, settings: Settings | None = None) -> list[Finding]:
-    """Findings for one loaded file, sorted by position; their messages are deferred (said at output)."""
+def _path_text(at: tuple[object, ...]) -> str:
+    """A document path as written in YAML terms: ``segments[1].start``."""
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def check_loaded(
+    loaded: Loaded, settings: Settings | None = None, cap: int | None = MAX_FINDINGS_KEPT_PER_RULE
+) -> list[Finding]:
+    """Findings for one loaded file, sorted by position; their messages are deferred (said at output).
+    ``cap``: at most this many findings per rule are listed (None: all of them, for fixing)."""
     settings = settings or Settings.defaults()
-    _, found = run_rules(loaded, settings)
+    _, found = run_rules(loaded, settings, cap)
     findings, suppressions = _settle(loaded, found, settings)
-    return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings)
+    return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings, cap=cap)
 
 
 def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:

@@ -553,7 +553,7 @@ def _implicit_numbers(document: Document) -> list[Problem]:
                     T('quote it: "{value}"', value=value),
                     Applicability.SAFE,
                     value,
-                    edits=(Edit(node.span, f'"{value}"'),),
+                    edits=(Edit(node.inner, f'"{value}"'),),
                 ),
             )
         )

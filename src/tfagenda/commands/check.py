@@ -184,7 +184,7 @@ def fix_paths(
     """``check --fix``: fix each agenda file in place. What was fixed per file, and how many files
     could not be written (each said on ``err``, in ``lang``)."""
     from tfagenda.atomic import FileChanged
-    from tfagenda.fix import fix_file
+    from tfagenda.fix import FixRefused, fix_file
 
     err = err or sys.stderr
     fixed: dict[str, Counter[str]] = {}
@@ -192,6 +192,10 @@ def fix_paths(
     for path in _fix_targets(targets, settings, changed_only):
         try:
             outcome = fix_file(path, settings, unsafe)
+        except FixRefused as refusal:
+            err.write(f"tfagenda: {refusal.message.say(lang)}\n")
+            refused += 1
+            continue
         except FileChanged as changed:
             err.write(f"tfagenda: {changed}\n")
             refused += 1
@@ -225,7 +229,7 @@ def diff_paths(
 ) -> int:
     """``check --diff``: write the unified diff of what --fix would change; 1 if there is one, else 0.
     The closing line is in ``lang``."""
-    from tfagenda.fix import fix_file
+    from tfagenda.fix import FixRefused, fix_file
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -233,6 +237,10 @@ def diff_paths(
     for path in _fix_targets(targets, settings, changed_only):
         try:
             outcome = fix_file(path, settings, unsafe, write=False)
+        except FixRefused as refusal:
+            err.write(f"tfagenda: {refusal.message.say(lang)}\n")
+            failed += 1
+            continue
         except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
             err.write(
                 f"tfagenda: {path}: no diff: internal error ({type(error).__name__}: {error}); please report it\n"

@@ -28,6 +28,10 @@ KOREAN: dict[str | tuple[str, str], str] = {
     'quote it: "{value}"': '따옴표로 감싸기: "{value}"',
     "rename to {guess!r}": "키 이름 수정: {guess!r}",
     "remove the suppression": "무시 주석 삭제",
+    "{description}; this also changes {others}, which share the value (an anchor, alias or merge key)": (
+        "{description}. 이 값을 함께 쓰는 {others}도 바뀝니다(앵커, 별칭 또는 병합 키)"
+    ),
+    "{places} and {more} more": "{places} 외 {more}곳",
     # -- timeline: T001/T002 -----------------------------------------------------------------
     "the {n}-minute duration": "소요 시간({n}분)",
     "the slot's start": "회의 시간의 시작",
@@ -362,6 +366,12 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "Wrote {file}.": "{file}: 썼습니다.",
     # -- check --fix / --diff, import, render (commands/) -------------------------------------
     "{path}: cannot write the fixes: {error}": "{path}: 수정 내용을 쓸 수 없습니다: {error}",
+    "{path}: not fixed: the fixes would make a file that tfagenda cannot read": (
+        "{path}: 수정하지 않았습니다. 수정하면 tfagenda가 읽을 수 없는 파일이 됩니다"
+    ),
+    "{name}: not fixed: the fixed file would be {size} bytes, more than the {limit} tfagenda reads": (
+        "{name}: 수정하지 않았습니다. 수정한 파일은 {size}바이트로, tfagenda가 읽는 한도({limit}바이트)를 넘습니다"
+    ),
     "{n} finding": "{n}건",
     "{n} findings": "{n}건",
     "Would fix {findings} in {files}.": "{files}에서 {findings}을 고칠 수 있습니다.",

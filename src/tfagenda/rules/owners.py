@@ -282,7 +282,10 @@ class Booking:
     across files. Plain values only, so that a file checked on another process sends it back."""
 
     owners: tuple[str, ...]  # as the file writes them
-    people: tuple[str, ...]  # the same owners as the file's ``people`` ids (an unknown owner as written)
+    # The same owners as other files may know them: the ``name`` of the file's ``people`` entry,
+    # or the owner as written when it is no entry's id, alias or name; None for an entry without a
+    # name (a role word such as "Chair" or "과장" is a different person in every file).
+    people: tuple[str | None, ...]
     date: dt.date
     track: str | None
     start: int
@@ -294,7 +297,8 @@ class Booking:
 
 @dataclass(frozen=True, slots=True)
 class Bookings:
-    """A file's bookings and how its ``people`` name each person (id → aliases and name)."""
+    """A file's bookings, and how its ``people`` name each person (id → aliases and name: the file's
+    own business; across files a person is known by name only)."""
 
     path: str
     names: tuple[tuple[str, tuple[str, ...]], ...]
@@ -311,6 +315,15 @@ def bookings_of(ctx: Context) -> Bookings | None:
         for person_id, person in (agenda.people or {}).items()
     )
     local = known_names(agenda)
+    people_by_id = agenda.people or {}
+
+    def across(owner: str) -> str | None:
+        person_id = local.get(owner)
+        if person_id is None:
+            return owner  # not in ``people``: the owner is written as the name itself
+        person = people_by_id.get(person_id)
+        return person.name if person is not None and person.name else None
+
     document = ctx.loaded.document
     bookings = []
     for placed in ctx.timeline.segments():
@@ -321,7 +334,7 @@ def bookings_of(ctx: Context) -> Bookings | None:
         if date is None:
             continue
         at = placed.path
-        people = tuple(local.get(owner, owner) for owner in owners)
+        people = tuple(across(owner) for owner in owners)
         span = document.span_of(at + ("owner",))
         bookings.append(
             Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
@@ -329,43 +342,23 @@ def bookings_of(ctx: Context) -> Bookings | None:
     return Bookings(ctx.loaded.path, names, tuple(bookings))
 
 
-class _Names:
-    """Union-find over the names of people: an id, its aliases and its name are one person, in every file."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, name: str) -> str:
-        root = name
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while self.parent.get(name, name) != root:  # path compression
-            self.parent[name], name = root, self.parent[name]
-        return root
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Problem]]:
-    """O003 between files: the same person (by id, alias or name) at overlapping times on the same date.
+    """O003 between files: the same person at overlapping times on the same date.
+
+    Across files a person is known by name only (``Booking.people``): a ``people`` entry's ``name``,
+    or an owner written as a name. Ids, aliases and role words are each file's own: two ministries'
+    ``과장`` or two boards' ``Chair`` are different people.
 
     Yields (index in ``files``, problem): reported in both files, each naming the other's file and
     line, and pointing at its own ``owner:`` by span. Only dated days are compared; bookings are
     sorted by time per person and date, so a large agenda tree stays fast.
     """
-    names = _Names()
-    for file in files:
-        for person_id, aliases in file.names:
-            for alias in aliases:
-                names.join(person_id, alias)
     bookings: dict[tuple[str, dt.date], list[tuple[int, Booking]]] = defaultdict(list)
     for index, file in enumerate(files):
         for booking in file.bookings:
-            for person in booking.people:
-                bookings[(names.find(person), booking.date)].append((index, booking))
+            for person in dict.fromkeys(booking.people):
+                if person is not None:
+                    bookings[(person, booking.date)].append((index, booking))
     listed: Counter[int] = Counter()  # findings per file: at most MAX_FINDINGS_PER_RULE, then a note
     pairs = 0
     for items in bookings.values():
@@ -383,7 +376,7 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                 listed[mine] += 1
                 if listed[mine] <= MAX_FINDINGS_PER_RULE:
                     # each file's finding names the owner as that file writes it
-                    person = _shared_owner(at, them, names)
+                    person = _shared_owner(at, them)
                     yield mine, _cross_problem(at, files[theirs].path, them, person)
                 elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
                     more = T(
@@ -394,10 +387,10 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                     yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
-def _shared_owner(booking: Booking, other: Booking, names: _Names) -> str:
-    theirs = {names.find(person) for person in other.people}
+def _shared_owner(booking: Booking, other: Booking) -> str:
+    theirs = {person for person in other.people if person is not None}
     for owner, person in zip(booking.owners, booking.people):
-        if names.find(person) in theirs:
+        if person in theirs:
             return owner
     return booking.owners[0]
 

@@ -21,18 +21,25 @@ class Node:
 
     ``span``, ``inner`` and ``key`` are ``Span``s; the YAML builder hands them over as plain tuples,
     which become ``Span``s when first read: a 20,000-event schedule has 175,000 values, and few of
-    their spans are ever read (making a ``Span`` costs 20 times what a tuple does).
+    their spans are ever read (making a ``Span`` costs 20 times what a tuple does). ``quoted``: a
+    quoted or block scalar, whose text holds no comment (``tfagenda.suppress``).
     """
 
-    __slots__ = ("_span", "_inner", "plain", "_key")
+    __slots__ = ("_span", "_inner", "plain", "_key", "quoted")
 
     def __init__(
-        self, span: Span | Where, inner: Span | Where | None, plain: bool, key: Span | Where | None = None
+        self,
+        span: Span | Where,
+        inner: Span | Where | None,
+        plain: bool,
+        key: Span | Where | None = None,
+        quoted: bool = False,
     ) -> None:
         self._span = span
         self._inner = inner  # None: the same as ``span``
         self.plain = plain  # an unquoted scalar (YAML resolved its type from the text)
         self._key = key  # the key's span, for values in a mapping
+        self.quoted = quoted
 
     @property
     def span(self) -> Span:
@@ -57,8 +64,8 @@ class Node:
             key = self._key = Span(*key)
         return key  # type: ignore[return-value]
 
-    def _fields(self) -> tuple[Span, Span, bool, Span | None]:
-        return (self.span, self.inner, self.plain, self.key)
+    def _fields(self) -> tuple[Span, Span, bool, Span | None, bool]:
+        return (self.span, self.inner, self.plain, self.key, self.quoted)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Node) and self._fields() == other._fields()
@@ -67,8 +74,8 @@ class Node:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        span, inner, plain, key = self._fields()
-        return f"Node(span={span!r}, inner={inner!r}, plain={plain!r}, key={key!r})"
+        span, inner, plain, key, quoted = self._fields()
+        return f"Node(span={span!r}, inner={inner!r}, plain={plain!r}, key={key!r}, quoted={quoted!r})"
 
 
 @dataclass
@@ -87,6 +94,11 @@ class Document:
         "utf-8"  # how the file's bytes were decoded (``tfagenda.fix`` writes it back the same way)
     )
     bom: bytes = b""  # the byte-order mark the file started with, if any
+    # Paths whose value is one text that other paths share (an anchor and its aliases, merge keys):
+    # each such path → every path that holds that text, itself included.
+    shared: dict[DocPath, list[DocPath]] = field(default_factory=dict)
+    # Quoted and block scalars that are in no ``nodes`` entry (a duplicate key's value): never comments.
+    unbuilt_strings: list[Span] = field(default_factory=list)
 
     @property
     def lines(self) -> list[str]:

@@ -84,6 +84,21 @@ class Builder:
         text = doc.text
         breaks = sum(text.count(b) for b in "\n\r\x85\u2028\u2029")  # every break either parser counts
         self.line = list(range(breaks + 3))
+        # A node reached twice (an alias, a merge key) is one text that several paths share: without
+        # an alias ("*name") in the text no node can be, and nothing needs tracking.
+        self._first_path: dict[int, DocPath] | None = {} if "*" in text else None
+
+    def _reached(self, node: Any, at: DocPath) -> None:
+        """Record that ``at`` holds ``node``; when another path holds it too, they share one text."""
+        assert self._first_path is not None
+        first = self._first_path.setdefault(id(node), at)
+        if first != at:
+            shared = self.doc.shared
+            group = shared.get(first)
+            if group is None:
+                group = shared[first] = [first]
+            group.append(at)  # one list for the group: a node reached 10,000 times costs 10,000 steps
+            shared[at] = group
 
     def build(self, node: Any, at: DocPath, key: Where | None, depth: int) -> Any:
         if depth > self.max_depth:
@@ -93,16 +108,20 @@ class Builder:
         line = self.line
         where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
         kind = node.id
+        if self._first_path is not None:
+            self._reached(node, at)
         if kind == "scalar":
             style = node.style
-            if not style:  # plain: None from ruamel.yaml, "" from libyaml
+            text = self.doc.text
+            begin = start.index
+            if begin < len(text) and text[begin] in "&!":  # an anchor or a tag: not part of the value's text
+                begin = _after_properties(text, begin, end.index)
+            elif not style:  # plain: None from ruamel.yaml, "" from libyaml
                 self.nodes[at] = Node(where, None, True, key)
                 return _resolve_plain(node.value)
-            inner = None
-            if style in ("'", '"') and where[0] == where[2]:
-                inner = (where[0], where[1] + 1, where[2], where[3] - 1)
-            self.nodes[at] = Node(where, inner, False, key)
-            return _clean(node.value)
+            inner = _content(text, begin, end.index, style, where, start)
+            self.nodes[at] = Node(where, inner, not style, key, bool(style))
+            return _resolve_plain(node.value) if not style else _clean(node.value)
         self.nodes[at] = Node(where, None, False, key)
         if kind == "sequence":
             items = node.value
@@ -115,6 +134,24 @@ class Builder:
                 items[i] = None
             return built
         return self._mapping(node, at, depth)
+
+    def _unbuilt(self, node: Any) -> None:
+        """Record the quoted and block scalars of a value that is not built (a duplicate key's, a
+        key that is not text): their text is no comment either (``tfagenda.suppress``)."""
+        stack, seen = [node], set()
+        while stack:
+            item = stack.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if item.id == "scalar":
+                if item.style:
+                    self.doc.unbuilt_strings.append(node_span(item))
+            elif item.id == "sequence":
+                stack.extend(item.value)
+            else:
+                for pair in item.value:
+                    stack.extend(pair)
 
     def _mapping(self, node: Any, at: DocPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -134,6 +171,8 @@ class Builder:
                 self.doc.problems.append(
                     Problem("E002", at, Message("e002.key_not_text"), span=Span(*key_where))
                 )
+                self._unbuilt(key_node)
+                self._unbuilt(value_node)
                 continue
             name = _clean(str(_resolve_plain(key_node.value) if not key_node.style else key_node.value))
             if name in result:
@@ -145,10 +184,74 @@ class Builder:
                         span=Span(*key_where),
                     )
                 )
+                self._unbuilt(value_node)
                 continue
             first_line[name] = key_where[0]
             result[name] = self.build(value_node, at + (name,), key_where, depth + 1)
         return result
+
+
+def _after_properties(text: str, begin: int, end: int) -> int:
+    """Where a node's content starts after its anchor and tag (``&a !!str 14:00``), and any
+    whitespace, line break or comment between them and it."""
+    at = begin
+    while at < end:
+        char = text[at]
+        if char in "&!":
+            while at < end and text[at] not in " \t\r\n":
+                at += 1
+        elif char in " \t\r\n":
+            at += 1
+        elif char == "#" and text[at - 1] in " \t\r\n":
+            while at < end and text[at] not in "\r\n":
+                at += 1
+        else:
+            break
+    return min(at, end)
+
+
+def _content(text: str, begin: int, end: int, style: str | None, span: Where, start: Any) -> Where | None:
+    """The span a fix replaces: a scalar's text without anchor and tag, inside its quotes when it
+    has them on one line; for a block scalar (``|``, ``>``) its content lines without the
+    indentation and the final line break (or, with no content, its header), so that an edit keeps
+    the line breaks and the keys around it. None: the whole ``span``."""
+    if style in ("|", ">"):
+        header_end = begin
+        while header_end < end and text[header_end] not in " \t\r\n#":
+            header_end += 1
+        first = header_end
+        while first < end and text[first] not in "\r\n":
+            first += 1
+        while first < end and text[first] in " \t\r\n":
+            first += 1
+        last = end
+        while last > first and text[last - 1] in " \t\r\n":
+            last -= 1
+        if last <= first:  # no content: the edit replaces the header ("end: |" → "end: 16:35")
+            first, last = begin, header_end
+        return _span_between(text, first, last, span, start)
+    if style in ("'", '"') and span[0] == span[2] and end - begin >= 2:
+        begin, end = begin + 1, end - 1
+    elif begin == start.index:
+        return None
+    return _span_between(text, begin, end, span, start)
+
+
+def _span_between(text: str, begin: int, end: int, span: Where, start: Any) -> Where:
+    """The span of ``text[begin:end]``, counted from the node's start mark (lines and code points, as the parsers count)."""
+    line, column = _advance(text, start.index, begin, span[0], span[1])
+    end_line, end_column = _advance(text, begin, end, line, column)
+    return (line, column, end_line, end_column)
+
+
+def _advance(text: str, at: int, to: int, line: int, column: int) -> tuple[int, int]:
+    piece = text[at:to]
+    breaks = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
+    if not breaks:
+        return line, column + len(piece) - piece.count("\ufeff")
+    last = max(piece.rfind("\n"), piece.rfind("\r"))
+    tail = piece[last + 1 :]
+    return line + breaks, 1 + len(tail) - tail.count("\ufeff")
 
 
 def _merged_pairs(node: Any) -> list[tuple[Any, Any]]:
