@@ -16,7 +16,6 @@ import pytest
 from conftest import FIXTURES, REPO, SEED, run, write
 
 from tfagenda.linter import check_paths, check_text
-from tfagenda.messages import _LEGACY_KEYS as LEGACY_KEYS  # compat: yamldoc.py and frab.py still use keys
 from tfagenda.messages import (
     Either,
     Message,
@@ -100,17 +99,10 @@ def test_every_english_sentence_in_the_source_has_a_korean_entry() -> None:
 def test_no_korean_entry_is_orphaned() -> None:
     used = {(c, e) if c else e for _, e, c in CALLS if c is not ...}
     computed = {e for _, e, c in CALLS if c is ...}
-    used |= set(LEGACY_KEYS.values())  # compat: the keys yamldoc.py and frab.py pass; remove with them
     orphans = [
         key for key in KOREAN if key not in used and not (isinstance(key, tuple) and key[1] in computed)
     ]
     assert not orphans, orphans
-
-
-def test_the_legacy_keys_are_english_sentences_of_the_catalog() -> None:  # compat: remove with LEGACY_KEYS
-    for key, english in LEGACY_KEYS.items():
-        assert english in KOREAN, key
-        assert Message(key).template == english
 
 
 # -- deferred messages ----------------------------------------------------------------------
