@@ -25,6 +25,7 @@ from tfagenda.yamldoc.limits import (
     too_big,
     too_many_values,
 )
+from tfagenda.yamldoc.syntax_words import syntax_words
 from tfagenda.yamldoc.values import Builder, node_span
 
 
@@ -170,13 +171,24 @@ def parse(text: str, path: str = "<string>") -> Document:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "invalid YAML"
+        what = syntax_words(error.problem or error.context)
         opened = error.context_mark
         if error.problem and error.context and opened and opened.line + 1 != line:
-            what += f" ({error.context} that starts on line {opened.line + 1}, column {opened.column + 1})"
-        if mark and "'\\t'" in what and not doc.text[mark.index - mark.column : mark.index].strip(" \t"):
-            what += (
-                "; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces"
+            what = T(
+                "{what} ({during} that starts on line {line}, column {column})",
+                what=what,
+                during=syntax_words(error.context),
+                line=opened.line + 1,
+                column=opened.column + 1,
+            )
+        if (
+            mark
+            and "'\\t'" in (error.problem or error.context or "")
+            and not doc.text[mark.index - mark.column : mark.index].strip(" \t")
+        ):
+            what = T(
+                "{what}; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces",
+                what=what,
             )
         doc.problems.append(
             Problem(
@@ -212,9 +224,9 @@ def parse(text: str, path: str = "<string>") -> Document:
         at = escape.start() if escape else 0
         line, column = LineIndex(doc.text, skip_bom=True).line1_column1(at)
         what = (
-            f"an escape past the last Unicode character, {escape[0]}"
+            T("an escape past the last Unicode character, {escape}", escape=escape[0])
             if escape
-            else f"a value the YAML reader cannot decode ({error})"
+            else T("a value the YAML reader cannot decode ({error})", error=str(error))
         )
         doc.problems.append(
             Problem("E001", (), T("YAML syntax: {what}", what=what), span=Span(line, column, line, column))
