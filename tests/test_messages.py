@@ -16,7 +16,6 @@ import pytest
 from conftest import FIXTURES, REPO, SEED, run, write
 
 from tfagenda.linter import check_paths, check_text
-from tfagenda.messages import _LEGACY_KEYS as LEGACY_KEYS  # compat: yamldoc.py and frab.py still use keys
 from tfagenda.messages import (
     Either,
     Message,
@@ -100,17 +99,10 @@ def test_every_english_sentence_in_the_source_has_a_korean_entry() -> None:
 def test_no_korean_entry_is_orphaned() -> None:
     used = {(c, e) if c else e for _, e, c in CALLS if c is not ...}
     computed = {e for _, e, c in CALLS if c is ...}
-    used |= set(LEGACY_KEYS.values())  # compat: the keys yamldoc.py and frab.py pass; remove with them
     orphans = [
         key for key in KOREAN if key not in used and not (isinstance(key, tuple) and key[1] in computed)
     ]
     assert not orphans, orphans
-
-
-def test_the_legacy_keys_are_english_sentences_of_the_catalog() -> None:  # compat: remove with LEGACY_KEYS
-    for key, english in LEGACY_KEYS.items():
-        assert english in KOREAN, key
-        assert Message(key).template == english
 
 
 # -- deferred messages ----------------------------------------------------------------------
@@ -289,8 +281,7 @@ def test_an_internal_error_is_said_in_korean() -> None:
 
 
 # YAML syntax errors: ruamel.yaml's own English words ("expected <block end>, but found …") make
-# the sentence; yamldoc.py has to say them in Korean (it is being split into a package now).
-@pytest.mark.xfail(strict=True, reason="yamldoc being split; converted at merge")
+# the sentence; yamldoc/syntax_words.py says the known phrases in Korean (issue 10: they stayed English).
 def test_check_lang_ko_says_a_yaml_syntax_error_in_korean(tmp_path: Path) -> None:
     target = tmp_path / "broken.yaml"
     target.write_text(
@@ -303,6 +294,95 @@ def test_check_lang_ko_says_a_yaml_syntax_error_in_korean(tmp_path: Path) -> Non
     assert HANGUL.search(sentence)
     words = re.findall(r"[A-Za-z]{3,}", re.sub(r"'[^']*'|<[^>]*>", "", sentence))
     assert [word for word in words if word != "YAML"] == [], sentence
+
+
+YAML_SYNTAX_ERRORS = [
+    (
+        "title: a: b\n",
+        "YAML syntax: mapping values are not allowed here",
+        "YAML 문법 오류: 여기에는 매핑 값을 쓸 수 없습니다",
+    ),
+    (
+        "title: x\nsegments\n  - a\n",
+        "YAML syntax: could not find expected ':' (while scanning a simple key that starts on line 2, column 1)",
+        "YAML 문법 오류: 있어야 할 콜론(‘:’)이 없습니다(2행 1열에서 시작한 키를 읽는 중)",
+    ),
+    (
+        "title: x\n\tstart: 1\n",
+        "YAML syntax: found character '\\t' that cannot start any token; a tab indents this line, and YAML"
+        " indents with spaces only: replace the tab with spaces",
+        "YAML 문법 오류: 토큰을 시작할 수 없는 문자가 있습니다: '\\t'. 이 줄은 탭으로 들여 썼는데 YAML은"
+        " 공백으로만 들여 씁니다. 탭을 공백으로 바꾸십시오",
+    ),
+    (
+        "title: @x\n",
+        "YAML syntax: found character '@' that cannot start any token",
+        "YAML 문법 오류: 토큰을 시작할 수 없는 문자가 있습니다: '@'",
+    ),
+    (
+        "title: *nope\n",
+        "YAML syntax: found undefined alias 'nope'",
+        "YAML 문법 오류: 정의되지 않은 별칭(alias)이 있습니다: 'nope'",
+    ),
+    (
+        "title: 'abc\n",
+        "YAML syntax: found unexpected end of stream (while scanning a quoted scalar that starts on line 1, column 8)",
+        "YAML 문법 오류: 파일이 예상보다 일찍 끝났습니다(1행 8열에서 시작한 따옴표로 감싼 값을 읽는 중)",
+    ),
+    (
+        "title: {a: 1\n",
+        "YAML syntax: expected ',' or '}', but got '<stream end>' (while parsing a flow mapping that starts on line 1, column 8)",
+        "YAML 문법 오류: 쉼표(‘,’)나 닫는 중괄호(‘}’)가 와야 할 자리에 다른 것이 있습니다: '<stream end>'"
+        "(1행 8열에서 시작한 중괄호 매핑을 읽는 중)",
+    ),
+    (
+        "a: 1\n- b\n",
+        "YAML syntax: expected <block end>, but found '-' (while parsing a block mapping that starts on line 1, column 1)",
+        "YAML 문법 오류: 블록의 끝(<block end>)이 와야 할 자리에 다른 것이 있습니다: '-'(1행 1열에서 시작한 블록 매핑을 읽는 중)",
+    ),
+    (
+        "a: 1\n---\nb: 2\n",
+        "YAML syntax: but found another document (expected a single document in the stream that starts on line 1, column 1)",
+        "YAML 문법 오류: 문서가 하나 더 있습니다. 한 파일에는 YAML 문서를 하나만 쓸 수 있습니다(1행 1열에서 시작한 단일 문서를 읽는 중)",
+    ),
+    (
+        'title: "a\\q"\n',
+        "YAML syntax: found unknown escape character 'q'",
+        "YAML 문법 오류: 알 수 없는 이스케이프 문자가 있습니다: 'q'",
+    ),
+    (  # a phrase not in the table: verbatim, after the Korean lead-in
+        "a: !<x\n",
+        "YAML syntax: expected '>' but found '\\n'",
+        "YAML 문법 오류: expected '>' but found '\\n'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "english", "korean"), YAML_SYNTAX_ERRORS, ids=lambda v: v[:24])
+def test_yaml_syntax_errors_are_said_in_both_languages(text: str, english: str, korean: str) -> None:
+    (finding,) = check_text(text)
+    assert finding.code == "E001"
+    assert finding.message.say("en") == english  # ruamel.yaml's words, unchanged
+    assert finding.message.say("ko") == korean
+
+
+def test_every_yaml_phrase_in_the_table_matches_its_own_english() -> None:
+    from tfagenda.yamldoc.syntax_words import _PHRASES, syntax_words
+
+    for phrase in _PHRASES:
+        filled = phrase.template.format(**{name: "'x'" for name in placeholders(phrase.template)})
+        said_again = syntax_words(filled)
+        assert said_again.template == phrase.template, filled
+        assert said_again.say("en") == filled
+        assert HANGUL.search(said_again.say("ko")), filled
+    assert syntax_words(None).say("en") == "invalid YAML"
+    assert syntax_words("something new").say("ko") == "something new"
+
+
+def test_the_nesting_limit_of_the_scanner_is_said_in_korean() -> None:
+    (finding,) = check_text("a: " + "[" * 250 + "\n")
+    assert finding.message.say("en").startswith("YAML syntax: more than 200 levels of nesting")
+    assert finding.message.say("ko").startswith("YAML 문법 오류: 중첩이 200단계를 넘습니다")
 
 
 # -- choosing the language ------------------------------------------------------------------

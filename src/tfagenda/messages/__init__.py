@@ -61,8 +61,6 @@ class Message:
     __slots__ = ("template", "context", "params")
 
     def __init__(self, template: str, /, *, context: str | None = None, **params: Any) -> None:
-        if template in _LEGACY_KEYS:  # compat: remove when yamldoc.py and importers/frab.py are converted
-            template = _LEGACY_KEYS[template]
         self.template = template
         self.context = context
         self.params = params
@@ -168,24 +166,10 @@ def join_or(items: Iterable[str], lang: str) -> str:
 def said(message: Message | str, lang: str) -> str:
     """``message`` in ``lang``; text that is already a ``str`` is returned as it is.
 
-    compat: remove when yamldoc.py and importers/frab.py are converted (frab.py still makes plain
-    English ``str`` messages, which ``import`` writes next to the ministry importer's).
+    compat: remove when importers/frab/ is converted (its readers still make plain English ``str``
+    messages, which ``import`` writes next to the ministry importer's).
     """
     return message.say(lang) if isinstance(message, Message) else message
-
-
-_LEGACY_KEYS: dict[str, str] = {  # compat: yamldoc.py and importers/frab.py still pass the old keys
-    "e002.key_not_text": "a key must be plain text, not a list or mapping",
-    "e003": "key {name!r} is given twice, on lines {first} and {second}; the second is ignored: remove one of them",
-    "e001.too_many_values": "the file has more than {limit} values, the most tfagenda reads (a 20,000-event schedule has about 180,000); not checked",
-    "e001.alias_bomb": "the YAML expands its aliases to more than {limit} values (an alias bomb); write the values out instead",
-    "e001.bad_character": "the character U+{code} ({name}) is not allowed in YAML; remove it",
-    "e001.bad_character_utf16": "the character U+{code} ({name}) is not allowed in YAML; remove it (the file looks like UTF-16 without a byte-order mark: save it as UTF-8)",
-    "e001.syntax": "YAML syntax: {what}",
-    "e001.recursion": "the YAML nests deeper than the parser can follow",
-    "e001.reader": "YAML: {error}",
-    "e001.too_deep": "the YAML nests more than {depth} levels deep",
-}
 
 
 # -- Korean particles -----------------------------------------------------------------------

@@ -13,10 +13,9 @@ import re
 from typing import Any
 
 from tfagenda.findings import Problem, Span
-from tfagenda.messages import Message
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc.document import Document
-from tfagenda.yamldoc.limits import MAX_EXPANDED_VALUES, too_big, value_bound
+from tfagenda.yamldoc.limits import MAX_EXPANDED_VALUES, too_big, too_many_values, value_bound
 from tfagenda.yamldoc.values import Builder, gc_paused
 
 # Text that libyaml (a YAML 1.1 parser) might read other than ruamel.yaml (YAML 1.2) does goes to
@@ -183,7 +182,7 @@ def _compose_and_build(composer: Any, text: str, doc: Document) -> Document | No
         refusal = None
         count = _match_ruamel_marks(root, text)
         if count > MAX_EXPANDED_VALUES:
-            refusal = Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}")
+            refusal = too_many_values()
     if refusal is not None:  # said here: ruamel.yaml would compose it all again, slowly
         mark = root.start_mark
         doc.problems.append(
@@ -223,7 +222,7 @@ def _too_many_events(text: str) -> Problem | None:
                     return Problem(
                         "E001",
                         (),
-                        Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"),
+                        too_many_values(),
                         span=span,
                     )
     finally:

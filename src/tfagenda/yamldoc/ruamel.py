@@ -14,10 +14,18 @@ import warnings
 from typing import Any
 
 from tfagenda.findings import Problem, Span
-from tfagenda.messages import Message, T
+from tfagenda.messages import T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc.document import Document
-from tfagenda.yamldoc.limits import MAX_DEPTH, MAX_EXPANDED_VALUES, TooDeep, TooManyValues, too_big
+from tfagenda.yamldoc.limits import (
+    MAX_DEPTH,
+    MAX_EXPANDED_VALUES,
+    TooDeep,
+    TooManyValues,
+    too_big,
+    too_many_values,
+)
+from tfagenda.yamldoc.syntax_words import syntax_words
 from tfagenda.yamldoc.values import Builder, node_span
 
 
@@ -37,8 +45,17 @@ def _bad_character(text: str, error: Any) -> Problem:
     code = error.character if isinstance(error.character, int) else ord(text[at]) if at < len(text) else 0
     name = {0: "NUL"}.get(code) or unicodedata.name(chr(code), "a control character")
     utf16 = code == 0 and text.count("\x00") * 4 > len(text)
-    message = Message(
-        "e001.bad_character_utf16" if utf16 else "e001.bad_character", code=f"{code:04X}", name=name
+    message = (
+        T(
+            "the character U+{code} ({name}) is not allowed in YAML; remove it (the file looks like"
+            " UTF-16 without a byte-order mark: save it as UTF-8)",
+            code=f"{code:04X}",
+            name=name,
+        )
+        if utf16
+        else T(
+            "the character U+{code} ({name}) is not allowed in YAML; remove it", code=f"{code:04X}", name=name
+        )
     )
     return Problem("E001", (), message, span=Span(line, column, line, column + 1))
 
@@ -170,38 +187,56 @@ def parse(text: str, path: str = "<string>") -> Document:
     except TooManyValues as error:
         mark = error.mark
         span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-        doc.problems.append(
-            Problem("E001", (), Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), span=span)
-        )
+        doc.problems.append(Problem("E001", (), too_many_values(), span=span))
         return doc
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "invalid YAML"
+        what = syntax_words(error.problem or error.context)
         opened = error.context_mark
         if error.problem and error.context and opened and opened.line + 1 != line:
-            what += f" ({error.context} that starts on line {opened.line + 1}, column {opened.column + 1})"
-        if mark and "'\\t'" in what and not doc.text[mark.index - mark.column : mark.index].strip(" \t"):
-            what += (
-                "; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces"
+            what = T(
+                "{what} ({during} that starts on line {line}, column {column})",
+                what=what,
+                during=syntax_words(error.context),
+                line=opened.line + 1,
+                column=opened.column + 1,
+            )
+        if (
+            mark
+            and "'\\t'" in (error.problem or error.context or "")
+            and not doc.text[mark.index - mark.column : mark.index].strip(" \t")
+        ):
+            what = T(
+                "{what}; a tab indents this line, and YAML indents with spaces only: replace the tab with spaces",
+                what=what,
             )
         prime = _unclosed_prime(doc.text, mark.index if mark else len(doc.text))
         if prime is not None:  # the real mistake is that quote, often many lines before the parser stops
             doc.problems.append(prime)
             return doc
         doc.problems.append(
-            Problem("E001", (), Message("e001.syntax", what=what), span=_point(doc.text, mark, line, column))
+            Problem(
+                "E001", (), T("YAML syntax: {what}", what=what), span=_point(doc.text, mark, line, column)
+            )
         )
         return doc
     except RecursionError:
-        doc.problems.append(Problem("E001", (), Message("e001.recursion"), span=_point(doc.text, None, 1, 1)))
+        doc.problems.append(
+            Problem(
+                "E001",
+                (),
+                T("the YAML nests deeper than the parser can follow"),
+                span=_point(doc.text, None, 1, 1),
+            )
+        )
         return doc
     except ReaderError as error:  # a character YAML does not allow: NUL, other control characters, U+FFFE
         doc.problems.append(_bad_character(doc.text, error))
         return doc
     except YAMLError as error:
         doc.problems.append(
-            Problem("E001", (), Message("e001.reader", error=str(error)), span=_point(doc.text, None, 1, 1))
+            Problem("E001", (), T("YAML: {error}", error=str(error)), span=_point(doc.text, None, 1, 1))
         )
         return doc
     except (
@@ -214,12 +249,12 @@ def parse(text: str, path: str = "<string>") -> Document:
         at = escape.start() if escape else 0
         line, column = LineIndex(doc.text, skip_bom=True).line1_column1(at)
         what = (
-            f"an escape past the last Unicode character, {escape[0]}"
+            T("an escape past the last Unicode character, {escape}", escape=escape[0])
             if escape
-            else f"a value the YAML reader cannot decode ({error})"
+            else T("a value the YAML reader cannot decode ({error})", error=str(error))
         )
         doc.problems.append(
-            Problem("E001", (), Message("e001.syntax", what=what), span=Span(line, column, line, column))
+            Problem("E001", (), T("YAML syntax: {what}", what=what), span=Span(line, column, line, column))
         )
         return doc
     if root is None:
@@ -232,6 +267,8 @@ def parse(text: str, path: str = "<string>") -> Document:
         doc.data = Builder(doc).build(root, (), None, 0)
     except TooDeep as deep:
         span = node_span(deep.node)
-        doc.problems.append(Problem("E001", (), Message("e001.too_deep", depth=MAX_DEPTH), span=span))
+        doc.problems.append(
+            Problem("E001", (), T("the YAML nests more than {depth} levels deep", depth=MAX_DEPTH), span=span)
+        )
         doc.data, doc.nodes = None, {}
     return doc

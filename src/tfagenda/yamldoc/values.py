@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from tfagenda.findings import DocPath, Problem, Span
-from tfagenda.messages import Message
+from tfagenda.messages import T
 from tfagenda.yamldoc.document import Document, Node, Where
 from tfagenda.yamldoc.limits import MAX_DEPTH, TooDeep
 
@@ -169,7 +169,12 @@ class Builder:
             key_where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
             if key_node.id != "scalar":
                 self.doc.problems.append(
-                    Problem("E002", at, Message("e002.key_not_text"), span=Span(*key_where))
+                    Problem(
+                        "E002",
+                        at,
+                        T("a key must be plain text, not a list or mapping"),
+                        span=Span(*key_where),
+                    )
                 )
                 self._unbuilt(key_node)
                 self._unbuilt(value_node)
@@ -180,7 +185,12 @@ class Builder:
                     Problem(
                         "E003",
                         at + (name,),
-                        Message("e003", name=name, first=first_line[name], second=key_where[0]),
+                        T(
+                            "key {name!r} is given twice, on lines {first} and {second}; the second is ignored: remove one of them",
+                            name=name,
+                            first=first_line[name],
+                            second=key_where[0],
+                        ),
                         span=Span(*key_where),
                     )
                 )

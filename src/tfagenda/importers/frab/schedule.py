@@ -9,7 +9,7 @@ from typing import Any
 from tfagenda.findings import Problem, Span
 from tfagenda.messages import Message
 from tfagenda.positions import LineIndex
-from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
+from tfagenda.yamldoc import Node
 
 # Where an event's persons keep their id, in the order tried (frab: id; pretalx: code; c3voc: guid).
 PERSON_ID_KEYS = ("id", "code", "guid")
@@ -26,9 +26,9 @@ class ScheduleError(Exception):
 
 def too_many(lines: LineIndex, offset: int) -> ScheduleError:
     """More values than a YAML agenda may have (README, Robustness): not read further."""
-    return ScheduleError(
-        Message("e001.too_many_values", limit=f"{MAX_EXPANDED_VALUES:,}"), lines.span(offset, offset)
-    )
+    from tfagenda.yamldoc.limits import too_many_values
+
+    return ScheduleError(too_many_values(), lines.span(offset, offset))
 
 
 def unreadable(node: Node, message: str | Message) -> Problem:
