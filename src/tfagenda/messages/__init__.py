@@ -106,11 +106,11 @@ def _rebuild(template: str, context: str | None, params: dict[str, Any]) -> Mess
 T = Message  # the call sites' name for it: ``T("English sentence {with} placeholders", with=...)``
 
 
-class Either(tuple):  # type: ignore[type-arg]
+class Either(tuple):
     """A parameter said as alternatives: ``end 10:20 or start 09:40`` / ``종료 10:20 또는 시작 09:40``."""
 
 
-class Commas(tuple):  # type: ignore[type-arg]
+class Commas(tuple):
     """A parameter said as its items joined by ", " in every language (a list of names or codes)."""
 
 

@@ -58,7 +58,7 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
     - {title: Free discussion, duration: 15, owner: "-"}
     ```
     """
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         seg = placed.segment
         if seg.given("owner") or seg.is_break or seg.parts or _has_owner_above(placed):
             continue
@@ -96,7 +96,7 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
     if any(at[:1] == ("people",) for at in ctx.loaded.damaged):
         return  # an entry of people was set aside (E002): the owner may be named in it
     names = known_names(agenda)
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         owners = placed.segment.owner
         for index, owner in enumerate(owners):
             if owner in names:
@@ -148,7 +148,7 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     # One finding per person per group of overlapping segments: the pairs joined into groups
     groups: dict[str, dict[int, list[Placed]]] = defaultdict(dict)  # person → group id → segments
     group_of: dict[tuple[str, int], int] = {}
-    for first, second, person in overlapping_bookings(agenda, list(ctx.timeline.segments())):
+    for first, second, person in overlapping_bookings(agenda, list(ctx.resolved.segments())):
         entry = people.get(person)
         if policy.hosts and policy.may_host_in_parallel(person, entry.name if entry else None):
             continue
@@ -270,7 +270,7 @@ def _overlaps(
                 earlier.extend(heap)
         for _, _, other in sorted(earlier, key=lambda entry: entry[1]):
             yield other, item
-        heapq.heappush(running.setdefault(mine, []), (placed(item).end, order, item))  # type: ignore[arg-type]
+        heapq.heappush(running.setdefault(mine, []), (placed(item).end, order, item))  # type: ignore[misc]
 
 
 # -- double bookings across files ----------------------------------------------------------------
@@ -326,7 +326,7 @@ def bookings_of(ctx: Context) -> Bookings | None:
 
     document = ctx.loaded.document
     bookings = []
-    for placed in ctx.timeline.segments():
+    for placed in ctx.resolved.segments():
         owners, start, end = placed.segment.owner, placed.start, placed.end
         if not owners or start is None or end is None or start == end or placed.uncertain:
             continue

@@ -65,7 +65,7 @@ def composer_class() -> Any:
             _C_COMPOSER = False
             return None
 
-        class Composer(CParser):  # type: ignore[misc]
+        class Composer(CParser):
             def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
                 return None
 

@@ -67,7 +67,7 @@ def _guarded_scanner() -> Any:
     if _SCANNER is None:
         from ruamel.yaml.scanner import RoundTripScanner, Scanner, ScannerError
 
-        class GuardedScanner(RoundTripScanner):  # type: ignore[misc]
+        class GuardedScanner(RoundTripScanner):
             """ruamel.yaml's scanner, guarded against hostile input (README, Robustness).
 
             Nesting deeper than ``MAX_DEPTH`` is refused where it happens (before the composer's
