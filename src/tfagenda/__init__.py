@@ -61,11 +61,9 @@ def render(agenda: Loaded | str | Path, format: str = "md", **options: Any) -> s
 
     loaded = agenda if isinstance(agenda, Loaded) else load(agenda)
     if loaded.agenda is None:
-        from tfagenda.messages import T, verbatim
+        from tfagenda.messages import T
 
         first = loaded.problems[0].message if loaded.problems else T("no agenda in it")
-        if isinstance(first, str):  # compat: importers/frab.py still makes str messages
-            first = verbatim(first)
         raise RenderError(T("{path} is not a readable agenda: {first}", path=loaded.path, first=first))
     return render_many([loaded], format, **options)
 

@@ -93,7 +93,7 @@ class Problem:
 
     code: str
     at: DocPath
-    message: Message | str  # compat: str only from importers/frab.py, until it is converted
+    message: Message
     fix: Fix | None = None
     key: bool = False  # point at the key (`end:`) rather than its value
     span: Span | None = None  # a place the document path cannot name (syntax errors)

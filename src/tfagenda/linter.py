@@ -36,7 +36,7 @@ from tfagenda.findings import (
     Suppression,
 )
 from tfagenda.load import Loaded, load_file, load_text
-from tfagenda.messages import Commas, Message, T, verbatim
+from tfagenda.messages import Commas, Message, T
 from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
@@ -216,23 +216,17 @@ def _finding(path: str, document: Document | None, rule: Rule, problem: Problem)
         code=rule.code,
         name=rule.name,
         severity=rule.severity,
-        message=_deferred(problem.message),
+        message=problem.message,
         fix=_with_edits(document, problem.fix),
         related=problem.related,
     )
-
-
-def _deferred(message: Message | str) -> Message:
-    """compat: importers/frab.py still makes plain English ``str`` messages, kept as they are; remove
-    when it is converted."""
-    return message if isinstance(message, Message) else verbatim(message)
 
 
 def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
     """Turn a fix that sets a value into a text edit of that value (inside its quotes, if any)."""
     if fix is None:
         return None
-    description = _deferred(fix.description)
+    description = fix.description
     node = (
         document.nodes.get(fix.target)
         if document is not None and fix.target is not None and not fix.edits

@@ -133,11 +133,9 @@ def import_file(
         f"Imported from {name} ({chosen}) by `tfagenda import`.",
         "Values are as the source has them; `tfagenda check` this file to find the source's mistakes.",
     ]
-    from tfagenda.messages import said  # compat: importers/frab.py still makes str messages
-
     for problem in unreadable:
         line = problem.span.line if problem.span else "?"
-        header.append(f"UNREADABLE, line {line} of the source: {said(problem.message, 'en')}")
+        header.append(f"UNREADABLE, line {line} of the source: {problem.message.say('en')}")
     yaml_text = to_yaml(document.data, "\n".join(header))
     if output in (None, "-"):
         out.write(yaml_text)
@@ -156,7 +154,7 @@ def _say_counts(data: object, err: TextIO, lang: str | None) -> None:
     """ "872 events in 35 rooms over 2 days" on stderr, for a schedule with days and rooms."""
     if not isinstance(data, dict) or not isinstance(data.get("days"), list):
         return
-    from tfagenda.messages import T, said
+    from tfagenda.messages import T
 
     days = [day for day in data["days"] if isinstance(day, dict)]
     tracks = [t for day in days for t in day.get("tracks") or [] if isinstance(t, dict)]
@@ -166,4 +164,4 @@ def _say_counts(data: object, err: TextIO, lang: str | None) -> None:
         1 for day in days if any(t.get("segments") for t in day.get("tracks") or [] if isinstance(t, dict))
     )
     message = T("{placed} events in {rooms} rooms over {days} days", placed=placed, rooms=rooms, days=used)
-    err.write(said(message, lang or "en") + "\n")
+    err.write(message.say(lang or "en") + "\n")

@@ -163,15 +163,6 @@ def join_or(items: Iterable[str], lang: str) -> str:
     return (" 또는 " if lang == "ko" else " or ").join(str(item) for item in items)
 
 
-def said(message: Message | str, lang: str) -> str:
-    """``message`` in ``lang``; text that is already a ``str`` is returned as it is.
-
-    compat: remove when importers/frab/ is converted (its readers still make plain English ``str``
-    messages, which ``import`` writes next to the ministry importer's).
-    """
-    return message.say(lang) if isinstance(message, Message) else message
-
-
 # -- Korean particles -----------------------------------------------------------------------
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3

@@ -462,4 +462,30 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "while scanning an anchor": "앵커를 읽는 중",
     "while scanning an alias": "별칭을 읽는 중",
     "expected a single document in the stream": "단일 문서를 읽는 중",
+    # -- frab/pentabarf/pretalx readers (E005) -------------------------------------------------
+    "the day's start cannot be read: {error}": "하루의 시작 시각을 읽을 수 없습니다: {error}",
+    "the day's end cannot be read: {error}": "하루의 종료 시각을 읽을 수 없습니다: {error}",
+    "{label} has no {name}; it is left out of the check": "{label}에 {name} 값이 없어 점검에서 뺐습니다",
+    "{label}: the {name} cannot be read: {error}; the event is left out of the check": (
+        "{label}: {name} 값을 읽을 수 없어({error}) 이 행사를 점검에서 뺐습니다"
+    ),
+    "{label}: a person has neither an id nor a name": "{label}: id도 이름도 없는 사람이 있습니다",
+    (
+        "the XML declares entities, which a schedule does not need; remove the DOCTYPE's entity declarations"
+    ): "XML에 엔티티 선언이 있습니다. 일정표에는 필요 없으니 DOCTYPE의 엔티티 선언을 지우십시오",
+    "this XML is not a frab/pretalx schedule: its root element is <{tag}>, not <schedule>": (
+        "frab/pretalx 일정표 XML이 아닙니다. 최상위 요소가 <schedule>이 아니라 <{tag}>입니다"
+    ),
+    "this JSON is not a frab/pretalx schedule: it has no schedule.conference object": (
+        "frab/pretalx 일정표 JSON이 아닙니다. schedule.conference 객체가 없습니다"
+    ),
+    "days must be a list of days": "days는 날(day)의 목록이어야 합니다",
+    "day {n} is not an object": "{n}번째 날이 객체가 아닙니다",
+    "rooms of day {n} must be an object": "{n}번째 날의 rooms는 객체여야 합니다",
+    "room {room!r} must be a list of events": "장소 {room!r}의 값은 행사 목록이어야 합니다",
+    "an event must be an object": "행사는 객체여야 합니다",
+    "{label}: persons must be a list": "{label}: persons는 목록이어야 합니다",
+    "key {key!r} is given twice in one object; the second is ignored: remove one of them": (
+        "한 객체에 키 {key!r}가 두 번 있습니다. 두 번째 값은 무시됩니다. 하나를 지우십시오"
+    ),
 }

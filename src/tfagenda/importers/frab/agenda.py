@@ -50,12 +50,16 @@ def _slot(day: Day, timezone: str | None, problems: list[Problem]) -> str | None
     try:
         start = _local(day.start.value, timezone)
     except ValueError as error:
-        problems.append(unreadable(day.start.node, f"the day's start cannot be read: {error}"))
+        problems.append(
+            unreadable(day.start.node, T("the day's start cannot be read: {error}", error=str(error)))
+        )
         return None
     try:
         end = _local(day.end.value, timezone)
     except ValueError as error:
-        problems.append(unreadable(day.end.node, f"the day's end cannot be read: {error}"))
+        problems.append(
+            unreadable(day.end.node, T("the day's end cannot be read: {error}", error=str(error)))
+        )
         return None
     start = start.replace(second=0, microsecond=0)
     if end.second or end.microsecond:
@@ -445,7 +449,12 @@ def _segment(
     for name, read in (("start", _start), ("duration", _duration)):
         found = fields.get(name)
         if found is None:
-            problems.append(unreadable(event.node, f"{label} has no {name}; it is left out of the check"))
+            problems.append(
+                unreadable(
+                    event.node,
+                    T("{label} has no {name}; it is left out of the check", label=label, name=name),
+                )
+            )
             return None
         try:
             segment[name] = read(found.value)
@@ -453,7 +462,12 @@ def _segment(
             problems.append(
                 unreadable(
                     found.node,
-                    f"{label}: the {name} cannot be read: {error}; the event is left out of the check",
+                    T(
+                        "{label}: the {name} cannot be read: {error}; the event is left out of the check",
+                        label=label,
+                        name=name,
+                        error=str(error),
+                    ),
                 )
             )
             return None
@@ -467,7 +481,9 @@ def _segment(
     for person in event.persons or ():
         ident = person_keys.key(person.id, person.name)
         if ident is None:
-            problems.append(unreadable(person.node, f"{label}: a person has neither an id nor a name"))
+            problems.append(
+                unreadable(person.node, T("{label}: a person has neither an id nor a name", label=label))
+            )
             continue
         if ident in owners:
             continue  # the same person listed twice on one event is one owner

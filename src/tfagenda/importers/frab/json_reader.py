@@ -186,7 +186,10 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
         Problem(
             "E003",
             at,
-            f"key {at[-1]!r} is given twice in one object; the second is ignored: remove one of them",
+            T(
+                "key {key!r} is given twice in one object; the second is ignored: remove one of them",
+                key=at[-1],
+            ),
             span=lines.span(start, end),
         )
         for at, start, end in reader.duplicates
@@ -207,7 +210,7 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
         return result
     if not isinstance(conference, dict):
         raise ScheduleError(
-            "this JSON is not a frab/pretalx schedule: it has no schedule.conference object",
+            T("this JSON is not a frab/pretalx schedule: it has no schedule.conference object"),
             reader.node(()).span if () in reader.where else Span(1, 1, 1, 1),
         )
     result = Schedule(reader.node(()), reader.node(conference_at), problems=problems)
@@ -221,12 +224,14 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
         return result
     result.days_node = reader.node(days_at)
     if not isinstance(days, list):
-        result.problems.append(unreadable(result.days_node, "days must be a list of days"))
+        result.problems.append(unreadable(result.days_node, T("days must be a list of days")))
         return result
     for d_index, raw_day in enumerate(days):
         day_at = days_at + (d_index,)
         if not isinstance(raw_day, dict):
-            result.problems.append(unreadable(reader.node(day_at), f"day {d_index + 1} is not an object"))
+            result.problems.append(
+                unreadable(reader.node(day_at), T("day {n} is not an object", n=d_index + 1))
+            )
             continue
         day = Day(reader.node(day_at))
         day.date = at_field(raw_day, day_at, "date")
@@ -238,7 +243,7 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
             day.rooms_node = reader.node(rooms_at)
             if not isinstance(rooms, dict):
                 result.problems.append(
-                    unreadable(day.rooms_node, f"rooms of day {d_index + 1} must be an object")
+                    unreadable(day.rooms_node, T("rooms of day {n} must be an object", n=d_index + 1))
                 )
                 rooms = {}
         for room_name, raw_events in (rooms or {}).items():
@@ -248,12 +253,14 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
             room = Room(room_name, room_node, key_node)
             day.rooms.append(room)
             if not isinstance(raw_events, list):
-                result.problems.append(unreadable(room_node, f"room {room_name!r} must be a list of events"))
+                result.problems.append(
+                    unreadable(room_node, T("room {room!r} must be a list of events", room=room_name))
+                )
                 continue
             for e_index, raw_event in enumerate(raw_events):
                 event_at = room_at + (e_index,)
                 if not isinstance(raw_event, dict):
-                    result.problems.append(unreadable(reader.node(event_at), "an event must be an object"))
+                    result.problems.append(unreadable(reader.node(event_at), T("an event must be an object")))
                     continue
                 room.events.append(_json_event(raw_event, event_at, reader, at_field, result.problems))
         result.days.append(day)
@@ -271,7 +278,11 @@ def _json_event(
             event.fields[name] = found
     persons = raw.get("persons")
     if persons is not None and not isinstance(persons, list):
-        problems.append(unreadable(reader.node(at + ("persons",)), f"{event.label}: persons must be a list"))
+        problems.append(
+            unreadable(
+                reader.node(at + ("persons",)), T("{label}: persons must be a list", label=event.label)
+            )
+        )
     elif persons is not None:
         event.persons_node = reader.node(at + ("persons",))
         event.persons = []
@@ -373,7 +384,7 @@ def _schedule2(schedule: dict[str, Any], reader: _JsonReader, at_field: Any) -> 
     for e_index, raw in enumerate(schedule["events"]):
         at = events_at + (e_index,)
         if not isinstance(raw, dict):
-            result.problems.append(unreadable(reader.node(at), "an event must be an object"))
+            result.problems.append(unreadable(reader.node(at), T("an event must be an object")))
             continue
         ident = raw.get("code", raw.get("guid"))
         event = Event(reader.node(at), f"event {ident}" if ident is not None else "an event")

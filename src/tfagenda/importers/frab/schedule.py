@@ -18,7 +18,7 @@ PERSON_ID_KEYS = ("id", "code", "guid")
 class ScheduleError(Exception):
     """The source cannot be read as a schedule at all (not JSON/XML, or not a schedule)."""
 
-    def __init__(self, message: str | Message, span: Span) -> None:
+    def __init__(self, message: Message, span: Span) -> None:
         super().__init__(message)
         self.message = message
         self.span = span
@@ -31,7 +31,7 @@ def too_many(lines: LineIndex, offset: int) -> ScheduleError:
     return ScheduleError(too_many_values(), lines.span(offset, offset))
 
 
-def unreadable(node: Node, message: str | Message) -> Problem:
+def unreadable(node: Node, message: Message) -> Problem:
     """E005 at ``node``: a part of the schedule that cannot be read."""
     return Problem("E005", (), message, span=node.span)
 

@@ -84,7 +84,10 @@ class _XmlReader:
         def refuse_entities(*_: Any) -> None:
             # Entity declarations are how XML bombs and external-file reads work; a schedule has none.
             raise ScheduleError(
-                "the XML declares entities, which a schedule does not need; remove the DOCTYPE's entity declarations",
+                T(
+                    "the XML declares entities, which a schedule does not need; remove the DOCTYPE's entity"
+                    " declarations"
+                ),
                 self.lines.span(here(), here() + 1),
             )
 
@@ -141,7 +144,10 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
     root = reader.read()
     if root.tag != "schedule":
         raise ScheduleError(
-            f"this XML is not a frab/pretalx schedule: its root element is <{root.tag}>, not <schedule>",
+            T(
+                "this XML is not a frab/pretalx schedule: its root element is <{tag}>, not <schedule>",
+                tag=root.tag,
+            ),
             reader.node(root).key or reader.node(root).span,
         )
     conference = root.child("conference")
