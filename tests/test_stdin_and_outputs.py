@@ -142,3 +142,11 @@ def test_output_file_refuses_an_input(in_tmp: Path) -> None:
         assert result.exit_code == 2
         assert "being checked" in result.stderr
     assert agenda.read_text() == BROKEN
+
+
+def test_output_file_refuses_an_agenda_of_the_default_folder(in_tmp: Path) -> None:
+    agenda = in_tmp / "agendas" / "x.yaml"
+    agenda.write_text(BROKEN)
+    result = run("check", "-o", "agendas/x.yaml")
+    assert result.exit_code == 2
+    assert agenda.read_text() == BROKEN

@@ -73,13 +73,14 @@ def run_check(
         raise UsageError(
             T("standard input (-) cannot be used with --diff, --changed-since or --with-agenda-dir")
         )
-    if output_file is not None:
-        _refuse_input_as_output(output_file, list(paths or []), stdin_filename)
     settings = settings_for(config, isolated, _config_start(stdin_filename) if from_stdin else None)
     try:
         settings = settings.with_selection(select, ignore, extend_select)
     except ValueError as error:  # an unknown rule code, said as config errors are (English)
         raise UsageError(verbatim(str(error))) from None
+    if output_file is not None:
+        named = list(paths or []) if paths else default_paths(settings)
+        _refuse_input_as_output(output_file, named, stdin_filename)
     if from_stdin:
         stream = stdin or sys.stdin.buffer
         return _check_stdin(
