@@ -276,7 +276,7 @@ def test_pre_commit_hook_runs_check_with_agenda_dir() -> None:
     (hook,) = [h for h in hooks if h["id"] == "tfagenda"]
     assert hook["entry"].split() == ["tfagenda", "check", "--with-agenda-dir"]
     assert hook["language"] == "python"
-    assert "yaml" in hook["types"]
+    assert re.search(hook["files"], "agendas/x.yaml") and not re.search(hook["files"], ".github/ci.yml")
 
 
 # --------------------------------------------------------------------------------------------

@@ -432,7 +432,7 @@ def test_pre_commit_has_a_fix_hook() -> None:
     hooks = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for h in hooks if h["id"] == "tfagenda-fix"]
     assert hook["entry"].split()[:3] == ["tfagenda", "check", "--fix"]
-    assert hook["language"] == "python" and "yaml" in hook["types"]
+    assert hook["language"] == "python" and "agendas/" in hook["files"]
 
 
 # --- property: corrupt one time, --fix restores the exact bytes ------------------------------------

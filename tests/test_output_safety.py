@@ -315,8 +315,10 @@ def test_a_file_name_that_is_not_utf8(fmt: str, tmp_path: Path, monkeypatch: pyt
     result = check(UNDECODABLE, "--format", fmt)
     assert result.exit_code == 1, result.output
     out = result.stdout_bytes.decode("utf-8")  # strict: valid UTF-8
-    if fmt in ("json", "gitlab"):
+    if fmt in ("json", "gitlab", "rdjson"):
         data = json.loads(out)
+        if fmt == "rdjson":
+            data = data["diagnostics"]
         path = data[0]["path"] if fmt == "json" else data[0]["location"]["path"]
         assert path == "bad\ufffd.yaml"
     elif fmt == "json-lines":

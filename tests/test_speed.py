@@ -245,7 +245,7 @@ def _tree(root: Path) -> Path:
         if n == 20:
             text = "title: [unclosed\n"
         if n == 21:
-            text = "just: a mapping\n"
+            text = "- just a list\n"  # E002 (a mapping of other keys is skipped by the walk: issue 15)
         (folder / f"agenda-{n:02d}.yaml").write_text(text, encoding="utf-8")
     (root / "other.yaml").write_text(_agenda(99, "2026-05-01", "09:00", "p0"), encoding="utf-8")
     return folder

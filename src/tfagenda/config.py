@@ -251,3 +251,30 @@ def _expand(selectors: list[str] | None) -> list[str]:
         if part.strip()
         for code in expand_selector(part.strip())
     ]
+
+
+CONFIG_SCHEMA_ID = "https://tfagenda.invalid/schema/config.schema.json"
+
+
+def config_json_schema() -> dict[str, Any]:
+    """A JSON Schema (2020-12) of the configuration: ``tfagenda.toml``/``.tfagenda.toml``, or the
+    ``[tool.tfagenda]`` table of pyproject.toml. Generated from the model that reads it (its keys
+    as written, kebab-case), so it cannot drift; ``schema/config.schema.json`` is the committed copy
+    (``tfagenda schema --config``), and tests/test_config_schema.py keeps it current."""
+    schema = _FileSettings.model_json_schema(by_alias=True, mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": CONFIG_SCHEMA_ID,
+        **schema,
+        "title": "tfagenda configuration",
+        "description": (
+            "tfagenda.toml or .tfagenda.toml, or the [tool.tfagenda] table of pyproject.toml. "
+            "Rule selectors are codes (T001), prefixes (T) or names (end-before-start)."
+        ),
+    }
+
+
+def config_schema_text() -> str:
+    import json
+
+    return json.dumps(config_json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -94,7 +95,12 @@ def _walk(root: Path, settings: Settings | None) -> Iterator[Path]:
                 wanted = is_agenda_name(name)
             else:
                 wanted = _included(settings, path) and not settings.is_excluded(path)
-            if wanted and _not_special(path) and _stays_inside(path, inside, root):
+            if (
+                wanted
+                and _not_special(path)
+                and _stays_inside(path, inside, root)
+                and not _plainly_other(path)
+            ):
                 yield path
     yield from _unlisted(unlisted)
 
@@ -135,6 +141,51 @@ def note_skipped(path: Path, root: Path, target: str) -> None:
         f"tfagenda: note: {path} not checked: it is a symbolic link to {target}, outside {root}/ "
         "(in a folder, links are followed only inside it; name the file itself to check it)\n"
     )
+
+
+# A top-level key of a block mapping: `name:`, `"name":`, `'name':` at the start of a line.
+_TOP_KEY = re.compile(r"""^(?:"([^"]*)"|'([^']*)'|([^\s#'"\-\[\]{}?!&*|>%@`][^:#]*?))[ \t]*:(?:[ \t]|$)""")
+
+
+def _plainly_other(path: Path) -> bool:
+    """A YAML file found in a folder whose top-level keys are all plainly not an agenda's (a GitHub
+    workflow, a docker-compose file): skipped with a note, as pre-commit hands tfagenda every YAML
+    file. Anything less clear (a list, flow style, a misspelt key, unreadable) is checked and reported."""
+    if not is_agenda_name(path.name):
+        return False
+    from tfagenda.load import MAX_FILE_BYTES, _agenda_like
+
+    keys: list[str] = []
+    read = 0
+    try:
+        with open(path, encoding="utf-8", errors="replace", newline="") as stream:
+            for line in stream:  # stops at the first agenda key, usually the first line
+                read += len(line)
+                if read > MAX_FILE_BYTES:
+                    return False
+                line = line.lstrip("\ufeff").rstrip("\r\n")
+                if not line.strip() or line.startswith(("#", " ", "\t", "---", "...", "%")):
+                    continue
+                match = _TOP_KEY.match(line)
+                if match is None:
+                    return False  # a list, flow style, a scalar: the loader says what it is
+                key = next(group for group in match.groups() if group is not None)
+                if _agenda_like(key):
+                    return False
+                keys.append(key)
+    except OSError:
+        return False
+    if not keys:
+        return False
+    key = os.path.abspath(path)
+    if key not in _noted:
+        _noted.add(key)
+        shown = ", ".join(keys[:5]) + (", …" if len(keys) > 5 else "")
+        sys.stderr.write(
+            f"tfagenda: note: {path} not checked: not an agenda (its keys are {shown}; an agenda has "
+            "title and segments or days); name the file itself to check it\n"
+        )
+    return True
 
 
 def _unlisted(errors: list[OSError]) -> Iterator[Path]:

@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Mapping
+from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
@@ -73,16 +74,49 @@ app = typer.Typer(
     name="tfagenda",
     cls=_LazyGroup,
     help="Check and render meeting agendas and event schedules kept as YAML.",
+    epilog=(
+        "Examples:\n\n"
+        "  tfagenda check                      # every agenda in agendas/\n\n"
+        "  tfagenda check --fix meeting.yaml\n\n"
+        "  tfagenda render meeting.yaml --format html -o meeting.html\n\n"
+        "  tfagenda rule T001\n\n"
+        "Run tfagenda COMMAND --help for a command's options."
+    ),
     no_args_is_help=True,
-    add_completion=False,
+    # typer's --install-completion/--show-completion; its completion code is imported only when
+    # one of them is used or the shell asks for completions (start-up of a check is unchanged).
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("tfagenda")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            number = "unknown"
+        sys.stdout.write(f"tfagenda {number}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _group() -> None:
+def _group(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
     # The commands are found by _LazyGroup; a callback makes typer build a group with no command registered.
     pass
 

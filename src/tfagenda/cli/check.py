@@ -24,6 +24,7 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
     gitlab = "gitlab"
     junit = "junit"
+    rdjson = "rdjson"
 
 
 @app.command(
@@ -32,7 +33,9 @@ class CheckFormat(str, Enum):
         "  tfagenda check                      # every agenda in agendas/\n\n"
         "  tfagenda check meeting.yaml --strict\n\n"
         "  tfagenda check --format sarif > tfagenda.sarif\n\n"
-        "  tfagenda check --changed-since origin/main --format github"
+        "  tfagenda check --changed-since origin/main --format github\n\n"
+        "  cat x.yaml | tfagenda check - --stdin-filename agendas/x.yaml\n\n"
+        "  tfagenda check --format sarif --output-file tfagenda.sarif"
     )
 )
 def check(
@@ -121,6 +124,25 @@ def check(
     show_fixes: Annotated[
         bool, typer.Option("--show-fixes", help="With --fix, list what was fixed, per file and rule.")
     ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            metavar="PATH",
+            help="With the path -, the name of the agenda read from standard input: used for the config, per-file ignores, reports and format detection. Default: -.",
+            show_default=False,
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            metavar="FILE",
+            help="Write the report to this file (replaced atomically) instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -153,6 +175,8 @@ def check(
             diff=diff,
             show_fixes=show_fixes,
             lang=said_in,
+            stdin_filename=stdin_filename,
+            output_file=output_file,
         ),
         said_in,
     )

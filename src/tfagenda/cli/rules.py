@@ -19,7 +19,7 @@ def _print(text: str) -> int:
     return 0
 
 
-@app.command("rules")
+@app.command("rules", epilog="Examples:\n\n  tfagenda rules\n\n  tfagenda rules --lang ko")
 def list_rules(
     lang: Annotated[Lang | None, typer.Option("--lang", help=_LANG_HELP, show_default=False)] = None,
 ) -> None:

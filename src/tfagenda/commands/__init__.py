@@ -40,10 +40,13 @@ def use_color(stream: TextIO) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def settings_for(config: Path | None = None, isolated: bool = False) -> Settings:
-    """The settings from the config file (``config``, else the nearest one), or a UsageError."""
-    from tfagenda.config import ConfigError, load_settings
+def settings_for(config: Path | None = None, isolated: bool = False, start: Path | None = None) -> Settings:
+    """The settings from the config file (``config``, else the nearest one to ``start``, default the
+    current folder), or a UsageError."""
+    from tfagenda.config import ConfigError, find_config, load_settings
 
+    if start is not None and config is None and not isolated:
+        config = find_config(start.resolve())
     try:
         return load_settings(config, isolated)
     except ConfigError as error:

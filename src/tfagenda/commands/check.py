@@ -7,7 +7,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from tfagenda.commands import (
     UsageError,
@@ -51,19 +51,55 @@ def run_check(
     diff: bool = False,
     show_fixes: bool = False,
     lang: str = "en",
+    stdin_filename: str | None = None,
+    output_file: Path | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    stdin: BinaryIO | None = None,
 ) -> int:
     """``tfagenda check``, its options as keywords with the same defaults: check (and with ``fix``
     or ``diff``, fix) the agendas in ``paths`` (default: the agenda folder), write the report to
-    ``out``, and return the exit code. ``format`` None is github under GitHub Actions, else full."""
+    ``out`` (or ``output_file``), and return the exit code. ``format`` None is github under GitHub
+    Actions, else full. ``paths`` ``["-"]`` reads the agenda from standard input (``stdin``), named
+    ``stdin_filename`` in findings, config lookup and format detection."""
     out = out or sys.stdout
     err = err or sys.stderr
-    settings = settings_for(config, isolated)
+    from_stdin = list(paths or []) == ["-"]
+    if paths and "-" in paths and not from_stdin:
+        raise UsageError(T("- (standard input) cannot be named with other paths"))
+    if stdin_filename is not None and not from_stdin:
+        raise UsageError(T("--stdin-filename is for reading standard input: name the path - as well"))
+    if from_stdin and (diff or changed_since is not None or with_agenda_dir):
+        raise UsageError(
+            T("standard input (-) cannot be used with --diff, --changed-since or --with-agenda-dir")
+        )
+    settings = settings_for(config, isolated, _config_start(stdin_filename) if from_stdin else None)
     try:
         settings = settings.with_selection(select, ignore, extend_select)
     except ValueError as error:  # an unknown rule code, said as config errors are (English)
         raise UsageError(verbatim(str(error))) from None
+    if output_file is not None:
+        named = list(paths or []) if paths else default_paths(settings)
+        _refuse_input_as_output(output_file, named, stdin_filename)
+    if from_stdin:
+        stream = stdin or sys.stdin.buffer
+        return _check_stdin(
+            stream,
+            stdin_filename or "-",
+            settings,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            format=format,
+            strict=strict,
+            exit_zero=exit_zero,
+            quiet=quiet,
+            statistics=statistics,
+            show_fixes=show_fixes,
+            lang=lang,
+            out=out,
+            err=err,
+            output_file=output_file,
+        )
     targets = list(paths or []) or default_paths(settings)
     changed_only = changed_since is not None
     compare_with: list[str] = []
@@ -82,21 +118,148 @@ def run_check(
     if not result.files and not changed_only:
         raise UsageError(no_agenda_files(targets))
     result.fixed = fixed
+    _report(result, format, statistics, quiet, unsafe_fixes, show_fixes, lang, out, err, output_file)
+    if exit_zero:
+        return 0
+    return max(result.exit_code(strict), 1 if refused else 0)
+
+
+def _report(
+    result: CheckResult,
+    format: str | None,
+    statistics: bool,
+    quiet: bool,
+    unsafe_fixes: bool,
+    show_fixes: bool,
+    lang: str,
+    out: TextIO,
+    err: TextIO,
+    output_file: Path | None = None,
+) -> None:
+    """Write the report of ``result`` to ``out``, or atomically to ``output_file``."""
+    import io
+
     chosen = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    target: TextIO = io.StringIO() if output_file is not None else out
     if statistics:
-        write_statistics(result, out, quiet, lang)
+        write_statistics(result, target, quiet, lang)
     else:
         report = ReportOptions(
-            color=use_color(out), quiet=quiet, unsafe_fixes=unsafe_fixes, show_fixes=show_fixes, lang=lang
+            color=output_file is None and use_color(out),
+            quiet=quiet,
+            unsafe_fixes=unsafe_fixes,
+            show_fixes=show_fixes,
+            lang=lang,
         )
-        write_report(chosen, result, out, report)
+        write_report(chosen, result, target, report)
+    if output_file is not None:
+        _write_output_file(output_file, target.getvalue())  # type: ignore[attr-defined]
+    fixed = result.fixed
     if show_fixes and fixed is not None and (statistics or chosen not in ("full", "text", "concise")):
         from tfagenda.fix import fixes_listing
 
         err.write(fixes_listing(fixed))
-    if exit_zero:
-        return 0
-    return max(result.exit_code(strict), 1 if refused else 0)
+
+
+def _write_output_file(path: Path, text: str) -> None:
+    from tfagenda.atomic import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise UsageError(
+            T(
+                "--output-file {path}: cannot write: {error}",
+                path=str(path),
+                error=str(error.strerror or error),
+            )
+        ) from None
+
+
+def _refuse_input_as_output(output_file: Path, paths: list[str], stdin_filename: str | None) -> None:
+    """--output-file must not replace an agenda being checked (a typo would lose it)."""
+    if output_file.is_dir():
+        raise UsageError(T("--output-file {path}: is a folder", path=str(output_file)))
+    if not output_file.exists():
+        return
+    from tfagenda.discover import agenda_files
+
+    target = os.path.realpath(output_file)
+    named = [p for p in paths if p != "-"] + ([stdin_filename] if stdin_filename else [])
+    inputs = [p for p in named if os.path.exists(p)]
+    try:
+        files = agenda_files(inputs) if inputs else []
+    except PathNotFound:
+        files = []
+    if any(os.path.realpath(p) == target for p in [*inputs, *map(str, files)]):
+        raise UsageError(
+            T(
+                "--output-file {path}: is one of the files being checked; not overwritten",
+                path=str(output_file),
+            )
+        )
+
+
+def _config_start(stdin_filename: str | None) -> Path | None:
+    """Where the config of standard input is looked up: the folder of --stdin-filename (as ruff does)."""
+    if stdin_filename is None:
+        return None
+    folder = Path(stdin_filename).parent
+    return folder if folder.is_dir() else None
+
+
+def _check_stdin(
+    stream: BinaryIO,
+    name: str,
+    settings: Settings,
+    *,
+    fix: bool,
+    unsafe_fixes: bool,
+    format: str | None,
+    strict: bool,
+    exit_zero: bool,
+    quiet: bool,
+    statistics: bool,
+    show_fixes: bool,
+    lang: str,
+    out: TextIO,
+    err: TextIO,
+    output_file: Path | None,
+) -> int:
+    """``check -``: check the agenda read from ``stream``; with ``fix``, write the fixed text to
+    ``out`` and the report to ``err`` (standard output carries only the agenda, as ruff's)."""
+    from tfagenda.linter import CheckResult, check_loaded
+    from tfagenda.load import MAX_FILE_BYTES, load_bytes
+
+    try:
+        raw = stream.read(MAX_FILE_BYTES + 1)  # bounded, as a file is
+    except OSError as error:
+        raise UsageError(
+            T("cannot read standard input: {error}", error=str(error.strerror or error))
+        ) from None
+    loaded = load_bytes(raw, name)
+    fixed = None
+    report_to = out
+    if fix:
+        from tfagenda.fix import fix_text, is_yaml
+
+        report_to = err
+        text = loaded.document.text
+        readable = len(raw) <= MAX_FILE_BYTES and not any(p.code == "E001" for p in loaded.problems)
+        new_text, counts = text, None
+        if readable and is_yaml(name, text):
+            new_text, counts = fix_text(text, name, settings, unsafe_fixes)
+            if new_text != text:
+                loaded = load_bytes(new_text.encode("utf-8"), name)
+        # Standard output is the agenda, fixed or not (an editor replaces its buffer with it).
+        out.write(new_text if readable else raw.decode("utf-8", errors="replace"))
+        out.flush()
+        fixed = {name: counts} if counts else {}
+    result = CheckResult()
+    result.add(loaded, check_loaded(loaded, settings))
+    result.fixed = fixed
+    _report(result, format, statistics, quiet, unsafe_fixes, show_fixes, lang, report_to, err, output_file)
+    return 0 if exit_zero else result.exit_code(strict)
 
 
 def verify_revision(revision: str) -> None:

@@ -322,6 +322,19 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{file}: cannot read it: {error}": "{file}: 읽을 수 없습니다: {error}",
     "{file}: cannot write it: {error}": "{file}: 쓸 수 없습니다: {error}",
     "--changed-since needs git: {error}": "--changed-since에는 git이 필요합니다: {error}",
+    "- (standard input) cannot be named with other paths": "-(표준 입력)는 다른 경로와 함께 지정할 수 없습니다",
+    "--stdin-filename is for reading standard input: name the path - as well": (
+        "--stdin-filename은 표준 입력을 읽을 때 씁니다. 경로 -도 지정하십시오"
+    ),
+    "standard input (-) cannot be used with --diff, --changed-since or --with-agenda-dir": (
+        "표준 입력(-)은 --diff, --changed-since, --with-agenda-dir와 함께 쓸 수 없습니다"
+    ),
+    "cannot read standard input: {error}": "표준 입력을 읽을 수 없습니다: {error}",
+    "--output-file {path}: cannot write: {error}": "--output-file {path}: 쓸 수 없습니다: {error}",
+    "--output-file {path}: is a folder": "--output-file {path}: 폴더입니다",
+    "--output-file {path}: is one of the files being checked; not overwritten": (
+        "--output-file {path}: 점검하는 파일 중 하나입니다. 덮어쓰지 않았습니다"
+    ),
     "--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository": (
         "--changed-since {revision}: 이 저장소의 git 리비전(커밋, 브랜치, 태그)이 아닙니다"
     ),

@@ -24,6 +24,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "tfagenda.report.sarif",
     "gitlab": "tfagenda.report.gitlab",
     "junit": "tfagenda.report.junit",
+    "rdjson": "tfagenda.report.rdjson",
 }
 
 
