@@ -1,0 +1,116 @@
+"""Documents in the product: ``tfagenda check 보도자료.hwpx`` (and .docx, .pdf, .hwp) finds the agenda and says where."""
+
+from __future__ import annotations
+
+import json
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_documents_fixtures import SEED, docx_bytes, hwpx_bytes, pdf_bytes, pdf_without_text
+from typer.testing import CliRunner
+
+from tfagenda.cli import app
+from tfagenda.linter import check_paths
+from tfagenda.load import load_bytes
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "reference" / "documents"
+BUILDERS = {"hwpx": hwpx_bytes, "docx": docx_bytes, "pdf": pdf_bytes}
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("seeds")
+    made = {}
+    for suffix, build in BUILDERS.items():
+        made[suffix] = folder / f"보도자료.{suffix}"
+        made[suffix].write_bytes(build(SEED))
+    return made
+
+
+@pytest.mark.parametrize("suffix", sorted(BUILDERS))
+def test_seed_document_gives_the_one_t001_with_the_1635_fix(seeds: dict[str, Path], suffix: str) -> None:
+    findings = check_paths([str(seeds[suffix])]).findings
+    assert [(f.code, f.fix.value if f.fix else None) for f in findings] == [("T001", "16:35")]
+    location = findings[0].location
+    assert location is not None
+    assert (location.table, location.row, location.column) == (2, 2, 1)
+    assert location.text[location.start : location.end] == "16:05"
+    assert location.page == (1 if suffix == "pdf" else None)
+
+
+@pytest.mark.parametrize("suffix", sorted(BUILDERS))
+def test_the_format_comes_from_the_bytes_not_the_extension(seeds: dict[str, Path], suffix: str) -> None:
+    loaded = load_bytes(seeds[suffix].read_bytes(), "renamed.txt")
+    assert loaded.agenda is not None
+    assert not loaded.problems
+
+
+def test_a_pdf_without_text_is_e005_no_readable_text_in_both_languages(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf_without_text())
+    english = _run("check", str(path))
+    korean = _run("check", "--lang", "ko", str(path))
+    assert english.exit_code == korean.exit_code == 1
+    assert "E005" in english.output and "no readable text" in english.output
+    assert "읽을 수 있는 글자가 없어" in korean.output
+    assert "All checks passed" not in english.output
+
+
+def test_a_document_without_an_agenda_says_what_was_looked_for(tmp_path: Path) -> None:
+    path = tmp_path / "memo.hwpx"
+    path.write_bytes(hwpx_bytes([("paragraph", "회의 결과를 알려드립니다.")]))
+    result = _run("check", str(path))
+    assert result.exit_code == 1
+    assert "E005" in result.output and "no agenda found in the document" in result.output
+    assert "시 간 | 내 용 | 비고" in result.output
+
+
+def test_a_damaged_document_is_e005_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "broken.hwpx"
+    path.write_bytes(hwpx_bytes(SEED)[:300])
+    result = _run("check", str(path))
+    assert result.exit_code == 1
+    assert "E005" in result.output and "damaged" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_render_and_import_read_documents(seeds: dict[str, Path]) -> None:
+    imported = _run("import", str(seeds["hwpx"]))
+    assert imported.exit_code == 0, imported.output
+    assert "16:30" in imported.output
+    rendered = _run("render", "--format", "json", str(seeds["docx"]))
+    assert rendered.exit_code in (0, 1), rendered.output
+    assert "참석자 소개" in rendered.output
+
+
+def _real_files() -> list[Path]:
+    return sorted(p for p in REAL.glob("*") if p.suffix in (".hwpx", ".hwp", ".pdf", ".docx"))
+
+
+@pytest.mark.skipif(not _real_files(), reason="../shared/reference/documents is absent")
+@pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)
+def test_real_documents_give_a_clear_answer_quickly(path: Path) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.process_time()
+    result = _run("check", "--format", "json", str(path))
+    spent = time.process_time() - started
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)
+    assert findings, "a real file must not pass silently"
+    for finding in findings:
+        assert finding["code"] != "E000", finding["message"]
+        if finding["code"] == "E005":
+            assert (
+                "no agenda found" in finding["message"]
+                or "no readable text" in finding["message"]
+                or "cannot be read" in finding["message"]
+            )
+    assert spent < 2.0, f"{path.name}: {spent:.2f} s CPU"
+    del before
