@@ -114,3 +114,51 @@ def test_real_documents_give_a_clear_answer_quickly(path: Path) -> None:
             )
     assert spent < 2.0, f"{path.name}: {spent:.2f} s CPU"
     del before
+
+
+def test_text_format_names_the_table_row_and_column_in_both_languages(seeds: dict[str, Path]) -> None:
+    english = _run("check", str(seeds["hwpx"]))
+    korean = _run("check", "--lang", "ko", str(seeds["hwpx"]))
+    assert f"{seeds['hwpx']}: table 2, row 2, column 1: T001" in english.output
+    assert f"{seeds['hwpx']}: 표 2, 2행 1열: T001" in korean.output
+    assert " | 16:30 ~ 16:05 ('05)\n |         ^^^^^\n" in english.output
+    pdf = _run("check", "--lang", "ko", str(seeds["pdf"]))
+    assert "1쪽, 표 2, 2행 1열: T001" in pdf.output
+
+
+def test_json_carries_a_location_object(seeds: dict[str, Path]) -> None:
+    [finding] = json.loads(_run("check", "--format", "json", str(seeds["pdf"])).output)
+    assert finding["location"] == {
+        "table": 2,
+        "row": 2,
+        "column": 1,
+        "paragraph": 1,
+        "page": 1,
+        "text": "16:30 ~ 16:05 ('05)",
+        "start": 8,
+        "end": 13,
+    }
+
+
+def test_sarif_gives_a_logical_location_and_the_cell_as_snippet(seeds: dict[str, Path]) -> None:
+    log = json.loads(_run("check", "--format", "sarif", str(seeds["docx"])).output)
+    [result] = log["runs"][0]["results"]
+    [where] = result["locations"]
+    assert where["logicalLocations"] == [{"name": "table 2, row 2, column 1", "kind": "element"}]
+    assert where["properties"]["snippet"] == "16:30 ~ 16:05 ('05)"
+    assert "region" not in where["physicalLocation"]  # the rendered text's lines are not the file's
+    assert "fixes" not in result
+
+
+def test_github_annotation_says_the_place_in_the_message(seeds: dict[str, Path]) -> None:
+    output = _run("check", "--format", "github", str(seeds["hwpx"])).output
+    assert "::table 2, row 2, column 1: T001 end-before-start" in output
+    assert ",line=" not in output
+
+
+def test_a_whole_document_problem_names_no_cell(tmp_path: Path) -> None:
+    path = tmp_path / "memo.docx"
+    path.write_bytes(docx_bytes([("paragraph", "회의 결과를 알려드립니다.")]))
+    output = _run("check", str(path)).output
+    assert output.startswith(f"{path}: E005 [error] no agenda found")
+    assert " | " not in output.splitlines()[1]

@@ -128,6 +128,26 @@ class DocLocation:
     start: int = 0
     end: int = 0
 
+    def describe(self, lang: str = "en") -> str:
+        """Where, as a person looks for it: ``table 2, row 2, column 1`` / ``표 2, 2행 1열`` (and the page of a PDF)."""
+        from tfagenda.messages import T
+
+        parts = []
+        if self.page is not None:
+            parts.append(T("page {page}", page=self.page))
+        if self.table is not None and self.row is not None and self.column is not None:
+            parts.append(
+                T(
+                    "table {table}, row {row}, column {column}",
+                    table=self.table,
+                    row=self.row,
+                    column=self.column,
+                )
+            )
+        elif self.paragraph is not None:
+            parts.append(T("paragraph {paragraph}", paragraph=self.paragraph))
+        return ", ".join(part.say(lang) for part in parts)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "table": self.table,

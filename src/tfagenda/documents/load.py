@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # A document is read whole (a ZIP's directory is at its end); press releases with images run to
 # tens of MiB. The readers bound what they decompress and parse (``_safety``).
 MAX_DOCUMENT_BYTES = 64 * 2**20
+_WHOLE = Span(1, 1, 1, 1)
 _NAMES = {"hwpx": "HWPX", "hwp": "HWP", "docx": "DOCX", "pdf": "PDF"}
 
 
@@ -165,6 +166,8 @@ def document_location(document: Document | None, span: Span) -> DocLocation | No
     """A finding's place in its document (table, row, column, paragraph, page); None for text files."""
     if not isinstance(document, DocumentSource):
         return None
+    if span == _WHOLE:  # about the whole document (no agenda in it, unreadable): no cell to name
+        return DocLocation()
     found = document.locate(span)
     if found is None:
         return None

@@ -397,4 +397,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "the {format} document cannot be read: it is damaged or malformed ({detail})": (
         "{format} 문서를 읽을 수 없습니다. 파일이 손상되었거나 형식이 올바르지 않습니다 ({detail})"
     ),
+    "page {page}": "{page}쪽",
+    "table {table}, row {row}, column {column}": "표 {table}, {row}행 {column}열",
+    "paragraph {paragraph}": "{paragraph}번째 문단",
 }
