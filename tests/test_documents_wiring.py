@@ -162,3 +162,55 @@ def test_a_whole_document_problem_names_no_cell(tmp_path: Path) -> None:
     output = _run("check", str(path)).output
     assert output.startswith(f"{path}: E005 [error] no agenda found")
     assert " | " not in output.splitlines()[1]
+
+
+def _members(raw: bytes) -> list[tuple[str, int, bytes]]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return [(i.filename, i.compress_type, archive.read(i)) for i in archive.infolist()]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "part"), [("hwpx", "Contents/section0.xml"), ("docx", "word/document.xml")]
+)
+def test_fix_rewrites_only_the_wrong_cell(tmp_path: Path, suffix: str, part: str) -> None:
+    import re
+
+    path = tmp_path / f"보도자료.{suffix}"
+    before = BUILDERS[suffix](SEED)
+    path.write_bytes(before)
+    result = _run("check", "--fix", str(path))
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    old, new = _members(before), _members(after)
+    assert [(name, kind) for name, kind, _ in old] == [(name, kind) for name, kind, _ in new]
+    if suffix == "hwpx":
+        assert new[0][:2] == ("mimetype", 0)  # first and stored
+    for (name, _, was), (_, _, now) in zip(old, new, strict=True):
+        if name != part:
+            assert was == now, name
+            continue
+        assert was.count(b"16:30 ~ 16:05") == 1 and now.count(b"16:30 ~ 16:35") == 1
+        expected = was.replace(b"16:30 ~ 16:05", b"16:30 ~ 16:35")
+        if suffix == "hwpx":  # and that paragraph's cached layout is gone, nothing else
+            at = expected.index(b"16:30 ~ 16:35")
+            layout = re.compile(rb"<hp:linesegarray>.*?</hp:linesegarray>", re.DOTALL)
+            match = layout.search(expected, at)
+            assert match is not None
+            expected = expected[: match.start()] + expected[match.end() :]
+        assert now == expected
+    again = _run("check", str(path))
+    assert again.exit_code == 0 and "All checks passed" in again.output
+
+
+@pytest.mark.parametrize("suffix", ["pdf"])
+def test_read_only_formats_show_the_fix_as_advice_and_are_not_written(
+    seeds: dict[str, Path], suffix: str
+) -> None:
+    before = seeds[suffix].read_bytes()
+    result = _run("check", "--fix", str(seeds[suffix]))
+    assert result.exit_code == 1
+    assert "set end to 16:35 (a .pdf file cannot be fixed in place" in result.output
+    assert seeds[suffix].read_bytes() == before

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
+from tfagenda.documents.fix import document_fix
 from tfagenda.documents.load import document_location
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Edit, Finding, Fix, Problem, Severity, Span, Suppression
 from tfagenda.load import Loaded, load_file, load_text
@@ -184,7 +185,7 @@ def _finding(path: str, document: Document | None, rule: Rule, problem: Problem)
         name=rule.name,
         severity=rule.severity,
         message=_deferred(problem.message),
-        fix=_with_edits(document, problem.fix),
+        fix=document_fix(document, _with_edits(document, problem.fix)),
         related=problem.related,
         location=document_location(document, span),
     )

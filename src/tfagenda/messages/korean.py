@@ -400,4 +400,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "page {page}": "{page}쪽",
     "table {table}, row {row}, column {column}": "표 {table}, {row}행 {column}열",
     "paragraph {paragraph}": "{paragraph}번째 문단",
+    "{fix} (a .{format} file cannot be fixed in place: change it in Hancom Office, or fix the .hwpx or .docx it came from)": (
+        "{fix} (.{format} 파일은 그 자리에서 고칠 수 없습니다. 한컴오피스에서 고치거나, 원본 .hwpx 또는 .docx 파일을 고치십시오)"
+    ),
 }
