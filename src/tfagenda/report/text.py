@@ -66,9 +66,15 @@ def writable_paths(result: CheckResult) -> set[str]:
     """The files ``--fix`` writes: YAML agendas (an imported format is checked, never rewritten)."""
     if not result.sources:
         return set()  # a clean run needs no more (and so does not import tfagenda.fix: start-up time)
+    from tfagenda.documents.detect import suffix_format
     from tfagenda.fix import is_yaml
 
-    return {path for path, lines in result.sources.items() if is_yaml(path, "\n".join(lines))}
+    # .hwpx and .docx documents are fixed in place too (tfagenda.documents.fix)
+    return {
+        path
+        for path, lines in result.sources.items()
+        if suffix_format(path) in ("hwpx", "docx") or is_yaml(path, "\n".join(lines))
+    }
 
 
 def mark(finding: Finding, unsafe: bool = False, writable: bool = True) -> str:
