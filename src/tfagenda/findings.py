@@ -110,6 +110,57 @@ class Related:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class DocLocation:
+    """Where a finding is in a document (.hwpx, .hwp, .docx, .pdf), as a person finds it in Hancom or Word.
+
+    Numbers are 1-based: the table in document order, its row and column (the header included),
+    the paragraph (in the cell, or in the body outside tables) and the page (PDF only). ``text`` is
+    the whole text of the cell or paragraph, ``start``/``end`` the finding's characters in it.
+    """
+
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    paragraph: int | None = None
+    page: int | None = None
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+    def describe(self, lang: str = "en") -> str:
+        """Where, as a person looks for it: ``table 2, row 2, column 1`` / ``표 2, 2행 1열`` (and the page of a PDF)."""
+        from tfagenda.messages import T
+
+        parts = []
+        if self.page is not None:
+            parts.append(T("page {page}", page=self.page))
+        if self.table is not None and self.row is not None and self.column is not None:
+            parts.append(
+                T(
+                    "table {table}, row {row}, column {column}",
+                    table=self.table,
+                    row=self.row,
+                    column=self.column,
+                )
+            )
+        elif self.paragraph is not None:
+            parts.append(T("paragraph {paragraph}", paragraph=self.paragraph))
+        return ", ".join(part.say(lang) for part in parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "paragraph": self.paragraph,
+            "page": self.page,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
 @dataclass(frozen=True)
 class Finding:
     path: str
@@ -120,6 +171,7 @@ class Finding:
     message: Message  # said in the language chosen at output (``ReportOptions.lang``)
     fix: Fix | None = None
     related: tuple[Related, ...] = field(default=())
+    location: DocLocation | None = None  # in a document (.hwpx, .docx…): the table, row and column
 
     @property
     def line(self) -> int:
@@ -150,6 +202,7 @@ class Finding:
                 {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
                 for r in self.related
             ],
+            **({"location": self.location.to_json()} if self.location is not None else {}),
         }
 
 

@@ -262,8 +262,11 @@ def fix_file(
     write: bool = True,
 ) -> FixOutcome:
     """Fix one file; with ``write``, write it back when something changed (``FileChanged`` if it changed meanwhile)."""
+    from tfagenda.documents.fix import fix_document, is_document
     from tfagenda.load import MAX_FILE_BYTES
 
+    if is_document(path):  # .hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only
+        return fix_document(path, settings, unsafe, write)
     name = str(path)
     snapshot = None
     try:

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
+from tfagenda.documents.fix import document_fix
+from tfagenda.documents.load import document_location
 from tfagenda.findings import (
     MAX_FINDINGS_PER_RULE,
     Applicability,
@@ -217,8 +219,9 @@ def _finding(path: str, document: Document | None, rule: Rule, problem: Problem)
         name=rule.name,
         severity=rule.severity,
         message=problem.message,
-        fix=_with_edits(document, problem.fix),
+        fix=document_fix(document, _with_edits(document, problem.fix)),
         related=problem.related,
+        location=document_location(document, span),
     )
 
 

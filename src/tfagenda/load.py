@@ -70,10 +70,14 @@ class Loaded:
 
 def load_file(path: str | Path) -> Loaded:
     """Read and load one agenda file; a file that cannot be read or decoded gives one problem."""
+    from tfagenda.documents.load import MAX_DOCUMENT_BYTES, document_format
+
     name = str(path)
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)  # no more: a huge file, or /dev/zero, is refused unread
+            if len(raw) > MAX_FILE_BYTES and document_format(raw[:1024], name) is not None:
+                raw += stream.read(MAX_DOCUMENT_BYTES - len(raw) + 1)  # a document may be larger (images)
     except OSError as error:
         doc = Document(path=name, text="")
         return Loaded(doc, None, [Problem("E000", (), _unreadable(path, error), span=Span(1, 1, 1, 1))])
@@ -110,6 +114,10 @@ def _unreadable(path: str | Path, error: OSError) -> Message:
 
 
 def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
+    from tfagenda.documents.load import document_format, load_document_bytes
+
+    if document_format(raw, path) is not None:  # .hwpx, .hwp, .docx, .pdf: by their bytes
+        return load_document_bytes(raw, path)
     if len(raw) > MAX_FILE_BYTES:
         doc = Document(path=path, text="")
         message = T(

@@ -77,8 +77,14 @@ def import_file(
             raise UsageError(T("-o {output}: there is no folder {folder}", output=output, folder=str(folder)))
         if Path(output).is_dir():  # type: ignore[arg-type]
             raise UsageError(T("-o {output} is a folder; name the YAML file to write", output=output))
+    from tfagenda.documents.load import document_format, load_document_bytes
+
+    if source_format is None and document_format(raw, name) is not None:  # .hwpx, .hwp, .docx, .pdf
+        document, chosen = load_document_bytes(raw, name).document, "ministry"
+    else:
+        document, chosen = None, ""
     try:
-        text = decode(raw)
+        text = decode(raw) if document is None else document.text
     except UnicodeDecodeError as error:
         raise UsageError(
             T(
@@ -89,7 +95,7 @@ def import_file(
             ),
             1,
         ) from None
-    chosen = source_format if source_format is not None else detect_format(name, text)
+    chosen = chosen or (source_format if source_format is not None else detect_format(name, text))
     if chosen == "yaml":
         raise UsageError(
             T(
@@ -101,7 +107,7 @@ def import_file(
         )
     from tfagenda.atomic import write_atomic
 
-    document = import_document(text, name, chosen)
+    document = document or import_document(text, name, chosen)
     from tfagenda.findings import Severity
     from tfagenda.rules import RULES
 

@@ -501,4 +501,40 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "key {key!r} is given twice in one object; the second is ignored: remove one of them": (
         "한 객체에 키 {key!r}가 두 번 있습니다. 두 번째 값은 무시됩니다. 하나를 지우십시오"
     ),
+    # -- documents (.hwpx, .hwp, .docx, .pdf) ------------------------------------------------
+    "the document is larger than {mib} MiB, the most tfagenda reads; not checked": (
+        "문서가 {mib}MiB보다 커서 tfagenda가 읽지 않습니다. 검사하지 않았습니다"
+    ),
+    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule": (
+        "문서에서 일정표를 찾지 못했습니다. 일정 표(머리글 {header}, {row} 같은 행)와"
+        " {overview}의 {when} 줄을 찾았지만, 문서의 표 {tables}개와 문단 {paragraphs}개 중 일정표는 없습니다"
+    ),
+    "the {format} document is encrypted or protected by a password; save an unprotected copy and check that": (
+        "{format} 문서가 암호화되었거나 암호로 보호되어 있습니다. 보호를 푼 사본을 저장해 검사하십시오"
+    ),
+    "the {format} document is a distribution document ({korean_name}), whose text is encrypted; check the original": (
+        "{format} 문서가 {korean_name}여서 본문이 암호화되어 있습니다. 원본 문서를 검사하십시오"
+    ),
+    "the {format} document is DRM-protected, so its text cannot be read; check an unprotected copy": (
+        "{format} 문서가 DRM으로 보호되어 본문을 읽을 수 없습니다. 보호되지 않은 사본을 검사하십시오"
+    ),
+    "the {format} document has no readable text, so there is nothing to check; check the .hwpx, .hwp or .docx it was made from ({detail})": (
+        "{format} 문서에 읽을 수 있는 글자가 없어(스캔했거나 글자를 도형으로 그린 문서) 검사할 내용이 없습니다."
+        " 이 문서를 만든 .hwpx, .hwp, .docx 파일을 검사하십시오 ({detail})"
+    ),
+    "the {format} document is too large to read ({detail}); not checked": (
+        "{format} 문서가 너무 커서 읽지 않았습니다 ({detail}). 검사하지 않았습니다"
+    ),
+    "the file is not a document tfagenda reads (HWPX, HWP, DOCX, PDF): {detail}": (
+        "tfagenda가 읽는 문서(HWPX, HWP, DOCX, PDF)가 아닙니다: {detail}"
+    ),
+    "the {format} document cannot be read: it is damaged or malformed ({detail})": (
+        "{format} 문서를 읽을 수 없습니다. 파일이 손상되었거나 형식이 올바르지 않습니다 ({detail})"
+    ),
+    "page {page}": "{page}쪽",
+    "table {table}, row {row}, column {column}": "표 {table}, {row}행 {column}열",
+    "paragraph {paragraph}": "{paragraph}번째 문단",
+    "{fix} (a .{format} file cannot be fixed in place: change it in Hancom Office, or fix the .hwpx or .docx it came from)": (
+        "{fix} (.{format} 파일은 그 자리에서 고칠 수 없습니다. 한컴오피스에서 고치거나, 원본 .hwpx 또는 .docx 파일을 고치십시오)"
+    ),
 }

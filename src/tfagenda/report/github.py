@@ -34,15 +34,24 @@ def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
         properties = ",".join(
             f"{key}={escape_property(visible(str(value)))}"
             for key, value in (
-                ("file", f.path),
-                ("line", f.line),
-                ("col", f.column),
-                ("endLine", f.span.end_line),
-                ("endColumn", f.span.end_column),
-                ("title", f"tfagenda ({f.code})"),
+                (("file", f.path),)
+                + (
+                    (
+                        ("line", f.line),
+                        ("col", f.column),
+                        ("endLine", f.span.end_line),
+                        ("endColumn", f.span.end_column),
+                    )
+                    if f.location is None  # a document has no lines: its place is said in the message
+                    else ()
+                )
+                + (("title", f"tfagenda ({f.code})"),)
             )
         )
         message = f"{f.code} {f.name}: {f.message.say(options.lang)}"
+        place = f.location.describe(options.lang) if f.location is not None else ""
+        if place:
+            message = f"{place}: {message}"
         if f.fix is not None:
             message += f" (fix: {f.fix.description.say(options.lang)})"
         stream.write(f"::{command} {properties}::{escape_data(visible(message))}\n")

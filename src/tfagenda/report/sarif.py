@@ -62,6 +62,14 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any
             }
         ],
     }
+    if finding.location is not None:  # a document: its table, row and column; no lines to point at
+        place = finding.location.describe(lang)
+        where: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)}}}
+        if place:
+            where["logicalLocations"] = [{"name": place, "kind": "element"}]
+        if finding.location.text:
+            where["properties"] = {"snippet": finding.location.text}
+        result["locations"] = [where]
     if finding.related:
         result["relatedLocations"] = [
             {
@@ -74,7 +82,7 @@ def _result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any
             }
             for number, r in enumerate(finding.related, 1)
         ]
-    if finding.fix is not None and finding.fix.edits:
+    if finding.fix is not None and finding.fix.edits and finding.location is None:
         result["fixes"] = [
             {
                 "description": {"text": f"{finding.fix.description.say(lang)} ({finding.fix.applicability})"},

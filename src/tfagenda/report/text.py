@@ -79,9 +79,15 @@ def writable_paths(result: CheckResult) -> set[str]:
     """The files ``--fix`` writes: YAML agendas (an imported format is checked, never rewritten)."""
     if not result.sources:
         return set()  # a clean run needs no more (and so does not import tfagenda.fix: start-up time)
+    from tfagenda.documents.detect import suffix_format
     from tfagenda.fix import is_yaml
 
-    return {path for path, lines in result.sources.items() if is_yaml(path, "\n".join(lines))}
+    # .hwpx and .docx documents are fixed in place too (tfagenda.documents.fix)
+    return {
+        path
+        for path, lines in result.sources.items()
+        if suffix_format(path) in ("hwpx", "docx") or is_yaml(path, "\n".join(lines))
+    }
 
 
 def mark(finding: Finding, unsafe: bool = False, writable: bool = True) -> str:
@@ -102,12 +108,22 @@ def _painter(color: bool):  # type: ignore[no-untyped-def]
 
 def _headline(finding: Finding, paint, fixable: bool = False, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
     tone = _RED if finding.severity is Severity.ERROR else _YELLOW
-    where = paint(f"{visible(finding.path)}:{finding.line}:{finding.column}:", _BOLD)
+    place = finding.location.describe(lang) if finding.location is not None else ""
+    if finding.location is not None:  # a document (.hwpx, .docx…): where a person finds it in Hancom or Word
+        where = paint(f"{visible(finding.path)}:{' ' + place + ':' if place else ''}", _BOLD)
+    else:
+        where = paint(f"{visible(finding.path)}:{finding.line}:{finding.column}:", _BOLD)
     star = " [*]" if fixable else ""
     return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {visible(finding.message.say(lang))}"
 
 
 def _excerpt(finding: Finding, lines: list[str], paint, width: int) -> str:  # type: ignore[no-untyped-def]
+    location = finding.location
+    if location is not None and location.text:  # the cell's (or paragraph's) text, the value underlined
+        shown = window(location.text.replace("\n", " "), location.start, location.end, width - 3)
+        return f" {paint('|', _DIM)} {shown.text}\n {paint('|', _DIM)} {' ' * shown.indent}{paint('^' * shown.marks, _RED)}\n"
+    if location is not None:
+        return ""  # a document without a place to show (it could not be read): the message says why
     if not 1 <= finding.line <= len(lines):
         return ""
     source = lines[finding.line - 1]

@@ -1,0 +1,183 @@
+"""A document (.hwpx, .hwp, .docx, .pdf) loaded as an agenda: extracted, rendered, read by the ministry reader.
+
+``load_document_bytes(raw, path)`` reads the document (``documents.read``), renders it as text
+(``to_text.render``) and gives that text to the same reader that reads a text copy of a ministry
+agenda (``importers.ministry``), so every rule applies unchanged. The loaded file's document is a
+``DocumentSource``: the rendered text (what findings' spans point into) plus the extracted model
+and the map back to it, so a finding can say which table, row and column it is in
+(``locate``), and ``check --fix`` can rewrite that cell (``documents.fix``).
+
+A document that cannot be read, or that has no agenda in it, is one E005 that says why; never an
+empty check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tfagenda.documents.detect import detect, suffix_format
+from tfagenda.documents.model import DocumentError, ExtractedDocument
+from tfagenda.findings import DocLocation, Problem, Span
+from tfagenda.messages import Message, T
+from tfagenda.yamldoc import Document
+
+if TYPE_CHECKING:
+    from tfagenda.documents.to_text import Location, RenderedText
+    from tfagenda.load import Loaded
+
+# A document is read whole (a ZIP's directory is at its end); press releases with images run to
+# tens of MiB. The readers bound what they decompress and parse (``_safety``).
+MAX_DOCUMENT_BYTES = 64 * 2**20
+_WHOLE = Span(1, 1, 1, 1)
+_NAMES = {"hwpx": "HWPX", "hwp": "HWP", "docx": "DOCX", "pdf": "PDF"}
+
+
+@dataclass
+class DocumentSource(Document):
+    """The rendered text of a document, as the ministry reader read it, with the document behind it."""
+
+    extracted: ExtractedDocument | None = None
+    rendered: RenderedText | None = field(default=None, repr=False)
+    raw: bytes = field(default=b"", repr=False)
+
+    def locate(self, span: Span) -> Location | None:
+        if self.rendered is None:
+            return None
+        return self.rendered.locate_span(span.line, span.column, span.end_line, span.end_column)
+
+
+def document_format(raw: bytes, path: str) -> str | None:
+    """The document format of a file from its bytes (or, for a damaged one, its extension); None for text."""
+    return detect(raw) or suffix_format(path)
+
+
+def load_document_bytes(raw: bytes, path: str) -> Loaded:
+    from tfagenda.documents import read
+    from tfagenda.documents.to_text import render
+    from tfagenda.importers.ministry import read as read_ministry
+    from tfagenda.load import load_document
+
+    claimed = document_format(raw, path) or "document"
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return _refused(
+            path,
+            T(
+                "the document is larger than {mib} MiB, the most tfagenda reads; not checked",
+                mib=MAX_DOCUMENT_BYTES // 2**20,
+            ),
+            "E001",
+        )
+    try:
+        extracted = read(raw, path)
+    except DocumentError as error:
+        return _refused(path, _why(error, _NAMES.get(claimed, claimed)))
+    rendered = render(extracted)
+    parsed = read_ministry(rendered.text, path)
+    source = DocumentSource(
+        path=path,
+        text=parsed.text,
+        data=parsed.data,
+        nodes=parsed.nodes,
+        problems=parsed.problems,
+        damaged=parsed.damaged,
+        extracted=extracted,
+        rendered=rendered,
+        raw=raw,
+    )
+    if parsed.data is None:
+        source.problems = [_no_agenda(extracted, source.problems)]
+    loaded: Loaded = load_document(source)
+    return loaded
+
+
+def _refused(path: str, message: Message, code: str = "E005") -> Loaded:
+    from tfagenda.load import Loaded
+
+    problem = Problem(code, (), message, span=Span(1, 1, 1, 1))
+    source = DocumentSource(path=path, text="", problems=[problem])
+    return Loaded(source, None, [problem])
+
+
+def _no_agenda(extracted: ExtractedDocument, problems: list[Problem]) -> Problem:
+    """The E005 of a document without a schedule table: what was looked for, and what the document has."""
+    tables = sum(1 for _ in extracted.tables())
+    kept = [p for p in problems if p.code == "E005" and p.span is not None and p.span.line > 1]
+    if kept:  # the reader found the table but could not read it: its own words say why
+        return kept[0]
+    return Problem(
+        "E005",
+        (),
+        T(
+            "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule",
+            header="시 간 | 내 용 | 비고",
+            row="16:30 ~ 16:35",
+            when="(일시)",
+            overview="□ 회의 개요",
+            tables=tables,
+            paragraphs=len(extracted.paragraphs),
+        ),
+        span=Span(1, 1, 1, 1),
+    )
+
+
+def _why(error: DocumentError, format: str) -> Message:
+    """Why a document cannot be read, in the check's language (the reader's English detail kept where it names a part)."""
+    if error.reason == "encrypted":
+        return T(
+            "the {format} document is encrypted or protected by a password; save an unprotected copy and check that",
+            format=format,
+        )
+    if error.reason == "distribution":
+        return T(
+            "the {format} document is a distribution document ({korean_name}), whose text is encrypted; check the original",
+            format=format,
+            korean_name="배포용 문서",
+        )
+    if error.reason == "drm":
+        return T(
+            "the {format} document is DRM-protected, so its text cannot be read; check an unprotected copy",
+            format=format,
+        )
+    if error.reason == "no_text":
+        return T(
+            "the {format} document has no readable text, so there is nothing to check; check the .hwpx, .hwp or .docx it was made from ({detail})",
+            format=format,
+            detail=error.message,
+        )
+    if error.reason == "too_large":
+        return T(
+            "the {format} document is too large to read ({detail}); not checked",
+            format=format,
+            detail=error.message,
+        )
+    if error.reason == "unsupported":
+        return T(
+            "the file is not a document tfagenda reads (HWPX, HWP, DOCX, PDF): {detail}", detail=error.message
+        )
+    return T(
+        "the {format} document cannot be read: it is damaged or malformed ({detail})",
+        format=format,
+        detail=error.message,
+    )
+
+
+def document_location(document: Document | None, span: Span) -> DocLocation | None:
+    """A finding's place in its document (table, row, column, paragraph, page); None for text files."""
+    if not isinstance(document, DocumentSource):
+        return None
+    if span == _WHOLE:  # about the whole document (no agenda in it, unreadable): no cell to name
+        return DocLocation()
+    found = document.locate(span)
+    if found is None:
+        return None
+    return DocLocation(
+        table=found.table,
+        row=found.row,
+        column=found.column,
+        paragraph=found.paragraph,
+        page=found.page,
+        text=found.text,
+        start=found.start,
+        end=found.end,
+    )
