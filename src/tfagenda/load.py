@@ -12,6 +12,7 @@ import difflib
 import errno
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -435,7 +436,7 @@ _PLACES = {
 }
 
 
-def _problem_for(error: dict[str, Any], at: DocPath, document: Document) -> Problem:
+def _problem_for(error: Mapping[str, Any], at: DocPath, document: Document) -> Problem:
     kind = error["type"]
     # tfagenda's own errors carry a ``Message`` (said in the check's language); pydantic's, English text.
     message = (error.get("ctx") or {}).get("message") or T("{detail}", detail=error["msg"])
@@ -520,7 +521,7 @@ _TYPE_NAMES = {
 }
 
 
-def _type_name(error: dict[str, Any]) -> Message | str:
+def _type_name(error: Mapping[str, Any]) -> Message | str:
     value = error.get("input")
     if value is None:
         return T("null")

@@ -478,5 +478,5 @@ def fits(loaded: Loaded, lang: str = "en") -> list[Fit]:
                 label = track.name
             start = min(p.start for p in known)  # type: ignore[type-var]
             end = max(p.end for p in known)  # type: ignore[type-var]
-            result.append(Fit(label, start, end, day.slot))
+            result.append(Fit(label, start, end, day.slot))  # type: ignore[arg-type]
     return result

@@ -66,7 +66,7 @@ class _LazyGroup(TyperGroup):
         super().__init__(**attrs)  # type: ignore[arg-type]
         self.commands = _LazyCommands()  # type: ignore[assignment]
 
-    def list_commands(self, ctx: object) -> list[str]:  # type: ignore[override]
+    def list_commands(self, ctx: object) -> list[str]:
         return list(COMMANDS)
 
 

@@ -72,10 +72,10 @@ def import_file(
             1,
         )
     if output not in (None, "-"):
-        folder = Path(output).parent  # type: ignore[arg-type]
+        folder = Path(output).parent
         if not folder.is_dir():
             raise UsageError(T("-o {output}: there is no folder {folder}", output=output, folder=str(folder)))
-        if Path(output).is_dir():  # type: ignore[arg-type]
+        if Path(output).is_dir():
             raise UsageError(T("-o {output} is a folder; name the YAML file to write", output=output))
     from tfagenda.documents.load import document_format, load_document_bytes
 
@@ -147,7 +147,7 @@ def import_file(
         out.write(yaml_text)
     else:
         try:
-            write_atomic(Path(output), yaml_text.encode("utf-8"))  # type: ignore[arg-type]
+            write_atomic(Path(output), yaml_text.encode("utf-8"))
         except OSError as error:
             raise UsageError(cannot_write(output, error), 1) from None
         err.write(T("Wrote {file}.", file=output).say(lang) + "\n")

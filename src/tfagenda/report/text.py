@@ -100,13 +100,13 @@ def visible_lines(text: str) -> str:
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
-def _painter(color: bool):  # type: ignore[no-untyped-def]
+def _painter(color: bool):
     if not color:
         return lambda text, *styles: text
     return lambda text, *styles: "".join(styles) + text + _RESET
 
 
-def _headline(finding: Finding, paint, fixable: bool = False, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
+def _headline(finding: Finding, paint, fixable: bool = False, lang: str = "en") -> str:
     tone = _RED if finding.severity is Severity.ERROR else _YELLOW
     place = finding.location.describe(lang) if finding.location is not None else ""
     if finding.location is not None:  # a document (.hwpx, .docx…): where a person finds it in Hancom or Word
@@ -117,7 +117,7 @@ def _headline(finding: Finding, paint, fixable: bool = False, lang: str = "en") 
     return f"{where} {paint(finding.code, tone, _BOLD)}{star} [{paint(str(finding.severity), tone)}] {visible(finding.message.say(lang))}"
 
 
-def _excerpt(finding: Finding, lines: list[str], paint, width: int) -> str:  # type: ignore[no-untyped-def]
+def _excerpt(finding: Finding, lines: list[str], paint, width: int) -> str:
     location = finding.location
     if location is not None and location.text:  # the cell's (or paragraph's) text, the value underlined
         shown = window(location.text.replace("\n", " "), location.start, location.end, width - 3)

@@ -12,7 +12,7 @@ from tfagenda.timeline import Placed, TrackLine
 
 
 def _slotted(ctx: Context) -> Iterator[tuple[TrackLine, Placed]]:
-    for track in ctx.timeline.tracks():
+    for track in ctx.resolved.tracks():
         if track.day.slot is None:
             continue
         for placed in track.segments:
@@ -44,10 +44,10 @@ def before_slot(ctx: Context) -> Iterable[Problem]:
                 T(
                     "{title!r} starts at {start}, {early} before the slot {slot} starts",
                     title=placed.title,
-                    start=format_time(placed.start),
+                    start=format_time(placed.start),  # type: ignore[arg-type]
                     early=ctx.minutes(early),
                     slot=slot,
-                ),  # type: ignore[arg-type]
+                ),
             )
 
 
@@ -75,10 +75,10 @@ def after_slot(ctx: Context) -> Iterable[Problem]:
                 T(
                     "{title!r} ends at {end}, {late} after the slot {slot} ends",
                     title=placed.title,
-                    end=format_time(placed.end),
+                    end=format_time(placed.end),  # type: ignore[arg-type]
                     late=ctx.minutes(late),
                     slot=slot,
-                ),  # type: ignore[arg-type]
+                ),
             )
 
 
@@ -103,7 +103,7 @@ def slot_total(ctx: Context) -> Iterable[Problem]:
     ## Fix
     Plan the remaining time (e.g. a discussion) or shorten the slot.
     """
-    for track in ctx.timeline.tracks():
+    for track in ctx.resolved.tracks():
         slot = track.day.slot
         run = track.segments
         if (
@@ -113,7 +113,7 @@ def slot_total(ctx: Context) -> Iterable[Problem]:
             or not all(p.known and not p.uncertain for p in run)
         ):
             continue
-        run = sorted(run, key=lambda p: p.start)  # type: ignore[arg-type, return-value]  # listed out of order is S003's
+        run = sorted(run, key=lambda p: p.start or 0)  # listed out of order is S003's
         total = sum(p.duration for p in run)  # type: ignore[misc]
         if abs(total - slot.length) <= ctx.policy.slot_tolerance or _explained(run, slot.start, slot.end):
             continue
