@@ -235,3 +235,10 @@ class Suppression:
                 self.used.add(code)
                 return True
         return False
+
+
+def applicable(fix: Fix | None, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` applies this fix (safe ones; unsafe ones too with ``--unsafe-fixes``)."""
+    if fix is None or not fix.edits:
+        return False
+    return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)

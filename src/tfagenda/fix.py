@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
-from tfagenda.findings import Applicability, Edit, Finding, Fix
+from tfagenda.findings import Edit, Finding, applicable
 from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import sniff_encoding
@@ -76,13 +76,6 @@ class Source:
 def _positions(text: str) -> LineIndex:
     """Spans (1-based, as the parser counts: U+FEFF takes no column) → offsets into ``text``."""
     return LineIndex(text, skip_bom=True)
-
-
-def applicable(fix: Fix | None, unsafe: bool = False) -> bool:
-    """Whether ``--fix`` applies this fix (safe ones; unsafe ones too with ``--unsafe-fixes``)."""
-    if fix is None or not fix.edits:
-        return False
-    return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
 
 
 def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -266,7 +259,8 @@ def fix_file(
     from tfagenda.load import MAX_FILE_BYTES
 
     if is_document(path):  # .hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only
-        return fix_document(path, settings, unsafe, write)
+        fixed, written = fix_document(path, settings, unsafe, write)
+        return FixOutcome(str(path), None, "", fixed, written=written)
     name = str(path)
     snapshot = None
     try:

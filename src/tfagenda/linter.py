@@ -24,8 +24,6 @@ from pathlib import Path
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
-from tfagenda.documents.fix import document_fix
-from tfagenda.documents.load import document_location
 from tfagenda.findings import (
     MAX_FINDINGS_PER_RULE,
     Applicability,
@@ -212,6 +210,12 @@ def _finding(path: str, document: Document | None, rule: Rule, problem: Problem)
         span = document.span_of(problem.at, key=problem.key)
     else:
         raise ValueError(f"{rule.code}: a problem found after the file's check must give its span")
+    fix = _with_edits(document, problem.fix)
+    location = None
+    if document is not None and document.from_office_document:  # imported only then: start-up
+        from tfagenda.documents.load import document_fix, document_location
+
+        fix, location = document_fix(document, fix), document_location(document, span)
     return Finding(
         path=path,
         span=span,
@@ -219,9 +223,9 @@ def _finding(path: str, document: Document | None, rule: Rule, problem: Problem)
         name=rule.name,
         severity=rule.severity,
         message=problem.message,
-        fix=document_fix(document, _with_edits(document, problem.fix)),
+        fix=fix,
         related=problem.related,
-        location=document_location(document, span),
+        location=location,
     )
 
 

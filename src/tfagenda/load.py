@@ -69,16 +69,28 @@ class Loaded:
         return at in self.damaged
 
 
+# What documents.detect looks for (ZIP: .hwpx/.docx; OLE2: .hwp; %PDF- in the first kilobyte) or
+# the names it knows: a cheap first look (a superset of detect's), so that checking a YAML agenda
+# does not import the document readers (start-up time).
+_OFFICE_MAGIC = (b"PK", b"\xd0\xcf\x11\xe0")
+_OFFICE_SUFFIXES = (".hwpx", ".hwp", ".docx", ".pdf")
+
+
+def _maybe_office_document(raw: bytes, path: str) -> bool:
+    return raw.startswith(_OFFICE_MAGIC) or b"%PDF-" in raw[:1024] or path.lower().endswith(_OFFICE_SUFFIXES)
+
+
 def load_file(path: str | Path) -> Loaded:
     """Read and load one agenda file; a file that cannot be read or decoded gives one problem."""
-    from tfagenda.documents.load import MAX_DOCUMENT_BYTES, document_format
-
     name = str(path)
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)  # no more: a huge file, or /dev/zero, is refused unread
-            if len(raw) > MAX_FILE_BYTES and document_format(raw[:1024], name) is not None:
-                raw += stream.read(MAX_DOCUMENT_BYTES - len(raw) + 1)  # a document may be larger (images)
+            if len(raw) > MAX_FILE_BYTES and _maybe_office_document(raw[:1024], name):
+                from tfagenda.documents.load import MAX_DOCUMENT_BYTES, document_format
+
+                if document_format(raw[:1024], name) is not None:
+                    raw += stream.read(MAX_DOCUMENT_BYTES - len(raw) + 1)  # a document may be larger
     except OSError as error:
         doc = Document(path=name, text="")
         return Loaded(doc, None, [Problem("E000", (), _unreadable(path, error), span=Span(1, 1, 1, 1))])
@@ -115,10 +127,14 @@ def _unreadable(path: str | Path, error: OSError) -> Message:
 
 
 def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
-    from tfagenda.documents.load import document_format, load_document_bytes
+    if _maybe_office_document(raw, path):
+        from tfagenda.documents.load import document_format, read_document_source
 
-    if document_format(raw, path) is not None:  # .hwpx, .hwp, .docx, .pdf: by their bytes
-        return load_document_bytes(raw, path)
+        if document_format(raw, path) is not None:  # .hwpx, .hwp, .docx, .pdf: by their bytes
+            source = read_document_source(raw, path)
+            if source.extracted is None:  # not readable as a document: its problem says why
+                return Loaded(source, None, list(source.problems))
+            return load_document(source)
     if len(raw) > MAX_FILE_BYTES:
         doc = Document(path=path, text="")
         message = T(

@@ -20,7 +20,6 @@ from pydantic_core import PydanticCustomError
 from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
 from tfagenda.findings import DocPath
 from tfagenda.messages import Message, T, verbatim
-from tfagenda.notation import canonical_date, canonical_time
 from tfagenda.policy import Policy
 
 NOBODY = "-"
@@ -55,6 +54,8 @@ def _bad(kind: str, message: Message, suggestion: str | None = None) -> Pydantic
 
 def _time_notation(value: str) -> PydanticCustomError | None:
     """A time in another notation (``오후 2시 10분``, ``09.30``, ``2:10 pm``): the ``HH:MM`` it means."""
+    from tfagenda.notation import canonical_time  # only for values that are not HH:MM: start-up
+
     canonical = canonical_time(value)
     if canonical is not None:
         return _bad(
@@ -162,6 +163,8 @@ def _read_date(value: Any) -> dt.date:
                 "bad_date", T("{value!r} is not a date: {error}", value=value, error=str(error))
             ) from None
     if isinstance(value, str):
+        from tfagenda.notation import canonical_date  # only for dates not written YYYY-MM-DD: start-up
+
         iso = canonical_date(value)
         if iso is not None:  # "2026. 4. 9." means 2026-04-09
             raise _bad("bad_date", T("{value!r} is not a date; write it as {iso}", value=value, iso=iso), iso)

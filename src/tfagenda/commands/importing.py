@@ -77,12 +77,13 @@ def import_file(
             raise UsageError(T("-o {output}: there is no folder {folder}", output=output, folder=str(folder)))
         if Path(output).is_dir():
             raise UsageError(T("-o {output} is a folder; name the YAML file to write", output=output))
-    from tfagenda.documents.load import document_format, load_document_bytes
+    from tfagenda.documents.load import document_format, read_document_source
+    from tfagenda.yamldoc import Document
 
+    document: Document | None = None
+    chosen = ""
     if source_format is None and document_format(raw, name) is not None:  # .hwpx, .hwp, .docx, .pdf
-        document, chosen = load_document_bytes(raw, name).document, "ministry"
-    else:
-        document, chosen = None, ""
+        document, chosen = read_document_source(raw, name), "ministry"
     try:
         text = decode(raw) if document is None else document.text
     except UnicodeDecodeError as error:

@@ -16,17 +16,12 @@ from typing import TYPE_CHECKING
 
 from tfagenda.documents.detect import suffix_format
 from tfagenda.documents.edit import ByteEdit, apply, part_edits
-from tfagenda.documents.load import MAX_DOCUMENT_BYTES, DocumentSource, load_document_bytes
-from tfagenda.findings import Applicability, Fix
-from tfagenda.messages import T
+from tfagenda.documents.load import FIXABLE, MAX_DOCUMENT_BYTES, DocumentSource
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
-    from tfagenda.fix import FixOutcome
-    from tfagenda.yamldoc import Document
 
 _MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-")
-FIXABLE = ("hwpx", "docx")
 _ROUNDS = 10
 
 
@@ -42,30 +37,11 @@ def is_document(path: str | Path) -> bool:
     return head.startswith(_MAGIC)
 
 
-def document_fix(document: Document | None, fix: Fix | None) -> Fix | None:
-    """A finding's fix in a document: as is for .hwpx and .docx (``fix_document`` applies it to the cell), advice for .hwp and .pdf."""
-    if fix is None or not isinstance(document, DocumentSource) or document.extracted is None:
-        return fix
-    format = document.extracted.format
-    if format in FIXABLE:
-        return fix
-    return Fix(
-        T(
-            "{fix} (a .{format} file cannot be fixed in place: change it in Hancom Office, or fix the .hwpx or .docx it came from)",
-            fix=fix.description,
-            format=format,
-        ),
-        Applicability.DISPLAY_ONLY,
-        fix.value,
-        fix.target,
-    )
-
-
 def fix_document(
     path: str | Path, settings: Settings | None = None, unsafe: bool = False, write: bool = True
-) -> FixOutcome:
+) -> tuple[Counter[str], bool]:
+    """Fix a .hwpx or .docx in place: the fixes applied (per rule) and whether the file was written."""
     from tfagenda.atomic import read_for_rewrite, write_atomic
-    from tfagenda.fix import FixOutcome
 
     name = str(path)
     if write:
@@ -74,7 +50,7 @@ def fix_document(
         raw, snapshot = Path(path).read_bytes()[: MAX_DOCUMENT_BYTES + 1], None
     fixed: Counter[str] = Counter()
     if len(raw) > MAX_DOCUMENT_BYTES:
-        return FixOutcome(name, None, "", fixed)
+        return fixed, False
     data = raw
     for _ in range(_ROUNDS):
         edited, applied = _fix_round(data, name, settings, unsafe)
@@ -82,20 +58,20 @@ def fix_document(
             break
         fixed.update(applied)
         data = edited
-    outcome = FixOutcome(name, None, "", fixed)
     if write and data != raw:
         write_atomic(path, data, expected=raw, snapshot=snapshot)
-        outcome.written = True
-    return outcome
+        return fixed, True
+    return fixed, False
 
 
 def _fix_round(raw: bytes, name: str, settings: Settings | None, unsafe: bool) -> tuple[bytes, list[str]]:
     """One check of the document and the fixes that apply without overlapping; the new bytes and their codes."""
     from tfagenda.config import Settings
-    from tfagenda.fix import applicable
+    from tfagenda.findings import applicable
     from tfagenda.linter import check_loaded
+    from tfagenda.load import load_bytes
 
-    loaded = load_document_bytes(raw, name)
+    loaded = load_bytes(raw, name)
     source = loaded.document
     if not isinstance(source, DocumentSource) or source.extracted is None:
         return raw, []

@@ -14,17 +14,16 @@ empty check.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from tfagenda.documents.detect import detect, suffix_format
 from tfagenda.documents.model import DocumentError, ExtractedDocument
-from tfagenda.findings import DocLocation, Problem, Span
+from tfagenda.findings import Applicability, DocLocation, Fix, Problem, Span
 from tfagenda.messages import Message, T
 from tfagenda.yamldoc import Document
 
 if TYPE_CHECKING:
     from tfagenda.documents.to_text import Location, RenderedText
-    from tfagenda.load import Loaded
 
 # A document is read whole (a ZIP's directory is at its end); press releases with images run to
 # tens of MiB. The readers bound what they decompress and parse (``_safety``).
@@ -36,6 +35,8 @@ _NAMES = {"hwpx": "HWPX", "hwp": "HWP", "docx": "DOCX", "pdf": "PDF"}
 @dataclass
 class DocumentSource(Document):
     """The rendered text of a document, as the ministry reader read it, with the document behind it."""
+
+    from_office_document: ClassVar[bool] = True
 
     extracted: ExtractedDocument | None = None
     rendered: RenderedText | None = field(default=None, repr=False)
@@ -52,11 +53,13 @@ def document_format(raw: bytes, path: str) -> str | None:
     return detect(raw) or suffix_format(path)
 
 
-def load_document_bytes(raw: bytes, path: str) -> Loaded:
+def read_document_source(raw: bytes, path: str) -> DocumentSource:
+    """The document's agenda table read as the ministry reader reads text, with the document behind it;
+    a document that cannot be read has ``extracted`` None and one problem saying why (``load.load_bytes``
+    turns this into a ``Loaded``)."""
     from tfagenda.documents import read
     from tfagenda.documents.to_text import render
     from tfagenda.importers.ministry import read as read_ministry
-    from tfagenda.load import load_document
 
     claimed = document_format(raw, path) or "document"
     if len(raw) > MAX_DOCUMENT_BYTES:
@@ -87,16 +90,11 @@ def load_document_bytes(raw: bytes, path: str) -> Loaded:
     )
     if parsed.data is None:
         source.problems = [_no_agenda(extracted, source.problems)]
-    loaded: Loaded = load_document(source)
-    return loaded
+    return source
 
 
-def _refused(path: str, message: Message, code: str = "E005") -> Loaded:
-    from tfagenda.load import Loaded
-
-    problem = Problem(code, (), message, span=Span(1, 1, 1, 1))
-    source = DocumentSource(path=path, text="", problems=[problem])
-    return Loaded(source, None, [problem])
+def _refused(path: str, message: Message, code: str = "E005") -> DocumentSource:
+    return DocumentSource(path=path, text="", problems=[Problem(code, (), message, span=_WHOLE)])
 
 
 def _no_agenda(extracted: ExtractedDocument, problems: list[Problem]) -> Problem:
@@ -180,4 +178,27 @@ def document_location(document: Document | None, span: Span) -> DocLocation | No
         text=found.text,
         start=found.start,
         end=found.end,
+    )
+
+
+# .hwpx and .docx are fixed in place (documents/fix.py); .hwp and .pdf get the fix as advice.
+FIXABLE = ("hwpx", "docx")
+
+
+def document_fix(document: Document | None, fix: Fix | None) -> Fix | None:
+    """A finding's fix in a document: as is for .hwpx and .docx (``fix_document`` applies it to the cell), advice for .hwp and .pdf."""
+    if fix is None or not isinstance(document, DocumentSource) or document.extracted is None:
+        return fix
+    format = document.extracted.format
+    if format in FIXABLE:
+        return fix
+    return Fix(
+        T(
+            "{fix} (a .{format} file cannot be fixed in place: change it in Hancom Office, or fix the .hwpx or .docx it came from)",
+            fix=fix.description,
+            format=format,
+        ),
+        Applicability.DISPLAY_ONLY,
+        fix.value,
+        fix.target,
     )

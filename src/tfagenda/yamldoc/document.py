@@ -7,7 +7,7 @@ the loader and the rules see one kind of document whatever the source format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.positions import LineIndex
@@ -81,6 +81,9 @@ class Node:
 @dataclass
 class Document:
     """A parsed YAML file. ``data`` is None when the text is not YAML (a problem says why)."""
+
+    # An office document (documents.load.DocumentSource) says True: its findings name a table cell.
+    from_office_document: ClassVar[bool] = False
 
     path: str
     text: str
