@@ -9,6 +9,8 @@ that paragraph's cached line layout). The file is written by the same atomic wri
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -30,6 +32,8 @@ def is_document(path: str | Path) -> bool:
     if suffix_format(str(path)) is not None:
         return True
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe or a device: reading its first bytes would consume them
         with open(path, "rb") as stream:
             head = stream.read(8)
     except OSError:
