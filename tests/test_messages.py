@@ -514,7 +514,7 @@ def test_retime_speaks_the_language_asked(tmp_path: Path) -> None:
     english = run("retime", str(SEED), "--fit", "--lang", "en")
     assert not HANGUL.search(english.stdout.split(": ", 1)[1]), english.stdout
     agenda = tmp_path / "a.yaml"
-    agenda.write_text(text, encoding="utf-8")
+    agenda.write_text(text.replace("16:30~18:00", "16:30~18:30"), encoding="utf-8")  # room for +5
     shifted = run("retime", str(agenda), "--shift", "nonsense", "--lang", "ko")
     assert shifted.exit_code == 2 and "이동할 시간으로 읽을 수 없는 값입니다" in shifted.stderr
     done = run("retime", str(agenda), "--shift", "+5", "--yes", env={"LANG": "ko_KR.UTF-8", "LC_ALL": ""})

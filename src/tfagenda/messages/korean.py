@@ -367,4 +367,26 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "{path}: {date}의 회의가 자정에서 {minutes}분 뒤까지 이어져 ISO 8601과 iCalendar로 적을 수 있는"
         " 마지막 날짜(9999-12-31)를 넘습니다. table, md, text, html 형식으로는 볼 수 있습니다"
     ),
+    # -- issue 18: retime that checks its result, F002 advice, O002 fix, render of many ------
+    "see the overrun per track: tfagenda retime {file} --fit": (
+        "트랙별 초과 시간 보기: tfagenda retime {file} --fit"
+    ),
+    "the result has {count} error ({codes}); tfagenda check {file} shows it": (
+        "결과에 오류가 {count}개 있습니다({codes}). tfagenda check {file}로 확인하세요"
+    ),
+    "the result has {count} errors ({codes}); tfagenda check {file} lists them": (
+        "결과에 오류가 {count}개 있습니다({codes}). tfagenda check {file}로 확인하세요"
+    ),
+    "retime cannot see where to write policy: {{gap-tolerance: {gap}}}; add it yourself": (
+        "retime이 policy: {{gap-tolerance: {gap}}}을 적을 곳을 찾지 못했습니다. 직접 추가하세요"
+    ),
+    "a gap of at most {minutes} fits": "간격은 최대 {minutes}까지 들어갑니다",
+    "only --pack without --gap fits": "--gap 없이 --pack만 들어갑니다",
+    (
+        "with --gap {gap} the segments run {overrun} past the slot's end ({ends}); nothing written. "
+        "Give a smaller gap ({fitting}), or add --fit to shrink the gaps to fit"
+    ): (
+        "--gap {gap}이면 순서들이 회의 종료 시각({ends})보다 {overrun} 늦게 끝납니다. 아무것도 쓰지"
+        " 않았습니다. 더 작은 간격을 주거나({fitting}), --fit을 더해 간격을 줄이세요"
+    ),
 }
