@@ -95,3 +95,25 @@ def test_f002_advises_retime_fit() -> None:
         assert finding.fix is not None
         assert finding.fix.applicability == Applicability.DISPLAY_ONLY
         assert "tfagenda retime w.yaml --fit" in finding.fix.description.say("en")
+
+
+OWNERS = """\
+title: T
+slot: "10:00-10:30"
+people:
+  제1차관: {}
+  kim: {}
+  kit: {}
+segments:
+  - {title: A, duration: 10, owner: 제1 차관}
+  - {title: B, duration: 20, owner: kix}
+"""
+
+
+def test_o002_with_one_close_match_carries_an_unsafe_fix() -> None:
+    first, second = [f for f in check_text(OWNERS, "a.yaml") if f.code == "O002"]
+    assert first.fix is not None and first.fix.applicability == Applicability.UNSAFE
+    assert first.fix.value == "제1차관" and [e.text for e in first.fix.edits] == ["제1차관"]
+    # two people one edit away: both named, no fix
+    assert second.fix is None
+    assert "'kim', 'kit'" in second.message.say("en")

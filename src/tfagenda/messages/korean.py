@@ -389,4 +389,6 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "--gap {gap}이면 순서들이 회의 종료 시각({ends})보다 {overrun} 늦게 끝납니다. 아무것도 쓰지"
         " 않았습니다. 더 작은 간격을 주거나({fitting}), --fit을 더해 간격을 줄이세요"
     ),
+    "set owner to {value}": "담당을 {value}(으)로 바꾸기",
+    "; did you mean one of {names}?": ". {names} 중 하나입니까?",
 }
