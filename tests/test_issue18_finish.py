@@ -117,3 +117,18 @@ def test_o002_with_one_close_match_carries_an_unsafe_fix() -> None:
     # two people one edit away: both named, no fix
     assert second.fix is None
     assert "'kim', 'kit'" in second.message.say("en")
+
+
+def test_render_of_many_agendas_renders_the_others_and_marks_the_broken_one(tmp_path: Path) -> None:
+    from tfagenda.commands.render import render_paths
+
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    shutil.copy(WEEKLY, folder / "weekly.yaml")
+    (folder / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = render_paths(str(folder), "md", out=out, err=err)
+    assert code == 1
+    assert "Platform team weekly" in out.getvalue()
+    assert "broken.yaml: could not be read" in out.getvalue()
+    assert "broken.yaml" in err.getvalue()

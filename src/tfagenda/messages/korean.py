@@ -391,4 +391,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "set owner to {value}": "담당을 {value}(으)로 바꾸기",
     "; did you mean one of {names}?": ". {names} 중 하나입니까?",
+    "these files are not readable agendas; the others are rendered:": (
+        "다음 파일은 읽을 수 있는 회의 일정이 아닙니다. 나머지는 출력합니다:"
+    ),
+    "{path}: could not be read": "{path}: 읽을 수 없습니다",
 }
