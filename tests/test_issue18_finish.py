@@ -132,3 +132,40 @@ def test_render_of_many_agendas_renders_the_others_and_marks_the_broken_one(tmp_
     assert "Platform team weekly" in out.getvalue()
     assert "broken.yaml: could not be read" in out.getvalue()
     assert "broken.yaml" in err.getvalue()
+
+
+def _readme_fix_and_retime_commands() -> list[list[str]]:
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = []
+    for line in readme.splitlines():
+        match = re.match(r"\s*(tfagenda (?:retime|check --fix)\b[^#]*)", line)
+        if match and "`" not in match.group(1):
+            commands.append(shlex.split(match.group(1))[1:])
+    return commands
+
+
+def test_the_readme_examples_leave_agendas_that_check_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from tfagenda.cli import app
+
+    shutil.copytree(ROOT / "agendas", tmp_path / "agendas")
+    monkeypatch.chdir(tmp_path)
+    commands = _readme_fix_and_retime_commands()
+    assert any(c[:1] == ["retime"] and "--gap" in c for c in commands), commands
+    runner = CliRunner()
+    for args in commands:
+        args = [str(tmp_path / "agendas" / WEEKLY.name) if a == "FILE" else a for a in args]
+        runner.invoke(app, args)
+        errors = [
+            f.code
+            for path in sorted((tmp_path / "agendas").glob("*.yaml"))
+            for f in check_text(path.read_text(encoding="utf-8"), str(path))
+            if f.severity.value == "error"
+        ]
+        assert errors == [], (args, errors)
