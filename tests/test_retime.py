@@ -16,6 +16,8 @@ from tfagenda.retime import RetimeError, fits, parse_gap, parse_shift, retime_te
 from tfagenda.timeline import resolve
 
 WEEKLY = (AGENDAS_DIR / "2026-11-30-platform-team-weekly.yaml").read_text(encoding="utf-8")
+# The weekly agenda with room for 5-minute gaps (its own slot is full: --gap would run past it).
+ROOMY = WEEKLY.replace('slot: "10:00-11:00"', 'slot: "10:00-11:30"')
 FORUM = (AGENDAS_DIR / "2026-03-10-care-tech-forum.yaml").read_text(encoding="utf-8")
 
 FLOW = """\
@@ -195,7 +197,7 @@ def test_a_segment_whose_times_disagree_is_not_retimed() -> None:
 
 
 def test_pack_with_a_gap_writes_starts_where_they_are_no_longer_implied() -> None:
-    after = retime_text(WEEKLY, "x.yaml", pack=True, gap=5)
+    after = retime_text(ROOMY, "x.yaml", pack=True, gap=5)
     assert [(title, start, end) for title, start, end in times(after)] == [
         ("Check-in and last week's actions", "10:00", "10:05"),
         ("Incident review", "10:10", "10:25"),
@@ -208,7 +210,9 @@ def test_pack_with_a_gap_writes_starts_where_they_are_no_longer_implied() -> Non
     ]
     assert '  - {start: "11:00", title: Break, duration: 5, kind: break}\n' in after
     assert '  - start: "10:10"\n    title: Incident review\n' in after
-    assert after.startswith(WEEKLY.split("segments:")[0])  # comments, people, blank lines untouched
+    # comments, people, blank lines untouched; the gaps are declared planned (no S002 for them)
+    assert after.replace("policy: {gap-tolerance: 5}\n", "", 1).startswith(ROOMY.split("segments:")[0])
+    assert "S002" not in {f.code for f in check_text(after, "x.yaml")}
 
 
 def test_pack_without_a_gap_closes_gaps_and_removes_overlaps() -> None:
@@ -227,8 +231,9 @@ def test_pack_without_a_gap_closes_gaps_and_removes_overlaps() -> None:
 
 
 def test_pack_from_a_segment_starts_after_the_one_before() -> None:
-    after = retime_text(FLOW, "x.yaml", pack=True, gap=5, start_from="Questions")
-    assert after == FLOW.replace(
+    roomy = FLOW.replace('"10:00-11:00"', '"10:00-11:05"')
+    after = retime_text(roomy, "x.yaml", pack=True, gap=5, start_from="Questions")
+    assert after == "policy: {gap-tolerance: 5}\n" + roomy.replace(
         "{title: Questions, duration: 20", '{start: "10:45", title: Questions, duration: 20'
     )
 
@@ -289,14 +294,14 @@ def test_fit_reports_spare_exact_and_overrun() -> None:
 @pytest.fixture
 def weekly(tmp_path: Path) -> Path:
     path = tmp_path / "weekly.yaml"
-    path.write_text(WEEKLY, encoding="utf-8")
+    path.write_text(ROOMY, encoding="utf-8")
     return path
 
 
 def test_retime_without_yes_off_a_terminal_shows_table_and_diff_and_writes_nothing(weekly: Path) -> None:
     result = run("retime", str(weekly), "--from", "Roadmap", "--shift", "+5m")
     assert result.exit_code == 1
-    assert weekly.read_text(encoding="utf-8") == WEEKLY
+    assert weekly.read_text(encoding="utf-8") == ROOMY
     assert "10:25–10:50 (25 min)" in result.stdout and "Roadmap" in result.stdout  # the new table
     assert '+  - start: "10:25"' in result.stdout  # the diff
     assert "not written (standard input is not a terminal); run with --yes" in result.stderr
@@ -306,7 +311,7 @@ def test_retime_with_yes_writes_and_keeps_permissions(weekly: Path) -> None:
     os.chmod(weekly, 0o600)
     result = run("retime", str(weekly), "--pack", "--gap", "5m", "--yes")
     assert result.exit_code == 0, result.output
-    assert weekly.read_text(encoding="utf-8") == retime_text(WEEKLY, str(weekly), pack=True, gap=5)
+    assert weekly.read_text(encoding="utf-8") == retime_text(ROOMY, str(weekly), pack=True, gap=5)
     assert stat.S_IMODE(weekly.stat().st_mode) == 0o600
     assert result.stdout.rstrip().endswith(f"Wrote {weekly}.")
 
@@ -321,7 +326,7 @@ def test_retime_asks_on_a_terminal(
     result = run("retime", str(weekly), "--shift", "+10m", input=answer)
     assert result.exit_code == code, result.output
     assert f"Write these changes to {weekly}?" in result.stdout
-    assert (weekly.read_text(encoding="utf-8") != WEEKLY) is written
+    assert (weekly.read_text(encoding="utf-8") != ROOMY) is written
 
 
 def test_retime_refuses_when_the_file_changed_while_asking(
@@ -332,19 +337,19 @@ def test_retime_refuses_when_the_file_changed_while_asking(
     monkeypatch.setattr(tfagenda.cli.retime, "_interactive", lambda: True)
 
     def confirm(*args: object, **kwargs: object) -> bool:
-        weekly.write_text(WEEKLY + "# edited meanwhile\n", encoding="utf-8")
+        weekly.write_text(ROOMY + "# edited meanwhile\n", encoding="utf-8")
         return True
 
     monkeypatch.setattr(tfagenda.cli.retime.typer, "confirm", confirm)
     result = run("retime", str(weekly), "--shift", "+10m")
     assert result.exit_code == 1
     assert "changed on disk since it was read; not written" in result.stderr
-    assert weekly.read_text(encoding="utf-8") == WEEKLY + "# edited meanwhile\n"
+    assert weekly.read_text(encoding="utf-8") == ROOMY + "# edited meanwhile\n"
 
 
 def test_retime_keeps_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "w.yaml"
-    original = b"\xef\xbb\xbf" + WEEKLY.replace("\n", "\r\n").encode("utf-8")
+    original = b"\xef\xbb\xbf" + ROOMY.replace("\n", "\r\n").encode("utf-8")
     path.write_bytes(original)
     assert run("retime", str(path), "--from", "Roadmap", "--shift", "+5m", "--yes").exit_code == 0
     assert path.read_bytes() == original.replace(
@@ -359,6 +364,7 @@ def test_retime_with_nothing_to_change_exits_0(weekly: Path) -> None:
 
 
 def test_retime_fit_alone_reports_and_exits_by_the_overrun(weekly: Path, tmp_path: Path) -> None:
+    weekly.write_text(WEEKLY, encoding="utf-8")  # the full slot
     result = run("retime", str(weekly), "--fit")
     assert result.exit_code == 0
     assert result.stdout == "Platform team weekly: 10:00–11:00 fills the slot to its end (11:00)\n"
@@ -370,6 +376,7 @@ def test_retime_fit_alone_reports_and_exits_by_the_overrun(weekly: Path, tmp_pat
 
 
 def test_retime_fit_with_shift_reports_after_the_change(weekly: Path) -> None:
+    weekly.write_text(WEEKLY, encoding="utf-8")  # the full slot
     result = run("retime", str(weekly), "--shift", "+10m", "--fit")
     assert "Platform team weekly: 10:10–11:10 runs 10 minutes past the slot's end (11:00)" in result.stdout
 
@@ -387,7 +394,7 @@ def test_retime_usage_problems_exit_2(args: tuple[str, ...], message: str, weekl
     result = run("retime", str(weekly), *args)
     assert result.exit_code == 2
     assert message in result.stderr
-    assert weekly.read_text(encoding="utf-8") == WEEKLY
+    assert weekly.read_text(encoding="utf-8") == ROOMY
 
 
 def test_retime_of_a_missing_file_exits_2(tmp_path: Path) -> None:
@@ -405,10 +412,10 @@ def test_retime_that_cannot_be_done_exits_1(tmp_path: Path) -> None:
 
 def test_retime_result_diff_matches_the_library(weekly: Path) -> None:
     result = run("retime", str(weekly), "--pack", "--gap", "5")
-    assert unified_diff(WEEKLY, retime_text(WEEKLY, "x", pack=True, gap=5), str(weekly)) in result.stdout
+    assert unified_diff(ROOMY, retime_text(ROOMY, "x", pack=True, gap=5), str(weekly)) in result.stdout
 
 
 def test_an_inserted_start_copies_the_files_quotes() -> None:
-    text = "title: T\nslot: '10:00-10:30'\nsegments:\n  - {title: A, duration: 10, owner: x}\n  - {title: B, duration: 20, owner: y}\n"
+    text = "title: T\nslot: '10:00-10:35'\nsegments:\n  - {title: A, duration: 10, owner: x}\n  - {title: B, duration: 20, owner: y}\n"
     after = retime_text(text, "x.yaml", pack=True, gap=5)
-    assert after == text.replace("{title: B", "{start: '10:15', title: B")
+    assert after == "policy: {gap-tolerance: 5}\n" + text.replace("{title: B", "{start: '10:15', title: B")

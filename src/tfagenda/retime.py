@@ -152,20 +152,23 @@ class _Writer:
     def insert_start(self, placed: Placed, minutes: int, slot: Slot | None) -> None:
         """Give a segment a ``start:`` key (the file had none, and the implied start is no longer right)."""
         value = f"{self.quote}{_clock(minutes, slot, True, placed)}{self.quote}"
-        mapping = self.document.nodes.get(placed.path)
+        cannot = T(
+            "{title!r} needs a start, and retime cannot see where to write it; add start: yourself",
+            title=placed.title,
+        )
+        self.insert_key(placed.path, f"start: {value}", cannot)
+
+    def insert_key(self, path: DocPath, entry: str, cannot: Message) -> None:
+        """Write ``entry`` (``key: value``) as the first key of the mapping at ``path``, in its style."""
+        mapping = self.document.nodes.get(path)
         keys = [
             node.key
             for at, node in self.document.nodes.items()
-            if len(at) == len(placed.path) + 1 and at[:-1] == placed.path and node.key is not None
+            if len(at) == len(path) + 1 and at[:-1] == path and node.key is not None
         ]
         keys = [k for k in keys if mapping is not None and _within(k, mapping.span)]
         if mapping is None or not keys:
-            raise RetimeError(
-                T(
-                    "{title!r} needs a start, and retime cannot see where to write it; add start: yourself",
-                    title=placed.title,
-                )
-            )
+            raise RetimeError(cannot)
         first = min(keys, key=lambda k: (k.line, k.column))
         at = Span(first.line, first.column, first.line, first.column)
         flow = (
@@ -175,13 +178,32 @@ class _Writer:
             == "{"
         )
         if flow:
-            self.edits.append(Edit(at, f"start: {value}, "))
+            self.edits.append(Edit(at, f"{entry}, "))
         else:
             prefix = self.lines[first.line - 1][: first.column - 1]
             indent = re.sub(
                 r"[^\t]", " ", prefix
             )  # the first key's column, keeping any tab YAML allows there
-            self.edits.append(Edit(at, f"start: {value}{self.eol}{indent}"))
+            self.edits.append(Edit(at, f"{entry}{self.eol}{indent}"))
+
+    def allow_gap(self, gap: int) -> None:
+        """Declare in the file's ``policy:`` that gaps of ``gap`` minutes are planned (S002 then
+        accepts them): the gaps retime adds on purpose are not findings afterwards."""
+        agenda = self.loaded.agenda
+        policy = agenda.policy if agenda is not None else None
+        if policy is not None and "gap_tolerance" in policy.model_fields_set and policy.allows_gap(gap):
+            return
+        cannot = T(
+            "retime cannot see where to write policy: {{gap-tolerance: {gap}}}; add it yourself",
+            gap=gap,
+        )
+        tolerance = self.document.nodes.get(("policy", "gap-tolerance"))
+        if tolerance is not None and tolerance.span.line == tolerance.span.end_line:
+            self.edits.append(Edit(tolerance.inner, str(gap)))
+        elif ("policy",) in self.document.nodes:
+            self.insert_key(("policy",), f"gap-tolerance: {gap}", cannot)
+        else:
+            self.insert_key((), f"policy: {{gap-tolerance: {gap}}}", cannot)
 
     def _inside(self, placed: Placed, span: Span, name: object) -> None:
         mapping = self.document.nodes.get(placed.path)
@@ -340,25 +362,92 @@ def retime_text(
     pack: bool = False,
     gap: int = 0,
     start_from: str | None = None,
+    shrink_gaps: bool = False,
     lang: str = "en",
 ) -> str:
     """The agenda text with new times: ``shift`` minutes from ``start_from`` on, or packed with ``gap``.
 
+    A pack whose gaps would carry a track past its slot's end is refused, or with ``shrink_gaps``
+    packed with the largest gap (whole minutes, the same everywhere) that fits. Gaps it adds are
+    declared in the file's ``policy: {gap-tolerance: N}``, so that S002 does not report them.
     A ``RetimeError`` says why it cannot be done, in ``lang`` (``"en"`` or ``"ko"``)."""
     if (shift is None) == (not pack):
         raise ValueError("give either shift or pack")
     try:
-        return _retimed(text, path, shift, pack, gap, start_from)
+        return _retimed(text, path, shift, pack, gap, start_from, shrink_gaps)
     except RetimeError as error:
         error.lang = lang
         raise
 
 
-def _retimed(text: str, path: str, shift: int | None, pack: bool, gap: int, start_from: str | None) -> str:
+def _pack_begin(track: TrackLine, first: int) -> int:
+    """Where a pack of ``track.segments[first:]`` starts, before any gap."""
+    if first > 0:
+        return track.segments[first - 1].end  # type: ignore[return-value]
+    if track.day.slot is not None:
+        return track.day.slot.start
+    return track.segments[0].start  # type: ignore[return-value]
+
+
+def _fitting_gap(timeline: Timeline, chosen: Placed | None, gap: int, shrink: bool) -> int:
+    """The gap to pack with: ``gap`` if every slotted track still ends in its slot, else (with
+    ``shrink``) the largest gap that fits them all; a ``RetimeError`` otherwise."""
+    largest = gap
+    worst: tuple[int, TrackLine] | None = None
+    for track, first in _runs(timeline, chosen):
+        run = track.segments[first:]
+        slot = track.day.slot
+        if slot is None or not run or not all(p.known for p in run):
+            continue
+        begin = _pack_begin(track, first)
+        gaps = len(run) - 1 + (1 if first > 0 else 0)
+        end = begin + sum(p.duration for p in run)  # type: ignore[misc]
+        spare = slot.end - end
+        if gaps == 0 or end + gaps * gap <= slot.end:
+            continue
+        overrun = end + gaps * gap - slot.end
+        if worst is None or overrun > worst[0]:
+            worst = (overrun, track)
+        largest = min(largest, max(0, spare) // gaps)
+    if worst is None:
+        return gap
+    if shrink:
+        return largest
+    overrun, track = worst
+    fitting = (
+        T("a gap of at most {minutes} fits", minutes=minutes(largest))
+        if largest > 0
+        else T("only --pack without --gap fits")
+    )
+    raise RetimeError(
+        T(
+            "with --gap {gap} the segments run {overrun} past the slot's end ({ends}); nothing written. "
+            "Give a smaller gap ({fitting}), or add --fit to shrink the gaps to fit",
+            gap=minutes(gap),
+            overrun=minutes(overrun),
+            ends=format_time(track.day.slot.end),  # type: ignore[union-attr]
+            fitting=fitting,
+        )
+    )
+
+
+def _retimed(
+    text: str,
+    path: str,
+    shift: int | None,
+    pack: bool,
+    gap: int,
+    start_from: str | None,
+    shrink_gaps: bool = False,
+) -> str:
     loaded = load_text(text, path)
     timeline = _resolved(loaded)
     chosen = find_segment(timeline, start_from) if start_from is not None else None
     writer = _Writer(loaded)
+    if pack and gap > 0:
+        gap = _fitting_gap(timeline, chosen, gap, shrink_gaps)
+        if gap > 0:
+            writer.allow_gap(gap)
     planned: dict[DocPath, tuple[int, int]] = {}
     for track, first in _runs(timeline, chosen):
         run = track.segments[first:]
@@ -368,12 +457,7 @@ def _retimed(text: str, path: str, shift: int | None, pack: bool, gap: int, star
             planned.update(_move(writer, track, first, starts))
             continue
         _check_placeable(run + ([track.segments[first - 1]] if first > 0 else []), packing=True)
-        if first > 0:
-            at = track.segments[first - 1].end + gap  # type: ignore[operator]
-        elif track.day.slot is not None:
-            at = track.day.slot.start
-        else:
-            at = run[0].start  # type: ignore[assignment]
+        at = _pack_begin(track, first) + (gap if first > 0 else 0)
         starts = []
         for placed in run:
             starts.append(at)

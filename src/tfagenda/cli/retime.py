@@ -64,7 +64,7 @@ def retime(
         typer.Option(
             "--gap",
             metavar="MINUTES",
-            help="With --pack: this much time between segments (5m).",
+            help="With --pack: this much time between segments (5m); refused if the segments would then run past the slot (add --fit to shrink the gaps).",
             show_default=False,
         ),
     ] = None,
@@ -72,7 +72,7 @@ def retime(
         bool,
         typer.Option(
             "--fit",
-            help="Report how the segments fit the slot: the overrun or the spare minutes. Alone: exit 1 on an overrun.",
+            help="Report how the segments fit the slot: the overrun or the spare minutes. Alone: exit 1 on an overrun. With --pack --gap: shrink the gaps so that the segments end in the slot.",
         ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking.")] = False,
@@ -90,6 +90,7 @@ def retime(
     The new table and the diff are shown first. The file is written with --yes, or when you
     answer yes to the question, which is only asked on a terminal: without --yes and without a
     terminal, nothing is written and the exit code is 1 if there was something to change.
+    The exit code is also 1 when the result has errors (tfagenda check lists them).
     """
     from tfagenda.commands.retime import retime_file
 

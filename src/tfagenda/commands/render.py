@@ -70,17 +70,26 @@ def render_paths(
         raise UsageError(T("no agenda files in {where}", where=file or shown(settings.agenda_dir)))
     findings_lang = lang or messages_lang
     unreadable = [item for item in loaded if item.agenda is None]
+    marks = ""
     if unreadable:
         from tfagenda.linter import CheckResult, check_loaded
         from tfagenda.report import ReportOptions, write_report
 
         result = CheckResult()
         for item in unreadable:
-            result.add(item, check_loaded(item, settings))
-        heading = T("cannot render; these files are not readable agendas:").say(findings_lang)
-        err.write(f"tfagenda: {heading}\n\n")
+            found = check_loaded(item, settings)
+            result.add(item, found)
+            marks += _unreadable_mark(item.path, found, format, findings_lang)
+        heading = (
+            T("cannot render; these files are not readable agendas:")
+            if len(unreadable) == len(loaded)
+            else T("these files are not readable agendas; the others are rendered:")
+        )
+        err.write(f"tfagenda: {heading.say(findings_lang)}\n\n")
         write_report("full", result, err, ReportOptions(color=use_color(err), lang=findings_lang))
-        return 1
+        if len(unreadable) == len(loaded):
+            return 1
+        loaded = [item for item in loaded if item.agenda is not None]
     color = to_stdout and format == "table" and use_color(out)
     try:
         text = render_many(
@@ -94,6 +103,7 @@ def render_paths(
         )
     except RenderError as error:
         raise UsageError(error.message) from None
+    text += marks
     if not to_stdout:
         from tfagenda.atomic import write_atomic
 
@@ -110,4 +120,17 @@ def render_paths(
         out.buffer.flush()
     else:
         out.write(text)
-    return 0
+    return 1 if unreadable else 0
+
+
+def _unreadable_mark(path: str, found: list, format: str, lang: str) -> str:
+    """A section for a file that could not be read, in the formats meant for reading (md, table,
+    text); other formats (ics, json, frab, html) keep their syntax and leave it to standard error."""
+    if format not in ("md", "table", "text"):
+        return ""
+    first = found[0] if found else None
+    said = f"{first.code} {first.message.say(lang)} (line {first.line})" if first is not None else ""
+    heading = T("{path}: could not be read", path=path).say(lang)
+    if format == "md":
+        return f"\n## {heading}\n\n{said}\n"
+    return f"\n{heading}\n  {said}\n"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.commands import UsageError, cannot_read, cannot_write, use_color
-from tfagenda.messages import T, verbatim
+from tfagenda.messages import T, plural, verbatim
+
+if TYPE_CHECKING:
+    from tfagenda.load import Loaded
 
 
 def retime_file(
@@ -58,7 +61,14 @@ def retime_file(
     try:
         text = (
             retime_text(
-                source.text, file, shift=minutes, pack=pack, gap=spacing, start_from=start_from, lang=lang
+                source.text,
+                file,
+                shift=minutes,
+                pack=pack,
+                gap=spacing,
+                start_from=start_from,
+                shrink_gaps=fit and gap is not None,
+                lang=lang,
             )
             if (shift or pack)
             else source.text
@@ -75,9 +85,29 @@ def retime_file(
     for item in fitted:
         out.write(item.sentence(lang) + "\n")
     patch = unified_diff(source.text, text, file)
+    errors = _errors(after)
+    verdict = 1 if errors else 0
+    if errors:
+        count, codes = len(errors), ", ".join(sorted(set(errors)))
+        said = plural(
+            count,
+            T(
+                "the result has {count} error ({codes}); tfagenda check {file} shows it",
+                count=count,
+                codes=codes,
+                file=file,
+            ),
+            T(
+                "the result has {count} errors ({codes}); tfagenda check {file} lists them",
+                count=count,
+                codes=codes,
+                file=file,
+            ),
+        )
+        err.write(f"tfagenda: {said.say(lang)}\n")
     if not patch:
         out.write(T("Nothing to change: the times are already so.").say(lang) + "\n")
-        return 0
+        return verdict
     out.write("\n")
     out.write(patch)
     if not yes:
@@ -98,4 +128,13 @@ def retime_file(
     except OSError as error:
         raise UsageError(cannot_write(file, error), 1) from None
     out.write(T("Wrote {file}.", file=file).say(lang) + "\n")
-    return 0
+    return verdict
+
+
+def _errors(loaded: Loaded) -> list[str]:
+    """The codes of the errors ``tfagenda check`` would report in ``loaded`` (with the config's settings)."""
+    from tfagenda.commands import settings_for
+    from tfagenda.findings import Severity
+    from tfagenda.linter import check_loaded
+
+    return [f.code for f in check_loaded(loaded, settings_for()) if f.severity == Severity.ERROR]

@@ -537,4 +537,32 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{fix} (a .{format} file cannot be fixed in place: change it in Hancom Office, or fix the .hwpx or .docx it came from)": (
         "{fix} (.{format} 파일은 그 자리에서 고칠 수 없습니다. 한컴오피스에서 고치거나, 원본 .hwpx 또는 .docx 파일을 고치십시오)"
     ),
+    # -- issue 18: retime that checks its result, F002 advice, O002 fix, render of many ------
+    "see the overrun per track: tfagenda retime {file} --fit": (
+        "트랙별 초과 시간 보기: tfagenda retime {file} --fit"
+    ),
+    "the result has {count} error ({codes}); tfagenda check {file} shows it": (
+        "결과에 오류가 {count}개 있습니다({codes}). tfagenda check {file}로 확인하세요"
+    ),
+    "the result has {count} errors ({codes}); tfagenda check {file} lists them": (
+        "결과에 오류가 {count}개 있습니다({codes}). tfagenda check {file}로 확인하세요"
+    ),
+    "retime cannot see where to write policy: {{gap-tolerance: {gap}}}; add it yourself": (
+        "retime이 policy: {{gap-tolerance: {gap}}}을 적을 곳을 찾지 못했습니다. 직접 추가하세요"
+    ),
+    "a gap of at most {minutes} fits": "간격은 최대 {minutes}까지 들어갑니다",
+    "only --pack without --gap fits": "--gap 없이 --pack만 들어갑니다",
+    (
+        "with --gap {gap} the segments run {overrun} past the slot's end ({ends}); nothing written. "
+        "Give a smaller gap ({fitting}), or add --fit to shrink the gaps to fit"
+    ): (
+        "--gap {gap}이면 순서들이 회의 종료 시각({ends})보다 {overrun} 늦게 끝납니다. 아무것도 쓰지"
+        " 않았습니다. 더 작은 간격을 주거나({fitting}), --fit을 더해 간격을 줄이세요"
+    ),
+    "set owner to {value}": "담당을 {value}(으)로 바꾸기",
+    "; did you mean one of {names}?": ". {names} 중 하나입니까?",
+    "these files are not readable agendas; the others are rendered:": (
+        "다음 파일은 읽을 수 있는 회의 일정이 아닙니다. 나머지는 출력합니다:"
+    ),
+    "{path}: could not be read": "{path}: 읽을 수 없습니다",
 }

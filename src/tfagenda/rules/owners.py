@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from tfagenda.clock import format_time
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, DocPath, Problem, Related, Severity, Span
+from tfagenda.findings import (
+    MAX_FINDINGS_PER_RULE,
+    Applicability,
+    DocPath,
+    Fix,
+    Problem,
+    Related,
+    Severity,
+    Span,
+)
 from tfagenda.messages import T
 from tfagenda.model import Agenda
 from tfagenda.rules.base import Context, rule
@@ -75,7 +84,9 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
 
     Checked only when the agenda lists `people`, and not while an entry of `people` has an
     unknown or unreadable key (E002), which may be where the owner is named. The message names
-    the closest match.
+    the closest match. When exactly one person's id, alias or name differs from the owner only by
+    spaces, case or one character (`제1 차관` for `제1차관`), the finding carries an unsafe fix
+    that writes that name; when several do, the message lists them and there is no fix.
 
     ## Example
     ```yaml
@@ -106,9 +117,47 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
                 + ("owner",)
                 + ((index,) if isinstance(ctx.raw(placed.path + ("owner",)), list) else ())
             )
-            guess = difflib.get_close_matches(owner, list(names), n=1, cutoff=0.5)
-            hint = T("; did you mean {guess!r}?", guess=guess[0]) if guess else T("; add them to people")
-            yield Problem("O002", at, T("owner {owner!r} is not in people{hint}", owner=owner, hint=hint))
+            close = _close_names(owner, names)
+            fix = None
+            if len(close) == 1:
+                hint = T("; did you mean {guess!r}?", guess=close[0])
+                fix = Fix(
+                    T("set owner to {value}", value=close[0]), Applicability.UNSAFE, close[0], target=at
+                )
+            elif close:
+                hint = T("; did you mean one of {names}?", names=", ".join(repr(n) for n in close))
+            else:
+                guess = difflib.get_close_matches(owner, list(names), n=1, cutoff=0.5)
+                hint = T("; did you mean {guess!r}?", guess=guess[0]) if guess else T("; add them to people")
+            yield Problem(
+                "O002", at, T("owner {owner!r} is not in people{hint}", owner=owner, hint=hint), fix=fix
+            )
+
+
+def _squeezed(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _close_names(owner: str, names: dict[str, str]) -> list[str]:
+    """The names of ``people`` that differ from ``owner`` only by spaces, case or one edit,
+    one per person (O002's fix when there is exactly one)."""
+    written = _squeezed(owner)
+    found: dict[str, str] = {}
+    for name, person in names.items():
+        other = _squeezed(name)
+        if other == written or (min(len(other), len(written)) >= 3 and _one_edit(other, written)):
+            found.setdefault(person, name)
+    return list(found.values())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or replaced character."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 @rule("O003", "double-booked", Severity.ERROR)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from tfagenda.clock import format_time
-from tfagenda.findings import Problem, Severity
+from tfagenda.findings import Applicability, Fix, Problem, Severity
 from tfagenda.messages import T, plural
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed, TrackLine
@@ -63,8 +63,14 @@ def after_slot(ctx: Context) -> Iterable[Problem]:
     ```
 
     ## Fix
-    Shorten the segment (or those before it), or extend the slot.
+    Shorten the segment (or those before it), or extend the slot. The finding carries advice
+    (display-only): `tfagenda retime FILE --fit` shows the overrun of each track, and
+    `tfagenda retime FILE --pack` lays the segments out again once the durations are shortened.
     """
+    advice = Fix(
+        T("see the overrun per track: tfagenda retime {file} --fit", file=ctx.loaded.path),
+        Applicability.DISPLAY_ONLY,
+    )
     for track, placed in _slotted(ctx):
         slot = track.day.slot
         if placed.end > slot.end:  # type: ignore[operator, union-attr]
@@ -79,6 +85,7 @@ def after_slot(ctx: Context) -> Iterable[Problem]:
                     late=ctx.minutes(late),
                     slot=slot,
                 ),
+                fix=advice,
             )
 
 
