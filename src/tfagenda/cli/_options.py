@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import Enum
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -19,6 +19,15 @@ class Lang(str, Enum):
 
 # Every command's --lang says what it puts in its own words; the default is the locale's language.
 LOCALE_DEFAULT = "Default: ko when the locale (LC_ALL, LC_MESSAGES or LANG) is Korean, else en."
+
+# ``--lang`` of a command that only prints messages (import, retime); check, render, rules and lsp
+# say more in their help.
+MessagesLang = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", help="Messages in Korean (ko) or English (en). " + LOCALE_DEFAULT, show_default=False
+    ),
+]
 
 
 def language(lang: Lang | None) -> str:

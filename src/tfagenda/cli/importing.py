@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tfagenda.cli._options import LOCALE_DEFAULT, Lang, language, run
+from tfagenda.cli._options import MessagesLang, language, run
 from tfagenda.commands.importing import import_formats
 
 app = typer.Typer()
@@ -62,14 +62,7 @@ def import_agenda(
             help="Write what could be read even when some rows could not (the exit code is still 1).",
         ),
     ] = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang",
-            help="Messages in Korean (ko) or English (en). " + LOCALE_DEFAULT,
-            show_default=False,
-        ),
-    ] = None,
+    lang: MessagesLang = None,
 ) -> None:
     """Convert an agenda in another format to tfagenda YAML."""
     from tfagenda.commands.importing import import_file

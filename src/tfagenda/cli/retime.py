@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tfagenda.cli._options import LOCALE_DEFAULT, Lang, language, run
+from tfagenda.cli._options import MessagesLang, language, run
 
 app = typer.Typer()
 
@@ -76,14 +76,7 @@ def retime(
         ),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking.")] = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang",
-            help="Messages in Korean (ko) or English (en). " + LOCALE_DEFAULT,
-            show_default=False,
-        ),
-    ] = None,
+    lang: MessagesLang = None,
 ) -> None:
     """Rewrite an agenda's times: shift segments, pack them, or see how they fit the slot.
 
