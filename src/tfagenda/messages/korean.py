@@ -33,6 +33,13 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "{places} and {more} more": "{places} 외 {more}곳",
     # -- timeline: T001/T002 -----------------------------------------------------------------
+    # -- T005 implicit-end -------------------------------------------------------------------
+    "{title!r} gives no end: it ends at {end}, {where}": "{title!r}에 종료 시각이 없습니다. {where} {end}에 끝납니다",
+    "where the next segment starts": "다음 순서가 시작하는",
+    "where its parent segment ends": "상위 순서가 끝나는",
+    "where the slot ends": "회의 시간이 끝나는",
+    "where its last part ends": "마지막 하위 순서가 끝나는",
+    "write end: {value}": "종료 시각 쓰기: {value}",
     "the {n}-minute duration": "소요 시간({n}분)",
     "the slot's start": "회의 시간의 시작",
     "the slot's end": "회의 시간의 종료",
