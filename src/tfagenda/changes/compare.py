@@ -220,7 +220,8 @@ def _collect(
     found: list[Segment],
 ) -> None:
     people = tuple(
-        _person(person_id, name, person_id in people_ids) for person_id, name in zip(row.person_ids, row.people)
+        _person(person_id, name, person_id in people_ids)
+        for person_id, name in zip(row.person_ids, row.people)
     )
     found.append(
         Segment(
@@ -303,7 +304,9 @@ def _pair_by(
     return paired
 
 
-def _nearest(olds: list[int], news: list[int], old: list[Segment], new: list[Segment]) -> Iterable[tuple[int, int]]:
+def _nearest(
+    olds: list[int], news: list[int], old: list[Segment], new: list[Segment]
+) -> Iterable[tuple[int, int]]:
     """Pairs of one group: one each is a pair; else each with the nearest start (ties: file order)."""
     if len(olds) == 1 and len(news) == 1:
         return [(olds[0], news[0])]

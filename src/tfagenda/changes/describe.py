@@ -128,7 +128,9 @@ def facets(change: Change, lang: str, escape: Escape) -> list[str]:
             )
         elif kind == OWNER:
             assert old is not None and new is not None
-            message = T("owner {old} → {new}", old=_people(old.people, escape), new=_people(new.people, escape))
+            message = T(
+                "owner {old} → {new}", old=_people(old.people, escape), new=_people(new.people, escape)
+            )
         elif kind == RENAMED:
             assert new is not None
             message = T("renamed to '{title}'", title=escape(new.title))
@@ -142,9 +144,7 @@ def headline(change: Change, lang: str, escape: Escape) -> str:
     """The segment as its people knew it (the old version; an added one: the new) and where it was."""
     segment = change.old or change.new
     assert segment is not None
-    return T(
-        "'{title}' ({where})", title=escape(segment.title), where=where(segment, lang, escape)
-    ).say(lang)
+    return T("'{title}' ({where})", title=escape(segment.title), where=where(segment, lang, escape)).say(lang)
 
 
 def sentence(change: Change, lang: str, escape: Escape) -> str:

@@ -46,7 +46,11 @@ def diff(
     ] = None,
     format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="Output format: text, json, or md (Markdown, for a PR comment or a notice)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json, or md (Markdown, for a PR comment or a notice).",
+        ),
     ] = DiffFormat.text,
     lang: MessagesLang = None,
 ) -> None:

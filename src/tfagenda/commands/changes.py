@@ -102,7 +102,9 @@ def diff_agendas(
     from tfagenda.load import load_bytes
 
     settings = settings if settings is not None else settings_for()
-    for name, before, after in _revision_pairs(rev, [str(p) for p in paths] or default_paths(settings), settings):
+    for name, before, after in _revision_pairs(
+        rev, [str(p) for p in paths] or default_paths(settings), settings
+    ):
         if before is not None and after is not None and before == after:
             continue
         old_name = f"{rev}:{name}"
@@ -125,7 +127,10 @@ def _load(path: str | Path) -> Loaded:
         raise UsageError(not_found(_missing(str(path))))
     if os.path.isdir(path):
         raise UsageError(
-            T("{path} is a folder; name two files, or use --rev REV {path} to compare a folder", path=str(path))
+            T(
+                "{path} is a folder; name two files, or use --rev REV {path} to compare a folder",
+                path=str(path),
+            )
         )
     return load_file(path)
 
@@ -186,15 +191,17 @@ def _revision_pairs(
     from tfagenda.load import MAX_FILE_BYTES
 
     commit = verify_revision(rev)
-    top = os.path.realpath(_git(["rev-parse", "--show-toplevel"], rev).decode("utf-8", "surrogateescape").strip())
+    top = os.path.realpath(
+        _git(["rev-parse", "--show-toplevel"], rev).decode("utf-8", "surrogateescape").strip()
+    )
     here = os.getcwd()
     # name in the repository (relative to its top, '/'-separated) -> name as the user sees it
     wanted: dict[str, str] = {}
-    folders: list[tuple[str, str]] = []  # (name in the repository, as given)
+    folders: list[str] = []  # the folders named, as names in the repository
     for target in targets:
         inside = _in_repository(target, top, rev)
         if os.path.isdir(target):
-            folders.append((inside, target))
+            folders.append(inside)
             try:
                 found = agenda_files([target], settings)
             except PathNotFound as missing:  # pragma: no cover - it exists: checked above
@@ -205,7 +212,7 @@ def _revision_pairs(
             wanted.setdefault(inside, target)
     listing = b""
     if folders:
-        listing = _git(["ls-tree", "-r", "-z", commit, "--", *[inside for inside, _ in folders]], rev, cwd=top)
+        listing = _git(["ls-tree", "-r", "-z", commit, "--", *folders], rev, cwd=top)
     blobs: dict[str, str] = {}
     for entry in listing.split(b"\0"):
         if not entry:
@@ -213,7 +220,7 @@ def _revision_pairs(
         meta, _, name = entry.partition(b"\t")
         mode, kind, sha = meta.decode().split()
         blobs[name.decode("utf-8", "surrogateescape")] = sha if kind == "blob" and mode != "120000" else ""
-    for inside, given in folders:
+    for inside in folders:
         prefix = "" if inside == "." else inside.rstrip("/") + "/"
         for name, sha in blobs.items():
             if sha and name.startswith(prefix) and is_agenda_name(name) and name not in wanted:
@@ -233,9 +240,7 @@ def _revision_pairs(
                     T("{file}: cannot read it: {error}", file=shown, error=str(error.strerror or error))
                 ) from None
         if before is None and after is None:
-            raise UsageError(
-                T("{path}: not in the working tree, nor at {rev}", path=shown, rev=rev)
-            )
+            raise UsageError(T("{path}: not in the working tree, nor at {rev}", path=shown, rev=rev))
         pairs.append((shown, before, after))
     return pairs
 
