@@ -80,7 +80,7 @@ class Day:
         return self.date if self.date is not None else ("day", self.number)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Segment:
     """One segment (or part) of one version, as resolved."""
 
@@ -90,9 +90,8 @@ class Segment:
     start: int | None  # minutes from the day's midnight (1440 and later: the next day)
     end: int | None
     depth: int  # 0 for a segment, 1 for its parts, ...
-    parent: str | None  # the parent segment's title
-    people: tuple[Person, ...]
-    owner_given: bool  # the file names an owner (``people == ()`` then means nobody)
+    parent: Segment | None  # the segment a part belongs to
+    people: tuple[Person, ...]  # its owners; a part without an owner: its parent's
     key: str  # where it sits in its file ("days/0/tracks/1/segments/3")
     with_days: bool = False  # the agenda has several days (shown with each segment)
 
@@ -212,7 +211,7 @@ def segments_of(agenda: AgendaRows | None) -> list[Segment]:
 
 def _collect(
     row: Row,
-    parent: str | None,
+    parent: Segment | None,
     day: Day,
     track: str | None,
     people_ids: dict[str, str],
@@ -223,23 +222,14 @@ def _collect(
         _person(person_id, name, person_id in people_ids)
         for person_id, name in zip(row.person_ids, row.people)
     )
-    found.append(
-        Segment(
-            row.title,
-            day,
-            track,
-            row.start,
-            row.end,
-            row.depth,
-            parent,
-            people,
-            row.owner_given or bool(row.owners),
-            row.key,
-            with_days,
-        )
+    if parent is not None and not row.owner_given and not row.owners:
+        people = parent.people  # a part inherits its parent's owner (as O001 reads it)
+    segment = Segment(
+        row.title, day, track, row.start, row.end, row.depth, parent, people, row.key, with_days
     )
+    found.append(segment)
     for part in row.parts:
-        _collect(part, row.title, day, track, people_ids, with_days, found)
+        _collect(part, segment, day, track, people_ids, with_days, found)
 
 
 def _person(person_id: str, name: str, listed: bool) -> Person:
@@ -353,7 +343,8 @@ def compare(
 ) -> AgendaChanges:
     """What changed from ``old`` to ``new`` (None: the version does not exist, so every segment of
     the other was added or cancelled). Changes come in the new version's order, then the cancelled
-    ones in the old version's."""
+    ones in the old version's. A part that only moved, was added or was cancelled with its
+    segment, and has no owner of its own to tell, is not listed: its segment's change says it."""
     before, after = segments_of(old), segments_of(new)
     pairs, cancelled, added = match(before, after)
     position = {id(segment): index for index, segment in enumerate(after)}
@@ -364,12 +355,34 @@ def compare(
             changed.append((position[id(b)], Change(kinds, a, b)))
     changed += [(position[id(b)], Change((ADDED,), None, b)) for b in added]
     changed.sort(key=lambda item: item[0])
-    result = AgendaChanges(
+    changes = [change for _, change in changed] + [Change((CANCELLED,), a, None) for a in cancelled]
+    of_segment = {
+        id(side): change for change in changes for side in (change.old, change.new) if side is not None
+    }
+    return AgendaChanges(
         old_name,
         new_name,
         old.title if old is not None else None,
         new.title if new is not None else None,
-        [change for _, change in changed],
+        [change for change in changes if not _with_its_parent(change, of_segment)],
     )
-    result.changes += [Change((CANCELLED,), a, None) for a in cancelled]
-    return result
+
+
+def _with_its_parent(change: Change, of_segment: dict[int, Change]) -> bool:
+    """Whether a part's change is its segment's: added or cancelled with it, or moved (and to
+    another room) with it by the same minutes; and its owners are among the segment's."""
+    segment = change.segment
+    if segment.parent is None:
+        return False
+    parent = of_segment.get(id(segment.parent))
+    if parent is None or not {p.key for p in change.people} <= {p.key for p in parent.people}:
+        return False
+    if change.kinds in ((ADDED,), (CANCELLED,)):
+        return parent.kinds == change.kinds
+    if change.old is None or change.new is None or parent.old is None or parent.new is None:
+        return False
+    if change.old.parent is not parent.old or change.new.parent is not parent.new:
+        return False  # the part moved to another segment
+    if not set(change.kinds) <= {MOVED, ROOM} or (ROOM in change.kinds) != (ROOM in parent.kinds):
+        return False
+    return MOVED not in change.kinds or change.shift == parent.shift

@@ -26,7 +26,7 @@ from tfagenda.changes.compare import (
     Segment,
 )
 from tfagenda.clock import MINUTES_PER_DAY
-from tfagenda.messages import Commas, Message, T, minutes
+from tfagenda.messages import Message, T, minutes
 from tfagenda.render.view import NEXT_DAY, clock
 
 Escape = Callable[[str], str]
@@ -144,7 +144,7 @@ def headline(change: Change, lang: str, escape: Escape) -> str:
     """The segment as its people knew it (the old version; an added one: the new) and where it was."""
     segment = change.old or change.new
     assert segment is not None
-    return T("'{title}' ({where})", title=escape(segment.title), where=where(segment, lang, escape)).say(lang)
+    return f"{quoted(escape(segment.title), lang)}{_gap(lang)}({where(segment, lang, escape)})"
 
 
 def sentence(change: Change, lang: str, escape: Escape) -> str:
@@ -157,11 +157,21 @@ def summary(result: AgendaChanges, lang: str) -> str:
     total = len(result.changes)
     if not total:
         return T("no changes").say(lang)
-    counted = Commas(_COUNTED[kind](result.count(kind)) for kind in KINDS if result.count(kind))
+    counted = ", ".join(_COUNTED[kind](result.count(kind)).say(lang) for kind in KINDS if result.count(kind))
     people = len(result.people)
     changes = T("{n} change", n=total) if total == 1 else T("{n} changes", n=total)
     affected = T("{n} person affected", n=people) if people == 1 else T("{n} people affected", n=people)
-    return T("{changes} ({kinds}), {affected}", changes=changes, kinds=counted, affected=affected).say(lang)
+    return f"{changes.say(lang)}{_gap(lang)}({counted}), {affected.say(lang)}"
+
+
+def _gap(lang: str) -> str:
+    """The space before an opening parenthesis: none in Korean (``변경 3건(…)``), as the catalog writes it."""
+    return "" if lang == "ko" else " "
+
+
+def quoted(text: str, lang: str) -> str:
+    """A title in quotes: ``'Opening'`` / ``‘개회’``."""
+    return f"‘{text}’" if lang == "ko" else f"'{text}'"
 
 
 def nobody_heading() -> Message:

@@ -89,7 +89,7 @@ def _segment(segment: Segment | None) -> dict[str, Any] | None:
         "next_day": segment.start is not None and segment.start >= MINUTES_PER_DAY,
         "duration": segment.duration,
         "depth": segment.depth,
-        "parent": segment.parent,
+        "parent": segment.parent.title if segment.parent is not None else None,
         "owners": [person.label for person in segment.people],
         "path": segment.key,
     }

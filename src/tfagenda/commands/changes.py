@@ -27,6 +27,7 @@ from tfagenda.messages import T, verbatim
 if TYPE_CHECKING:
     from tfagenda.changes.compare import AgendaChanges
     from tfagenda.config import Settings
+    from tfagenda.discover import PathNotFound
     from tfagenda.load import Loaded
 
 FORMATS = ("text", "json", "md")
@@ -135,7 +136,7 @@ def _load(path: str | Path) -> Loaded:
     return load_file(path)
 
 
-def _missing(path: str):  # type: ignore[no-untyped-def]
+def _missing(path: str) -> PathNotFound:
     from tfagenda.discover import PathNotFound
 
     return PathNotFound(path)
@@ -217,9 +218,11 @@ def _revision_pairs(
     for entry in listing.split(b"\0"):
         if not entry:
             continue
-        meta, _, name = entry.partition(b"\t")
+        meta, _, raw_name = entry.partition(b"\t")
         mode, kind, sha = meta.decode().split()
-        blobs[name.decode("utf-8", "surrogateescape")] = sha if kind == "blob" and mode != "120000" else ""
+        blobs[raw_name.decode("utf-8", "surrogateescape")] = (
+            sha if kind == "blob" and mode != "120000" else ""
+        )
     for inside in folders:
         prefix = "" if inside == "." else inside.rstrip("/") + "/"
         for name, sha in blobs.items():
