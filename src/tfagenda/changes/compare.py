@@ -194,18 +194,21 @@ class AgendaChanges:
 # -- the segments of a version -----------------------------------------------------------------
 
 
-def segments_of(agenda: AgendaRows | None) -> list[Segment]:
+def segments_of(agenda: AgendaRows | None, other: AgendaRows | None = None) -> list[Segment]:
     """Every segment and part of a version, in day, track and file order (none for a missing version)."""
     if agenda is None:
         return []
     with_days = len(agenda.days) > 1
     people_ids = agenda.people  # person id -> display name
+    # An owner this version does not list in ``people`` is the person the other version lists under
+    # that id or name (``제1차관`` written as is, and ``제1차관: {name: 이스란}`` in the other version).
+    elsewhere = {} if other is None else {**{n: n for n in other.people.values()}, **other.people}
     found: list[Segment] = []
     for number, day in enumerate(agenda.days, 1):
         when = Day(day.date, number)
         for track in day.tracks:
             for row in track.rows:
-                _collect(row, None, when, track.name, people_ids, with_days, found)
+                _collect(row, None, when, track.name, (people_ids, elsewhere), with_days, found)
     return found
 
 
@@ -214,14 +217,11 @@ def _collect(
     parent: Segment | None,
     day: Day,
     track: str | None,
-    people_ids: dict[str, str],
+    known: tuple[dict[str, str], dict[str, str]],
     with_days: bool,
     found: list[Segment],
 ) -> None:
-    people = tuple(
-        _person(person_id, name, person_id in people_ids)
-        for person_id, name in zip(row.person_ids, row.people)
-    )
+    people = tuple(_person(person_id, name, *known) for person_id, name in zip(row.person_ids, row.people))
     if parent is not None and not row.owner_given and not row.owners:
         people = parent.people  # a part inherits its parent's owner (as O001 reads it)
     segment = Segment(
@@ -229,12 +229,14 @@ def _collect(
     )
     found.append(segment)
     for part in row.parts:
-        _collect(part, segment, day, track, people_ids, with_days, found)
+        _collect(part, segment, day, track, known, with_days, found)
 
 
-def _person(person_id: str, name: str, listed: bool) -> Person:
+def _person(person_id: str, name: str, people_ids: dict[str, str], elsewhere: dict[str, str]) -> Person:
     name = name.strip()
-    return Person(key=name, name=name, id=person_id.strip() if listed else None)
+    if person_id in people_ids:
+        return Person(key=name, name=name, id=person_id.strip())
+    return Person(key=elsewhere.get(name, name).strip(), name=name)
 
 
 # -- matching ----------------------------------------------------------------------------------
@@ -345,7 +347,7 @@ def compare(
     the other was added or cancelled). Changes come in the new version's order, then the cancelled
     ones in the old version's. A part that only moved, was added or was cancelled with its
     segment, and has no owner of its own to tell, is not listed: its segment's change says it."""
-    before, after = segments_of(old), segments_of(new)
+    before, after = segments_of(old, new), segments_of(new, old)
     pairs, cancelled, added = match(before, after)
     position = {id(segment): index for index, segment in enumerate(after)}
     changed: list[tuple[int, Change]] = []
