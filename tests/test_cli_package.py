@@ -96,7 +96,7 @@ def test_help_lists_every_command_in_order() -> None:
     result = run("--help")
     assert result.exit_code == 0
     listed = re.findall(r"^  (\w+)  ", result.stdout, flags=re.M)
-    assert listed == ["check", "render", "rules", "rule", "schema", "retime", "import", "lsp"]
+    assert listed == ["check", "render", "rules", "rule", "schema", "retime", "import", "diff", "lsp"]
 
 
 def test_an_unknown_command_suggests_a_close_one() -> None:

@@ -94,7 +94,8 @@ def diff_agendas(
             raise UsageError(T("name two files to compare (OLD NEW), or --rev REV and the files"))
         if str(old) == "-" and str(new) == "-":
             raise UsageError(T("only one of OLD and NEW can be - (standard input)"))
-        _pair(result, _load(old), _load(new), str(old), str(new))
+        first, second = _load(old), _load(new)
+        _pair(result, first, second, first.path, second.path)
         return result
     if old is not None or new is not None:
         paths = [p for p in (old, new) if p is not None] + list(paths)
