@@ -20,13 +20,18 @@ is nearest. What is left of the old version was cancelled; what is left of the n
 
 **What a change is.** A pair differs when its start moved with the same length (``moved``), its
 length grew or shrank (``grew``, ``shrank``; the start may have moved too), its room changed
-(``room``), its owners changed (``owner``) or its title changed (``renamed``). Notes and kinds are
-not compared.
+(``room``), its owners changed (``owner``) or its title changed other than in spacing
+(``renamed``; a change of case is one). Notes and kinds are not compared.
+A part that moved, was added or was cancelled with its segment (by the same minutes, into the same
+room) and has no owner of its own is not listed again: its segment's change says it.
 
 **People.** A change affects the owners of both versions. A person is known by the ``name`` of
 their ``people`` entry, else by their id (or the owner as written when it is no entry): the two
 versions of a file may give one person different ids, or list an owner by alias in one and by id
-in the other, and they are still one person. They are shown as O003 shows them: ``name (id)``.
+in the other, and they are still one person; an owner a version writes plainly, with no ``people``
+entry, is the person the other version lists under that id or name. A person whose ``name``
+changed is two people: the owner changed, as the published name did. They are shown as O003
+shows them: ``name (id)``.
 """
 
 from __future__ import annotations
@@ -335,7 +340,7 @@ def differences(old: Segment, new: Segment) -> tuple[str, ...]:
         kinds.append(ROOM)
     if {person.key for person in old.people} != {person.key for person in new.people}:
         kinds.append(OWNER)
-    if old.title != new.title:
+    if " ".join(old.title.split()) != " ".join(new.title.split()):  # spacing alone is no new title
         kinds.append(RENAMED)
     return tuple(kinds)
 

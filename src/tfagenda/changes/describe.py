@@ -86,14 +86,23 @@ def _people(people: tuple[Person, ...], escape: Escape) -> str:
     return ", ".join(escape(person.label) for person in people) or "-"
 
 
-def _shift(change: Change) -> Message | None:
+def length_text(total: int, lang: str) -> str:
+    """``45 minutes``; from an hour on, ``4 hours 40 minutes`` / ``4시간 40분``."""
+    hours, rest = divmod(total, 60)
+    if not hours:
+        return minutes(total).say(lang)
+    said = (T("{n} hour", n=hours) if hours == 1 else T("{n} hours", n=hours)).say(lang)
+    return f"{said} {minutes(rest).say(lang)}" if rest else said
+
+
+def _shift(change: Change, lang: str) -> Message | None:
     """``15 minutes later`` / ``15분 늦게``, when the start moved on the same day."""
     shift = change.shift
     if not shift or change.old is None or change.new is None or change.old.day.key != change.new.day.key:
         return None
     if shift > 0:
-        return T("{minutes} later", minutes=minutes(shift))
-    return T("{minutes} earlier", minutes=minutes(-shift))
+        return T("{minutes} later", minutes=length_text(shift, lang))
+    return T("{minutes} earlier", minutes=length_text(-shift, lang))
 
 
 def facets(change: Change, lang: str, escape: Escape) -> list[str]:
@@ -106,7 +115,7 @@ def facets(change: Change, lang: str, escape: Escape) -> list[str]:
         elif kind == CANCELLED:
             message = T("cancelled")
         elif kind == MOVED:
-            shift = _shift(change)
+            shift = _shift(change, lang)
             message = (
                 T("moved to {when} ({shift})", when=_when(change, lang), shift=shift)
                 if shift is not None
@@ -115,9 +124,13 @@ def facets(change: Change, lang: str, escape: Escape) -> list[str]:
         elif kind in (GREW, SHRANK):
             length = change.length_change or 0
             message = (
-                T("now {when}, {minutes} longer", when=_when(change, lang), minutes=minutes(length))
+                T("now {when}, {minutes} longer", when=_when(change, lang), minutes=length_text(length, lang))
                 if kind == GREW
-                else T("now {when}, {minutes} shorter", when=_when(change, lang), minutes=minutes(-length))
+                else T(
+                    "now {when}, {minutes} shorter",
+                    when=_when(change, lang),
+                    minutes=length_text(-length, lang),
+                )
             )
         elif kind == ROOM:
             assert old is not None and new is not None

@@ -311,7 +311,9 @@ def _report_unreadable(unreadable: list[Loaded], lang: str, err: TextIO) -> None
 
     checked = CheckResult()
     settings = settings_for()
-    for loaded in unreadable:
+    for loaded in {
+        loaded.path: loaded for loaded in unreadable
+    }.values():  # a file compared with itself: once
         checked.add(loaded, check_loaded(loaded, settings))
     err.write(f"tfagenda: {T('cannot compare; these versions are not readable agendas:').say(lang)}\n\n")
     write_report("full", checked, err, ReportOptions(color=use_color(err), lang=lang))

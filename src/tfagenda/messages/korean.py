@@ -572,6 +572,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "moved to {when}": "일시 변경: {when}",
     "now {when}, {minutes} longer": "시간 연장: {when}({minutes} 늘어남)",
     "now {when}, {minutes} shorter": "시간 단축: {when}({minutes} 줄어듦)",
+    "{n} hour": "{n}시간",
+    "{n} hours": "{n}시간",
     "{minutes} later": "{minutes} 늦게",
     "{minutes} earlier": "{minutes} 일찍",
     "room {old} → {new}": "장소 변경: {old} → {new}",
