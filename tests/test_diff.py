@@ -455,3 +455,15 @@ def test_two_fosdem_years() -> None:
     returned = [change for change in file["changes"] if change["old"] and change["new"]]
     assert returned and all(change["old"]["date"].startswith("2020") for change in returned)
     assert all(change["new"]["date"].startswith("2025") for change in returned)
+
+
+def test_a_version_with_a_value_set_aside_is_compared_with_a_note(tmp_path: Path) -> None:
+    old = write(tmp_path / "old.yaml", meeting('{title: Opening, start: "10:00", duration: 10, owner: kim}'))
+    new = write(tmp_path / "new.yaml", meeting('{title: Opening, start: "10:00", duration: 1O, owner: kim}'))
+    result = run("diff", str(old), str(new))
+    assert result.exit_code == 1
+    assert "'Opening' (2026-04-09, 10:00–10:10): its time cannot be worked out now" in result.stdout
+    assert result.stderr == (
+        f"tfagenda: note: {new}: some of it could not be read (E004); what depends on it may show as"
+        f" cancelled, added or without a time. tfagenda check {new} lists the problems\n"
+    )

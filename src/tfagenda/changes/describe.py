@@ -114,6 +114,8 @@ def facets(change: Change, lang: str, escape: Escape) -> list[str]:
             message = T("added")
         elif kind == CANCELLED:
             message = T("cancelled")
+        elif kind == MOVED and new is not None and new.start is None:
+            message = T("its time cannot be worked out now")
         elif kind == MOVED:
             shift = _shift(change, lang)
             message = (

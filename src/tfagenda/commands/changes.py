@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tfagenda.commands import UsageError, default_paths, not_found, settings_for, use_color
-from tfagenda.messages import T, verbatim
+from tfagenda.messages import Commas, Message, T, verbatim
 
 if TYPE_CHECKING:
     from tfagenda.changes.compare import AgendaChanges
@@ -39,6 +39,7 @@ class DiffResult:
 
     files: list[AgendaChanges] = field(default_factory=list)
     unreadable: list[Loaded] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)  # versions read with values set aside
 
     @property
     def changed(self) -> bool:
@@ -72,7 +73,21 @@ def _pair(result: DiffResult, old: Loaded | None, new: Loaded | None, old_name: 
     if bad:
         result.unreadable += bad
         return
+    for loaded in (old, new):
+        codes = sorted({p.code for p in loaded.problems if p.code in _UNREAD} if loaded is not None else ())
+        if loaded is not None and codes:
+            result.notes.append(
+                T(
+                    "{path}: some of it could not be read ({codes}); what depends on it may show as cancelled, added or without a time. tfagenda check {path} lists the problems",
+                    path=loaded.path,
+                    codes=Commas(codes),
+                )
+            )
     result.files.append(compare_loaded(old, new, old_name, new_name))
+
+
+# The loader's errors that set values aside (a file with one of them still has an agenda).
+_UNREAD = {"E001", "E002", "E003", "E004", "E005"}
 
 
 def diff_agendas(
@@ -297,6 +312,8 @@ def run_diff(
     if format not in RENDERERS:
         raise UsageError(T("unknown format {format}; use text, json or md", format=format))
     result = diff_agendas(old, new, rev=rev, paths=paths)
+    for note in dict.fromkeys(result.notes):
+        err.write(f"tfagenda: note: {note.say(lang)}\n")
     if result.unreadable:
         _report_unreadable(result.unreadable, lang, err)
     if result.files or not result.unreadable:

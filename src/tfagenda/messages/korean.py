@@ -574,6 +574,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "now {when}, {minutes} shorter": "시간 단축: {when}({minutes} 줄어듦)",
     "{n} hour": "{n}시간",
     "{n} hours": "{n}시간",
+    "its time cannot be worked out now": "이제 시간을 알 수 없습니다",
     "{minutes} later": "{minutes} 늦게",
     "{minutes} earlier": "{minutes} 일찍",
     "room {old} → {new}": "장소 변경: {old} → {new}",
@@ -615,5 +616,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "{path} is not in the git repository at {top}": "{path}: {top}의 git 저장소 밖에 있습니다",
     "{path}: not in the working tree, nor at {rev}": "{path}: 작업 트리에도 {rev}에도 없습니다",
+    "{path}: some of it could not be read ({codes}); what depends on it may show as cancelled, added or without a time. tfagenda check {path} lists the problems": (
+        "{path}: 일부를 읽을 수 없습니다({codes}). 그에 따른 순서는 취소, 추가 또는 시간 없음으로 보일 수 있습니다. tfagenda check {path}로 확인하십시오"
+    ),
     "unknown format {format}; use text, json or md": "알 수 없는 형식입니다: {format}. text, json 또는 md를 쓰십시오",
 }
