@@ -204,7 +204,7 @@ def _revision_pairs(
 ) -> list[tuple[str, bytes | None, bytes | None]]:
     """(name as shown, bytes at ``rev`` or None, bytes in the working tree or None) for each agenda
     file of ``targets``: the files there now, and those a folder had at ``rev``."""
-    from tfagenda.discover import PathNotFound, agenda_files, is_agenda_name
+    from tfagenda.discover import PathNotFound, _included, agenda_files
     from tfagenda.load import MAX_FILE_BYTES
 
     commit = verify_revision(rev)
@@ -242,10 +242,12 @@ def _revision_pairs(
     for inside in folders:
         prefix = "" if inside == "." else inside.rstrip("/") + "/"
         for name, sha in blobs.items():
-            if sha and name.startswith(prefix) and is_agenda_name(name) and name not in wanted:
+            if sha and name.startswith(prefix) and name not in wanted:
+                shown = os.path.relpath(os.path.join(top, name), here)
                 hidden = any(part.startswith(".") for part in name[len(prefix) :].split("/"))
-                if not hidden:
-                    wanted[name] = os.path.relpath(os.path.join(top, name), here)
+                # as check's folder walk chooses files (discover._walk): the config's include and exclude
+                if not hidden and _included(settings, Path(shown)) and not settings.is_excluded(Path(shown)):
+                    wanted[name] = shown
     pairs = []
     for inside, shown in sorted(wanted.items(), key=lambda item: item[1]):
         before = _blob_at(commit, inside, rev, top)
