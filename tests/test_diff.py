@@ -467,3 +467,60 @@ def test_a_version_with_a_value_set_aside_is_compared_with_a_note(tmp_path: Path
         f"tfagenda: note: {new}: some of it could not be read (E004); what depends on it may show as"
         f" cancelled, added or without a time. tfagenda check {new} lists the problems\n"
     )
+
+
+# -- the documentation's examples are what the command prints --------------------------------------
+
+
+def _block_after(text: str, command: str) -> str:
+    start = text.index(f"$ {command}\n") + len(f"$ {command}\n")
+    return text[start : text.index("```", start)]
+
+
+def test_the_example_in_docs_diff_md(in_repo: Path) -> None:
+    command = "tfagenda diff tests/fixtures/diff/old.yaml tests/fixtures/diff/new.yaml"
+    expected = _block_after((REPO / "docs" / "diff.md").read_text(encoding="utf-8"), command)
+    assert run(*command.split()[1:]).stdout == expected
+
+
+def test_the_example_in_the_readme(repository: Path) -> None:
+    summit = repository / "agendas" / "summit.yaml"
+    _git(repository, "branch", "-M", "main")
+    text = summit.read_text(encoding="utf-8")
+    text = text.replace(
+        "{title: Keynote, duration: 60, owner: lee}", "{title: Keynote, duration: 75, owner: lee}"
+    )
+    text = text.replace(
+        "          - {title: Roadmap Q&A, duration: 45, owner: lee}\n",
+        "          - {title: Roadmap Q&A, duration: 45, owner: lee}\n"
+        '          - {title: Mentoring, start: "11:00", duration: 30, owner: Jiwoo}\n',
+    )
+    summit.write_text(text, encoding="utf-8")
+    command = "tfagenda diff --rev main agendas/summit.yaml"
+    expected = _block_after((REPO / "README.md").read_text(encoding="utf-8"), command)
+    assert run(*command.split()[1:]).stdout == expected
+
+
+# -- bounded on hostile input ----------------------------------------------------------------------
+
+
+def test_thousands_of_one_title_stay_fast() -> None:
+    rows = [
+        f'{{title: TBD, start: "{8 + i // 60 % 12:02d}:{i % 60:02d}", duration: 1, owner: p{i % 7}}}'
+        for i in range(720)
+    ]
+    days = "\n".join(
+        f"  - date: 2026-04-{day:02d}\n    tracks:\n"
+        + "\n".join(
+            f"      - name: R{room}\n        segments:\n" + "\n".join(f"          - {row}" for row in rows)
+            for room in range(2)
+        )
+        for day in range(1, 3)
+    )
+    old = f"title: Hostile\ndays:\n{days}\n"
+    new = old.replace("owner: p3}", "owner: p4}")
+    started = time.process_time()
+    result = changes(old, new)
+    assert time.process_time() - started < 20  # about 1 s here
+    assert {change.kinds for change in result.changes} == {("owner",)}
+    assert len(result.changes) == 2 * 2 * (720 // 7 + 1)  # every seventh row of each room and day

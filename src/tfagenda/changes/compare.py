@@ -56,7 +56,7 @@ KINDS = (ADDED, CANCELLED, MOVED, GREW, SHRANK, ROOM, OWNER, RENAMED)
 
 # Above this many segments of one title on each side, they are paired in time order instead of
 # nearest first (which compares every pair): a file of 20,000 "TBD"s stays linear.
-_NEAREST_LIMIT = 200
+_NEAREST_LIMIT = 50
 
 
 @dataclass(frozen=True)
