@@ -384,6 +384,18 @@ def test_rev_compares_the_file_at_a_revision_with_the_working_tree(repository: P
     ).replace(str(NEW), "agendas/summit.yaml")
 
 
+def test_rev_lists_a_file_edited_without_moving_anyone_and_skips_the_same_bytes(repository: Path) -> None:
+    summit = repository / "agendas" / "summit.yaml"
+    summit.write_text("# a comment\n" + summit.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("diff", "--rev", "HEAD")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "--- HEAD:agendas/summit.yaml\n+++ agendas/summit.yaml\nPlatform summit: no changes\n",
+    )
+    _git(repository, "commit", "-q", "-am", "a comment")
+    assert (run("diff", "--rev", "HEAD").exit_code, run("diff", "--rev", "HEAD").stdout) == (0, "")
+
+
 def test_rev_of_a_folder_lists_changed_added_and_deleted_agendas(repository: Path) -> None:
     shutil.copy(NEW, repository / "agendas" / "summit.yaml")
     (repository / "agendas" / "weekly.yaml").unlink()

@@ -74,7 +74,7 @@ def _pair(result: DiffResult, old: Loaded | None, new: Loaded | None, old_name: 
         result.unreadable += bad
         return
     for loaded in (old, new):
-        codes = sorted({p.code for p in loaded.problems if p.code in _UNREAD} if loaded is not None else ())
+        codes = sorted({problem.code for problem in loaded.problems} & _UNREAD) if loaded is not None else []
         if loaded is not None and codes:
             result.notes.append(
                 T(
