@@ -414,6 +414,21 @@ def test_rev_of_a_folder_lists_changed_added_and_deleted_agendas(repository: Pat
     assert {tuple(change["kinds"]) for change in weekly["changes"]} == {("cancelled",)}
 
 
+def test_rev_of_a_document(repository: Path) -> None:
+    release = repository / "보도자료.hwpx"
+    release.write_bytes(hwpx_bytes(SEED_DOCUMENT))
+    _git(repository, "add", "-A")
+    _git(repository, "commit", "-q", "-m", "press release")
+    later = [
+        (kind, [row for row in value if row[1] != "향후 일정 공유"]) if kind == "table" else (kind, value)
+        for kind, value in SEED_DOCUMENT
+    ]
+    release.write_bytes(hwpx_bytes(later))
+    result = run("diff", "--rev", "HEAD", "보도자료.hwpx", "--lang", "ko")
+    assert result.exit_code == 1, result.output
+    assert "  - ‘향후 일정 공유’(2026-02-26, 17:35–17:40): 취소\n" in result.stdout
+
+
 def test_rev_is_verified_and_never_read_as_an_option(repository: Path) -> None:
     for bad in ("--output=x", "no-such-branch", "HEAD~5"):
         result = run("diff", "--rev", bad, "agendas/summit.yaml")

@@ -205,7 +205,7 @@ def _revision_pairs(
     """(name as shown, bytes at ``rev`` or None, bytes in the working tree or None) for each agenda
     file of ``targets``: the files there now, and those a folder had at ``rev``."""
     from tfagenda.discover import PathNotFound, _included, agenda_files
-    from tfagenda.load import MAX_FILE_BYTES
+    from tfagenda.documents.load import MAX_DOCUMENT_BYTES
 
     commit = verify_revision(rev)
     top = os.path.realpath(
@@ -255,7 +255,8 @@ def _revision_pairs(
         if os.path.lexists(shown):
             try:
                 with open(shown, "rb") as stream:
-                    after = stream.read(MAX_FILE_BYTES + 1)
+                    # as load_file reads: a document may be larger than a text agenda (load_bytes refuses the rest)
+                    after = stream.read(MAX_DOCUMENT_BYTES + 1)
             except OSError as error:
                 raise UsageError(
                     T("{file}: cannot read it: {error}", file=shown, error=str(error.strerror or error))
