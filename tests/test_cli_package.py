@@ -147,6 +147,7 @@ COMMANDS: list[tuple[list[str], str, str]] = [
     (["render", str(SMALL)], "tfagenda.commands.render", "render_paths"),
     (["retime", str(SMALL), "--fit"], "tfagenda.commands.retime", "retime_file"),
     (["import", "x.txt"], "tfagenda.commands.importing", "import_file"),
+    (["diff", str(SEED), str(SEED)], "tfagenda.commands.changes", "run_diff"),
     (["rules"], "tfagenda.commands.rules", "rules_table"),
     (["rule", "T001"], "tfagenda.commands.rules", "rule_text"),
 ]
