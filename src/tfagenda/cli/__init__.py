@@ -26,6 +26,7 @@ COMMANDS = {
     "schema": "schema",
     "retime": "retime",
     "import": "importing",
+    "diff": "diff",
     "lsp": "lsp",
 }
 
