@@ -41,6 +41,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "where its last part ends": "마지막 하위 순서가 끝나는",
     "write end: {value}": "종료 시각 쓰기: {value}",
     "the {n}-minute duration": "소요 시간({n}분)",
+    "its first part's start": "첫 하위 순서의 시작",
+    "its last part's end": "마지막 하위 순서의 종료",
     "the slot's start": "회의 시간의 시작",
     "the slot's end": "회의 시간의 종료",
     "the parent segment's start": "상위 순서의 시작",
