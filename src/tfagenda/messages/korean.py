@@ -501,6 +501,13 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "key {key!r} is given twice in one object; the second is ignored: remove one of them": (
         "한 객체에 키 {key!r}가 두 번 있습니다. 두 번째 값은 무시됩니다. 하나를 지우십시오"
     ),
+    # -- issue 12/14 leftovers: schedules and documents (h-real12) ---------------------------
+    "event {id}": "행사 {id}",
+    "an event": "행사",
+    "{event} ({title!r})": "{event}(제목 {title!r})",
+    "the conference's day_change cannot be read: {error}; days without a start and end get no slot": (
+        "행사의 day_change를 읽을 수 없습니다: {error}. 시작·종료가 없는 날에는 회의 시간을 두지 않습니다"
+    ),
     # -- documents (.hwpx, .hwp, .docx, .pdf) ------------------------------------------------
     "the document is larger than {mib} MiB, the most tfagenda reads; not checked": (
         "문서가 {mib}MiB보다 커서 tfagenda가 읽지 않습니다. 검사하지 않았습니다"
