@@ -1,9 +1,13 @@
 """``check --fix`` for documents: .hwpx and .docx are fixed in place, .hwp and .pdf only advised.
 
-A fix rewrites only the text of the wrong cell (``edit.part_edits``): every other ZIP member is
-written back with the same bytes, name, order and compression (the ``mimetype`` first and
-stored, as HWPX requires), and the changed XML part differs only in that text (and, for .hwpx,
-that paragraph's cached line layout). The file is written by the same atomic writer as YAML.
+A fix rewrites only the text of the wrong cell (``edit.part_edits``): every other ZIP member's
+record (local header, compressed bytes, data descriptor) and central-directory entry is copied
+byte for byte, in the same order (the ``mimetype`` first and stored, as HWPX requires); only the
+offsets in the directory change. The changed XML part differs only in that text (and, for .hwpx,
+that paragraph's cached line layout), recompressed with its method and the level its flags name,
+under its own local header (name, extra field, times, version) with the new CRC and sizes. A ZIP
+this cannot copy record by record (ZIP64, a compression other than stored or deflate) is rebuilt
+by ``zipfile``, keeping each member's content, name, order and method. The file is written by the same atomic writer as YAML.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ from __future__ import annotations
 import io
 import os
 import stat
+import struct
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -112,7 +118,120 @@ def _overlaps(wanted: dict[str, list[ByteEdit]], taken: dict[str, list[ByteEdit]
 
 
 def _rewrite_zip(raw: bytes, edits: dict[str, list[ByteEdit]]) -> bytes:
-    """The package with the edited parts; every other member's content, name, order and compression kept."""
+    """The package with the edited parts: every other member's record (local header, compressed
+    bytes, data descriptor) and central-directory entry copied byte for byte."""
+    try:
+        return _splice_zip(raw, edits)
+    except _NotSpliceable:
+        return _rebuild_zip(raw, edits)
+
+
+class _NotSpliceable(Exception):
+    """A ZIP this module does not copy record by record (ZIP64, an unusual compression, a gap)."""
+
+
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")  # signature … name length, extra length
+_CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")  # signature … external attributes, local offset
+_END = struct.Struct("<4sHHHHIIH")  # end of central directory, without its comment
+_WANT_DESCRIPTOR = 0x08  # flag bit 3: sizes and CRC follow the data
+_DEFLATE_LEVELS = {
+    0: 6,
+    1: 9,
+    2: 1,
+    3: 1,
+}  # flag bits 1–2 of a deflated member: normal, max, fast, super fast
+
+
+def _splice_zip(raw: bytes, edits: dict[str, list[ByteEdit]]) -> bytes:
+    end_at = raw.rfind(b"PK\x05\x06")
+    if end_at < 0 or len(raw) - end_at < _END.size:
+        raise _NotSpliceable
+    (_, disk, cd_disk, on_disk, total, cd_size, cd_offset, comment_length) = _END.unpack_from(raw, end_at)
+    if (
+        disk
+        or cd_disk
+        or on_disk != total
+        or total == 0xFFFF
+        or cd_offset == 0xFFFFFFFF
+        or end_at + _END.size + comment_length != len(raw)
+        or cd_offset + cd_size != end_at
+    ):
+        raise _NotSpliceable
+    entries = []
+    at = cd_offset
+    for _ in range(total):
+        fields = list(_CENTRAL.unpack_from(raw, at))
+        if fields[0] != b"PK\x01\x02":
+            raise _NotSpliceable
+        size = _CENTRAL.size + fields[10] + fields[11] + fields[12]
+        if 0xFFFFFFFF in (fields[8], fields[9], fields[16]):
+            raise _NotSpliceable  # ZIP64
+        entries.append((fields, raw[at : at + size]))
+        at += size
+    if at != end_at:
+        raise _NotSpliceable
+    records: dict[int, bytes] = {}
+    central = []
+    out_at = min((fields[16] for fields, _ in entries), default=cd_offset)
+    prefix = raw[:out_at]
+    for fields, entry in sorted(entries, key=lambda item: item[0][16]):
+        offset = fields[16]
+        local = list(_LOCAL.unpack_from(raw, offset))
+        if local[0] != b"PK\x03\x04":
+            raise _NotSpliceable
+        name = raw[offset + _LOCAL.size : offset + _LOCAL.size + local[9]]
+        data_at = offset + _LOCAL.size + local[9] + local[10]
+        data_end = data_at + fields[8]
+        record_end = data_end
+        if local[2] & _WANT_DESCRIPTOR:
+            record_end += 16 if raw[data_end : data_end + 4] == b"PK\x07\x08" else 12
+        member = name.decode("utf-8" if fields[3] & 0x800 else "cp437")
+        if member in edits:
+            content = apply(_inflate(raw[data_at:data_end], fields[4], fields[9]), edits[member])
+            packed = _deflate(content, fields[4], fields[3])
+            crc = zlib.crc32(content)
+            local[2] &= ~_WANT_DESCRIPTOR
+            local[6:9] = [crc, len(packed), len(content)]
+            record = _LOCAL.pack(*local) + raw[offset + _LOCAL.size : data_at] + packed
+            fields[3] &= ~_WANT_DESCRIPTOR
+            fields[7:10] = [crc, len(packed), len(content)]
+            head = _CENTRAL.pack(*fields[:16], out_at)
+        else:
+            record = raw[offset:record_end]
+            head = _CENTRAL.pack(*fields[:16], out_at)
+        records[offset] = record
+        central.append((fields[16], head + entry[_CENTRAL.size :]))
+        out_at += len(record)
+    # the central directory in its own order, each entry pointing at the member's new place
+    body = prefix + b"".join(records[offset] for offset in sorted(records))
+    by_offset = dict(central)
+    directory = b"".join(by_offset[fields[16]] for fields, _ in entries)
+    tail = _END.pack(b"PK\x05\x06", 0, 0, total, total, len(directory), len(body), comment_length)
+    return body + directory + tail + raw[end_at + _END.size :]
+
+
+def _inflate(data: bytes, method: int, size: int) -> bytes:
+    if method == zipfile.ZIP_STORED:
+        return data
+    if method == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+        content = inflater.decompress(data, size + 1)
+        if len(content) != size:
+            raise _NotSpliceable
+        return content
+    raise _NotSpliceable
+
+
+def _deflate(content: bytes, method: int, flags: int) -> bytes:
+    if method == zipfile.ZIP_STORED:
+        return content
+    deflater = zlib.compressobj(_DEFLATE_LEVELS[(flags >> 1) & 3], zlib.DEFLATED, -15)
+    return deflater.compress(content) + deflater.flush()
+
+
+def _rebuild_zip(raw: bytes, edits: dict[str, list[ByteEdit]]) -> bytes:
+    """The package rebuilt by ``zipfile`` (ZIP64 and the like): every member's content, name, order
+    and compression method kept, though not their compressed bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():

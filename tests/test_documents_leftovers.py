@@ -1,0 +1,119 @@
+"""Issue 14 leftovers: ``check --fix`` keeps every other ZIP member byte for byte, folder walks
+and documents, ``check --diff`` for documents, and O003 across files located in a document."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_documents_fixtures import SEED, docx_bytes, hwpx_bytes
+from typer.testing import CliRunner
+
+from tfagenda.cli import app
+
+BUILDERS = {"hwpx": hwpx_bytes, "docx": docx_bytes}
+PARTS = {"hwpx": "Contents/section0.xml", "docx": "word/document.xml"}
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+class _Stream(io.RawIOBase):
+    """A write-only stream without seek: zipfile then writes data descriptors after each member."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.buffer += bytes(data)
+        return len(data)
+
+
+def _repacked(raw: bytes, level: int, streamed: bool) -> bytes:
+    """The same members written again as other tools write them: another deflate level (with the
+    level's flag bits, as Hancom Office sets them), Hancom's "made by" version, an extra field,
+    and, streamed, data descriptors after the data."""
+    out: Any = _Stream() if streamed else io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w", compresslevel=level) as target:
+        for info in source.infolist():
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = info.compress_type
+            copy.create_version = 23
+            copy.extra = struct.pack("<HH4s", 0xCAFE, 4, b"tfag")
+            target.writestr(copy, source.read(info))
+    data = bytes(out.buffer) if streamed else out.getvalue()
+    return _with_level_flags(data, level)
+
+
+def _with_level_flags(raw: bytes, level: int) -> bytes:
+    """Set flag bits 1–2 (the deflate level) of every deflated member, in both headers."""
+    bits = {9: 2, 1: 4}.get(level, 0)
+    data = bytearray(raw)
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = data.find(signature)
+        while at >= 0:
+            if struct.unpack_from("<H", data, at + method_at)[0] == zipfile.ZIP_DEFLATED:
+                flags = struct.unpack_from("<H", data, at + flag_at)[0]
+                struct.pack_into("<H", data, at + flag_at, flags | bits)
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def _records(raw: bytes) -> dict[str, tuple[bytes, bytes]]:
+    """Each member's raw local record (header, name, extra, compressed bytes, descriptor) and its
+    central-directory entry without the local-header offset."""
+    found = {}
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        infos = archive.infolist()
+        starts = sorted(i.header_offset for i in infos) + [archive.start_dir]
+        central_at = archive.start_dir
+        for info in infos:
+            end = starts[starts.index(info.header_offset) + 1]
+            name_length, extra_length, comment_length = struct.unpack_from("<HHH", raw, central_at + 28)
+            entry_end = central_at + 46 + name_length + extra_length + comment_length
+            entry = raw[central_at : central_at + 42] + raw[central_at + 46 : entry_end]
+            found[info.filename] = (raw[info.header_offset : end], entry)
+            central_at = entry_end
+    return found
+
+
+@pytest.mark.parametrize("suffix", sorted(BUILDERS))
+@pytest.mark.parametrize(("level", "streamed"), [(9, False), (1, True)])
+def test_fix_copies_every_other_member_byte_for_byte(
+    tmp_path: Path, suffix: str, level: int, streamed: bool
+) -> None:
+    before = _repacked(BUILDERS[suffix](SEED), level, streamed)
+    path = tmp_path / f"보도자료.{suffix}"
+    path.write_bytes(before)
+    result = _run("check", "--fix", str(path))
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    old, new = _records(before), _records(after)
+    assert list(old) == list(new)  # the same members in the same order
+    part = PARTS[suffix]
+    for name in old:
+        if name != part:
+            assert old[name] == new[name], name
+    with zipfile.ZipFile(io.BytesIO(after)) as archive:
+        assert archive.testzip() is None
+        info = archive.getinfo(part)
+        text = archive.read(part)
+    assert b"16:30 ~ 16:35" in text and b"16:05" not in text
+    was = zipfile.ZipFile(io.BytesIO(before)).getinfo(part)
+    # the changed part keeps its header's fields: method, level flags, times, versions, extra
+    assert (info.compress_type, info.flag_bits & 0x6, info.date_time, info.create_version, info.extra) == (
+        was.compress_type,
+        was.flag_bits & 0x6,
+        was.date_time,
+        was.create_version,
+        was.extra,
+    )
+    assert _run("check", str(path)).exit_code == 0
