@@ -117,3 +117,74 @@ def test_fix_copies_every_other_member_byte_for_byte(
         was.extra,
     )
     assert _run("check", str(path)).exit_code == 0
+
+
+# --- folder walks ---------------------------------------------------------------------------------
+
+
+def _folder(tmp_path: Path) -> Path:
+    from test_documents_fixtures import pdf_bytes, pdf_without_text
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "보도자료.HWPX").write_bytes(hwpx_bytes(SEED))  # an agenda, upper-case extension
+    (folder / "clean.docx").write_bytes(docx_bytes(CLEAN))
+    (folder / "memo.docx").write_bytes(docx_bytes([("p", "회의 결과를 알려드립니다.")]))
+    (folder / "notice.pdf").write_bytes(pdf_bytes([("p", "임대주택 입주자 모집 공고")]))
+    (folder / "scan.pdf").write_bytes(pdf_without_text())
+    (folder / "notes.txt").write_text("not walked\n", encoding="utf-8")
+    return folder
+
+
+CLEAN = [
+    ("p", "<붙임> 제5차 회의 개요"),
+    ("p", "- (일시) 2026. 2. 26.(목) 16:30~17:00"),
+    (
+        "table",
+        [
+            ["시 간", "내 용", "비고"],
+            ["16:30 ~ 16:40 ('10)", "개회", "차관"],
+            ["16:40 ~ 17:00 ('20)", "토론", "전원"],
+        ],
+    ),
+]
+
+
+def test_a_walk_checks_the_documents_that_hold_an_agenda_and_notes_the_others(tmp_path: Path) -> None:
+    from tfagenda.discover import agenda_files
+
+    folder = _folder(tmp_path)
+    result = _run("check", str(folder))
+    assert result.exit_code == 1
+    codes = [
+        line.split(" [")[0].rsplit(" ", 1)[-1] for line in result.stdout.splitlines() if " [error] " in line
+    ]
+    assert codes == ["T001"], result.output
+    assert "E005" not in result.stdout
+    notes = [line for line in result.stderr.splitlines() if line.startswith("tfagenda: note: ")]
+    assert len(notes) == 3
+    said = "\n".join(notes)
+    assert "memo.docx not checked: no agenda found in it (it has no tables)" in said
+    assert "notice.pdf not checked: no agenda found in it" in said
+    assert "scan.pdf not checked: the PDF document has no readable text" in said
+    assert all(note.endswith("name the file itself to check it") for note in notes)
+    assert [p.name for p in agenda_files([folder])] == ["clean.docx", "보도자료.HWPX"]
+
+
+def test_a_document_named_directly_is_still_e005(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = _run("check", str(folder / "memo.docx"), str(folder / "scan.pdf"))
+    assert result.exit_code == 1
+    assert result.stdout.count("E005 [error]") == 2
+
+
+def test_excluded_documents_are_not_walked(tmp_path: Path) -> None:
+    from tfagenda.config import Settings
+    from tfagenda.discover import agenda_files
+
+    folder = _folder(tmp_path)
+    settings = Settings.defaults()
+    import dataclasses
+
+    settings = dataclasses.replace(settings, exclude=("*.docx",), root=tmp_path)
+    assert [p.name for p in agenda_files([folder], settings)] == ["보도자료.HWPX"]

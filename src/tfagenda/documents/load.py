@@ -14,6 +14,7 @@ empty check.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from tfagenda.documents.detect import detect, suffix_format
@@ -91,6 +92,28 @@ def read_document_source(raw: bytes, path: str) -> DocumentSource:
     if parsed.data is None:
         source.problems = [_no_agenda(extracted, source.problems)]
     return source
+
+
+def why_no_agenda(path: str | Path) -> str | None:
+    """Why a document found in a folder walk is not checked (in English, for the walk's note), or
+    None when an agenda is found in it."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError:
+        return None  # reading it in the check reports why
+    if document_format(raw, str(path)) is None:
+        return "it is not a document tfagenda reads (HWPX, HWP, DOCX, PDF)"
+    source = read_document_source(raw, str(path))
+    if source.extracted is None:  # encrypted, damaged, no text layer …: the problem says which
+        return source.problems[0].message.say("en") if source.problems else "it cannot be read"
+    if source.data is not None or any(p.span is not None and p.span.line > 1 for p in source.problems):
+        return None  # an agenda, or a schedule table the reader found but could not read: checked
+    tables = sum(1 for _ in source.extracted.tables())
+    if tables == 0:
+        return "no agenda found in it (it has no tables)"
+    plural = "" if tables == 1 else "s"
+    return f"no agenda found in it (it has {tables} table{plural}, none of them a schedule)"
 
 
 def _refused(path: str, message: Message, code: str = "E005") -> DocumentSource:
