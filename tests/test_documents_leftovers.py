@@ -188,3 +188,51 @@ def test_excluded_documents_are_not_walked(tmp_path: Path) -> None:
 
     settings = dataclasses.replace(settings, exclude=("*.docx",), root=tmp_path)
     assert [p.name for p in agenda_files([folder], settings)] == ["보도자료.HWPX"]
+
+
+# --- check --diff ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", sorted(BUILDERS))
+def test_diff_shows_the_cell_that_fix_would_change_and_writes_nothing(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"보도자료.{suffix}"
+    before = BUILDERS[suffix](SEED)
+    path.write_bytes(before)
+    result = _run("check", "--diff", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"--- {path}\n+++ {path}\n@@ table 2, row 2, column 1 @@\n-16:30 ~ 16:05 ('05)\n+16:30 ~ 16:35 ('05)\n"
+    )
+    assert "Would fix 1 finding in 1 file." in result.stderr
+    korean = _run("check", "--diff", "--lang", "ko", str(path))
+    assert "@@ 표 2, 2행 1열 @@\n" in korean.stdout
+    assert path.read_bytes() == before
+    assert _run("check", "--fix", str(path)).exit_code == 0
+    again = _run("check", "--diff", str(path))
+    assert again.exit_code == 0 and again.stdout == ""
+
+
+def test_diff_has_a_hunk_per_cell_in_document_order(tmp_path: Path) -> None:
+    rows = [
+        ["시 간", "내 용", "비고"],
+        ["16:30 ~ 16:05 ('05)", "인사말", "차관"],
+        ["16:35 ~ 16:45 ('10)", "보고", "국장"],
+        ["16:45 ~ 16:15 ('15)", "토론", "전원"],
+    ]
+    path = tmp_path / "two-mistakes.docx"
+    path.write_bytes(
+        docx_bytes(
+            [("p", "<붙임> 회의 개요"), ("p", "- (일시) 2026. 2. 26.(목) 16:30~17:00"), ("table", rows)]
+        )
+    )
+    result = _run("check", "--diff", str(path))
+    assert result.stdout.split("\n")[2:] == [
+        "@@ table 1, row 2, column 1 @@",
+        "-16:30 ~ 16:05 ('05)",
+        "+16:30 ~ 16:35 ('05)",
+        "@@ table 1, row 4, column 1 @@",
+        "-16:45 ~ 16:15 ('15)",
+        "+16:45 ~ 17:00 ('15)",
+        "",
+    ]
+    assert "Would fix 2 findings in 1 file." in result.stderr

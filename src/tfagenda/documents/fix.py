@@ -19,12 +19,14 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tfagenda.documents.detect import suffix_format
 from tfagenda.documents.edit import ByteEdit, apply, part_edits
 from tfagenda.documents.load import FIXABLE, MAX_DOCUMENT_BYTES, DocumentSource
+from tfagenda.findings import DocLocation
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
@@ -47,10 +49,43 @@ def is_document(path: str | Path) -> bool:
     return head.startswith(_MAGIC)
 
 
+@dataclass
+class CellChange:
+    """One cell (or body paragraph) a fix rewrites: where, its text before and after."""
+
+    where: DocLocation
+    old: str
+    new: str
+    # this round's fixes in the cell: (start, end, value) in ``old``
+    pending: list[tuple[int, int, str]] = field(default_factory=list, repr=False, compare=False)
+
+
+def diff_cells(name: str, changes: list[CellChange], lang: str = "en") -> str:
+    """What ``--fix`` would change in a document, as a diff of cells: a hunk per cell named by its
+    place (``@@ table 2, row 2, column 1 @@``), its text before and after (a cell's paragraphs
+    are lines)."""
+    if not changes:
+        return ""
+    out = [f"--- {name}\n", f"+++ {name}\n"]
+    for change in changes:
+        out.append(f"@@ {change.where.describe(lang)} @@\n")
+        out.extend(f"-{line}\n" for line in change.old.split("\n"))
+        out.extend(f"+{line}\n" for line in change.new.split("\n"))
+    return "".join(out)
+
+
 def fix_document(
     path: str | Path, settings: Settings | None = None, unsafe: bool = False, write: bool = True
 ) -> tuple[Counter[str], bool]:
     """Fix a .hwpx or .docx in place: the fixes applied (per rule) and whether the file was written."""
+    fixed, written, _ = fix_document_cells(path, settings, unsafe, write)
+    return fixed, written
+
+
+def fix_document_cells(
+    path: str | Path, settings: Settings | None = None, unsafe: bool = False, write: bool = True
+) -> tuple[Counter[str], bool, list[CellChange]]:
+    """``fix_document``, and the cells it changes (or would change), in document order."""
     from tfagenda.atomic import read_for_rewrite, write_atomic
 
     name = str(path)
@@ -60,22 +95,41 @@ def fix_document(
         raw, snapshot = Path(path).read_bytes()[: MAX_DOCUMENT_BYTES + 1], None
     fixed: Counter[str] = Counter()
     if len(raw) > MAX_DOCUMENT_BYTES:
-        return fixed, False
+        return fixed, False, []
     data = raw
+    cells: dict[tuple[int | None, ...], CellChange] = {}  # by place: the first text, the last
     for _ in range(_ROUNDS):
-        edited, applied = _fix_round(data, name, settings, unsafe)
+        edited, applied, changes = _fix_round(data, name, settings, unsafe)
         if not applied:
             break
         fixed.update(applied)
+        for change in changes:
+            key = _place(change.where)
+            if key in cells:
+                cells[key].new = change.new
+            else:
+                cells[key] = change
         data = edited
+    changed = sorted((c for c in cells.values() if c.old != c.new), key=lambda c: _order(c.where))
     if write and data != raw:
         write_atomic(path, data, expected=raw, snapshot=snapshot)
-        return fixed, True
-    return fixed, False
+        return fixed, True, changed
+    return fixed, False, changed
 
 
-def _fix_round(raw: bytes, name: str, settings: Settings | None, unsafe: bool) -> tuple[bytes, list[str]]:
-    """One check of the document and the fixes that apply without overlapping; the new bytes and their codes."""
+def _place(where: DocLocation) -> tuple[int | None, ...]:
+    return (where.page, where.table, where.row, where.column, where.paragraph)
+
+
+def _order(where: DocLocation) -> tuple[int, ...]:
+    return tuple(-1 if value is None else value for value in _place(where))
+
+
+def _fix_round(
+    raw: bytes, name: str, settings: Settings | None, unsafe: bool
+) -> tuple[bytes, list[str], list[CellChange]]:
+    """One check of the document and the fixes that apply without overlapping; the new bytes, their
+    codes, and the cells they change."""
     from tfagenda.config import Settings
     from tfagenda.findings import applicable
     from tfagenda.linter import check_loaded
@@ -84,12 +138,13 @@ def _fix_round(raw: bytes, name: str, settings: Settings | None, unsafe: bool) -
     loaded = load_bytes(raw, name)
     source = loaded.document
     if not isinstance(source, DocumentSource) or source.extracted is None:
-        return raw, []
+        return raw, [], []
     if source.extracted.format not in FIXABLE:
-        return raw, []
+        return raw, [], []
     findings = check_loaded(loaded, settings or Settings.defaults())
     edits: dict[str, list[ByteEdit]] = {}
     applied: list[str] = []
+    texts: dict[tuple[int | None, ...], CellChange] = {}
     for finding in findings:
         fix = finding.fix
         if fix is None or fix.value is None or not applicable(fix, unsafe):
@@ -103,9 +158,24 @@ def _fix_round(raw: bytes, name: str, settings: Settings | None, unsafe: bool) -
         for part, part_list in wanted.items():
             edits.setdefault(part, []).extend(part_list)
         applied.append(finding.code)
+        where = DocLocation(
+            table=location.table,
+            row=location.row,
+            column=location.column,
+            paragraph=location.paragraph,
+            page=location.page,
+        )
+        change = texts.setdefault(_place(where), CellChange(where, location.text, location.text))
+        change.pending.append((location.start, location.end, str(fix.value)))
     if not edits:
-        return raw, []
-    return _rewrite_zip(raw, edits), applied
+        return raw, [], []
+    for change in texts.values():
+        text = change.old
+        # fixes in one cell do not overlap: spliced from the end, earlier offsets stay right
+        for start, end, value in sorted(change.pending, reverse=True):
+            text = text[:start] + value + text[end:]
+        change.new = text
+    return _rewrite_zip(raw, edits), applied, list(texts.values())
 
 
 def _overlaps(wanted: dict[str, list[ByteEdit]], taken: dict[str, list[ByteEdit]]) -> bool:
