@@ -236,3 +236,29 @@ def test_diff_has_a_hunk_per_cell_in_document_order(tmp_path: Path) -> None:
         "",
     ]
     assert "Would fix 2 findings in 1 file." in result.stderr
+
+
+# --- O003 across a document and an agenda file -----------------------------------------------------
+
+
+def test_a_double_booking_across_files_names_the_documents_cell(tmp_path: Path) -> None:
+    from tfagenda.linter import check_paths
+
+    document = tmp_path / "회의.docx"
+    document.write_bytes(docx_bytes(CLEAN))
+    agenda = tmp_path / "board.yaml"
+    agenda.write_text(
+        'title: Board\ndate: 2026-02-26\nslot: "16:00-17:00"\nsegments:\n'
+        '  - {title: Opening, start: "16:00", duration: 35, owner: 차관}\n'
+        '  - {title: Review, duration: 25, owner: "-"}\n',
+        encoding="utf-8",
+    )
+    result = check_paths([str(agenda), str(document)])
+    said = {Path(f.path).name: f.message for f in result.findings if f.code == "O003"}
+    assert set(said) == {"board.yaml", "회의.docx"}
+    assert said["board.yaml"].say("en") == (
+        f"차관 is also in '개회' ({document}: table 1, row 2, column 3, 2026-02-26, 16:30–16:40)"
+        " at the same time as 'Opening' (2026-02-26, 16:00–16:35)"
+    )
+    assert f"({document}의 표 1, 2행 3열, " in said["board.yaml"].say("ko")
+    assert f"({agenda}:5, " in said["회의.docx"].say("en")  # a YAML file is named by its line

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from tfagenda.documents.detect import detect, suffix_format
 from tfagenda.documents.model import DocumentError, ExtractedDocument
 from tfagenda.findings import Applicability, DocLocation, Fix, Problem, Span
-from tfagenda.messages import Message, T
+from tfagenda.messages import Commas, Message, T
 from tfagenda.yamldoc import Document
 
 if TYPE_CHECKING:
@@ -202,6 +202,29 @@ def document_location(document: Document | None, span: Span) -> DocLocation | No
         start=found.start,
         end=found.end,
     )
+
+
+def place_of(document: Document, span: Span) -> Commas | None:
+    """Where a span of a document is, as findings name it (``table 2, row 3, column 3``, with the
+    page of a PDF), for a message about another file; None when it is in no cell or paragraph."""
+    location = document_location(document, span)
+    if location is None:
+        return None
+    parts: list[Message] = []
+    if location.page is not None:
+        parts.append(T("page {page}", page=location.page))
+    if location.table is not None and location.row is not None and location.column is not None:
+        parts.append(
+            T(
+                "table {table}, row {row}, column {column}",
+                table=location.table,
+                row=location.row,
+                column=location.column,
+            )
+        )
+    elif location.paragraph is not None:
+        parts.append(T("paragraph {paragraph}", paragraph=location.paragraph))
+    return Commas(parts) if parts else None
 
 
 # .hwpx and .docx are fixed in place (documents/fix.py); .hwp and .pdf get the fix as advice.

@@ -505,6 +505,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "event {id}": "행사 {id}",
     "an event": "행사",
     "{event} ({title!r})": "{event}(제목 {title!r})",
+    "{path}: {place}": "{path}의 {place}",
     "the conference's day_change cannot be read: {error}; days without a start and end get no slot": (
         "행사의 day_change를 읽을 수 없습니다: {error}. 시작·종료가 없는 날에는 회의 시간을 두지 않습니다"
     ),
