@@ -262,3 +262,13 @@ def test_a_double_booking_across_files_names_the_documents_cell(tmp_path: Path) 
     )
     assert f"({document}의 표 1, 2행 3열, " in said["board.yaml"].say("ko")
     assert f"({agenda}:5, " in said["회의.docx"].say("en")  # a YAML file is named by its line
+
+
+def test_no_agenda_counts_one_table_and_one_paragraph_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.hwpx"
+    path.write_bytes(
+        hwpx_bytes([("p", "담당자 연락처"), ("table", [["부서", "담당자"], ["복지정책과", "홍길동"]])])
+    )
+    result = _run("check", str(path))
+    assert result.exit_code == 1
+    assert "the document has 1 table and 2 paragraphs, none of them a schedule" in result.stdout

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from tfagenda.documents.detect import detect, suffix_format
 from tfagenda.documents.model import DocumentError, ExtractedDocument
 from tfagenda.findings import Applicability, DocLocation, Fix, Problem, Span
-from tfagenda.messages import Commas, Message, T
+from tfagenda.messages import Commas, Message, T, plural
 from tfagenda.yamldoc import Document
 
 if TYPE_CHECKING:
@@ -130,13 +130,17 @@ def _no_agenda(extracted: ExtractedDocument, problems: list[Problem]) -> Problem
         "E005",
         (),
         T(
-            "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule",
+            "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} and {paragraphs}, none of them a schedule",
             header="시 간 | 내 용 | 비고",
             row="16:30 ~ 16:35",
             when="(일시)",
             overview="□ 회의 개요",
-            tables=tables,
-            paragraphs=len(extracted.paragraphs),
+            tables=plural(tables, T("{n} table", n=tables), T("{n} tables", n=tables)),
+            paragraphs=plural(
+                len(extracted.paragraphs),
+                T("{n} paragraph", n=len(extracted.paragraphs)),
+                T("{n} paragraphs", n=len(extracted.paragraphs)),
+            ),
         ),
         span=Span(1, 1, 1, 1),
     )
