@@ -510,13 +510,25 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "key {key!r} is given twice in one object; the second is ignored: remove one of them": (
         "한 객체에 키 {key!r}가 두 번 있습니다. 두 번째 값은 무시됩니다. 하나를 지우십시오"
     ),
+    # -- issue 12/14 leftovers: schedules and documents (h-real12) ---------------------------
+    "event {id}": "행사 {id}",
+    "an event": "행사",
+    "{event} ({title!r})": "{event}(제목 {title!r})",
+    "{path}: {place}": "{path}의 {place}",
+    "{n} table": "표 {n}개",
+    "{n} tables": "표 {n}개",
+    "{n} paragraph": "문단 {n}개",
+    "{n} paragraphs": "문단 {n}개",
+    "the conference's day_change cannot be read: {error}; days without a start and end get no slot": (
+        "행사의 day_change를 읽을 수 없습니다: {error}. 시작·종료가 없는 날에는 회의 시간을 두지 않습니다"
+    ),
     # -- documents (.hwpx, .hwp, .docx, .pdf) ------------------------------------------------
     "the document is larger than {mib} MiB, the most tfagenda reads; not checked": (
         "문서가 {mib}MiB보다 커서 tfagenda가 읽지 않습니다. 검사하지 않았습니다"
     ),
-    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule": (
+    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} and {paragraphs}, none of them a schedule": (
         "문서에서 일정표를 찾지 못했습니다. 일정 표(머리글 {header}, {row} 같은 행)와"
-        " {overview}의 {when} 줄을 찾았지만, 문서의 표 {tables}개와 문단 {paragraphs}개 중 일정표는 없습니다"
+        " {overview}의 {when} 줄을 찾았지만, 문서의 {tables}와 {paragraphs} 중 일정표는 없습니다"
     ),
     "the {format} document is encrypted or protected by a password; save an unprotected copy and check that": (
         "{format} 문서가 암호화되었거나 암호로 보호되어 있습니다. 보호를 푼 사본을 저장해 검사하십시오"

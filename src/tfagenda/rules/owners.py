@@ -342,6 +342,7 @@ class Booking:
     title: str
     path: DocPath  # the segment's
     owner_span: Span  # where its ``owner:`` is written
+    place: Any = None  # in a document: its table, row and column (``documents.load.place_of``), not a line
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,8 +386,13 @@ def bookings_of(ctx: Context) -> Bookings | None:
         at = placed.path
         people = tuple(across(owner) for owner in owners)
         span = document.span_of(at + ("owner",))
+        place = None
+        if getattr(document, "from_office_document", False):  # the readers only for a document
+            from tfagenda.documents.load import place_of
+
+            place = place_of(document, span)
         bookings.append(
-            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
+            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span, place)
         )
     return Bookings(ctx.loaded.path, names, tuple(bookings))
 
@@ -453,7 +459,9 @@ def _cross_problem(booking: Booking, other_path: str, other: Booking, person: st
             "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})",
             person=person,
             other=other.title,
-            where=f"{other_path}:{span.line}",
+            where=f"{other_path}:{span.line}"
+            if other.place is None
+            else T("{path}: {place}", path=other_path, place=other.place),
             other_booking=_describe(other.date, other.track, other.start, other.end),
             mine=booking.title,
             my_booking=_describe(booking.date, booking.track, booking.start, booking.end),

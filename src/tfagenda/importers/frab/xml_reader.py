@@ -20,6 +20,7 @@ from tfagenda.importers.frab.schedule import (
     Room,
     Schedule,
     ScheduleError,
+    event_label,
     too_many,
 )
 from tfagenda.messages import T
@@ -166,6 +167,7 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
     result.title = element_field(conference, "title")
     result.acronym = element_field(conference, "acronym")
     result.timezone = element_field(conference, "time_zone_name")
+    result.day_change = element_field(conference, "day_change")
     days = [c for c in root.children if c.tag == "day"]
     if days:
         result.days_node = reader.node(days[0])
@@ -199,7 +201,7 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
 
 def _xml_event(element: _Element, reader: _XmlReader, element_field: Any) -> Event:
     ident = element.attrs.get("id", element.attrs.get("code", element.attrs.get("guid")))
-    event = Event(reader.node(element, key=True), f"event {ident}" if ident is not None else "an event")
+    event = Event(reader.node(element, key=True), event_label(ident))
     for name in ("start", "duration", "title", "subtitle", "type", "track", "date", "room"):
         found = element_field(element, name)
         if found is not None:
