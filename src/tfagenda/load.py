@@ -492,9 +492,11 @@ def _problem_for(error: Mapping[str, Any], at: DocPath, document: Document) -> P
         else None
     )
     if kind == "bad_time":
-        return Problem(
-            "E004", at, T("{field}: {message}", field=at[-1] if at else "value", message=message), fix=fix
+        # a window of a list is named by the list and its place in it: available[0]
+        field = (
+            f"{at[-2]}[{at[-1]}]" if len(at) >= 2 and isinstance(at[-1], int) else at[-1] if at else "value"
         )
+        return Problem("E004", at, T("{field}: {message}", field=field, message=message), fix=fix)
     if kind == "bad_date" and at:
         return Problem("E002", at, T("{field}: {message}", field=_field_name(at), message=message), fix=fix)
     if kind == "extra_forbidden":

@@ -69,6 +69,9 @@ def registry_path_for(
     if cached is not None and now - cached[0] < _FOUND_FOR_SECONDS:
         return cached[1]
     found = _search(folder, top)
+    if found is not None:  # named as the agendas are: relative to the current folder when inside it
+        relative = os.path.relpath(found)
+        found = relative if not relative.startswith(os.pardir) else found
     _found[cache_key] = (now, found)
     return found
 

@@ -9,16 +9,27 @@ nearest time that fits the segment's length: inside the day's slot if it can, el
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 
 from tfagenda.clock import MINUTES_PER_DAY
 from tfagenda.findings import DocPath, Problem, Related, Severity
 from tfagenda.messages import Message, T, minutes
 from tfagenda.model import Person, Track
 from tfagenda.rules.base import Context, rule
-from tfagenda.rules.owners import _describe, describe_booking, known_names, people_of
+from tfagenda.rules.owners import _describe, day_key, describe_booking, known_names, people_of
 from tfagenda.timeline import Placed
-from tfagenda.windows import Interval, Window, covered, inside, nearest_fit, overlapping, spoken, subtract
+from tfagenda.windows import (
+    Interval,
+    Window,
+    covered,
+    inside,
+    merged,
+    nearest_fit,
+    overlapping,
+    spoken,
+    subtract,
+)
 
 # Before the first and after the last minute any segment of a day (or an overnight slot) can use.
 _ALWAYS: list[Interval] = [(-MINUTES_PER_DAY, 3 * MINUTES_PER_DAY)]
@@ -97,7 +108,8 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
     windows: `"13:00-18:00"` (every day), `"2026-03-12 09:00-12:00"` (that date) or
     `"2026-03-12"` (that whole date). A segment they own must lie inside their available time and
     outside their unavailable time. The finding names the window in the way and suggests the
-    nearest time they are free for the segment's length (inside the slot when it can). A day
+    nearest time they are free for the segment's length: available, and in none of their other
+    segments of the file (inside the slot when it can). A day
     without a date is checked against the windows without one.
 
     ## Example
@@ -110,7 +122,7 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
     ```
 
     ## Fix
-    Move the segment into a window when they are free (here 11:30–12:00 or 13:00–13:30), give it
+    Move the segment into a window when they are free (here 11:30–12:00), give it
     another owner, or correct the availability.
     """
     agenda = ctx.agenda
@@ -120,10 +132,14 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
     if not any(person is not None and person.has_availability for person in people.values()):
         return
     names = known_names(agenda, ctx.registry)
-    for placed in ctx.resolved.segments():
+    segments = [placed for placed in ctx.resolved.segments() if placed.segment.owner and _usable(placed)]
+    # Each person's segments per day, so that the suggested time is one they are not booked in either
+    booked: dict[tuple[str, Hashable], list[Placed]] = defaultdict(list)
+    for placed in segments:
+        for owner in placed.segment.owner:
+            booked[(names.get(owner, owner), day_key(placed))].append(placed)
+    for placed in segments:
         owners = placed.segment.owner
-        if not owners or not _usable(placed):
-            continue
         for index, owner in enumerate(owners):
             person_id = names.get(owner)
             person = people.get(person_id) if person_id is not None else None
@@ -136,9 +152,20 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
             if inside(placed.start, placed.end, free):  # type: ignore[arg-type]
                 continue
             assert person_id is not None
+            others = [
+                (other.start, other.end)
+                for other in booked[(person_id, day_key(placed))]
+                if not _related(other, placed)
+            ]
+            unbooked = subtract(free, merged(others))  # type: ignore[arg-type]
             written = ctx.raw(placed.path + ("owner",))
             at = placed.path + ("owner",) + ((index,) if isinstance(written, list) else ())
-            yield _unavailable(ctx, placed, person_id, person, free, allowed, blocked, at)
+            yield _unavailable(ctx, placed, person_id, person, unbooked, allowed, blocked, at)
+
+
+def _related(one: Placed, other: Placed) -> bool:
+    """Whether one segment is the other, or a part (at any depth) of it, or the other way round."""
+    return any(item is other for item in one.walk()) or any(item is one for item in other.walk())
 
 
 def _unavailable(

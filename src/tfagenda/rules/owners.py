@@ -478,7 +478,7 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                     bookings[(person, booking.date)].append((index, booking))
     listed: Counter[int] = Counter()  # findings per file: at most MAX_FINDINGS_PER_RULE, then a note
     pairs = 0
-    for items in bookings.values():
+    for (shared, _), items in bookings.items():
         items.sort(key=lambda item: (item[1].start, item[1].end))
         for (other_file, other), (file, booking) in _overlaps(
             items, lambda item: item[0], lambda item: item[1]
@@ -493,7 +493,7 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                 listed[mine] += 1
                 if listed[mine] <= MAX_FINDINGS_PER_RULE:
                     # each file's finding names the owner as that file writes it
-                    person = _shared_owner(at, them)
+                    person = _owner_known_as(at, shared)
                     yield mine, _cross_problem(at, files[theirs].path, them, person)
                 elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
                     more = T(
@@ -504,10 +504,11 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                     yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
-def _shared_owner(booking: Booking, other: Booking) -> str:
-    theirs = {person for person in other.people if person is not None}
-    for owner, person in zip(booking.owners, booking.people):
-        if person in theirs:
+def _owner_known_as(booking: Booking, person: str) -> str:
+    """The owner as this booking's file writes the person other files know as ``person`` (two people
+    shared by the same pair of segments are two findings, each naming its own person)."""
+    for owner, known in zip(booking.owners, booking.people):
+        if known == person:
             return owner
     return booking.owners[0]
 
