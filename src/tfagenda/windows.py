@@ -21,7 +21,7 @@ from tfagenda.clock import MINUTES_PER_DAY, SLOT_SEPARATORS, format_time, make_s
 from tfagenda.messages import T
 
 _WINDOW = re.compile(
-    r"\s*(?:(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*)?"
+    r"\s*(?:(?P<date>\d{4}-\d{2}-\d{2})(?=\s|$)\s*)?"
     r"(?:(?P<a>\d{1,2}:\d{2})\s*[" + SLOT_SEPARATORS + r"]\s*(?P<b>\d{1,2}:\d{2}))?\s*"
 )
 WINDOW_EXAMPLES = '"13:00-18:00", "2026-03-12 09:00-12:00" or "2026-03-12"'
@@ -55,7 +55,7 @@ def parse_window(text: str) -> Window:
     date = None
     if match["date"]:
         try:
-            date = dt.date.fromisoformat(_padded_date(match["date"]))
+            date = dt.date.fromisoformat(match["date"])
         except ValueError as error:
             raise ValueError(
                 T("{value!r} is not a date: {error}", value=match["date"], error=str(error))
@@ -64,11 +64,6 @@ def parse_window(text: str) -> Window:
         return Window(date, 0, MINUTES_PER_DAY)
     slot = make_slot(parse_time(match["a"]), parse_time(match["b"]))
     return Window(date, slot.start, slot.end)
-
-
-def _padded_date(text: str) -> str:
-    year, month, day = text.split("-")
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 Interval = tuple[int, int]
