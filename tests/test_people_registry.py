@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import check, write
+from conftest import check, run, write
 
 from tfagenda.config import ConfigError, Settings, load_settings
 from tfagenda.linter import check_paths, check_text
@@ -414,3 +414,11 @@ def test_role_labels(label: str) -> None:
 @pytest.mark.parametrize("name", ["김민지", "Kim Minji", "복지정책과장", "kim", "Chairman Mao"])
 def test_names_are_not_role_labels(name: str) -> None:
     assert not is_role_label(name)
+
+
+def test_render_of_a_folder_leaves_the_registry_out(folder: Path) -> None:
+    write(folder / "agendas" / "people.yaml", REGISTRY)
+    write(folder / "agendas" / "a.yaml", meeting("A", ("kim", "-")))
+    result = run("render", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "people.yaml" not in result.stdout and "개회" in result.stdout

@@ -235,8 +235,8 @@ SET_ASIDE_WINDOW = "\x00set aside"
 def _read_window(value: Any) -> Window | None:
     if value == SET_ASIDE_WINDOW:
         return None
-    if isinstance(value, dt.date):  # an unquoted 2026-03-12 is read as a date by the YAML reader
-        return parse_window(value.isoformat())
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()  # a date the reader made of an unquoted 2026-03-12
     if isinstance(value, str):
         try:
             return parse_window(value)
