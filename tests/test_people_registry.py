@@ -405,13 +405,28 @@ days:
 
 
 @pytest.mark.parametrize(
-    "label", ["사회자", "좌장", "과장", "Chair", "Secretary", "제1차관", "Vice-Chair", "TBD", "담당자님"]
+    "label",
+    [
+        "사회자",
+        "좌장",
+        "과장",
+        "Chair",
+        "Secretary",
+        "제1차관",
+        "Vice-Chair",
+        "TBD",
+        "담당자님",
+        "Speaker 2",
+        "발표자1",
+    ],
 )
 def test_role_labels(label: str) -> None:
     assert is_role_label(label)
 
 
-@pytest.mark.parametrize("name", ["김민지", "Kim Minji", "복지정책과장", "kim", "Chairman Mao"])
+@pytest.mark.parametrize(
+    "name", ["김민지", "Kim Minji", "복지정책과장", "kim", "Chairman Mao", "제주도지사", "2026"]
+)
 def test_names_are_not_role_labels(name: str) -> None:
     assert not is_role_label(name)
 

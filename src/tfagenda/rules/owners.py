@@ -70,7 +70,8 @@ def _names(people: dict[str, Person | None], first: dict[str, Person | None]) ->
 
 # Words that name a role, not a person: an owner written as one of these (and in no ``people``) is
 # this file's own, never the same person as another file's (issue 13: two ministries' 과장, two
-# boards' Chair). Compared without spaces, hyphens or case, and without an ordinal (제1차관) or 님.
+# boards' Chair). Compared without spaces, hyphens or case, without an ordinal (제1차관) or a number
+# after it (Speaker 2), and without 님.
 ROLE_LABELS = frozenset(
     """
     사회 사회자 공동사회 좌장 공동좌장 진행 진행자 발표 발표자 토론 토론자 패널 지정토론자 연사 강사 축사 격려사
@@ -87,12 +88,13 @@ ROLE_LABELS = frozenset(
 
 
 def is_role_label(owner: str) -> bool:
-    """Whether ``owner`` is a bare role label (``과장``, ``사회자``, ``Chair``, ``제1차관``)."""
+    """Whether ``owner`` is a bare role label (``과장``, ``사회자``, ``Chair``, ``제1차관``, ``Speaker 2``)."""
     text = (
         "".join(owner.split()).casefold().replace("-", "").replace("_", "").replace(".", "").replace("/", "")
     )
     text = text.removesuffix("님")
     text = text.lstrip("제0123456789") if text[:1] in "제0123456789" and text.lstrip("제0123456789") else text
+    text = text.rstrip("0123456789") or text  # "Speaker 2", "발표자1"
     return text in ROLE_LABELS
 
 
