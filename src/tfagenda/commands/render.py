@@ -67,9 +67,7 @@ def render_paths(
                     )
                 )
         loaded = [load_file(path) for path in files]
-        if (
-            len(loaded) > 1 or not file or os.path.isdir(file)
-        ):  # a people registry in the folder: not an agenda to show
+        if not file or os.path.isdir(file):  # a people registry found in a folder is no agenda to show
             loaded = [item for item in loaded if item.registry is None]
     if not loaded:
         raise UsageError(T("no agenda files in {where}", where=file or shown(settings.agenda_dir)))
