@@ -17,7 +17,7 @@ from tfagenda.findings import DocPath, Problem, Related, Severity
 from tfagenda.messages import Message, T, minutes
 from tfagenda.model import Person, Track
 from tfagenda.rules.base import Context, rule
-from tfagenda.rules.owners import _describe, day_key, describe_booking, known_names, people_of
+from tfagenda.rules.owners import _describe, day_key, describe_booking, people_and_names
 from tfagenda.timeline import Placed
 from tfagenda.windows import (
     Interval,
@@ -128,10 +128,9 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
     agenda = ctx.agenda
     if agenda is None:
         return
-    people = people_of(agenda, ctx.registry)
+    people, names = people_and_names(ctx)
     if not any(person is not None and person.has_availability for person in people.values()):
         return
-    names = known_names(agenda, ctx.registry)
     segments = [placed for placed in ctx.resolved.segments() if placed.segment.owner and _usable(placed)]
     # Each person's segments per day, so that the suggested time is one they are not booked in either
     booked: dict[tuple[str, Hashable], list[Placed]] = defaultdict(list)

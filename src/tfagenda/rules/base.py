@@ -29,6 +29,8 @@ class Context:
     timeline: Timeline | None
     policy: Policy = field(default_factory=Policy)
     registry: Registry | None = None  # the shared people registry the file uses (docs/people.md)
+    # What several rules of this file compute alike, computed once (owners.people_and_names)
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def minutes(self, n: int) -> Message:
         """``5 minutes`` / ``5분``."""

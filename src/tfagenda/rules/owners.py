@@ -50,8 +50,8 @@ def people_of(agenda: Agenda, registry: Registry | None = None) -> dict[str, Per
 
 
 def known_names(agenda: Agenda, registry: Registry | None = None) -> dict[str, str]:
-    """Every way to name a person in ``people`` (id, alias, name) → the person's id. Ids come first,
-    the file's own entries before the registry's."""
+    """Every way to name a person in ``people`` (id, alias, name) → the person's id; the file's own
+    entries before the registry's."""
     return _names(people_of(agenda, registry), first=agenda.people or {})
 
 
@@ -66,6 +66,18 @@ def _names(people: dict[str, Person | None], first: dict[str, Person | None]) ->
             if person.name:
                 names.setdefault(person.name, person_id)
     return names
+
+
+def people_and_names(ctx: Context) -> tuple[dict[str, Person | None], dict[str, str]]:
+    """``people_of`` and ``known_names`` of the file's agenda and registry, computed once per file."""
+    found = ctx.shared.get("people")
+    if found is None:
+        assert ctx.agenda is not None
+        found = ctx.shared["people"] = (
+            people_of(ctx.agenda, ctx.registry),
+            known_names(ctx.agenda, ctx.registry),
+        )
+    return found
 
 
 # Words that name a role, not a person: an owner written as one of these (and in no ``people``) is
@@ -165,7 +177,7 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
         return
     if any(at[:1] == ("people",) for at in ctx.loaded.damaged):
         return  # an entry of people was set aside (E002): the owner may be named in it
-    names = known_names(agenda, ctx.registry)
+    _, names = people_and_names(ctx)
     for placed in ctx.resolved.segments():
         owners = placed.segment.owner
         for index, owner in enumerate(owners):
@@ -252,11 +264,11 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     if agenda is None:
         return
     policy = ctx.policy
-    people = people_of(agenda, ctx.registry)
+    people, _ = people_and_names(ctx)
     # One finding per person per group of overlapping segments: the pairs joined into groups
     groups: dict[str, dict[int, list[Placed]]] = defaultdict(dict)  # person → group id → segments
     group_of: dict[tuple[str, int], int] = {}
-    for first, second, person in overlapping_bookings(agenda, list(ctx.resolved.segments()), ctx.registry):
+    for first, second, person in overlapping_bookings(agenda, list(ctx.resolved.segments()), ctx):
         entry = people.get(person)
         if policy.hosts and policy.may_host_in_parallel(person, entry.name if entry else None):
             continue
@@ -340,11 +352,13 @@ def day_key(placed: Placed) -> Hashable:
 
 
 def overlapping_bookings(
-    agenda: Agenda, segments: list[Placed], registry: Registry | None = None
+    agenda: Agenda, segments: list[Placed], ctx: Context | None = None
 ) -> Iterable[tuple[Placed, Placed, str]]:
     """Pairs of segments that share an owner and overlap in time, sorted per person (no all-pairs scan)."""
     bookings: dict[tuple[str, Hashable], list[Placed]] = defaultdict(list)
-    names = known_names(agenda, registry)  # once: per segment it would cost people × segments
+    names = (
+        people_and_names(ctx)[1] if ctx is not None else known_names(agenda)
+    )  # once: per segment it would cost people × segments
     for placed in segments:
         if placed.known and not placed.uncertain and placed.duration:
             for owner in placed.segment.owner:
@@ -422,12 +436,11 @@ def bookings_of(ctx: Context) -> Bookings | None:
     if agenda is None or ctx.timeline is None:
         return None
     registry = ctx.registry
-    everyone = people_of(agenda, registry)
+    everyone, local = people_and_names(ctx)
     names = tuple(
         (person_id, (*person.aliases, *([person.name] if person.name else [])) if person else ())
         for person_id, person in (agenda.people or {}).items()
     )
-    local = known_names(agenda, registry)
     shared = registry.people if registry is not None else {}
 
     def across(owner: str) -> str | None:
