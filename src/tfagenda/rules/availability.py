@@ -109,8 +109,8 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
     `"2026-03-12"` (that whole date). A segment they own must lie inside their available time and
     outside their unavailable time. The finding names the window in the way and suggests the
     nearest time they are free for the segment's length: available, and in none of their other
-    segments of the file (inside the slot when it can). A day
-    without a date is checked against the windows without one.
+    segments of the file (inside the slot when it can). A day without a date is checked against
+    the windows without one.
 
     ## Example
     ```yaml
