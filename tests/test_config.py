@@ -170,7 +170,7 @@ def test_pyproject_tool_table(project: Path) -> None:
             ["T001", "T002", "T003", "T004", "T005"],
         ),  # selection leaves out opt-in T005: test_implicit_end
         ("S00", ["S001", "S002", "S003"]),
-        ("O", ["O001", "O002", "O003", "O004"]),
+        ("O", ["O001", "O002", "O003", "O004", "O006"]),
         ("ALL", [rule.code for rule in ALL_RULES]),
     ],
 )

@@ -38,6 +38,7 @@ from tfagenda.findings import (
 from tfagenda.load import Loaded, load_file, load_text
 from tfagenda.messages import Commas, Message, T
 from tfagenda.parallel import map_in_processes, workers_for
+from tfagenda.registry import Registry, load_registry, registry_for, registry_path_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
@@ -108,7 +109,8 @@ def run_rules(
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
-    context = Context(loaded, timeline, policy)
+    registry = registry_of(loaded.path, settings) if agenda is not None else None
+    context = Context(loaded, timeline, policy, registry)
     findings = []
     path, document = loaded.path, loaded.document
     for rule in ALL_RULES:
@@ -116,6 +118,11 @@ def run_rules(
             continue
         findings.extend(_capped(path, document, rule, rule.check(context), cap))
     return context, findings
+
+
+def registry_of(path: str, settings: Settings) -> Registry | None:
+    """The people registry a file at ``path`` uses (docs/people.md)."""
+    return registry_for(path, settings.root if settings.source else None, settings.people)
 
 
 def _capped(
@@ -300,6 +307,7 @@ def check_paths(
     The findings' messages are deferred: a reporter says them in the language chosen for output."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
+    files += _registries_to_report(files, settings)
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
@@ -369,6 +377,26 @@ def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) 
         return FileReport(
             loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings
         )
+
+
+def _registries_to_report(files: list[Path], settings: Settings) -> list[Path]:
+    """The people registries the files use that are not among them, when they have a problem: a
+    registry's mistakes are reported at its own lines, once, wherever it is."""
+    named = {_real(path) for path in files}
+    top = settings.root if settings.source else None
+    found: dict[str, None] = {}
+    for path in files:
+        registry = registry_path_for(str(path), top, settings.people)
+        if registry is not None:
+            found.setdefault(registry)
+    extra = []
+    for registry in found:
+        if _real(registry) in named:
+            continue
+        loaded = load_registry(registry)  # None: gone, or a people.yaml that is an agenda
+        if loaded is not None and loaded.has_problems:
+            extra.append(Path(registry))
+    return extra
 
 
 def _real(path: str | Path) -> str:

@@ -84,6 +84,9 @@ _PARENS = "[()（）]*"
 WEEKDAY_PATTERN = _whole(rf"{_PARENS}\s*{_WEEKDAY_CORE}\s*\.*{_PARENS}")
 
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# windows.parse_window: "13:00-18:00" (every day), "2026-03-12 09:00-12:00", or "2026-03-12" alone.
+_WINDOW_RANGE = rf"{_CLOCK}\s*{_SEPARATOR}\s*{_CLOCK}"
+WINDOW_PATTERN = _whole(rf"(?:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\s+)?{_WINDOW_RANGE}")
 # The characters of IANA zone names (Asia/Seoul, Etc/GMT+9, America/Port-au-Prince); whether the
 # zone exists is for tfagenda to say (the list changes with tzdata).
 TIMEZONE_PATTERN = "^[A-Za-z][A-Za-z0-9_+/-]*$"
@@ -168,6 +171,27 @@ def _weekday(description: str) -> dict[str, Any]:
     }
 
 
+def _windows(description: str) -> dict[str, Any]:
+    # A whole date is checked as a date (format), a window with times by its pattern.
+    one = {
+        "anyOf": [
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            {
+                "type": "string",
+                "pattern": WINDOW_PATTERN,
+                "patternErrorMessage": 'a window is "13:00-18:00", "2026-03-12 09:00-12:00" or "2026-03-12"',
+            },
+        ]
+    }
+    return {
+        "description": f'{description} A window or a list of windows: "13:00-18:00" (every day), '
+        '"2026-03-12 09:00-12:00" (that date) or "2026-03-12" (that whole date); an end before the '
+        "start crosses midnight. None given: any time.",
+        "anyOf": [*one["anyOf"], {"type": "array", "items": one}, {"type": "null"}],
+        "examples": ["09:00-18:00", ["2026-03-12 09:00-12:00", "13:00-18:00"]],
+    }
+
+
 def _minutes(description: str) -> dict[str, Any]:
     return {"description": description, "type": "integer", "minimum": 0}
 
@@ -235,6 +259,8 @@ def _defs() -> dict[str, Any]:
             "properties": {
                 "name": _text("The track's name, e.g. the room (required)."),
                 "venue": _nullable(_text("Where this track is.")),
+                "open": _windows("When the room can be used (F004 reports a segment outside)."),
+                "closed": _windows("When the room cannot be used (F004 reports a segment inside)."),
                 "segments": _segments("This track's segments, in order."),
             },
             "required": ["name"],
@@ -275,6 +301,8 @@ def _defs() -> dict[str, Any]:
                     "type": "array",
                     "items": {"type": ["string", "number"]},
                 },
+                "available": _windows("When they can own segments (O006 reports a segment outside)."),
+                "unavailable": _windows("When they cannot own segments (O006 reports a segment inside)."),
             },
             "additionalProperties": False,
         },
@@ -319,7 +347,8 @@ def agenda_json_schema() -> dict[str, Any]:
             },
             "venue": _nullable(_text("Where it takes place.")),
             "people": {
-                "description": "Who may own segments: id → {name, role, aliases} (all optional) or null.",
+                "description": "Who may own segments: id → {name, role, aliases, available, unavailable} (all "
+                "optional) or null. A people.yaml beside the agendas adds shared entries (docs/people.md).",
                 "type": ["object", "null"],
                 "additionalProperties": _nullable(_ref("person")),
             },

@@ -107,6 +107,18 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "; add them to people": ". people에 추가하십시오",
     "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})": "담당 {person}의 일정이 겹칩니다. ‘{second}’({second_booking}) 시간에 ‘{first}’({first_booking}, 줄 {line})에도 배정되어 있습니다",
     "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})": "담당 {person}의 일정이 겹칩니다. ‘{mine}’({my_booking}) 시간에 ‘{other}’({where}, {other_booking})에도 배정되어 있습니다",
+    # -- availability: O006, F004 (people registry, windows) --------------------------------
+    "{value!r} is not a time window; write it as {examples}": "시간대로 읽을 수 없는 값입니다({value!r}). {examples}처럼 적으십시오",
+    "{value!r} is not a list of time windows; write them as {examples}": "시간대 목록으로 읽을 수 없는 값입니다({value!r}). {examples}처럼 적으십시오",
+    "the nearest time they are free for its {minutes} is {window}": "{minutes} 동안 참석할 수 있는 가장 가까운 시간은 {window}입니다",
+    "the nearest time the room is open for its {minutes} is {window}": "{minutes} 동안 장소를 쓸 수 있는 가장 가까운 시간은 {window}입니다",
+    "no time that day fits its {minutes}": "그날에는 {minutes}이 들어갈 시간이 없습니다",
+    "{person} is unavailable {windows}, during {title!r} ({booking}); {advice}": "담당 {person}은(는) {windows}에 참석할 수 없어 ‘{title}’({booking})을(를) 맡을 수 없습니다. {advice}",
+    "{person} is available only {windows} that day, not during {title!r} ({booking}); {advice}": "담당 {person}은(는) 그날 {windows}에만 참석할 수 있어 ‘{title}’({booking}) 시간에는 참석할 수 없습니다. {advice}",
+    "{person} is not available on the day of {title!r} ({booking}); {advice}": "담당 {person}은(는) ‘{title}’({booking}) 날에 참석할 수 없습니다. {advice}",
+    "{title!r} ({booking}) is in {room} while it is closed ({windows}); {advice}": "‘{title}’({booking})이(가) {room}을(를) 쓸 수 없는 시간({windows})에 배정되어 있습니다. {advice}",
+    "{title!r} ({booking}) is in {room} outside its opening hours ({windows}); {advice}": "‘{title}’({booking})이(가) {room}의 이용 시간({windows}) 밖에 배정되어 있습니다. {advice}",
+    "{title!r} ({booking}) is in {room}, which is not open that day; {advice}": "‘{title}’({booking})이(가) 그날 열지 않는 {room}에 배정되어 있습니다. {advice}",
     # -- dates: D001 -------------------------------------------------------------------------
     "weekday {written} does not match {date}, a {actual}; write {right}": "요일({written})이 날짜({date})와 맞지 않습니다. 이날은 {actual}이며, 올바른 표기는 {right}입니다",
     # -- suppressions: I001 ------------------------------------------------------------------
