@@ -6,7 +6,19 @@ family module, decorate it with ``@rule``, and list it here.
 
 from __future__ import annotations
 
-from tfagenda.rules import dates, imported, meta, owners, parts, sequence, slot, syntax, timing
+from tfagenda.rules import (
+    changeover,
+    clash,
+    dates,
+    imported,
+    meta,
+    owners,
+    parts,
+    sequence,
+    slot,
+    syntax,
+    timing,
+)
 from tfagenda.rules.base import Context, Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -25,6 +37,7 @@ ALL_RULES: tuple[Rule, ...] = (
     sequence.overlap,
     sequence.gap,
     sequence.out_of_order,
+    clash.clash_group_overlap,
     slot.before_slot,
     slot.after_slot,
     slot.slot_total,
@@ -33,6 +46,7 @@ ALL_RULES: tuple[Rule, ...] = (
     owners.missing_owner,
     owners.unknown_owner,
     owners.double_booked,
+    changeover.changeover_too_short,
     imported.reused_person_id,
     dates.weekday_mismatch,
     imported.date_start_mismatch,
