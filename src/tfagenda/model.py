@@ -381,7 +381,8 @@ SHORTHANDS: dict[str, tuple[str, ...]] = {"segment": ("time",)}
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "agenda": tuple(Agenda.model_fields),
-    "segment": tuple(info.alias or name for name, info in Segment.model_fields.items()) + SHORTHANDS["segment"],
+    "segment": tuple(info.alias or name for name, info in Segment.model_fields.items())
+    + SHORTHANDS["segment"],
     "day": tuple(Day.model_fields),
     "track": tuple(Track.model_fields),
     "person": tuple(Person.model_fields),

@@ -61,7 +61,9 @@ def _changeover_minutes(value: Any, key: str | None = None) -> int:
         return parse_duration(value)
     except ValueError as error:
         reason = error.args[0] if error.args and isinstance(error.args[0], Message) else verbatim(str(error))
-        raise _bad_changeover(reason if key is None else T("{key}: {reason}", key=key, reason=reason)) from None
+        raise _bad_changeover(
+            reason if key is None else T("the changeover for {key!r}: {reason}", key=key, reason=reason)
+        ) from None
 
 
 def _read_changeover(value: Any) -> Changeover:
@@ -98,7 +100,12 @@ def _read_changeover(value: Any) -> Changeover:
             pair = (room_key(start), room_key(end))
             if pair in pairs:
                 raise _bad_changeover(
-                    T("{key!r} gives the way from {start} to {end} a second time", key=key, start=start, end=end)
+                    T(
+                        "{key!r} gives the way from {start} to {end} a second time",
+                        key=key,
+                        start=start,
+                        end=end,
+                    )
                 )
             pairs[pair] = needed
     return Changeover(default, tuple((source, target, n) for (source, target), n in pairs.items()))
@@ -118,7 +125,9 @@ CHANGEOVER_JSON_SCHEMA: dict[str, Any] = {
 }
 """The JSON Schema of ``changeover`` in the config (the agenda schema adds the duration pattern)."""
 
-ChangeoverField = Annotated[Changeover, BeforeValidator(_read_changeover), WithJsonSchema(CHANGEOVER_JSON_SCHEMA)]
+ChangeoverField = Annotated[
+    Changeover, BeforeValidator(_read_changeover), WithJsonSchema(CHANGEOVER_JSON_SCHEMA)
+]
 
 
 class Policy(BaseModel):

@@ -79,6 +79,18 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{after!r} starts at {after_start}, {overlap} before {before!r} ends at {before_end}; start it at {before_end} or end {before!r} at {after_start}": "‘{after}’의 시작({after_start})이 ‘{before}’의 종료({before_end})보다 {overlap} 이릅니다. ‘{after}’의 시작을 {before_end}에 맞추거나 ‘{before}’의 종료를 {after_start}에 맞추십시오",
     "{gap_start}–{gap_end} ({length}) between {before!r} and {after!r} is not covered by any segment; start {after!r} at {gap_start} or add a break": "‘{before}’ 종료와 ‘{after}’ 시작 사이의 {gap_start}–{gap_end}({length})에 배정된 순서가 없습니다. ‘{after}’의 시작을 {gap_start}에 맞추거나 휴식 순서를 추가하십시오",
     "{after!r} at {after_start} is listed after {before!r} at {before_start}; list segments in time order": "{after_start}에 시작하는 ‘{after}’ 순서가 {before_start}에 시작하는 ‘{before}’ 순서보다 뒤에 적혀 있습니다. 순서를 시간순으로 적으십시오",
+    # -- changeover and clash groups: O005, S004 (issue 16) -----------------------------------
+    "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} ({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; start {after!r} at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{before}’({before_booking}, 줄 {line})에서 ‘{after}’({after_booking})까지 {gap}뿐이며, {source}에서 {target}까지 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{after}’의 시작을 {earliest} 이후로 옮기십시오",
+    "topic {name!r}": "주제 ‘{name}’",
+    "clash group {name!r}": "중복 금지 그룹 ‘{name}’",
+    "{last!r} ({last_booking}) runs at the same time as {first!r} ({first_booking}, line {line}), and both are in {groups}; move one so that people can see both": "‘{last}’({last_booking})와 ‘{first}’({first_booking}, 줄 {line})의 시간이 겹칩니다. 두 순서 모두 {groups}에 속합니다. 참석자가 둘 다 볼 수 있도록 한 순서를 옮기십시오",
+    "{count} segments of {groups} run at overlapping times in different rooms: {listed}; and {last!r} ({last_booking}); move them apart so that people can see them all": "{groups}에 속한 순서 {count}개가 서로 다른 장소에서 같은 시간에 진행됩니다: {listed}, ‘{last}’({last_booking}). 참석자가 모두 볼 수 있도록 시간을 나누십시오",
+    "{value!r} is not a topic; give a name or a list of names": "주제로 읽을 수 없는 값입니다({value!r}). 이름이나 이름 목록을 적으십시오",
+    "{value!r} is not a clash group; give it a name": "중복 금지 그룹으로 읽을 수 없는 값입니다({value!r}). 그룹 이름을 적으십시오",
+    "the changeover for {key!r}: {reason}": "{key!r}의 이동 시간: {reason}",
+    '{key!r} is neither default nor a room pair such as "Hall A -> Hall B" or "Hall A <-> Hall B"': '{key!r}는 default도 장소 쌍도 아닙니다. "Hall A -> Hall B"(한 방향) 또는 "Hall A <-> Hall B"(양방향)처럼 적으십시오',
+    "{key!r} names the same room twice; no changeover is needed within a room": "{key!r}에 같은 장소가 두 번 적혀 있습니다. 같은 장소 안에서는 이동 시간이 필요 없습니다",
+    "{key!r} gives the way from {start} to {end} a second time": "{key!r}에서 {start}에서 {end}까지의 이동 시간을 두 번째로 정했습니다",
     # -- slot: F001–F003 ---------------------------------------------------------------------
     "{title!r} starts at {start}, {early} before the slot {slot} starts": "‘{title}’의 시작({start})이 회의 시간({slot})의 시작보다 {early} 이릅니다",
     "{title!r} ends at {end}, {late} after the slot {slot} ends": "‘{title}’의 종료({end})가 회의 시간({slot})의 종료보다 {late} 늦습니다",

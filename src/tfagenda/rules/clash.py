@@ -71,7 +71,9 @@ def clash_group_overlap(ctx: Context) -> Iterable[Problem]:
         items.sort(key=lambda p: (p.start, p.end))
         for earlier, later in _overlaps(items, lambda placed: id(placed.track)):
             by_id[id(earlier)], by_id[id(later)] = earlier, later
-            shared[(id(earlier), id(later)) if id(earlier) < id(later) else (id(later), id(earlier))].append(group)
+            shared[(id(earlier), id(later)) if id(earlier) < id(later) else (id(later), id(earlier))].append(
+                group
+            )
     parent: dict[int, int] = {}
 
     def root(key: int) -> int:
@@ -115,7 +117,8 @@ def _clash(ctx: Context, segments: list[Placed], groups: list[Group]) -> Problem
         )
     else:
         listed = "; ".join(
-            f"{placed.title!r} ({describe_booking(placed)}, line {span.line})" for placed, span in zip(others, spans)
+            f"{placed.title!r} ({describe_booking(placed)}, line {span.line})"
+            for placed, span in zip(others, spans)
         )
         message = T(
             "{count} segments of {groups} run at overlapping times in different rooms: {listed}; and "
