@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 
 from tfagenda.findings import Problem, Related, Severity
-from tfagenda.messages import Message, T
+from tfagenda.messages import Commas, Message, T
 from tfagenda.rules.base import Context, rule
 from tfagenda.rules.owners import _overlaps, day_key, describe_booking
 from tfagenda.timeline import Placed
@@ -102,7 +102,9 @@ def _clash(ctx: Context, segments: list[Placed], groups: list[Group]) -> Problem
         Related(ctx.loaded.path, span.line, span.column, f"{placed.title!r}")
         for placed, span in zip(others, spans)
     )
-    said = tuple(_said(group) for group in groups)
+    said: tuple[Message | Commas, ...] = tuple(_said(group) for group in groups)
+    if len(said) > 2:  # "A, B and C", not "A and B and C"
+        said = (Commas(said[:-1]), said[-1])
     if len(others) == 1:
         (first,), (span,) = others, spans
         message = T(
