@@ -264,7 +264,27 @@ def test_s004_many_parallel_sessions_are_one_finding() -> None:
     )
     text = f"title: t\ndays:\n  - date: 2026-03-10\n    tracks:\n{tracks}"
     (finding,) = _findings(text, "S004")
-    assert len(finding.related) == 29
+    said = finding.message.say("en")
+    assert said.startswith("30 segments of topic 'ai' run at overlapping times")
+    assert "'Talk 9' (2026-03-10, Room 9, 10:00–11:00, line 34); 19 more; and 'Talk 29'" in said
+    assert len(finding.related) == 10  # the ones named
+    assert "외 19개" in finding.message.say("ko")
+
+
+def test_s004_a_crowded_group_is_bounded() -> None:
+    # Two rooms of 1,100 sessions each at the same time: 1.2 million clashing pairs. The pairs
+    # are not kept, and past a million the search stops (a hostile file, not a programme).
+    tracks = "".join(
+        f"      - name: Room {room}\n        segments:\n"
+        + "".join(
+            f'          - {{title: T{room}-{n}, start: "10:00", end: "11:00", owner: "-", topics: [x]}}\n'
+            for n in range(1100)
+        )
+        for room in "AB"
+    )
+    text = f"title: t\ndays:\n  - date: 2026-03-10\n    tracks:\n{tracks}"
+    (finding,) = _findings(text, "S004")
+    assert "more; and" in finding.message.say("en")
 
 
 @pytest.mark.parametrize(

@@ -165,8 +165,8 @@ def test_pyproject_tool_table(project: Path) -> None:
         ("end-before-start", ["T001"]),
         ("gap", ["S002"]),
         ("T", ["T001", "T002", "T003", "T004"]),
-        ("S00", ["S001", "S002", "S003"]),
-        ("O", ["O001", "O002", "O003", "O004"]),
+        ("S00", ["S001", "S002", "S003", "S004"]),
+        ("O", ["O001", "O002", "O003", "O004", "O005"]),
         ("ALL", [rule.code for rule in ALL_RULES]),
     ],
 )
@@ -283,7 +283,7 @@ def test_severity_override_makes_an_error_pass(project: Path) -> None:
 def test_severity_override_by_prefix_shows_in_every_format(project: Path) -> None:
     write(project / "a.yaml", WARNINGS)
     write(project / "tfagenda.toml", '[severity]\nS = "error"\n')
-    assert load_settings().severity == {"S001": "error", "S002": "error", "S003": "error"}
+    assert load_settings().severity == {"S001": "error", "S002": "error", "S003": "error", "S004": "error"}
     assert check("a.yaml", "--format", "github").stdout.startswith("::warning")  # O001 first, still a warning
     assert "::error file=a.yaml,line=5" in check("a.yaml", "--format", "github").stdout
 

@@ -85,6 +85,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "clash group {name!r}": "중복 금지 그룹 ‘{name}’",
     "{last!r} ({last_booking}) runs at the same time as {first!r} ({first_booking}, line {line}), and both are in {groups}; move one so that people can see both": "‘{last}’({last_booking})와 ‘{first}’({first_booking}, 줄 {line})의 시간이 겹칩니다. 두 순서 모두 {groups}에 속합니다. 참석자가 둘 다 볼 수 있도록 한 순서를 옮기십시오",
     "{count} segments of {groups} run at overlapping times in different rooms: {listed}; and {last!r} ({last_booking}); move them apart so that people can see them all": "{groups}에 속한 순서 {count}개가 서로 다른 장소에서 같은 시간에 진행됩니다: {listed}, ‘{last}’({last_booking}). 참석자가 모두 볼 수 있도록 시간을 나누십시오",
+    "{listed}; {more} more": "{listed} 외 {more}개",
     "{value!r} is not a topic; give a name or a list of names": "주제로 읽을 수 없는 값입니다({value!r}). 이름이나 이름 목록을 적으십시오",
     "{value!r} is not a clash group; give it a name": "중복 금지 그룹으로 읽을 수 없는 값입니다({value!r}). 그룹 이름을 적으십시오",
     "the changeover for {key!r}: {reason}": "{key!r}의 이동 시간: {reason}",

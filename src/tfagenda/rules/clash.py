@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 
-from tfagenda.findings import Problem, Related, Severity
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity
 from tfagenda.messages import Commas, Message, T
 from tfagenda.rules.base import Context, rule
 from tfagenda.rules.owners import _overlaps, day_key, describe_booking
@@ -13,6 +13,8 @@ from tfagenda.timeline import Placed
 
 # A group a segment belongs to: ("topic", name) or ("clash-group", name).
 Group = tuple[str, str]
+MAX_PAIRS = 1000 * MAX_FINDINGS_PER_RULE  # as O003 across files
+MAX_LISTED = 10  # segments named in one finding; the rest are counted
 
 
 def groups_of(placed: Placed) -> list[Group]:
@@ -61,20 +63,12 @@ def clash_group_overlap(ctx: Context) -> Iterable[Problem]:
             continue
         for group in groups_of(placed):
             members[(group, day_key(placed))].append(placed)
-    # The clashing pairs, each once with every group the two share, joined into sets of segments
-    # that overlap one another (union-find over the segments).
-    shared: dict[tuple[int, int], list[Group]] = defaultdict(list)
-    by_id: dict[int, Placed] = {}
-    for (group, _), items in members.items():
-        if len(items) < 2:
-            continue
-        items.sort(key=lambda p: (p.start, p.end))
-        for earlier, later in _overlaps(items, lambda placed: id(placed.track)):
-            by_id[id(earlier)], by_id[id(later)] = earlier, later
-            shared[(id(earlier), id(later)) if id(earlier) < id(later) else (id(later), id(earlier))].append(
-                group
-            )
+    # The clashing pairs joined into sets of segments that overlap one another (union-find over
+    # the segments), each set with the groups its pairs share: no pair is kept, so a pair that
+    # shares two groups is still one finding, and a crowded group costs no list of pairs.
     parent: dict[int, int] = {}
+    shared: dict[int, dict[Group, None]] = {}  # a set's root → the groups its pairs share
+    by_id: dict[int, Placed] = {}
 
     def root(key: int) -> int:
         while parent.setdefault(key, key) != key:
@@ -82,22 +76,34 @@ def clash_group_overlap(ctx: Context) -> Iterable[Problem]:
             key = parent[key]
         return key
 
-    for a, b in shared:
-        parent[root(a)] = root(b)
+    pairs = 0
+    for (group, _), items in members.items():
+        if len(items) < 2:
+            continue
+        items.sort(key=lambda p: (p.start, p.end))
+        for earlier, later in _overlaps(items, lambda placed: id(placed.track)):
+            pairs += 1
+            if pairs > MAX_PAIRS:  # a bound on what a hostile file costs; the sets so far are reported
+                break
+            by_id[id(earlier)], by_id[id(later)] = earlier, later
+            a, b = root(id(earlier)), root(id(later))
+            if a != b:
+                small, large = (a, b) if len(shared.get(a, ())) < len(shared.get(b, ())) else (b, a)
+                parent[small] = large
+                shared.setdefault(large, {}).update(shared.pop(small, {}))
+                b = large
+            shared.setdefault(b, {})[group] = None
     clusters: dict[int, list[Placed]] = defaultdict(list)
-    groups: dict[int, dict[Group, None]] = defaultdict(dict)
     for key, placed in by_id.items():
         clusters[root(key)].append(placed)
-    for (a, _), found in shared.items():
-        groups[root(a)].update(dict.fromkeys(found))
     for key, segments in clusters.items():
         segments.sort(key=lambda p: (p.start, p.path))
-        yield _clash(ctx, segments, sorted(groups[key]))
+        yield _clash(ctx, segments, sorted(shared[key]))
 
 
 def _clash(ctx: Context, segments: list[Placed], groups: list[Group]) -> Problem:
     *others, last = segments
-    spans = [ctx.loaded.document.span_of(placed.path) for placed in others]
+    spans = [ctx.loaded.document.span_of(placed.path) for placed in others[:MAX_LISTED]]
     related = tuple(
         Related(ctx.loaded.path, span.line, span.column, f"{placed.title!r}")
         for placed, span in zip(others, spans)
@@ -118,10 +124,12 @@ def _clash(ctx: Context, segments: list[Placed], groups: list[Group]) -> Problem
             groups=said,
         )
     else:
-        listed = "; ".join(
+        listed: str | Message = "; ".join(
             f"{placed.title!r} ({describe_booking(placed)}, line {span.line})"
-            for placed, span in zip(others, spans)
+            for placed, span in zip(others[:MAX_LISTED], spans)
         )
+        if len(others) > MAX_LISTED:
+            listed = T("{listed}; {more} more", listed=listed, more=f"{len(others) - MAX_LISTED:,}")
         message = T(
             "{count} segments of {groups} run at overlapping times in different rooms: {listed}; and "
             "{last!r} ({last_booking}); move them apart so that people can see them all",
