@@ -375,3 +375,69 @@ def test_a_ten_minute_changeover_on_fosdem_2025_finds_the_one_tight_change(tmp_p
     found = [f for f in check_paths([path], settings).findings if f.code == "O005"]
     assert [f.message.say("en").split(" has ")[0] for f in found] == ["Mathieu Desnoyers (4757)"]
     assert "UB5.132 to UD2.208 (Decroly)" in found[0].message.say("en")
+
+
+# -- O005 by venue, and across files ------------------------------------------------------------
+
+
+def _meeting(title: str, venue: str, start: str, end: str, owner: str = "Kim Seung-il") -> str:
+    return (
+        f"title: {title}\ndate: 2026-03-10\nvenue: {venue}\npeople:\n  kim: {{name: {owner}}}\n"
+        f'segments:\n  - {{title: {title} talk, start: "{start}", end: "{end}", owner: kim}}\n'
+    )
+
+
+def test_o005_days_without_tracks_are_at_their_venue() -> None:
+    text = (
+        f"title: Forum\n{TEN}venue: Seoul Square\ndays:\n"
+        "  - {date: 2026-03-10, segments: [{title: Morning, start: '09:00', end: '10:00', owner: kim}]}\n"
+        "  - {date: 2026-03-10, venue: Sejong, segments: [{title: Noon, start: '10:05', end: '11:00', owner: kim}]}\n"
+    )
+    (finding,) = _findings(text, "O005")
+    assert "from Seoul Square to Sejong" in finding.message.say("en")
+
+
+def test_o005_across_files_is_reported_in_both(tmp_path: Path) -> None:
+    first = write(tmp_path / "a.yaml", _meeting("Board", "Seoul Square", "09:00", "10:00"))
+    second = write(tmp_path / "b.yaml", _meeting("Council", "Sejong", "10:05", "11:00"))
+    config = write(tmp_path / "tfagenda.toml", '[policy]\nchangeover = "10m"\n')
+    result = check_paths([first, second], load_settings(config))
+    found = {Path(f.path).name: f for f in result.findings if f.code == "O005"}
+    assert set(found) == {"a.yaml", "b.yaml"}
+    assert [f.code for f in result.findings] == ["O005", "O005"]
+    assert found["b.yaml"].message.say("en") == (
+        f"kim has 5 minutes to get from 'Board talk' ({first}:7, 2026-03-10, Seoul Square, 09:00–10:00) to "
+        "'Council talk' (2026-03-10, Sejong, 10:05–11:00), 5 minutes less than the changeover of 10 minutes; "
+        "start 'Council talk' at 10:10 or later"
+    )
+    assert found["a.yaml"].message.say("en").endswith("'Council talk' would have to start at 10:10 or later")
+    assert (found["a.yaml"].line, found["b.yaml"].line) == (7, 7)
+    assert found["b.yaml"].related[0].path == str(first)
+    assert "이동 시간" in found["a.yaml"].message.say("ko")
+    # Without a changeover in the config, or at the same venue, or for a host: nothing.
+    assert [f for f in check_paths([first, second]).findings if f.code == "O005"] == []
+    write(second, _meeting("Council", "seoul  square", "10:05", "11:00"))
+    assert [f for f in check_paths([first, second], load_settings(config)).findings if f.code == "O005"] == []
+    write(second, _meeting("Council", "Sejong", "10:05", "11:00"))
+    write(config, '[policy]\nchangeover = "10m"\nhosts = ["Kim Seung-il"]\n')
+    assert [f for f in check_paths([first, second], load_settings(config)).findings if f.code == "O005"] == []
+
+
+def test_o005_across_files_joins_people_by_name_only(tmp_path: Path) -> None:
+    first = write(tmp_path / "a.yaml", _meeting("Board", "Seoul Square", "09:00", "10:00", owner="Kim"))
+    second = write(tmp_path / "b.yaml", _meeting("Council", "Sejong", "10:05", "11:00", owner="Park"))
+    config = write(tmp_path / "tfagenda.toml", "[policy]\nchangeover = 10\n")
+    # Both files call their person "kim", but the names differ: two people.
+    assert [f for f in check_paths([first, second], load_settings(config)).findings if f.code == "O005"] == []
+
+
+def test_o005_across_files_in_the_language_server(tmp_path: Path) -> None:
+    from tfagenda.lsp.engine import bookings_on_disk, check_buffer
+
+    first = write(tmp_path / "a.yaml", _meeting("Board", "Seoul Square", "09:00", "10:00"))
+    settings = load_settings(write(tmp_path / "tfagenda.toml", "[policy]\nchangeover = 10\n"))
+    others = [bookings_on_disk(str(first), settings)]
+    checked = check_buffer(
+        _meeting("Council", "Sejong", "10:05", "11:00"), str(tmp_path / "b.yaml"), settings, others
+    )  # type: ignore[arg-type]
+    assert [f.code for f in checked.findings] == ["O005"]

@@ -261,6 +261,12 @@ def _double_booking(ctx: Context, person: str, segments: list[Placed]) -> Proble
     return Problem("O003", last.path + ("owner",), message, related=related)
 
 
+def place_of(placed: Placed, agenda: Agenda) -> str | None:
+    """Where a segment happens, for O005: its track (room), else its day's or the agenda's venue."""
+    track = placed.track
+    return track.name if track.name is not None else (track.day.day.venue or agenda.venue)
+
+
 def describe_booking(placed: Placed) -> str:
     return _describe(placed.track.day.date, placed.track.name, placed.start, placed.end)  # type: ignore[arg-type]
 
@@ -342,6 +348,7 @@ class Booking:
     title: str
     path: DocPath  # the segment's
     owner_span: Span  # where its ``owner:`` is written
+    place: str | None = None  # its room (track) or venue, for O005 across files (``place_of``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +393,18 @@ def bookings_of(ctx: Context) -> Bookings | None:
         people = tuple(across(owner) for owner in owners)
         span = document.span_of(at + ("owner",))
         bookings.append(
-            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
+            Booking(
+                tuple(owners),
+                people,
+                date,
+                placed.track.name,
+                start,
+                end,
+                placed.title,
+                at,
+                span,
+                place_of(placed, agenda),
+            )
         )
     return Bookings(ctx.loaded.path, names, tuple(bookings))
 
