@@ -123,7 +123,21 @@ CHANGEOVER_JSON_SCHEMA: dict[str, Any] = {
     "patternProperties": {ROOM_PAIR_PATTERN: _DURATION_JSON},
     "additionalProperties": False,
 }
-"""The JSON Schema of ``changeover`` in the config (the agenda schema adds the duration pattern)."""
+"""The JSON Schema of ``changeover``; ``_with_duration_pattern`` adds how durations are spelled."""
+
+
+def _with_duration_pattern(schema: dict[str, Any]) -> None:
+    """Durations as segments spell them, in the config's schema too (the pattern is built in
+    tfagenda.schema, which imports this module: imported here, when a schema is made)."""
+    from tfagenda.schema import DURATION_PATTERN
+
+    duration = {**_DURATION_JSON, "pattern": DURATION_PATTERN}  # new dicts: the constants stay as they are
+    schema.update(
+        pattern=DURATION_PATTERN,
+        properties={"default": duration},
+        patternProperties={ROOM_PAIR_PATTERN: duration},
+    )
+
 
 ChangeoverField = Annotated[
     Changeover, BeforeValidator(_read_changeover), WithJsonSchema(CHANGEOVER_JSON_SCHEMA)
@@ -164,6 +178,7 @@ class Policy(BaseModel):
         description="O005: the time a person needs between segments in different rooms (tracks): minutes or a "
         'duration ("10m"), or {default: 10, "Hall A -> Hall B": 15, "Hall A <-> Annex": 20} (one way, both ways); '
         "null or 0: not checked",
+        json_schema_extra=_with_duration_pattern,
     )
 
     def may_host_in_parallel(self, *names: str | None) -> bool:

@@ -34,7 +34,7 @@ def person_label(agenda: Agenda, person: str) -> str:
 
 @rule("O005", "changeover-too-short", Severity.WARNING)
 def changeover_too_short(ctx: Context) -> Iterable[Problem]:
-    """A person's next segment is in another room (track) and starts sooner than the changeover allows.
+    """A person's next segment is in another room and starts sooner than the changeover allows.
 
     Checked only when the policy sets `changeover` (in `[tool.tfagenda.policy]` or the file's
     `policy:`): the minutes a person needs to leave one room and be ready in another — to walk
