@@ -266,7 +266,7 @@ def test_s004_many_parallel_sessions_are_one_finding() -> None:
     (finding,) = _findings(text, "S004")
     said = finding.message.say("en")
     assert said.startswith("30 segments of topic 'ai' run at overlapping times")
-    assert "'Talk 9' (2026-03-10, Room 9, 10:00–11:00, line 34); 19 more; and 'Talk 29'" in said
+    assert "'Talk 9' (2026-03-10, Room 9, 10:00–11:00, line 34), 19 more and 'Talk 29'" in said
     assert len(finding.related) == 10  # the ones named
     assert "외 19개" in finding.message.say("ko")
 
@@ -289,7 +289,7 @@ def test_s004_a_crowded_group_is_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     (finding,) = _findings(text, "S004")
     said = finding.message.say("en")
     assert not said.startswith("200 segments")  # it stopped before it saw every pair
-    assert "more; and" in said and len(finding.related) == 10
+    assert " more and " in said and len(finding.related) == 10
 
 
 @pytest.mark.parametrize(

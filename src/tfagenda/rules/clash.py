@@ -124,14 +124,20 @@ def _clash(ctx: Context, segments: list[Placed], groups: list[Group]) -> Problem
             groups=said,
         )
     else:
-        listed: str | Message = "; ".join(
-            f"{placed.title!r} ({describe_booking(placed)}, line {span.line})"
+        named = Commas(
+            T(
+                "{title!r} ({booking}, line {line})",
+                title=placed.title,
+                booking=describe_booking(placed),
+                line=span.line,
+            )
             for placed, span in zip(others[:MAX_LISTED], spans)
         )
+        listed: Message | Commas = named
         if len(others) > MAX_LISTED:
-            listed = T("{listed}; {more} more", listed=listed, more=f"{len(others) - MAX_LISTED:,}")
+            listed = T("{listed}, {more} more", listed=listed, more=f"{len(others) - MAX_LISTED:,}")
         message = T(
-            "{count} segments of {groups} run at overlapping times in different rooms: {listed}; and "
+            "{count} segments of {groups} run at overlapping times in different rooms: {listed} and "
             "{last!r} ({last_booking}); move them apart so that people can see them all",
             count=len(segments),
             groups=said,
