@@ -123,21 +123,8 @@ CHANGEOVER_JSON_SCHEMA: dict[str, Any] = {
     "patternProperties": {ROOM_PAIR_PATTERN: _DURATION_JSON},
     "additionalProperties": False,
 }
-"""The JSON Schema of ``changeover``; ``_with_duration_pattern`` adds how durations are spelled."""
-
-
-def _with_duration_pattern(schema: dict[str, Any]) -> None:
-    """Durations as segments spell them, in the config's schema too (the pattern is built in
-    tfagenda.schema, which imports this module: imported here, when a schema is made)."""
-    from tfagenda.schema import DURATION_PATTERN
-
-    duration = {**_DURATION_JSON, "pattern": DURATION_PATTERN}  # new dicts: the constants stay as they are
-    schema.update(
-        pattern=DURATION_PATTERN,
-        properties={"default": duration},
-        patternProperties={ROOM_PAIR_PATTERN: duration},
-    )
-
+"""The JSON Schema of ``changeover`` in the config. Durations are any text there; the agenda schema
+(tfagenda.schema, which imports this module) adds the pattern of their spellings."""
 
 ChangeoverField = Annotated[
     Changeover, BeforeValidator(_read_changeover), WithJsonSchema(CHANGEOVER_JSON_SCHEMA)
@@ -178,7 +165,6 @@ class Policy(BaseModel):
         description="O005: the time a person needs between segments in different rooms (tracks): minutes or a "
         'duration ("10m"), or {default: 10, "Hall A -> Hall B": 15, "Hall A <-> Annex": 20} (one way, both ways); '
         "null or 0: not checked",
-        json_schema_extra=_with_duration_pattern,
     )
 
     def may_host_in_parallel(self, *names: str | None) -> bool:

@@ -41,7 +41,7 @@ def changeover_too_short(ctx: Context) -> Iterable[Problem]:
     over, to unplug a laptop and set it up again. It is a duration (`10`, `"10m"`, `"10분"`), or
     a mapping of a `default` and room pairs: `"Hall A -> Hall B": 15` one way, `"Hall A <->
     Annex": 20` both ways (room names in any case). Each person's segments are taken in time
-    order per day; a segment in a different track from the one before it, with less time between
+    order per day; a segment in a different room from the one before it, with less time between
     them than the changeover, is a finding that names both segments and the shortfall.
 
     A segment's room is its track; on a day without tracks, the day's `venue` (else the agenda's):
