@@ -166,7 +166,7 @@ def test_every_object_forbids_unknown_keys() -> None:
     objects = [
         s for s in _subschemas(SCHEMA) if s.get("type") == "object" or "object" in (s.get("type") or ())
     ]
-    assert len(objects) == 9  # agenda, people, 2 slots, segment, track, day, person, policy
+    assert len(objects) == 10  # agenda, people, 2 slots, segment, track, day, person, policy, changeover
     for schema in objects:
         assert "additionalProperties" in schema, schema.get("description")
         if "properties" in schema:

@@ -41,6 +41,7 @@ from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.registry import Registry, load_registry, registry_for, registry_path_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
+from tfagenda.rules.changeover import cross_file_changeovers
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
 from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
@@ -312,7 +313,8 @@ def check_paths(
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
-    compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
+    changeovers = "O005" in settings.selected and settings.policy.changeover.checked
+    compare = ("O003" in settings.selected or changeovers) and len(files) + len(others) > 1  # across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
     work = partial(check_file, settings=settings, compare=compare)
     processes = workers_for(len(files))
@@ -330,6 +332,12 @@ def check_paths(
                 n = compared[index][0]
                 if n < len(files):
                     cross[n].append(problem)
+            if changeovers:  # O005 across files, by the same bookings
+                found = cross_file_changeovers([bookings for _, bookings in compared], settings.policy)
+                for index, problem in found:
+                    n = compared[index][0]
+                    if n < len(files):
+                        cross[n].append(problem)
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
             first = compared[0][0]
             crashes[first] = [

@@ -203,6 +203,26 @@ def _read_owner(value: Any) -> tuple[str, ...]:
     )
 
 
+def _read_topics(value: Any) -> tuple[str, ...]:
+    """Topics: a name or a list of names; null or [] for none. Segments that share one are S004's."""
+    if value is None:
+        return ()
+    if isinstance(value, str) and value.strip():
+        return (value.strip(),)
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(dict.fromkeys(v.strip() for v in value))
+    raise _bad("bad_topics", T("{value!r} is not a topic; give a name or a list of names", value=value))
+
+
+def _read_group(value: Any) -> str:
+    """A clash group's name: text that is not blank (a number is read as its text, as titles are)."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise _bad("bad_group", T("{value!r} is not a clash group; give it a name", value=value))
+
+
 def _read_timezone(value: Any) -> str:
     import zoneinfo
 
@@ -283,6 +303,8 @@ Windows = Annotated[
     BeforeValidator(_read_windows),
     AfterValidator(_drop_set_aside),
 ]
+Topics = Annotated[tuple[str, ...], BeforeValidator(_read_topics)]
+GroupName = Annotated[str, BeforeValidator(_read_group)]
 
 
 class _Node(BaseModel):
@@ -308,6 +330,10 @@ class Segment(_Node):
     kind: Text | None = None
     note: Text | None = None
     parts: list[Segment] = Field(default_factory=list)
+    # Talks an audience wants to see both of (S004): segments sharing a topic or a clash group
+    # should not run at the same time in different rooms.
+    topics: Topics = ()
+    clash_group: GroupName | None = Field(None, alias="clash-group")
 
     @property
     def is_break(self) -> bool:
@@ -433,11 +459,12 @@ SHORTHANDS: dict[str, tuple[str, ...]] = {"segment": ("time",)}
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "agenda": tuple(Agenda.model_fields),
-    "segment": tuple(Segment.model_fields) + SHORTHANDS["segment"],
+    "segment": tuple(info.alias or name for name, info in Segment.model_fields.items())
+    + SHORTHANDS["segment"],
     "day": tuple(Day.model_fields),
     "track": tuple(Track.model_fields),
     "person": tuple(Person.model_fields),
     "registry": tuple(PeopleRegistry.model_fields),
     "slot": ("start", "end"),
-    "policy": ("gap-tolerance", "slot-tolerance", "time-order", "hosts"),
+    "policy": ("gap-tolerance", "slot-tolerance", "time-order", "hosts", "changeover"),
 }

@@ -26,7 +26,7 @@ from typing import Any
 
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.model import NOBODY, WEEKDAYS_EN, WEEKDAYS_KO
-from tfagenda.policy import Policy
+from tfagenda.policy import CHANGEOVER_JSON_SCHEMA, ROOM_PAIR_PATTERN, Policy
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # A name, not an address: `.invalid` never resolves, so no tool fetches it. Editors find the
@@ -201,6 +201,21 @@ def _policy_doc(key: str) -> str:
     return next(info.description or "" for info in Policy.model_fields.values() if info.alias == key)
 
 
+def _changeover() -> dict[str, Any]:
+    """policy.changeover: the config's schema of it, with durations spelled as segments spell them.
+    Not expressed: that a pair names two different rooms, and each way once."""
+    duration = _duration("Minutes needed.")
+    return {
+        **CHANGEOVER_JSON_SCHEMA,
+        "description": _policy_doc("changeover"),
+        "pattern": DURATION_PATTERN,
+        "patternErrorMessage": duration["patternErrorMessage"],
+        "properties": {"default": duration},
+        "patternProperties": {ROOM_PAIR_PATTERN: duration},
+        "examples": ["10m", {"default": 10, "Hall A -> Hall B": 15, "Hall A <-> Annex": 20}],
+    }
+
+
 def _segments(description: str) -> dict[str, Any]:
     return {"description": description, "type": "array", "items": _ref("segment")}
 
@@ -248,6 +263,21 @@ def _defs() -> dict[str, Any]:
                     "Nested segments with the same fields; they chain from the parent's start. A segment with "
                     "parts and no length of its own lasts as long as its parts."
                 ),
+                "topics": {
+                    "description": "What it is about: a name or a list of names. Segments that share a topic should "
+                    "not run at the same time in different tracks (S004). A part does not inherit its parent's.",
+                    "type": ["string", "array", "null"],
+                    "pattern": r"\S",
+                    "items": {"type": "string", "pattern": r"\S"},
+                    "examples": [["rust", "security"]],
+                },
+                "clash-group": {
+                    "description": "A group of segments an audience wants to see all of: segments of one clash group "
+                    "should not run at the same time in different tracks (S004).",
+                    "type": ["string", "number", "null"],
+                    "pattern": r"\S",
+                    "examples": ["beginners"],
+                },
             },
             "required": ["title"],
             "not": {"anyOf": [{"required": ["time", "start"]}, {"required": ["time", "end"]}]},
@@ -318,6 +348,7 @@ def _defs() -> dict[str, Any]:
                     "items": {"type": "string"},
                     "description": _policy_doc("hosts"),
                 },
+                "changeover": _changeover(),
             },
             "additionalProperties": False,
         },
@@ -353,7 +384,7 @@ def agenda_json_schema() -> dict[str, Any]:
                 "additionalProperties": _nullable(_ref("person")),
             },
             "policy": {
-                "description": "Policies for this file (gap-tolerance, slot-tolerance, time-order, hosts); they win over the config's.",
+                "description": "Policies for this file (gap-tolerance, slot-tolerance, time-order, hosts, changeover); they win over the config's.",
                 **_nullable(_ref("policy")),
             },
             "segments": {

@@ -332,6 +332,12 @@ def _double_booking(ctx: Context, person: str, segments: list[Placed]) -> Proble
     return Problem("O003", last.path + ("owner",), message, related=related)
 
 
+def room_of(placed: Placed, agenda: Agenda) -> str | None:
+    """Where a segment happens, for O005: its track (room), else its day's or the agenda's venue."""
+    track = placed.track
+    return track.name if track.name is not None else (track.day.day.venue or agenda.venue)
+
+
 def describe_booking(placed: Placed) -> str:
     return _describe(placed.track.day.date, placed.track.name, placed.start, placed.end)  # type: ignore[arg-type]
 
@@ -419,6 +425,7 @@ class Booking:
     path: DocPath  # the segment's
     owner_span: Span  # where its ``owner:`` is written
     place: Any = None  # in a document: its table, row and column (``documents.load.place_of``), not a line
+    room: str | None = None  # its room (track) or venue, for O005 across files (``room_of``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,7 +482,19 @@ def bookings_of(ctx: Context) -> Bookings | None:
 
             place = place_of(document, span)
         bookings.append(
-            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span, place)
+            Booking(
+                tuple(owners),
+                people,
+                date,
+                placed.track.name,
+                start,
+                end,
+                placed.title,
+                at,
+                span,
+                place,
+                room_of(placed, agenda),
+            )
         )
     return Bookings(ctx.loaded.path, names, tuple(bookings))
 
