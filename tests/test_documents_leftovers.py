@@ -244,12 +244,19 @@ def test_diff_has_a_hunk_per_cell_in_document_order(tmp_path: Path) -> None:
 def test_a_double_booking_across_files_names_the_documents_cell(tmp_path: Path) -> None:
     from tfagenda.linter import check_paths
 
+    # A person's name: a bare role label (차관) is a different person in every file (docs/people.md).
+    named = [
+        (kind, [[cell.replace("차관", "김민수") for cell in row] for row in body])
+        if kind == "table"
+        else (kind, body)
+        for kind, body in CLEAN
+    ]
     document = tmp_path / "회의.docx"
-    document.write_bytes(docx_bytes(CLEAN))
+    document.write_bytes(docx_bytes(named))
     agenda = tmp_path / "board.yaml"
     agenda.write_text(
         'title: Board\ndate: 2026-02-26\nslot: "16:00-17:00"\nsegments:\n'
-        '  - {title: Opening, start: "16:00", duration: 35, owner: 차관}\n'
+        '  - {title: Opening, start: "16:00", duration: 35, owner: 김민수}\n'
         '  - {title: Review, duration: 25, owner: "-"}\n',
         encoding="utf-8",
     )
@@ -257,7 +264,7 @@ def test_a_double_booking_across_files_names_the_documents_cell(tmp_path: Path) 
     said = {Path(f.path).name: f.message for f in result.findings if f.code == "O003"}
     assert set(said) == {"board.yaml", "회의.docx"}
     assert said["board.yaml"].say("en") == (
-        f"차관 is also in '개회' ({document}: table 1, row 2, column 3, 2026-02-26, 16:30–16:40)"
+        f"김민수 is also in '개회' ({document}: table 1, row 2, column 3, 2026-02-26, 16:30–16:40)"
         " at the same time as 'Opening' (2026-02-26, 16:00–16:35)"
     )
     assert f"({document}의 표 1, 2행 3열, " in said["board.yaml"].say("ko")
