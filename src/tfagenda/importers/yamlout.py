@@ -52,7 +52,7 @@ def ruamel_yaml(data: dict[str, Any], comment: str | None = None) -> str:
 class _Unwritable(Exception):
     """Data the direct writer does not write as ruamel.yaml would (floats, other types, a key that
     is not short text, a list directly in a block list, a value reached twice, a line too long to
-    stay unfolded, a line break other than "\\n"): ruamel.yaml writes the document."""
+    stay unfolded): ruamel.yaml writes the document."""
 
 
 class _Map(dict[str, Any]):
@@ -269,8 +269,9 @@ def _analyze(text: str) -> _Analysis:
 def _analyze_any(text: str) -> _Analysis:
     """``_analyze`` for texts with line breaks, tabs and control characters: ruamel.yaml's loop."""
     if any(c in text for c in _OTHER_BREAKS):
-        # Single quotes would break the line there, as ruamel.yaml's writer does its own way.
-        raise _Unwritable
+        # ruamel.yaml writes these in single quotes, as line breaks, which read back as spaces:
+        # double quotes keep them (escaped: \N, \L, \P).
+        return (False, False, False, False)
     whitespace = "\0 \t\r\n\x85\u2028\u2029"
     block = flow = line_breaks = special = False
     leading = trailing = break_space = space_break = False
