@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from tfagenda.importers import detect_format, import_document, yamlout
@@ -208,16 +208,22 @@ def _agenda(title: str, name: str, person_id: str, note: str, other: str) -> dic
 @example("16:30", "yes", "1", "- item", "'quoted")
 @example("a: b", "#", "2026-02-26", "\x00\t\n", "회의 # 1")
 @example("", " lead", "trail ", "on", "---")
+@example("", ": -", "\n", "", "")  # found by hypothesis: ruamel.yaml's "? " key and a plain ": -"
 def test_any_text_round_trips(title: str, name: str, person_id: str, note: str, other: str) -> None:
     """Any text, written in any place (a key or a value, in a block or a flow collection), is
     written as ruamel.yaml wrote it, and loads back as itself."""
+    # ``other`` is also a key: a key of the agenda's own would overwrite that value in the data.
+    assume(other not in ("title", "venue", "people", "segments") and (other or "role") != "name")
     data = _agenda(title, name, person_id, note, other)
     written = to_yaml(data)
     reference = ruamel_yaml(data)
     if written != reference:  # only for the texts ruamel.yaml's writer gets wrong in some places
-        assert any(
-            (text[:1] in ("?", ":") and len(text) > 1) or any(c in text for c in "\x85\u2028\u2029")
-            for text in (title, name, person_id, note, other)
+        assert (
+            "\n" in person_id + other
+            or any(  # a key with a line break: one line in double quotes
+                (text[:1] in ("?", ":") and len(text) > 1) or any(c in text for c in "\x85\u2028\u2029")
+                for text in (title, name, person_id, note, other)
+            )
         )
     loaded = parse(written).data
     assert loaded["title"] == title

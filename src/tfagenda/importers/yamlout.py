@@ -37,6 +37,15 @@ def to_yaml(data: dict[str, Any], comment: str | None = None) -> str:
         body = _Writer().document(data)
     except _Unwritable:
         body = _ruamel_body(data)
+        # ruamel.yaml's writer leaves some texts plain that no reader takes back (": -" in a flow
+        # mapping): what it wrote is read again, and never handed on when it is not YAML.
+        from tfagenda.yamldoc import parse
+
+        problems = parse(body).problems
+        if problems:
+            raise ValueError(
+                f"the YAML writer wrote text that does not read back: {problems[0].message.say('en')}"
+            )
     return header + body
 
 
@@ -198,9 +207,13 @@ class _Writer:
 
 
 def _key(key: Any, flow: bool) -> str:
-    # ruamel.yaml writes other keys as "? key" (a long or multi-line text) or in a form of their own.
-    if type(key) is not str or len(key) >= 128 or "\n" in key:
+    # ruamel.yaml writes other keys as "? key" (a long text) or in a form of their own.
+    if type(key) is not str or len(key) >= 128:
         raise _Unwritable
+    if "\n" in key:
+        # One line in double quotes ("a\nb"), a simple key: ruamel.yaml's "? " form put the value
+        # after it as it wrote it, and a value such as ": -" then read back as no YAML at all.
+        return _double_quoted(key)
     return _text(key, flow, True)
 
 
