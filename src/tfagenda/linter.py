@@ -78,8 +78,13 @@ class CheckResult:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
+    @property
+    def notes(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.INFO)
+
     def exit_code(self, strict: bool = False) -> int:
-        """0: clean (warnings allowed); 1: an error, or any finding with ``strict``."""
+        """0: clean (warnings and notes allowed); 1: an error, or a warning with ``strict``
+        (information never fails a check, not even with ``strict``)."""
         if self.errors or (strict and self.warnings):
             return 1
         return 0

@@ -23,6 +23,7 @@ sections (``## Day 1 (11/18/2024)``, ``1일차``) become days.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
+from tfagenda.weekdays import weekday_index
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Document, Node
 
 _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
@@ -185,6 +187,7 @@ class _Reader:
         self.days: list[tuple[int, int, int]] = []
         # The document's language decides 11/12/2024 (month first in English); Korean text never writes it so.
         self.language = "ko" if any("\uac00" <= char <= "\ud7a3" for char in doc.text) else "en"
+        self._years: list[int] | None = None  # the years of the document's full dates, when asked
 
     # -- positions -------------------------------------------------------------------------
 
@@ -201,8 +204,9 @@ class _Reader:
         if len(self.doc.nodes) > MAX_EXPANDED_VALUES:
             raise _TooManyValues(span.line)
 
-    def _problem(self, index: int, start: int, end: int, message: Message) -> None:
-        self.doc.problems.append(Problem("E005", (), message, span=self._span(index, start, end)))
+    def _problem(self, index: int, start: int, end: int, message: Message, code: str = "D003") -> None:
+        """A problem with the meeting line (D003 by default: a warning; the table is still imported)."""
+        self.doc.problems.append(Problem(code, (), message, span=self._span(index, start, end)))
 
     # -- the document ----------------------------------------------------------------------
 
@@ -309,8 +313,11 @@ class _Reader:
             )
             return True
         iso = date.iso()
-        if iso is None:
-            return False  # no year: the digits stay and E005 says the line cannot be read
+        if iso is None:  # no year (4. 9.(목)): from the document, else the weekday, else assumed
+            year, code, message = self._year_for(date, value[begin:finish])
+            iso = date.iso(year)
+            if code is not None and message is not None:
+                self._problem(index, offset + begin, offset + finish, message, code)
         seen.add("date")
         self._put(("date",), iso, self._span(index, offset + begin, offset + finish))
         if date.weekday is not None and date.weekday_span is not None and "weekday" not in seen:
@@ -318,6 +325,67 @@ class _Reader:
             w_begin, w_end = date.weekday_span
             self._put(("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
         return True
+
+    def _year_for(self, date: notation.DateReading, printed: str) -> tuple[int, str | None, Message | None]:
+        """The year of a date printed without one, and the finding that says how it was found
+        (None when another full date in the document gave it): N002 when its weekday label decided
+        it, D003 when the current year is assumed."""
+        wanted = weekday_index(date.weekday) if date.weekday else None
+        years = self._document_years()
+        for year in [*years, *(year + 1 for year in years)]:  # a December release of a January meeting
+            on = _on(year, date)
+            if on is not None and (wanted is None or on.weekday() == wanted):
+                return year, None, None
+        if years:
+            return years[0], None, None  # the weekday label disagrees: D001 says so
+        today = _today()
+        if wanted is not None:
+            matching = [
+                year
+                for year in (today.year - 1, today.year, today.year + 1)
+                if (on := _on(year, date)) is not None and on.weekday() == wanted
+            ]
+            if matching:
+                year = min(matching, key=lambda y: abs(((_on(y, date) or today) - today).days))
+                return (
+                    year,
+                    "N002",
+                    T(
+                        "the date {value} has no year; {year} is taken, the year in which it falls on its weekday ({weekday})",
+                        value=printed,
+                        year=year,
+                        weekday=date.weekday,
+                    ),
+                )
+            reason = T(
+                "the date {value} has no year, and it is not a {weekday} in {years}; {year} is assumed: write the year",
+                value=printed,
+                weekday=date.weekday,
+                years=f"{today.year - 1}–{today.year + 1}",
+                year=today.year,
+            )
+        else:
+            reason = T(
+                "the date {value} has no year, and neither the document nor a weekday gives it; {year} is assumed: write the year",
+                value=printed,
+                year=today.year,
+            )
+        return today.year, "D003", reason
+
+    def _document_years(self) -> list[int]:
+        """The years of the full dates in the document (``2026. 4. 2.``), in order of appearance."""
+        if self._years is None:
+            self._years = []
+            for line in self.lines:
+                if not any(char.isdigit() for char in line):
+                    continue
+                pos = 0
+                while (found := notation.find_date(line, self.language, pos)) is not None:
+                    if found.year is not None and not found.ambiguous and found.valid:
+                        if found.year not in self._years:
+                            self._years.append(found.year)
+                    pos = found.span[1]
+        return self._years
 
     def _date_line(self, seen: set[str]) -> None:
         """A meeting line without a label: ``2025/07/24 목요일 13:00~17:00`` (a date, then a slot)."""
@@ -452,16 +520,41 @@ class _Reader:
 
     def _twelve_hour(self) -> None:
         """A table on a 12-hour clock without am/pm: where the sequence decides (``12:30 - 1:00``),
-        the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``)."""
+        the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``),
+        and N001 says so once per day; where nothing decides (a table starting at ``1:00``), nothing
+        moves and N001 says the reading is ambiguous."""
         for day in sorted({row.day for row in self.rows}, key=lambda d: -1 if d is None else d):
             rows = [row for row in self.rows if row.day == day]  # each day's sequence on its own
             order = [(row, name) for row in rows for name in ("start", "end") if name in row.readings]
-            minutes, moved = notation.resolve_twelve_hour([row.readings[name] for row, name in order])
-            if not moved:
-                continue
-            for (row, name), value in zip(order, minutes, strict=True):
-                if value != row.readings[name].minutes:
-                    row.values[name] = notation.format_time(value)
+            reading = notation.read_twelve_hour([row.readings[name] for row, name in order])
+            if reading.moved is not None:
+                for (row, name), value in zip(order, reading.minutes, strict=True):
+                    if value != row.readings[name].minutes:
+                        row.values[name] = notation.format_time(value)
+                row, name = order[reading.moved]
+                before = reading.minutes[reading.moved - 1]
+                message = T(
+                    "the table is on a 12-hour clock: {time} after {previous} is read as {value} (and the later times as afternoon)",
+                    time=self._printed(row, name),
+                    previous=notation.format_time(before),
+                    value=notation.format_time(reading.minutes[reading.moved]),
+                )
+                self.doc.problems.append(Problem("N001", (), message, span=row.spans[name]))
+            elif reading.ambiguous is not None:
+                row, name = order[reading.ambiguous]
+                value = reading.minutes[reading.ambiguous]
+                message = T(
+                    "{time} has no am/pm and the table has no 24-hour time, so it may be morning or afternoon: it is read as {value}; if it is in the afternoon, write {afternoon}",
+                    time=self._printed(row, name),
+                    value=notation.format_time(value),
+                    afternoon=notation.format_time(value + 720),
+                )
+                self.doc.problems.append(Problem("N001", (), message, span=row.spans[name]))
+
+    def _printed(self, row: _Row, name: str) -> str:
+        """The text of a row's value as the source prints it."""
+        span = row.spans[name]
+        return self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
 
     def _row(self, index: int, line: str, columns: _Columns | None) -> None:
         layout = _layout(line)
@@ -704,6 +797,19 @@ class _Reader:
                 segment = segment[step]
             for j, part in enumerate(row.parts):
                 self._emit(part, at + ("parts", j), segment["parts"])
+
+
+def _today() -> dt.date:
+    """Today, for a date printed without a year when nothing else gives it (a seam for tests)."""
+    return dt.date.today()
+
+
+def _on(year: int, date: notation.DateReading) -> dt.date | None:
+    """``date`` in ``year``; None when it does not exist then (29 February)."""
+    try:
+        return dt.date(year, date.month, date.day)
+    except ValueError:
+        return None
 
 
 def _cover(spans: list[Span]) -> Span:

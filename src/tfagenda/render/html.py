@@ -73,6 +73,7 @@ dl.meta dd { margin: 0; }
 .badge { display: inline-block; padding: 0 .45em; border-radius: 4px; font-size: .78rem; font-weight: 700; line-height: 1.55;
   background: var(--bad); color: #fff; white-space: nowrap; }
 .badge.warning { background: var(--warn); }
+.badge.info { background: #2b6cb0; }
 .summary-ok { color: #2e7d32; font-weight: 600; }
 
 /* The timeline: positions come as --at (where a thing starts on the axis) and --span (how long
@@ -232,6 +233,10 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
         out += _agenda(agenda, many=len(agendas) > 1)
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _badge_class(finding: Finding) -> str:
+    return {Severity.ERROR: "", Severity.INFO: " info"}.get(finding.severity, " warning")
 
 
 def _severity_class(findings: list[Finding]) -> str:
@@ -476,7 +481,7 @@ def _cell(key: str, row: Row, lang: str, messages_lang: str, label: str) -> str:
         return f'<td class="note"{labelled}>{esc(row.note)}</td>'
     if key == "check":
         badges = " ".join(
-            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
+            f'<span class="badge{_badge_class(f)}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
             for f in row.findings
         )
         return f'<td class="check">{badges}</td>'
@@ -502,7 +507,7 @@ def _findings(agenda: AgendaRows) -> list[str]:
             else ""
         )
         out.append(
-            f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'
+            f'<li class="{esc(severity)}"><span class="badge{_badge_class(finding)}">{esc(finding.code)}</span>'
             f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message.say(agenda.messages_lang))}{fix}</li>'
         )
     out += ["</ol>", "</section>"]
