@@ -269,7 +269,7 @@ class _Reader:
                 blank = self._date(index, value, offset, date, seen)
             if blank:
                 rest[begin:finish] = " " * (finish - begin)
-        found = notation.find_range(value)
+        found = notation.find_range("".join(rest))  # the date blanked: 9.19 (토) is not the time 9:19
         if found is not None and found.end is not None and found.end_span is not None:
             begin, finish = found.span
             if "slot" not in seen:
@@ -297,7 +297,8 @@ class _Reader:
             )
 
     def _date(self, index: int, value: str, offset: int, date: notation.DateReading, seen: set[str]) -> bool:
-        """Put the meeting's date and weekday; False when the date cannot be used (E005 says why)."""
+        """Put the meeting's date and weekday (an ambiguous date is left out and D003 says why; a
+        date without a year gets one from ``_year_for``). True: the date's digits have been read."""
         begin, finish = date.date_span
         if date.ambiguous:
             self._problem(
@@ -314,13 +315,18 @@ class _Reader:
             return True
         iso = date.iso()
         if iso is None:  # no year (4. 9.(목)): from the document, else the weekday, else assumed
-            year, code, message = self._year_for(date, value[begin:finish])
+            year, code, message = self._year_for(date, value[begin:finish].strip())
             iso = date.iso(year)
             if code is not None and message is not None:
                 self._problem(index, offset + begin, offset + finish, message, code)
         seen.add("date")
         self._put(("date",), iso, self._span(index, offset + begin, offset + finish))
-        if date.weekday is not None and date.weekday_span is not None and "weekday" not in seen:
+        if (
+            date.weekday is not None
+            and date.weekday_span is not None
+            and "weekday" not in seen
+            and weekday_index(date.weekday) is not None
+        ):
             seen.add("weekday")
             w_begin, w_end = date.weekday_span
             self._put(("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
@@ -614,7 +620,7 @@ class _Reader:
                 role = "note"
             if role.startswith("title"):
                 title_cells.append((int(role[5:] or 0), cell))
-            elif role in ("owner", "duration"):
+            elif role in ("owner", "duration", "room"):
                 values[role] = cell.text
                 spans[role] = self._span(index, cell.column, cell.column + len(cell.text))
             else:
@@ -728,7 +734,7 @@ class _Reader:
     def _emit_rows(self) -> None:
         top = [r for r in self.rows if r.depth == 0]
         sections = sorted({r.day for r in top if r.day is not None})
-        if len(sections) >= 2:
+        if len(sections) >= 2 or any(r.values.get("room") for r in top):
             self._emit_days(top, sections)
             return
         self.data["segments"] = []
@@ -740,7 +746,8 @@ class _Reader:
 
     def _emit_days(self, top: list[_Row], sections: list[int]) -> None:
         """Day sections become ``days``: each its heading as the title, its date and weekday when the
-        heading has them; a meeting line's slot applies to every day, its date to the first."""
+        heading has them; a meeting line's slot applies to every day, its date to the first. A table
+        with a room column and no day sections is one day (with tracks)."""
         whole = _cover([r.span for r in self.rows])
         self.data["days"] = []
         self.doc.nodes[("days",)] = Node(whole, whole, False)
@@ -749,31 +756,87 @@ class _Reader:
             for key in ("date", "weekday", "slot")
             if key in self.data
         }
-        first_rows = [r for r in top if r.day is None or r.day == sections[0]]
-        for number, section in enumerate(sections):
-            line, begin, end = self.days[section]
+        first_rows = [r for r in top if r.day is None or not sections or r.day == sections[0]]
+        for number, section in enumerate(sections or [None]):
             rows = first_rows if number == 0 else [r for r in top if r.day == section]
             at: DocPath = ("days", number)
-            title = self.lines[line][begin:end]
             self.data["days"].append({})
-            span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
-            self.doc.nodes[at] = Node(span, span, False)
-            self._put(at + ("title",), title, self._span(line, begin, end))
-            date = notation.find_date(title, self.language)
-            if date is not None and date.iso() is not None and not date.ambiguous:
-                d_begin, d_end = date.date_span
-                self._put(at + ("date",), date.iso(), self._span(line, begin + d_begin, begin + d_end))
-                if date.weekday is not None and date.weekday_span is not None:
-                    w_begin, w_end = date.weekday_span
-                    self._put(
-                        at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
-                    )
+            if section is None:
+                span = _cover([r.span for r in rows])
+                self.doc.nodes[at] = Node(span, span, False)
+            else:
+                line, begin, end = self.days[section]
+                title = self.lines[line][begin:end]
+                span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
+                self.doc.nodes[at] = Node(span, span, False)
+                self._put(at + ("title",), title, self._span(line, begin, end))
+                date = notation.find_date(title, self.language)
+                iso = self._section_date(line, begin, title, date)
+                if date is not None and iso is not None:
+                    d_begin, d_end = date.date_span
+                    self._put(at + ("date",), iso, self._span(line, begin + d_begin, begin + d_end))
+                    if date.weekday is not None and date.weekday_span is not None:
+                        w_begin, w_end = date.weekday_span
+                        self._put(
+                            at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
+                        )
             for key, (value, node) in shared.items():
                 if key == "slot" or (number == 0 and key not in self.data["days"][0]):
                     self._put(at + (key,), value, node.inner)
+            self._emit_day_rows(rows, at)
+
+    def _emit_day_rows(self, rows: list[_Row], at: DocPath) -> None:
+        """A day's rows: its ``segments``, or with a room column its ``tracks``, one per room in the
+        order the rooms first appear (a row with no room is in a track of its own, for every room)."""
+        day = self.data["days"][at[-1]]
+        if not rows:
+            return
+        if not any(r.values.get("room") for r in rows):
             self._put(at + ("segments",), [], _cover([r.span for r in rows]))
             for i, row in enumerate(rows):
-                self._emit(row, at + ("segments", i), self.data["days"][number]["segments"])
+                self._emit(row, at + ("segments", i), day["segments"])
+            return
+        rooms: dict[str, list[_Row]] = {}
+        for row in rows:
+            rooms.setdefault(row.values.get("room") or "", []).append(row)
+        self._put(at + ("tracks",), [], _cover([r.span for r in rows]))
+        for t_index, (room, members) in enumerate(rooms.items()):
+            track_at = at + ("tracks", t_index)
+            day["tracks"].append({})
+            span = _cover([r.span for r in members])
+            self.doc.nodes[track_at] = Node(span, span, False)
+            if room:
+                self._put(track_at + ("name",), room, members[0].spans["room"])
+            else:
+                self._put(track_at + ("name",), T("every room").say(self.language), span)
+            self._put(track_at + ("segments",), [], span)
+            for i, row in enumerate(members):
+                self._emit(row, track_at + ("segments", i), day["tracks"][t_index]["segments"])
+
+    def _section_date(
+        self, line: int, begin: int, title: str, date: notation.DateReading | None
+    ) -> str | None:
+        """The ISO date of a day section's heading (``Day 1 (11/18/2024)``, ``첫째 날 4. 9.(목)``);
+        None when it has none or when it is ambiguous (D003 says so, as for the meeting line)."""
+        if date is None:
+            return None
+        d_begin, d_end = date.date_span
+        printed = title[d_begin:d_end].strip()
+        if date.ambiguous:
+            message = T(
+                "the date {value!r} can be read day first or month first; write it as {first} or {second}",
+                value=printed,
+                first=f"{date.year:04d}-{date.month:02d}-{date.day:02d}",
+                second=f"{date.year:04d}-{date.day:02d}-{date.month:02d}",
+            )
+            self._problem(line, begin + d_begin, begin + d_end, message)
+            return None
+        if date.year is not None:
+            return date.iso()
+        year, code, reason = self._year_for(date, printed)
+        if code is not None and reason is not None:
+            self._problem(line, begin + d_begin, begin + d_end, reason, code)
+        return date.iso(year)
 
     def _emit(self, row: _Row, at: DocPath, into: list[Any]) -> None:
         into.append({})
