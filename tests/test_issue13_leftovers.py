@@ -296,3 +296,43 @@ def test_a_yearless_dotted_date_is_not_read_as_the_time_and_the_slot_is_read(tod
     doc = read("# 간담회\n\n- 일시: 9.19 (토) 14:00~15:00\n" + TABLE, "m.md")
     assert (doc.data["date"], doc.data["weekday"], doc.data["slot"]) == ("2026-09-19", "토", "14:00~15:00")
     assert [p.code for p in doc.problems] == ["N002"]
+
+
+# --- fixes write a time as the table writes it ----------------------------------------------------
+
+
+def test_a_fix_in_a_twelve_hour_table_writes_the_tables_notation(tmp_path: Path) -> None:
+    text = TWELVE_HOUR.replace("| Speaker |", "| Speaker | Length |").replace(
+        "|---|---|---|", "|---|---|---|---|"
+    )
+    text = text.replace("| Ann |", "| Ann | 60 min |").replace("| - |", "| - | 30 min |")
+    text = text.replace("| 1:00 - 2:30   | Workshops | Bob |", "| 1:20 - 2:30   | Workshops | Bob | 90 min |")
+    (finding,) = [f for f in check_paths([write(tmp_path / "w.md", text)]).findings if f.code != "N001"]
+    assert finding.code == "T002" and finding.fix is not None
+    assert finding.fix.value == "13:00"
+    # 13:00 written into a 12-hour table would make it a 24-hour one, and every 1:xx morning.
+    assert [e.text for e in finding.fix.edits] == ["1:00"]
+
+
+def test_a_fix_keeps_hours_without_a_leading_zero(tmp_path: Path) -> None:
+    text = "# Day\n\n| Time | Session | Who | Length |\n|---|---|---|---|\n| 9:00 - 9:45 | A | Ann | 30 min |\n| 9:30 - 9:50 | B | Bob | 20 min |\n"
+    (finding,) = check_paths([write(tmp_path / "d.md", text)]).findings
+    assert finding.fix is not None and [e.text for e in finding.fix.edits] == ["9:30"]
+
+
+def test_respell_time() -> None:
+    from tfagenda.notation import respell_time
+
+    assert respell_time("13:05", "12h") == "1:05"
+    assert respell_time("12:30", "12h") == "12:30"
+    assert respell_time("09:05", "h:mm") == "9:05"
+    assert respell_time("09:05", "other") == "09:05"
+    assert respell_time("soon", "12h") == "soon"
+
+
+def test_an_overlap_by_a_minute_does_not_break_the_afternoon_reading() -> None:
+    from tfagenda.notation import read_time, read_twelve_hour
+
+    times = [read_time(t) for t in ("12:16", "1:01", "1:00", "1:05")]
+    reading = read_twelve_hour([t for t in times if t is not None])
+    assert reading.minutes == [736, 781, 780, 785] and reading.moved == 1

@@ -250,8 +250,8 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
             if description is fix.description
             else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
         )
-    edits = (Edit(node.inner, str(fix.value)),)
     assert document is not None and fix.target is not None
+    edits = (Edit(node.inner, _spelled(document, fix.target, fix.value)),)
     sharing = document.shared.get(fix.target)
     if sharing and fix.applicability is not Applicability.DISPLAY_ONLY:
         # One text holds this value and others (an anchor and its aliases, a merge key): the edit
@@ -268,6 +268,16 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
         )
         return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
     return Fix(description, fix.applicability, fix.value, fix.target, edits)
+
+
+def _spelled(document: Document, at: tuple[str | int, ...], value: object) -> str:
+    """A fix's value as the source writes it (``13:00`` as ``1:00`` in a 12-hour table)."""
+    style = document.spelled.get(at)
+    if style is None:
+        return str(value)
+    from tfagenda.notation import respell_time  # only for imported tables: start-up
+
+    return respell_time(str(value), style)
 
 
 def _path_text(at: tuple[object, ...]) -> str:

@@ -64,6 +64,17 @@ class ClockTime:
         return format_time(self.minutes)
 
 
+def respell_time(value: str, style: str) -> str:
+    """``"13:00"`` as a source of ``style`` writes it: ``"12h"`` (a 12-hour table without am/pm)
+    gives ``"1:00"``, ``"h:mm"`` (hours without a leading zero) ``"9:05"`` for ``"09:05"``; a value
+    that is not a time, or an unknown style, is returned as it is."""
+    reading = read_time(value)
+    if style not in ("12h", "h:mm") or reading is None or reading.minutes >= MINUTES_PER_DAY:
+        return value
+    hours, minutes = divmod(reading.minutes, 60)
+    return f"{hours % 12 or 12 if style == '12h' else hours}:{minutes:02d}"
+
+
 def format_time(minutes: int) -> str:
     if minutes == MINUTES_PER_DAY:
         return "24:00"
@@ -188,8 +199,9 @@ def canonical_time(text: str) -> str | None:
     return reading.canonical if reading else None
 
 
-# A time read as afternoon follows the one before it by at most this much (a long lunch): ``11:30``
-# then ``11:00`` is out of order, not 23:00.
+# A time read as afternoon is at most this far from the one before it (a long lunch; or a step
+# back, as in an overlap: ``1:01`` then ``1:00`` is 13:01 then 13:00): ``11:30`` then ``11:00`` is
+# out of order, not 23:00.
 _AFTERNOON_STEP = 3 * 60
 # A 12-hour table that starts before this hour without am/pm may be morning or afternoon.
 _EARLIEST_UNSTATED_HOUR = 7
@@ -211,7 +223,7 @@ def read_twelve_hour(times: list[ClockTime]) -> TwelveHourReading:
 
     A table is on a 12-hour clock when no time in it has an hour of 13 or more (or 0). Then a time
     without am/pm that is earlier than the one before it is taken as afternoon when that puts it
-    back in order within three hours (``12:30 - 1:00``: 1:00 is 13:00). Times already in order, and
+    within three hours of it (``12:30 - 1:00``: 1:00 is 13:00). Times already in order, and
     tables with any 24-hour time, are left as they are (no guess); a 12-hour table whose first time
     is before 7:00 without am/pm is ``ambiguous`` (1:00 may be 13:00) and left as it is.
     """
@@ -226,7 +238,7 @@ def read_twelve_hour(times: list[ClockTime]) -> TwelveHourReading:
             previous is not None
             and reading.twelve_hour
             and value < previous
-            and 0 <= value + 720 - previous <= _AFTERNOON_STEP
+            and abs(value + 720 - previous) <= _AFTERNOON_STEP
             and value + 720 < MINUTES_PER_DAY
         ):
             value += 720

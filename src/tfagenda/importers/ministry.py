@@ -97,6 +97,8 @@ _HEAD_DURATION = re.compile(
 _HEAD_ROOM = re.compile(r"장\s*소|room|track|hall|venue|location|강\s*의\s*실", re.IGNORECASE)
 _HEAD_REMARK = re.compile(r"비\s*고|remarks?|notes?", re.IGNORECASE)
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_ONE_DIGIT_HOUR = re.compile(r"\d:\d{2}")
+_LEADING_ZERO = re.compile(r"0\d:\d{2}")
 _DURATION_AFTER = re.compile(rf"\s*[(（]\s*(?P<duration>{_DURATION})\s*[)）]")
 _DURATION_CELL = re.compile(r"\d{1,3}\s*(?:분|mins?|minutes|m)|['’′]\d{1,3}|\d{1,3}['’′]", re.IGNORECASE)
 # "(20 mins + 5 mins Q&A)", "(5 mins)", "(10분)": the minutes a description states.
@@ -150,6 +152,7 @@ class _Row:
     unreadable: tuple[Message, Span] | None = None  # E005: why, and where the time is
     readings: dict[str, notation.ClockTime] = field(default_factory=dict)  # start/end as read
     day: int | None = None  # index into the reader's day sections
+    time_style: str | None = None  # how its table writes times, for fixes (Document.spelled)
 
 
 def read(text: str, path: str, format: str = "ministry") -> Document:
@@ -533,6 +536,17 @@ class _Reader:
             rows = [row for row in self.rows if row.day == day]  # each day's sequence on its own
             order = [(row, name) for row in rows for name in ("start", "end") if name in row.readings]
             reading = notation.read_twelve_hour([row.readings[name] for row, name in order])
+            printed = [self._printed(row, name) for row, name in order]
+            style = (
+                "12h"
+                if reading.moved is not None
+                else "h:mm"
+                if any(_ONE_DIGIT_HOUR.fullmatch(p) for p in printed)
+                and not any(_LEADING_ZERO.fullmatch(p) for p in printed)
+                else None
+            )
+            for row in rows:
+                row.time_style = style  # a fix writes a time as the table does: 1:05, 9:05
             if reading.moved is not None:
                 for (row, name), value in zip(order, reading.minutes, strict=True):
                     if value != row.readings[name].minutes:
@@ -848,6 +862,8 @@ class _Reader:
         for name in ("start", "end", "duration", "title", "owner"):
             if name in row.values:
                 self._put(at + (name,), row.values[name], row.spans[name])
+                if name in ("start", "end") and row.time_style is not None:
+                    self.doc.spelled[at + (name,)] = row.time_style
         if "kind" in row.values:  # a break named in the title ("점심 시간", "Coffee break")
             self._put(at + ("kind",), row.values["kind"], row.spans["title"])
         if row.note_lines:

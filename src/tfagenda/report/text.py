@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Applicability, Finding, Severity
 from tfagenda.messages import Message, T, plural
@@ -235,7 +235,7 @@ def _summary(result: CheckResult) -> Message:
     errors = plural(n, T("{n} error", n=n), T("{n} errors", n=n))
     n = result.warnings
     warnings = plural(n, T("{n} warning", n=n), T("{n} warnings", n=n))
-    counts = {"errors": errors, "warnings": warnings, "files": files}
+    counts: dict[str, Any] = {"errors": errors, "warnings": warnings, "files": files}
     if result.notes:  # information is counted apart: it never fails a check
         n = result.notes
         counts["notes"] = plural(n, T("{n} note", n=n), T("{n} notes", n=n))
