@@ -73,7 +73,6 @@ dl.meta dd { margin: 0; }
 .badge { display: inline-block; padding: 0 .45em; border-radius: 4px; font-size: .78rem; font-weight: 700; line-height: 1.55;
   background: var(--bad); color: #fff; white-space: nowrap; }
 .badge.warning { background: var(--warn); }
-.badge.info { background: #2b6cb0; }
 .summary-ok { color: #2e7d32; font-weight: 600; }
 
 /* The timeline: positions come as --at (where a thing starts on the axis) and --span (how long
@@ -236,7 +235,8 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
 
 
 def _badge_class(finding: Finding) -> str:
-    return {Severity.ERROR: "", Severity.INFO: " info"}.get(finding.severity, " warning")
+    """A note (``info``) is drawn as a warning is, and says what it is in its class."""
+    return {Severity.ERROR: "", Severity.INFO: " warning info"}.get(finding.severity, " warning")
 
 
 def _severity_class(findings: list[Finding]) -> str:
