@@ -98,6 +98,8 @@ _HEAD_ROOM = re.compile(r"장\s*소|room|track|hall|venue|location|강\s*의\s*�
 _HEAD_REMARK = re.compile(r"비\s*고|remarks?|notes?", re.IGNORECASE)
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _ONE_DIGIT_HOUR = re.compile(r"\d:\d{2}")
+# Where a yearless date looks for the document's year: the first characters of each line, a few dates.
+_DATE_SCAN, _DATES_PER_LINE = 200, 8
 _LEADING_ZERO = re.compile(r"0\d:\d{2}")
 _DURATION_AFTER = re.compile(rf"\s*[(（]\s*(?P<duration>{_DURATION})\s*[)）]")
 _DURATION_CELL = re.compile(r"\d{1,3}\s*(?:분|mins?|minutes|m)|['’′]\d{1,3}|\d{1,3}['’′]", re.IGNORECASE)
@@ -385,11 +387,17 @@ class _Reader:
         """The years of the full dates in the document (``2026. 4. 2.``), in order of appearance."""
         if self._years is None:
             self._years = []
-            for line in self.lines:
+            for whole in self.lines:
+                # The start of a line, a few dates: each search scans the rest of the line (a
+                # hostile line of thousands of dates would make this quadratic).
+                line = whole[:_DATE_SCAN]
                 if not any(char.isdigit() for char in line):
                     continue
                 pos = 0
-                while (found := notation.find_date(line, self.language, pos)) is not None:
+                for _ in range(_DATES_PER_LINE):
+                    found = notation.find_date(line, self.language, pos)
+                    if found is None:
+                        break
                     if found.year is not None and not found.ambiguous and found.valid:
                         if found.year not in self._years:
                             self._years.append(found.year)
@@ -532,8 +540,10 @@ class _Reader:
         the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``),
         and N001 says so once per day; where nothing decides (a table starting at ``1:00``), nothing
         moves and N001 says the reading is ambiguous."""
-        for day in sorted({row.day for row in self.rows}, key=lambda d: -1 if d is None else d):
-            rows = [row for row in self.rows if row.day == day]  # each day's sequence on its own
+        by_day: dict[int | None, list[_Row]] = {}
+        for row in self.rows:
+            by_day.setdefault(row.day, []).append(row)
+        for rows in by_day.values():  # each day's sequence on its own
             order = [(row, name) for row in rows for name in ("start", "end") if name in row.readings]
             reading = notation.read_twelve_hour([row.readings[name] for row, name in order])
             printed = [self._printed(row, name) for row, name in order]
