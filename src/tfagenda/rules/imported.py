@@ -79,13 +79,13 @@ def unreadable_date(ctx: Context) -> Iterable[Problem]:
 def twelve_hour_clock(ctx: Context) -> Iterable[Problem]:
     """An imported table is written on a 12-hour clock without am/pm: how its times were read.
 
-    Agendas often write `12:30 - 1:00` and mean 13:00. When a table has no time of 13:00 or later,
-    a time without am/pm that comes right after an earlier one in the sequence (within three hours
-    of it, read as afternoon) is read as afternoon: `1:00` after `12:30` is 13:00. This is said
-    once per table (information: the check does not fail), at the first time that was moved. When
-    the sequence cannot decide — a table that starts at `1:00`, or a time that goes back by more
-    than the afternoon reading explains — nothing is moved and the finding says that the reading
-    is ambiguous (the sequence rules then report what is out of order).
+    Agendas often write `12:30 - 1:00` and mean 13:00. When a table has no time of 13:00 or later
+    and none with am/pm, a time earlier than the one before it is read as afternoon when that puts
+    it within three hours of it: `1:00` after `12:30` is 13:00. This is said once per day
+    (information: the check does not fail), at the first time that moved. When nothing decides —
+    a table that starts before 7:00 (`1:00 - 2:00`) — nothing moves and the finding says the reading
+    is ambiguous. A time that goes back further than the afternoon explains (`11:00` after `11:30`)
+    is out of order, not afternoon: the sequence rules report it.
 
     ## Example
     ```text
