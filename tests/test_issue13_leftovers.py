@@ -244,15 +244,16 @@ def test_a_room_column_gives_one_track_per_room_in_order(tmp_path: Path) -> None
     assert doc.problems == []
     (day,) = doc.data["days"]
     assert (day["date"], day["weekday"], day["slot"]) == ("2026-04-09", "목", "13:00~17:00")
+    # A row with no room (the break) is in every room's track.
     assert [(t["name"], [s["title"] for s in t["segments"]]) for t in day["tracks"]] == [
-        ("대강당", ["개회 및 기조 강연"]),
-        ("101호", ["분과 1: 돌봄 인력", "분과 1 토론"]),
-        ("102호", ["분과 2: 재가 서비스", "분과 2 토론"]),
-        ("전체", ["휴식"]),  # a row with no room is for every room
+        ("대강당", ["개회 및 기조 강연", "휴식"]),
+        ("101호", ["분과 1: 돌봄 인력", "분과 1 토론", "휴식"]),
+        ("102호", ["분과 2: 재가 서비스", "분과 2 토론", "휴식"]),
     ]
     # S001 within a track only: 101호 overlaps itself; 101호 and 102호 at the same time do not.
+    # (대강당 is empty from 13:30 until the break: S002, as for any room of a multi-track event.)
     path = write(tmp_path / "rooms.md", ROOMS)
-    assert [(f.code, f.line) for f in check_paths([path]).findings] == [("S001", 10)]
+    assert [(f.code, f.line) for f in check_paths([path]).findings] == [("S001", 10), ("S002", 12)]
 
 
 def test_english_room_and_track_headers(tmp_path: Path) -> None:
@@ -336,3 +337,32 @@ def test_an_overlap_by_a_minute_does_not_break_the_afternoon_reading() -> None:
     times = [read_time(t) for t in ("12:16", "1:01", "1:00", "1:05")]
     reading = read_twelve_hour([t for t in times if t is not None])
     assert reading.minutes == [736, 781, 780, 785] and reading.moved == 1
+
+
+def test_a_row_with_no_room_is_in_every_track_and_its_owner_counted_once(tmp_path: Path) -> None:
+    text = (
+        "# Conf\n\n| Time | Room | Talk | Speaker |\n|---|---|---|---|\n"
+        "| 10:00 - 10:30 | A | One | Ann |\n| 10:00 - 10:30 | B | Two | Bob |\n"
+        "| 10:30 - 11:00 |  | Keynote | Kim |\n| 11:00 - 11:15 |  | Coffee break | |\n"
+        "| 11:15 - 11:45 | A | Three | Cy |\n| 11:15 - 11:45 | B | Four | Di |\n"
+    )
+    doc = read(text, "m.md")
+    tracks = doc.data["days"][0]["tracks"]
+    assert [[(s["title"], s.get("owner")) for s in t["segments"]] for t in tracks] == [
+        [("One", "Ann"), ("Keynote", "Kim"), ("Coffee break", None), ("Three", "Cy")],
+        [("Two", "Bob"), ("Keynote", "-"), ("Coffee break", None), ("Four", "Di")],
+    ]
+    # No gap in either room, and Kim is not double-booked with himself.
+    assert check_paths([write(tmp_path / "c.md", text)]).findings == []
+    # The copies are one text: a fix to one is a fix to both (unsafe, as for a YAML alias).
+    start = ("days", 0, "tracks", 0, "segments", 1, "start")
+    assert doc.shared[start] == [start, ("days", 0, "tracks", 1, "segments", 1, "start")]
+
+
+def test_a_shared_row_with_a_mistake_is_reported_once(tmp_path: Path) -> None:
+    text = (
+        "# Conf\n\n| Time | Room | Talk | Speaker |\n|---|---|---|---|\n"
+        "| 10:00 - 10:30 | A | One | Ann |\n| 10:00 - 10:30 | B | Two | Bob |\n"
+        "| 10:30 - 오후 | | Lunch | |\n"
+    )
+    assert [f.code for f in check_paths([write(tmp_path / "c.md", text)]).findings] == ["E005"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tfagenda import notation
@@ -96,6 +96,7 @@ _HEAD_DURATION = re.compile(
 )
 _HEAD_ROOM = re.compile(r"장\s*소|room|track|hall|venue|location|강\s*의\s*실", re.IGNORECASE)
 _HEAD_REMARK = re.compile(r"비\s*고|remarks?|notes?", re.IGNORECASE)
+NOBODY_OWNER = "-"  # the model's NOBODY: deliberately nobody
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _ONE_DIGIT_HOUR = re.compile(r"\d:\d{2}")
 # Where a yearless date looks for the document's year: the first characters of each line, a few dates.
@@ -811,7 +812,10 @@ class _Reader:
 
     def _emit_day_rows(self, rows: list[_Row], at: DocPath) -> None:
         """A day's rows: its ``segments``, or with a room column its ``tracks``, one per room in the
-        order the rooms first appear (a row with no room is in a track of its own, for every room)."""
+        order the rooms first appear. A row with no room (a break, a plenary) is in every room's
+        track, in table order, so that no room shows a gap there; its owner is counted in the first
+        track only (``"-"`` in the others: one person is not double-booked with themself), and its
+        values are shared text, so a fix to one is a fix to all (unsafe, as for a YAML alias)."""
         day = self.data["days"][at[-1]]
         if not rows:
             return
@@ -822,20 +826,34 @@ class _Reader:
             return
         rooms: dict[str, list[_Row]] = {}
         for row in rows:
-            rooms.setdefault(row.values.get("room") or "", []).append(row)
+            if row.values.get("room"):
+                rooms.setdefault(row.values["room"], []).append(row)
+        everyone = [row for row in rows if not row.values.get("room")]
+        copies: dict[int, list[DocPath]] = {}  # a row with no room → its paths, one a track
         self._put(at + ("tracks",), [], _cover([r.span for r in rows]))
-        for t_index, (room, members) in enumerate(rooms.items()):
+        for t_index, (room, own) in enumerate(rooms.items()):
+            members = sorted([*own, *everyone], key=lambda r: (r.span.line, r.span.column))
             track_at = at + ("tracks", t_index)
             day["tracks"].append({})
             span = _cover([r.span for r in members])
             self.doc.nodes[track_at] = Node(span, span, False)
-            if room:
-                self._put(track_at + ("name",), room, members[0].spans["room"])
-            else:
-                self._put(track_at + ("name",), T("every room").say(self.language), span)
+            self._put(track_at + ("name",), room, own[0].spans["room"])
             self._put(track_at + ("segments",), [], span)
             for i, row in enumerate(members):
-                self._emit(row, track_at + ("segments", i), day["tracks"][t_index]["segments"])
+                segment_at = track_at + ("segments", i)
+                if row.values.get("room"):
+                    self._emit(row, segment_at, day["tracks"][t_index]["segments"])
+                    continue
+                first = id(row) not in copies
+                shown = row if first or "owner" not in row.values else _nobody(row)
+                self._emit(shown, segment_at, day["tracks"][t_index]["segments"], report=first)
+                copies.setdefault(id(row), []).append(segment_at)
+        for paths in copies.values():
+            for name in ("start", "end", "duration", "title"):
+                places = [path + (name,) for path in paths if path + (name,) in self.doc.nodes]
+                if len(places) > 1:
+                    for place in places:
+                        self.doc.shared[place] = places
 
     def _section_date(
         self, line: int, begin: int, title: str, date: notation.DateReading | None
@@ -862,12 +880,14 @@ class _Reader:
             self._problem(line, begin + d_begin, begin + d_end, reason, code)
         return date.iso(year)
 
-    def _emit(self, row: _Row, at: DocPath, into: list[Any]) -> None:
+    def _emit(self, row: _Row, at: DocPath, into: list[Any], report: bool = True) -> None:
+        """Put ``row`` at ``at``; ``report``: say its E005 (False for a copy of a row in another track)."""
         into.append({})
         self.doc.nodes[at] = Node(row.span, row.span, False)
         if row.unreadable is not None:
             message, span = row.unreadable
-            self.doc.problems.append(Problem("E005", at, message, span=span))
+            if report:
+                self.doc.problems.append(Problem("E005", at, message, span=span))
             self.doc.damaged.add(at)
         for name in ("start", "end", "duration", "title", "owner"):
             if name in row.values:
@@ -885,7 +905,12 @@ class _Reader:
             for step in at:
                 segment = segment[step]
             for j, part in enumerate(row.parts):
-                self._emit(part, at + ("parts", j), segment["parts"])
+                self._emit(part, at + ("parts", j), segment["parts"], report)
+
+
+def _nobody(row: _Row) -> _Row:
+    """``row`` with its owner written as ``"-"`` (a copy of a row for every room, in another track)."""
+    return replace(row, values={**row.values, "owner": NOBODY_OWNER})
 
 
 def _today() -> dt.date:

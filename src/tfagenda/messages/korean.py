@@ -209,7 +209,6 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "Found {errors}, {warnings} and {notes} in {files}{tail}.": "{files}에서 {errors}, {warnings}, {notes}을 찾았습니다{tail}.",
     "Found {errors}, {warnings} and {notes} in {files}; {fixed}.": "{files}에서 {errors}, {warnings}, {notes}을 찾았습니다. {fixed}.",
-    "every room": "전체",
     "{n} note": "알림 {n}건",
     "{n} notes": "알림 {n}건",
     # -- the summary line (report/text.py) ---------------------------------------------------
