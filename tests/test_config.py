@@ -477,7 +477,7 @@ def test_a_bad_policy_in_the_agenda_file_is_a_finding(project: Path) -> None:
             ["greater than or equal to 0"],
         ),
         ("tfagenda.toml", '[policy]\ngap-tolerance = "ten"\n', "policy.gap-tolerance", ["integer"]),
-        ("tfagenda.toml", '[severity]\nS002 = "fatal"\n', "severity.S002", ["'error' or 'warning'"]),
+        ("tfagenda.toml", '[severity]\nS002 = "fatal"\n', "severity.S002", ["'error', 'warning' or 'info'"]),
         ("tfagenda.toml", 'select = ["X999"]\n', "select", ["unknown rule 'X999'"]),
         ("tfagenda.toml", 'ignore = ["T001", "nope"]\n', "ignore", ["unknown rule 'nope'"]),
         ("tfagenda.toml", '[per-file-ignores]\n"x.yaml" = ["Q"]\n', "per-file-ignores", ["unknown rule 'Q'"]),

@@ -80,8 +80,13 @@ class CheckResult:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
+    @property
+    def notes(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.INFO)
+
     def exit_code(self, strict: bool = False) -> int:
-        """0: clean (warnings allowed); 1: an error, or any finding with ``strict``."""
+        """0: clean (warnings and notes allowed); 1: an error, or a warning with ``strict``
+        (information never fails a check, not even with ``strict``)."""
         if self.errors or (strict and self.warnings):
             return 1
         return 0
@@ -253,8 +258,8 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
             if description is fix.description
             else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
         )
-    edits = (Edit(node.inner, str(fix.value)),)
     assert document is not None and fix.target is not None
+    edits = (Edit(node.inner, _spelled(document, fix.target, fix.value)),)
     sharing = document.shared.get(fix.target)
     if sharing and fix.applicability is not Applicability.DISPLAY_ONLY:
         # One text holds this value and others (an anchor and its aliases, a merge key): the edit
@@ -271,6 +276,16 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
         )
         return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
     return Fix(description, fix.applicability, fix.value, fix.target, edits)
+
+
+def _spelled(document: Document, at: tuple[str | int, ...], value: object) -> str:
+    """A fix's value as the source writes it (``13:00`` as ``1:00`` in a 12-hour table)."""
+    style = document.spelled.get(at)
+    if style is None:
+        return str(value)
+    from tfagenda.notation import respell_time  # only for imported tables: start-up
+
+    return respell_time(str(value), style)
 
 
 def _path_text(at: tuple[object, ...]) -> str:

@@ -31,24 +31,12 @@ from tfagenda.messages import Message, T, verbatim
 from tfagenda.policy import Policy
 from tfagenda.windows import WINDOW_EXAMPLES, Window, parse_window
 
+# Re-exported: the renderers, the schema and D001 import them from here.
+from tfagenda.weekdays import WEEKDAYS_EN as WEEKDAYS_EN
+from tfagenda.weekdays import WEEKDAYS_KO as WEEKDAYS_KO
+from tfagenda.weekdays import weekday_index
+
 NOBODY = "-"
-
-WEEKDAYS_KO = "월화수목금토일"
-WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def weekday_index(label: str) -> int | None:
-    """0 for Monday … 6 for Sunday, from 목, 목요일, Thu, thu., Thursday; None if not a weekday."""
-    text = label.strip().strip("()（）").rstrip(".").strip()
-    if len(text) == 1 and text in WEEKDAYS_KO:
-        return WEEKDAYS_KO.index(text)
-    if len(text) == 3 and text.endswith("요일") and text[0] in WEEKDAYS_KO:
-        return WEEKDAYS_KO.index(text[0])
-    lowered = text.lower()
-    for index, name in enumerate(WEEKDAYS_EN):
-        if lowered == name or (len(lowered) >= 2 and name.startswith(lowered) and len(lowered) <= 4):
-            return index
-    return None
 
 
 def _bad(kind: str, message: Message, suggestion: str | None = None) -> PydanticCustomError:

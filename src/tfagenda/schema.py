@@ -69,7 +69,7 @@ _SEPARATOR = "[" + ("-" if "-" in SLOT_SEPARATORS else "") + SLOT_SEPARATORS.rep
 SLOT_PATTERN = _whole(rf"{_CLOCK}\s*{_SEPARATOR}\s*{_CLOCK}")
 
 
-# model.weekday_index: 목, 목요일, Thu, thu., Thursday, (목); English prefixes of 2 to 4 letters.
+# tfagenda.weekdays.weekday_index: 목, 목요일, Thu, thu., Thursday, (목); English prefixes of 2 to 4 letters; Thurs.
 def _english_weekday(name: str) -> str:
     """``"monday"`` → mo, mon, mond or monday, in any case: ``[mM][oO](?:[nN](?:[dD](?:[aA][yY])?)?)?``."""
     return (
@@ -79,7 +79,7 @@ def _english_weekday(name: str) -> str:
     )
 
 
-_WEEKDAY_CORE = _either(f"[{WEEKDAYS_KO}](?:요일)?", *map(_english_weekday, WEEKDAYS_EN))
+_WEEKDAY_CORE = _either(f"[{WEEKDAYS_KO}](?:요일)?", *map(_english_weekday, WEEKDAYS_EN), _anycase("thurs"))
 _PARENS = "[()（）]*"
 WEEKDAY_PATTERN = _whole(rf"{_PARENS}\s*{_WEEKDAY_CORE}\s*\.*{_PARENS}")
 

@@ -228,6 +228,26 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "cannot read the meeting line {value!r}: write it as {example}": "회의 일시 줄을 읽을 수 없습니다({value!r}). {example} 형식으로 적으십시오",
     "the date {value!r} can be read day first or month first; write it as {first} or {second}": "날짜 {value!r}는 일/월 순서로도 월/일 순서로도 읽힙니다. {first} 또는 {second}로 적으십시오",
     "cannot read the time of this schedule row, {value!r}; write it as {example}, as the other rows do": "이 행의 시간을 읽을 수 없습니다({value!r}). 다른 행처럼 {example} 형식으로 적으십시오",
+    # -- issue 13 leftovers: notes N001/N002, D003, the info severity (h-agenda13) ----------
+    "the table is on a 12-hour clock: {time} after {previous} is read as {value} (and the later times as afternoon)": (
+        "표가 오전/오후 없이 12시간제로 적혀 있습니다. {previous} 다음의 {time}을(를) {value}(으)로 읽었습니다(이후 시각도 오후로 읽음)"
+    ),
+    "{time} has no am/pm and the table has no 24-hour time, so it may be morning or afternoon: it is read as {value}; if it is in the afternoon, write {afternoon}": (
+        "{time}에 오전/오후 표시가 없고 표에 24시간제 시각도 없어 오전인지 오후인지 알 수 없습니다. {value}(으)로 읽었습니다. 오후라면 {afternoon}(으)로 적으십시오"
+    ),
+    "the date {value} has no year; {year} is taken, the year in which it falls on its weekday ({weekday})": (
+        "날짜 {value}에 연도가 없습니다. 요일 표기({weekday})와 맞는 {year}년으로 읽었습니다"
+    ),
+    "the date {value} has no year, and it is not a {weekday} in {years}; {year} is assumed: write the year": (
+        "날짜 {value}에 연도가 없고, {years}년 중 요일 표기({weekday})와 맞는 해가 없습니다. {year}년으로 간주했습니다. 연도를 적으십시오"
+    ),
+    "the date {value} has no year, and neither the document nor a weekday gives it; {year} is assumed: write the year": (
+        "날짜 {value}에 연도가 없고, 문서의 다른 날짜나 요일로도 알 수 없습니다. {year}년으로 간주했습니다. 연도를 적으십시오"
+    ),
+    "Found {errors}, {warnings} and {notes} in {files}{tail}.": "{files}에서 {errors}, {warnings}, {notes}을 찾았습니다{tail}.",
+    "Found {errors}, {warnings} and {notes} in {files}; {fixed}.": "{files}에서 {errors}, {warnings}, {notes}을 찾았습니다. {fixed}.",
+    "{n} note": "알림 {n}건",
+    "{n} notes": "알림 {n}건",
     # -- the summary line (report/text.py) ---------------------------------------------------
     "All checks passed ({files}).": "모든 점검을 통과했습니다({files}).",
     "All checks passed ({files}); {fixed}.": "모든 점검을 통과했습니다({files}). {fixed}.",

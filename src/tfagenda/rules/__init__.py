@@ -54,6 +54,9 @@ ALL_RULES: tuple[Rule, ...] = (
     availability.owner_unavailable,
     dates.weekday_mismatch,
     imported.date_start_mismatch,
+    imported.unreadable_date,
+    imported.twelve_hour_clock,
+    imported.year_from_weekday,
     meta.unused_suppression,
 )
 
