@@ -29,12 +29,12 @@ from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, par
 from tfagenda.findings import DocPath
 from tfagenda.messages import Message, T, verbatim
 from tfagenda.policy import Policy
-from tfagenda.windows import WINDOW_EXAMPLES, Window, parse_window
 
 # Re-exported: the renderers, the schema and D001 import them from here.
 from tfagenda.weekdays import WEEKDAYS_EN as WEEKDAYS_EN
 from tfagenda.weekdays import WEEKDAYS_KO as WEEKDAYS_KO
 from tfagenda.weekdays import weekday_index
+from tfagenda.windows import WINDOW_EXAMPLES, Window, parse_window
 
 NOBODY = "-"
 

@@ -34,18 +34,19 @@ def to_yaml(data: dict[str, Any], comment: str | None = None) -> str:
     """YAML text for agenda data; ``comment`` becomes a header comment (one ``#`` line per line)."""
     header = "".join(f"# {line}\n" if line else "#\n" for line in (comment or "").splitlines())
     try:
-        body = _Writer().document(data)
+        return header + _Writer().document(data)
     except _Unwritable:
-        body = _ruamel_body(data)
-        # ruamel.yaml's writer leaves some texts plain that no reader takes back (": -" in a flow
-        # mapping): what it wrote is read again, and never handed on when it is not YAML.
-        from tfagenda.yamldoc import parse
+        pass
+    body = _ruamel_body(data)
+    # ruamel.yaml's writer leaves some texts plain that no reader takes back (": -" in a flow
+    # mapping): what it wrote is read again, and never handed on when it is not YAML.
+    from tfagenda.yamldoc import parse
 
-        problems = parse(body).problems
-        if problems:
-            raise ValueError(
-                f"the YAML writer wrote text that does not read back: {problems[0].message.say('en')}"
-            )
+    problems = parse(body).problems
+    if problems:
+        raise ValueError(
+            f"the YAML writer wrote text that does not read back: {problems[0].message.say('en')}"
+        )
     return header + body
 
 
