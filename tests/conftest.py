@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from tfagenda.cli import app
+
+# Property tests explore new inputs on a developer's machine (and keep what fails in .hypothesis/);
+# in CI (`CI` set, as .ci/run and GitHub Actions do) they replay a fixed sequence, so that a
+# submission is judged by its own changes, not by which random inputs a run happened to draw.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"

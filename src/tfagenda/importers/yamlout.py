@@ -340,7 +340,8 @@ def _analyze_any(text: str) -> _Analysis:
 
 
 # ruamel.yaml's YAML 1.2 implicit resolvers (``ruamel.yaml.resolver``): a plain scalar matching
-# one of them is not read as text, so such a text is quoted.
+# one of them is not read as text, so such a text is quoted. (Verbose mode: the spaces that
+# ruamel.yaml's own patterns have between their pieces are not part of the pattern.)
 _NOT_TEXT = re.compile(
     r"""^(?:true|True|TRUE|false|False|FALSE)$
     |^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
@@ -355,9 +356,9 @@ _NOT_TEXT = re.compile(
     |^(?:<<)$
     |^(?:~|null|Null|NULL|)$
     |^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-        |[0-9][0-9][0-9][0-9]\ -[0-9][0-9]?\ -[0-9][0-9]?
+        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
         (?:[Tt]|[\ \t]+)[0-9][0-9]?
-        :[0-9][0-9]\ :[0-9][0-9]\ (?:\.[0-9]*)?
+        :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
         (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$
     |^(?:=)$""",
     re.X,
