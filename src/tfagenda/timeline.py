@@ -326,7 +326,7 @@ def _place_one(
         return
     if duration is not None and given_start and end - start != duration or end < start:
         # The segment's own parts are witnesses too: the first part's written start, the last's end.
-        first, last = (seg.parts[0], seg.parts[-1]) if seg.parts else (None, None)
+        first_part, last_part = (seg.parts[0], seg.parts[-1]) if seg.parts else (None, None)
         item.conflict = _conflict(
             seg,
             start,
@@ -338,8 +338,8 @@ def _place_one(
             next_start,
             next_label,
             previous_start,
-            parts_start=place(first.start) if first is not None and first.start is not None else None,
-            parts_end=place(last.end) if last is not None and last.end is not None else None,
+            parts_start=place(first_part.start) if first_part and first_part.start is not None else None,
+            parts_end=place(last_part.end) if last_part and last_part.end is not None else None,
         )
         if item.conflict.repair is not None:
             start, end = item.conflict.repair.start, item.conflict.repair.end
