@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
@@ -35,7 +36,7 @@ from tfagenda.findings import (
     Span,
     Suppression,
 )
-from tfagenda.load import Loaded, load_file, load_text
+from tfagenda.load import Loaded, load_bytes, load_file, load_text
 from tfagenda.messages import Commas, Message, T
 from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
@@ -44,6 +45,9 @@ from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_booki
 from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
 from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
+
+if TYPE_CHECKING:
+    from tfagenda.atomic import Rewrite
 
 # Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
 # many more there are; --format json lists them all); this bound only limits what a hostile file costs.
@@ -63,6 +67,7 @@ class CheckResult:
     fixed: dict[str, Counter[str]] | None = (
         None  # with --fix: per file, how many findings of each rule were fixed
     )
+    not_fixed: list[Message] = field(default_factory=list)  # with --fix: why a file was not fixed, one each
 
     def add(self, loaded: Loaded, findings: list[Finding]) -> None:
         self.files.append(loaded.path)
@@ -98,6 +103,11 @@ class FileReport:
     findings: list[Finding]  # sorted; I001 and cross-file O003 come in ``finish``
     suppressions: list[Suppression] = field(default_factory=list)  # each knowing what it silenced so far
     bookings: Bookings | None = None  # for O003 across files
+    # With --fix: what was fixed (None: the file could not be fixed, ``not_fixed`` says why), and the
+    # fixed bytes still to be written (by ``check_paths``, together with the other files').
+    fixed: Counter[str] | None = None
+    not_fixed: Message | None = None
+    rewrite: Rewrite | None = None
 
 
 def run_rules(
@@ -129,13 +139,36 @@ def _capped(
         return [_finding(path, document, rule, problem) for problem in problems]
     findings = [_finding(path, document, rule, problem) for problem in islice(problems, cap + 1)]
     if len(findings) > cap:
-        more = T(
-            "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
-            code=rule.code,
-            limit=f"{cap:,}",
-        )
-        findings[cap:] = [_finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))]
+        findings[cap:] = [_more_than(cap, path, document, rule)]
     return findings
+
+
+def _more_than(cap: int, path: str, document: Document | None, rule: Rule) -> Finding:
+    """The note that ends a rule's findings past ``cap``."""
+    more = T(
+        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+        code=rule.code,
+        limit=f"{cap:,}",
+    )
+    return _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))
+
+
+def _cap_found(loaded: Loaded, found: list[Finding], cap: int) -> list[Finding]:
+    """``run_rules(loaded, settings, cap)``'s findings from its uncapped ones (each rule's are together,
+    in the order the rule gave them): the same list, without running the rules again."""
+    counts = Counter(finding.code for finding in found)
+    if all(count <= cap for count in counts.values()):
+        return found
+    capped: list[Finding] = []
+    kept: Counter[str] = Counter()
+    for finding in found:
+        code = finding.code
+        kept[code] += 1
+        if kept[code] <= cap:
+            capped.append(finding)
+        elif kept[code] == cap + 1:
+            capped.append(_more_than(cap, loaded.path, loaded.document, RULES[code]))
+    return capped
 
 
 def _settle(
@@ -284,6 +317,36 @@ def check_loaded(
     return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings, cap=cap)
 
 
+@dataclass(slots=True)
+class Checked:
+    """One text's check, whole: what ``check --fix`` works from, and what its last round keeps so
+    that the file's report comes from it instead of a check of the written file."""
+
+    loaded: Loaded
+    context: Context
+    found: list[Finding]  # every rule's findings, uncapped, before the settings
+    findings: list[Finding]  # the file's own findings, settled and with I001, uncapped: what fixing applies
+
+
+def check_for_fixing(loaded: Loaded, settings: Settings) -> Checked:
+    """``check_loaded(loaded, settings, cap=None)`` (the display cap caps no fix), keeping its pieces."""
+    context, found = run_rules(loaded, settings, cap=None)
+    findings, suppressions = _settle(loaded, found, settings)
+    report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
+    return Checked(loaded, context, found, finish(report, settings, cap=None))
+
+
+def report_of(checked: Checked, settings: Settings, compare: bool = True) -> FileReport:
+    """The ``FileReport`` that ``check_file`` makes of the file ``checked`` was loaded from, without
+    loading and checking it again: the findings capped as a check caps them, then settled."""
+    loaded = checked.loaded
+    found = _cap_found(loaded, checked.found, MAX_FINDINGS_KEPT_PER_RULE)
+    findings, suppressions = _settle(loaded, found, settings)
+    bookings = bookings_of(checked.context) if compare else None
+    needed = findings or suppressions or (bookings is not None and bookings.bookings)
+    return FileReport(loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings)
+
+
 def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:
     """Check agenda YAML given as text; the findings' messages are deferred (said at output)."""
     return check_loaded(load_text(text, path), settings)
@@ -294,10 +357,17 @@ def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
+    fix: bool = False,
+    unsafe_fixes: bool = False,
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
-    The findings' messages are deferred: a reporter says them in the language chosen for output."""
+    The findings' messages are deferred: a reporter says them in the language chosen for output.
+
+    ``fix`` (``check --fix``): each file is fixed in place first (``unsafe_fixes``: the unsafe fixes
+    too), by whichever process checks it, and its report is what remains, from the last round of
+    fixing; the result's ``fixed`` says what was fixed, ``not_fixed`` why a file was not. The
+    files in ``compare_with`` are not fixed."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
@@ -306,12 +376,18 @@ def check_paths(
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
     compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
-    work = partial(check_file, settings=settings, compare=compare)
+    work: partial[FileReport] = (
+        partial(fix_and_check_file, settings=settings, compare=compare, unsafe=unsafe_fixes)
+        if fix
+        else partial(check_file, settings=settings, compare=compare)
+    )
     processes = workers_for(len(files))
     if processes > 1:  # many files: check them on every core (the same findings, in the same order)
         done = map_in_processes(work, jobs, processes)
     else:
         done = [work(job) for job in jobs]
+    if fix:
+        _write_fixes(done, jobs, settings, compare)
     reports = done[: len(files)]
     cross: dict[int, list[Problem]] = defaultdict(list)  # index in ``reports`` → its O003 with other files
     crashes: dict[int, list[Finding]] = {}
@@ -330,6 +406,9 @@ def check_paths(
                 )
             ]
     result = CheckResult()
+    if fix:
+        result.fixed = {report.path: report.fixed for report in reports if report.fixed is not None}
+        result.not_fixed = [report.not_fixed for report in reports if report.not_fixed is not None]
     for n, report in enumerate(reports):
         try:
             findings = finish(report, settings, cross.get(n, ()))
@@ -343,15 +422,18 @@ def check_paths(
     return result
 
 
-def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) -> FileReport:
+def check_file(
+    job: tuple[str, bool], settings: Settings, compare: bool = True, raw: bytes | None = None
+) -> FileReport:
     """Load and check one file of a run, in this process or a worker; ``job`` is (path, whether it is
     reported on: False for a file only compared with the others). With ``compare``, the report has
-    the file's bookings for O003 across files. An unexpected exception becomes the file's E000."""
+    the file's bookings for O003 across files. An unexpected exception becomes the file's E000.
+    ``raw``: the file's bytes as they are about to be written (``check --fix``), instead of reading it."""
     path, reported = job
     with gc_paused():  # as check_paths does; in a worker the collector runs between files
         loaded = None
         try:
-            loaded = load_file(path)
+            loaded = load_file(path) if raw is None else load_bytes(raw, path)
             context, found = run_rules(loaded, settings)
             bookings = bookings_of(context) if compare else None
         except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
@@ -369,6 +451,65 @@ def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) 
         return FileReport(
             loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings
         )
+
+
+def fix_and_check_file(
+    job: tuple[str, bool], settings: Settings, compare: bool = True, unsafe: bool = False
+) -> FileReport:
+    """``check_file`` for ``check --fix``: fix the file (its rounds of check → apply), and report what
+    the last round found, which is what a check of the fixed file finds. The fixed bytes are not
+    written here: the report carries them (``rewrite``) for ``check_paths`` to write with the
+    others. A file that cannot be fixed says why (``not_fixed``) and is checked as it is."""
+    path, reported = job
+    if not reported:  # only compared with the others: never fixed
+        return check_file(job, settings, compare)
+    from tfagenda.fix import fix_file, not_fixed_message
+
+    with gc_paused():  # as check_file does
+        try:
+            outcome = fix_file(path, settings, unsafe, write=True, write_now=False)
+        except Exception as error:  # noqa: BLE001 - said as the file's not_fixed; its check goes on
+            report = check_file(job, settings, compare)
+            report.not_fixed = not_fixed_message(path, error)
+            return report
+        made: FileReport | None = None
+        if outcome.checked is not None:
+            try:
+                made = report_of(outcome.checked, settings, compare)
+            except Exception:  # noqa: BLE001 - checked again below, where a crash is the file's E000
+                made = None
+        # Not a YAML agenda fixed here (an office document, unreadable, imported): checked as it is.
+        if made is None:
+            made = check_file(job, settings, compare, raw=outcome.new_bytes if outcome.changed else None)
+        report = made
+        report.fixed = outcome.fixed
+        if outcome.changed:
+            assert outcome.source is not None
+            from tfagenda.atomic import Rewrite
+
+            source = outcome.source
+            report.rewrite = Rewrite(path, outcome.new_bytes, source.raw, source.snapshot)
+        return report
+
+
+def _write_fixes(
+    reports: list[FileReport], jobs: list[tuple[str, bool]], settings: Settings, compare: bool
+) -> None:
+    """Write the fixed files of a run at once (``atomic.write_all``); a file that could not be
+    written is checked again as it is on disk, and its report says why it was not fixed."""
+    from tfagenda.atomic import write_all
+    from tfagenda.fix import not_fixed_message
+
+    pending = [n for n, report in enumerate(reports) if report.rewrite is not None]
+    rewrites = [reports[n].rewrite for n in pending]
+    for n in pending:
+        reports[n].rewrite = None  # the bytes are not needed past the write
+    failures = write_all([rewrite for rewrite in rewrites if rewrite is not None])
+    for n, failure in zip(pending, failures):
+        if failure is not None:
+            report = check_file(jobs[n], settings, compare)
+            report.not_fixed = not_fixed_message(reports[n].path, failure)
+            reports[n] = report
 
 
 def _real(path: str | Path) -> str:
