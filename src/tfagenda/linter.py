@@ -434,7 +434,7 @@ def check_file(
         loaded = None
         try:
             loaded = load_file(path) if raw is None else load_bytes(raw, path)
-            context, found = run_rules(loaded, settings)
+            context, found = run_rules(loaded, settings, MAX_FINDINGS_KEPT_PER_RULE)
             bookings = bookings_of(context) if compare else None
         except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
             text = loaded.document.text if loaded is not None else ""
