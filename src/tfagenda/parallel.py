@@ -66,15 +66,21 @@ def free_cores() -> int:
         busy = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average (Windows): assume the cores are free
         return usable
-    try:
-        with open("/proc/loadavg", encoding="ascii") as stream:
-            runnable = int(stream.read().split()[3].split("/")[0])
+    runnable = _runnable_now()
+    if runnable is not None:
         busy = min(busy, runnable - 1)
-    except (OSError, ValueError, IndexError):
-        pass
     # The load counts the whole machine's cores (a container may be given some of them).
     free = (os.cpu_count() or usable) - int(busy)
     return max(1, min(usable, free))
+
+
+def _runnable_now() -> int | None:
+    """The processes running or ready to run right now, this one included (Linux), else None."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stream:
+            return int(stream.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def map_in_processes(
