@@ -15,6 +15,7 @@ from conftest import SEED, check, write
 import tfagenda.atomic as atomic
 import tfagenda.linter as linter
 from tfagenda.config import Settings
+from tfagenda.fix import FileFixer
 from tfagenda.linter import check_paths
 
 CLEAN = 'title: Clean {n}\ndate: 2026-05-04\nslot: "09:00~10:00"\nsegments:\n  - {{start: "09:00", end: "10:00", title: Talk, owner: "-"}}\n'
@@ -85,7 +86,7 @@ def test_the_report_of_fix_is_the_check_of_the_fixed_files(
     monkeypatch.chdir(tmp_path)
     before = _corpus(tmp_path / "agendas")
     settings = Settings.defaults()
-    fixed = check_paths(["agendas"], settings, fix=True)
+    fixed = check_paths(["agendas"], settings, fixer=FileFixer())
     after = {path.name: path.read_bytes() for path in (tmp_path / "agendas").iterdir()}
     changed = sorted(name for name in before if after[name] != before[name])
     assert changed == [

@@ -31,7 +31,7 @@ from tfagenda.yamldoc import sniff_encoding
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
-    from tfagenda.linter import Checked
+    from tfagenda.linter import Checked, FileReport
     from tfagenda.load import Loaded
 
 MAX_ROUNDS = 10
@@ -346,6 +346,68 @@ def _as_written(source: Source) -> Callable[[str], Loaded]:
         return load_bytes(raw, source.path)
 
     return load
+
+
+@dataclass(frozen=True)
+class FileFixer:
+    """``check --fix`` in ``linter.check_paths`` (its ``Fixer``): each file fixed by the process
+    that checks it, the last round's check its report, the fixed files written together after."""
+
+    unsafe: bool = False
+
+    def fix_and_check_file(
+        self, job: tuple[str, bool], settings: Settings, compare: bool = True
+    ) -> FileReport:
+        """``check_file`` for ``check --fix``: fix the file (its rounds of check → apply), and report
+        what the last round found, which is what a check of the fixed file finds. The fixed bytes are
+        not written here: the report carries them (``rewrite``) for ``write_fixes``, with the other
+        files'. A file that cannot be fixed says why (``not_fixed``) and is checked as it is."""
+        from tfagenda.atomic import Rewrite
+        from tfagenda.linter import check_file, report_of
+        from tfagenda.yamldoc import gc_paused
+
+        path, reported = job
+        if not reported:  # only compared with the others: never fixed
+            return check_file(job, settings, compare)
+        with gc_paused():  # as check_file does
+            try:
+                outcome = fix_file(path, settings, self.unsafe, write=True, write_now=False)
+            except Exception as error:  # noqa: BLE001 - said as the file's not_fixed; its check goes on
+                report = check_file(job, settings, compare)
+                report.not_fixed = not_fixed_message(path, error)
+                return report
+            made: FileReport | None = None
+            if outcome.checked is not None:
+                try:
+                    made = report_of(outcome.checked, settings, compare)
+                except Exception:  # noqa: BLE001 - checked again below, where a crash is the file's E000
+                    made = None
+            if made is None:  # not a YAML agenda fixed here (an office document, unreadable, imported)
+                made = check_file(job, settings, compare, raw=outcome.new_bytes if outcome.changed else None)
+            made.fixed = outcome.fixed
+            if outcome.changed:
+                assert outcome.source is not None
+                source = outcome.source
+                made.rewrite = Rewrite(path, outcome.new_bytes, source.raw, source.snapshot)
+            return made
+
+    def write_fixes(
+        self, reports: list[FileReport], jobs: list[tuple[str, bool]], settings: Settings, compare: bool
+    ) -> None:
+        """Write the fixed files of a run at once (``atomic.write_all``); a file that could not be
+        written is checked again as it is on disk, and its report says why it was not fixed."""
+        from tfagenda.atomic import write_all
+        from tfagenda.linter import check_file
+
+        pending = [n for n, report in enumerate(reports) if report.rewrite is not None]
+        rewrites = [rewrite for n in pending if (rewrite := reports[n].rewrite) is not None]
+        for n in pending:
+            reports[n].rewrite = None  # the bytes are not needed past the write
+        for n, failure in zip(pending, write_all(rewrites)):
+            if failure is not None:
+                report = check_file(jobs[n], settings, compare)
+                report.not_fixed = not_fixed_message(reports[n].path, failure)
+                reports[n] = report
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,12 +17,12 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
@@ -89,6 +89,23 @@ class CheckResult:
         if self.errors or (strict and self.warnings):
             return 1
         return 0
+
+
+class Fixer(Protocol):
+    """What ``check_paths`` fixes with (``fix.FileFixer``; given by the caller, so that the check
+    loop does not depend on the fixer, which depends on it)."""
+
+    def fix_and_check_file(
+        self, job: tuple[str, bool], settings: Settings, compare: bool = True
+    ) -> FileReport:
+        """``check_file``, the file fixed first; the fixed bytes left in ``FileReport.rewrite``."""
+        ...
+
+    def write_fixes(
+        self, reports: list[FileReport], jobs: list[tuple[str, bool]], settings: Settings, compare: bool
+    ) -> None:
+        """Write the reports' fixed bytes; replace the report of a file not written."""
+        ...
 
 
 @dataclass(slots=True)
@@ -358,17 +375,16 @@ def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
-    fix: bool = False,
-    unsafe_fixes: bool = False,
+    fixer: Fixer | None = None,
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
     The findings' messages are deferred: a reporter says them in the language chosen for output.
 
-    ``fix`` (``check --fix``): each file is fixed in place first (``unsafe_fixes``: the unsafe fixes
-    too), by whichever process checks it, and its report is what remains, from the last round of
-    fixing; the result's ``fixed`` says what was fixed, ``not_fixed`` why a file was not. The
-    files in ``compare_with`` are not fixed."""
+    ``fixer`` (``check --fix``: ``fix.FileFixer``): each file is fixed in place first, by whichever
+    process checks it, and its report is what remains, from the last round of fixing; the result's
+    ``fixed`` says what was fixed, ``not_fixed`` why a file was not. The files in ``compare_with``
+    are not fixed."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
@@ -377,9 +393,9 @@ def check_paths(
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
     compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
-    work: partial[FileReport] = (
-        partial(fix_and_check_file, settings=settings, compare=compare, unsafe=unsafe_fixes)
-        if fix
+    work: Callable[[tuple[str, bool]], FileReport] = (
+        partial(fixer.fix_and_check_file, settings=settings, compare=compare)
+        if fixer is not None
         else partial(check_file, settings=settings, compare=compare)
     )
     processes = workers_for(len(files))
@@ -391,8 +407,8 @@ def check_paths(
             done.append(work(job))
             if n + 1 < len(jobs):  # not after the last: a one-file check would only pay for it
                 gc.collect(0)  # what the file made; what is kept moves out of the young generation
-    if fix:
-        _write_fixes(done, jobs, settings, compare)
+    if fixer is not None:
+        fixer.write_fixes(done, jobs, settings, compare)
     reports = done[: len(files)]
     cross: dict[int, list[Problem]] = defaultdict(list)  # index in ``reports`` → its O003 with other files
     crashes: dict[int, list[Finding]] = {}
@@ -411,7 +427,7 @@ def check_paths(
                 )
             ]
     result = CheckResult()
-    if fix:
+    if fixer is not None:
         result.fixed = {report.path: report.fixed for report in reports if report.fixed is not None}
         result.not_fixed = [report.not_fixed for report in reports if report.not_fixed is not None]
     for n, report in enumerate(reports):
@@ -456,65 +472,6 @@ def check_file(
         return FileReport(
             loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings
         )
-
-
-def fix_and_check_file(
-    job: tuple[str, bool], settings: Settings, compare: bool = True, unsafe: bool = False
-) -> FileReport:
-    """``check_file`` for ``check --fix``: fix the file (its rounds of check → apply), and report what
-    the last round found, which is what a check of the fixed file finds. The fixed bytes are not
-    written here: the report carries them (``rewrite``) for ``check_paths`` to write with the
-    others. A file that cannot be fixed says why (``not_fixed``) and is checked as it is."""
-    path, reported = job
-    if not reported:  # only compared with the others: never fixed
-        return check_file(job, settings, compare)
-    from tfagenda.fix import fix_file, not_fixed_message
-
-    with gc_paused():  # as check_file does
-        try:
-            outcome = fix_file(path, settings, unsafe, write=True, write_now=False)
-        except Exception as error:  # noqa: BLE001 - said as the file's not_fixed; its check goes on
-            report = check_file(job, settings, compare)
-            report.not_fixed = not_fixed_message(path, error)
-            return report
-        made: FileReport | None = None
-        if outcome.checked is not None:
-            try:
-                made = report_of(outcome.checked, settings, compare)
-            except Exception:  # noqa: BLE001 - checked again below, where a crash is the file's E000
-                made = None
-        # Not a YAML agenda fixed here (an office document, unreadable, imported): checked as it is.
-        if made is None:
-            made = check_file(job, settings, compare, raw=outcome.new_bytes if outcome.changed else None)
-        report = made
-        report.fixed = outcome.fixed
-        if outcome.changed:
-            assert outcome.source is not None
-            from tfagenda.atomic import Rewrite
-
-            source = outcome.source
-            report.rewrite = Rewrite(path, outcome.new_bytes, source.raw, source.snapshot)
-        return report
-
-
-def _write_fixes(
-    reports: list[FileReport], jobs: list[tuple[str, bool]], settings: Settings, compare: bool
-) -> None:
-    """Write the fixed files of a run at once (``atomic.write_all``); a file that could not be
-    written is checked again as it is on disk, and its report says why it was not fixed."""
-    from tfagenda.atomic import write_all
-    from tfagenda.fix import not_fixed_message
-
-    pending = [n for n, report in enumerate(reports) if report.rewrite is not None]
-    rewrites = [reports[n].rewrite for n in pending]
-    for n in pending:
-        reports[n].rewrite = None  # the bytes are not needed past the write
-    failures = write_all([rewrite for rewrite in rewrites if rewrite is not None])
-    for n, failure in zip(pending, failures):
-        if failure is not None:
-            report = check_file(jobs[n], settings, compare)
-            report.not_fixed = not_fixed_message(reports[n].path, failure)
-            reports[n] = report
 
 
 def _real(path: str | Path) -> str:

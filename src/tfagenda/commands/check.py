@@ -28,6 +28,7 @@ from tfagenda.report import ReportOptions, write_report
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
+    from tfagenda.fix import FileFixer
     from tfagenda.linter import CheckResult
 
 
@@ -112,7 +113,7 @@ def run_check(
         return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err, lang)
     try:
         # With --fix, each file is fixed by the process that checks it, and its report is what remains.
-        result = check_paths(targets, settings, compare_with, fix=fix, unsafe_fixes=unsafe_fixes)
+        result = check_paths(targets, settings, compare_with, fixer=_fixer(unsafe_fixes) if fix else None)
     except PathNotFound as missing:
         raise UsageError(not_found(missing)) from None
     if not result.files and not changed_only:
@@ -123,6 +124,12 @@ def run_check(
     if exit_zero:
         return 0
     return max(result.exit_code(strict), 1 if result.not_fixed else 0)
+
+
+def _fixer(unsafe: bool) -> FileFixer:
+    from tfagenda.fix import FileFixer
+
+    return FileFixer(unsafe)
 
 
 def _report(
