@@ -216,6 +216,12 @@ def write_all(rewrites: list[Rewrite]) -> list[BaseException | None]:
     outcomes: list[BaseException | None] = [None] * len(rewrites)
     if not rewrites:
         return outcomes
+    if len(rewrites) == 1:  # one file (an editor's, a hook's): no threads to start
+        try:
+            write_atomic(rewrites[0].path, rewrites[0].data, rewrites[0].expected, rewrites[0].snapshot)
+        except Exception as failed:  # noqa: BLE001 - this file's failure, said by the caller
+            outcomes[0] = failed
+        return outcomes
     from concurrent.futures import Future, ThreadPoolExecutor
 
     futures: list[Future[_Prepared | None]] = []
