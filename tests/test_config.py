@@ -15,6 +15,7 @@ from tfagenda.linter import check_paths
 from tfagenda.rules import ALL_RULES
 
 ALL_CODES = frozenset(rule.code for rule in ALL_RULES)
+DEFAULT_CODES = frozenset(rule.code for rule in ALL_RULES if not rule.opt_in)
 
 # A gap (S002, warning), a missing owner (O001, warning) and an unknown owner (O002, error).
 MIXED = """\
@@ -84,7 +85,7 @@ def test_no_config_gives_the_defaults(project: Path) -> None:
     assert find_config(project) is None
     settings = load_settings()
     assert settings.source is None
-    assert settings.selected == ALL_CODES
+    assert settings.selected == DEFAULT_CODES
     assert settings.agenda_dir == project / "agendas"
 
 
@@ -164,9 +165,10 @@ def test_pyproject_tool_table(project: Path) -> None:
         ("t001", ["T001"]),
         ("end-before-start", ["T001"]),
         ("gap", ["S002"]),
-        ("T", ["T001", "T002", "T003", "T004"]),
-        ("S00", ["S001", "S002", "S003"]),
-        ("O", ["O001", "O002", "O003", "O004"]),
+        # (selection leaves out the opt-in T005: test_implicit_end)
+        ("T", ["T001", "T002", "T003", "T004", "T005"]),
+        ("S00", ["S001", "S002", "S003", "S004"]),
+        ("O", ["O001", "O002", "O003", "O004", "O005", "O006"]),
         ("ALL", [rule.code for rule in ALL_RULES]),
     ],
 )
@@ -283,7 +285,7 @@ def test_severity_override_makes_an_error_pass(project: Path) -> None:
 def test_severity_override_by_prefix_shows_in_every_format(project: Path) -> None:
     write(project / "a.yaml", WARNINGS)
     write(project / "tfagenda.toml", '[severity]\nS = "error"\n')
-    assert load_settings().severity == {"S001": "error", "S002": "error", "S003": "error"}
+    assert load_settings().severity == {"S001": "error", "S002": "error", "S003": "error", "S004": "error"}
     assert check("a.yaml", "--format", "github").stdout.startswith("::warning")  # O001 first, still a warning
     assert "::error file=a.yaml,line=5" in check("a.yaml", "--format", "github").stdout
 

@@ -258,9 +258,10 @@ def corrupted(draw, overnight: bool = False, start_only: bool = False):
         if follower.fields not in TESTIFYING:
             follower.fields = draw(st.sampled_from(TESTIFYING))
     field = draw(st.sampled_from(["start", "end", "duration"]))
-    if field == "start" and index > 0 and agenda.segments[index - 1].fields == START_ONLY:
+    if field in ("start", "duration") and index > 0 and agenda.segments[index - 1].fields == START_ONLY:
         # A start-only row ends where this one starts: it cannot say which start is right, and a
-        # start between it and the end is as good a repair as the written duration.
+        # start between it and the end is as good a repair as the written duration (a wrong
+        # duration then has two repairs the neighbours support alike, and T002 says both).
         agenda.segments[index - 1].fields = draw(st.sampled_from(SUBSETS))
     settle_start_only(agenda.segments)
     if field == "duration":
@@ -526,3 +527,43 @@ def test_slot_spellings(text: str, start: int, end: int) -> None:
     slot = parse_slot_text(text)
     assert (slot.start, slot.end) == (start, end)
     assert slot.crosses_midnight == (end > MINUTES_PER_DAY)
+
+
+def test_a_segments_own_parts_testify_to_its_repair() -> None:
+    """Found by hypothesis: the previous row is start-only (no witness) and the slot's end agrees with
+    both "duration 2" and "start 00:07"; the first part's start 00:05 breaks the tie."""
+    segments = [
+        Seg(0, 1, START_ONLY, "hm"),
+        Seg(1, 2, ("start", "duration"), "hm"),
+        Seg(2, 3, START_ONLY, "hm"),
+        Seg(3, 4, ("start", "duration"), "hm"),
+        Seg(4, 5, START_ONLY, "hm"),
+        Seg(5, 7, ("start", "end", "duration"), "hm", parts=[Seg(5, 7, ("start", "end", "duration"), "hm")]),
+    ]
+    _check_corruption(Agenda(0, segments), 5, "duration", "0:00")
+
+
+def test_a_repair_that_leaves_zero_minutes_loses_a_tie() -> None:
+    """Found by hypothesis: start 00:02, end 00:04, duration 0 after a start-only row. The next start
+    (00:04) agrees with "duration 2" and with "start 00:04"; the latter would make the row vanish."""
+    segments = [
+        Seg(0, 2, START_ONLY, "hm"),
+        Seg(2, 4, ("start", "end", "duration"), "hm"),
+        Seg(4, 6, ("start", "end", "duration"), "hm"),
+    ]
+    _check_corruption(Agenda(0, segments), 1, "duration", "0:00")
+
+
+def test_a_wrong_duration_after_a_start_only_row_has_two_repairs() -> None:
+    """Found by hypothesis: nothing says whether the start or the duration is wrong; T002 says both."""
+    text = """\
+title: t
+slot: "00:00-00:06"
+segments:
+  - {title: A, start: "00:00"}
+  - {title: B, start: "00:02", end: "00:04", duration: "0:01"}
+  - {title: C, start: "00:04", end: "00:06", duration: "0:02"}
+"""
+    (finding,) = [f for f in check_text(text) if f.code != "O001"]
+    assert finding.code == "T002" and finding.fix is None
+    assert "duration 2 minutes or start 00:03" in finding.message.say("en")

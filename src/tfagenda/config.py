@@ -41,6 +41,11 @@ class _FileSettings(BaseModel):
     include: list[str] = Field(default_factory=lambda: ["*.yaml", "*.yml"])
     exclude: list[str] = Field(default_factory=list)
     policy: Policy = Field(default_factory=Policy)
+    people: str | None = Field(
+        None,
+        description="The shared people registry (docs/people.md), relative to the config's folder; "
+        "default: the nearest people.yaml from the agenda's folder up to the project root",
+    )
 
     @field_validator("select", "ignore", "extend_select")
     @classmethod
@@ -91,6 +96,7 @@ class Settings:
     include: tuple[str, ...] = ("*.yaml", "*.yml")
     exclude: tuple[str, ...] = ()
     policy: Policy = field(default_factory=Policy)
+    people: Path | None = None  # the configured people registry, if any
 
     @classmethod
     def defaults(cls) -> Settings:
@@ -105,8 +111,8 @@ class Settings:
         """These settings with command-line selectors applied (``select`` replaces, as in ruff)."""
         from dataclasses import replace
 
-        selected = set(_expand(select)) if select else set(self.selected)
-        selected |= set(_expand(extend_select))
+        selected = set(_expand_selection(select)) if select else set(self.selected)
+        selected |= set(_expand_selection(extend_select))
         selected -= set(_expand(ignore))
         return replace(self, selected=frozenset(selected))
 
@@ -220,12 +226,15 @@ def load_settings(config: Path | None = None, isolated: bool = False, cwd: Path 
                 else f"unknown key; known keys: {', '.join(known)}"
             )
         raise ConfigError(f"{path}: {key}: {message}") from None
-    return _resolve(raw, path.parent, path)
+    settings = _resolve(raw, path.parent, path)
+    if settings.people is not None and not settings.people.is_file():
+        raise ConfigError(f"{path}: {prefix}people: no such people registry: {settings.people}")
+    return settings
 
 
 def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
-    selected = set(_expand(raw.select)) if raw.select is not None else set(_expand(["ALL"]))
-    selected |= set(_expand(raw.extend_select))
+    selected = set(_expand_selection(raw.select if raw.select is not None else ["ALL"]))
+    selected |= set(_expand_selection(raw.extend_select))
     selected -= set(_expand(raw.ignore))
     return Settings(
         root=root,
@@ -239,7 +248,23 @@ def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
         include=tuple(raw.include),
         exclude=tuple(raw.exclude),
         policy=raw.policy,
+        people=Path(os.path.normpath(root / raw.people)) if raw.people else None,
     )
+
+
+def _expand_selection(selectors: list[str] | None) -> list[str]:
+    """Rule codes that selectors turn on: as ``_expand``, but an opt-in rule (T005) only when a
+    selector names it by code or name, never through a prefix or ``ALL`` (ignores and severities
+    take every rule a selector matches)."""
+    from tfagenda.rules import RULES, find_rule
+
+    named = {
+        found.code
+        for selector in selectors or []
+        for part in selector.split(",")
+        if (found := find_rule(part.strip())) is not None
+    }
+    return [code for code in _expand(selectors) if not RULES[code].opt_in or code in named]
 
 
 def _expand(selectors: list[str] | None) -> list[str]:

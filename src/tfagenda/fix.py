@@ -31,6 +31,7 @@ from tfagenda.yamldoc import sniff_encoding
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
+    from tfagenda.documents.fix import CellChange
     from tfagenda.linter import Checked, FileReport
     from tfagenda.load import Loaded
 
@@ -166,17 +167,22 @@ class FixOutcome:
     written: bool = False
     findings: list[Finding] | None = None  # the fixed text's findings (uncapped), when it was checked
     checked: Checked | None = None  # the fixed text's check, loaded as the file's bytes would be
+    cells: list[CellChange] = field(default_factory=list)  # a document's: the cells the fixes rewrite
 
     @property
     def changed(self) -> bool:
-        return self.source is not None and self.text != self.source.text
+        return bool(self.cells) or self.source is not None and self.text != self.source.text
 
     @property
     def new_bytes(self) -> bytes:
         assert self.source is not None
         return self.source.encode(self.text)
 
-    def diff(self, name: str | None = None) -> str:
+    def diff(self, name: str | None = None, lang: str = "en") -> str:
+        if self.cells:  # a document: the cells, by their place (in ``lang``)
+            from tfagenda.documents.fix import diff_cells
+
+            return diff_cells(name or self.path, self.cells, lang)
         if self.source is None:
             return ""
         return unified_diff(self.source.text, self.text, name or self.path)
@@ -289,12 +295,12 @@ def fix_file(
     meanwhile). ``write_now`` False: read the file as for writing (a regular file, its snapshot) but
     leave the writing to the caller (``outcome.new_bytes``; ``atomic.write_all``), as ``check --fix``
     does. An office document is written at once either way."""
-    from tfagenda.documents.fix import fix_document, is_document
+    from tfagenda.documents.fix import fix_document_cells, is_document
     from tfagenda.load import MAX_FILE_BYTES
 
     if is_document(path):  # .hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only
-        fixed, written = fix_document(path, settings, unsafe, write)
-        return FixOutcome(str(path), None, "", fixed, written=written)
+        fixed, written, cells = fix_document_cells(path, settings, unsafe, write)
+        return FixOutcome(str(path), None, "", fixed, written=written, cells=cells)
     name = str(path)
     snapshot = None
     try:
@@ -382,12 +388,15 @@ class FileFixer:
                     made = report_of(outcome.checked, settings, compare)
                 except Exception:  # noqa: BLE001 - checked again below, where a crash is the file's E000
                     made = None
+            # The text of a YAML file changed: its bytes are written after (an office document's
+            # cells are written at once, by ``fix_file``).
+            source = outcome.source if outcome.changed else None
             if made is None:  # not a YAML agenda fixed here (an office document, unreadable, imported)
-                made = check_file(job, settings, compare, raw=outcome.new_bytes if outcome.changed else None)
+                made = check_file(
+                    job, settings, compare, raw=outcome.new_bytes if source is not None else None
+                )
             made.fixed = outcome.fixed
-            if outcome.changed:
-                assert outcome.source is not None
-                source = outcome.source
+            if source is not None:
                 made.rewrite = Rewrite(path, outcome.new_bytes, source.raw, source.snapshot)
             return made
 

@@ -40,8 +40,10 @@ from tfagenda.findings import (
 from tfagenda.load import Loaded, load_bytes, load_file, load_text
 from tfagenda.messages import Commas, Message, T
 from tfagenda.parallel import map_in_processes, workers_for
+from tfagenda.registry import Registry, load_registry, registry_for, registry_path_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
+from tfagenda.rules.changeover import cross_file_changeovers
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
 from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
@@ -136,7 +138,8 @@ def run_rules(
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
-    context = Context(loaded, timeline, policy)
+    registry = registry_of(loaded.path, settings) if agenda is not None else None
+    context = Context(loaded, timeline, policy, registry)
     findings = []
     path, document = loaded.path, loaded.document
     for rule in ALL_RULES:
@@ -144,6 +147,11 @@ def run_rules(
             continue
         findings.extend(_capped(path, document, rule, rule.check(context), cap))
     return context, findings
+
+
+def registry_of(path: str, settings: Settings) -> Registry | None:
+    """The people registry a file at ``path`` uses (docs/people.md)."""
+    return registry_for(path, settings.root if settings.source else None, settings.people)
 
 
 def _capped(
@@ -387,14 +395,23 @@ def check_paths(
     are not fixed."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
+    registries = _registries_to_report(files, settings)
+    files += registries
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
-    compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
+    changeovers = "O005" in settings.selected and settings.policy.changeover.checked
+    compare = ("O003" in settings.selected or changeovers) and len(files) + len(others) > 1  # across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
     work: Callable[[tuple[str, bool]], FileReport] = (
-        partial(fixer.fix_and_check_file, settings=settings, compare=compare)
+        partial(
+            _fix_and_check,
+            fixer=fixer,
+            settings=settings,
+            compare=compare,
+            only_checked=frozenset(str(path) for path in registries),
+        )
         if fixer is not None
         else partial(check_file, settings=settings, compare=compare)
     )
@@ -419,6 +436,12 @@ def check_paths(
                 n = compared[index][0]
                 if n < len(files):
                     cross[n].append(problem)
+            if changeovers:  # O005 across files, by the same bookings
+                found = cross_file_changeovers([bookings for _, bookings in compared], settings.policy)
+                for index, problem in found:
+                    n = compared[index][0]
+                    if n < len(files):
+                        cross[n].append(problem)
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
             first = compared[0][0]
             crashes[first] = [
@@ -472,6 +495,36 @@ def check_file(
         return FileReport(
             loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings
         )
+
+
+def _registries_to_report(files: list[Path], settings: Settings) -> list[Path]:
+    """The people registries the files use that are not among them, when they have a problem: a
+    registry's mistakes are reported at its own lines, once, wherever it is."""
+    named = {_real(path) for path in files}
+    top = settings.root if settings.source else None
+    found: dict[str, None] = {}
+    for path in files:
+        registry = registry_path_for(str(path), top, settings.people)
+        if registry is not None:
+            found.setdefault(registry)
+    extra = []
+    for registry in found:
+        if _real(registry) in named:
+            continue
+        loaded = load_registry(registry)  # None: gone, or a people.yaml that is an agenda
+        if loaded is not None and loaded.has_problems:
+            extra.append(Path(registry))
+    return extra
+
+
+def _fix_and_check(
+    job: tuple[str, bool], fixer: Fixer, settings: Settings, compare: bool, only_checked: frozenset[str]
+) -> FileReport:
+    """``fixer.fix_and_check_file``, except for the files in ``only_checked`` (the people registries
+    reported with the agendas: ``check --fix`` fixes the agendas it is given, as before)."""
+    if job[0] in only_checked:
+        return check_file(job, settings, compare)
+    return fixer.fix_and_check_file(job, settings, compare)
 
 
 def _real(path: str | Path) -> str:

@@ -33,7 +33,16 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "{places} and {more} more": "{places} 외 {more}곳",
     # -- timeline: T001/T002 -----------------------------------------------------------------
+    # -- T005 implicit-end -------------------------------------------------------------------
+    "{title!r} gives no end: it ends at {end}, {where}": "{title!r}에 종료 시각이 없습니다. {where} {end}에 끝납니다",
+    "where the next segment starts": "다음 순서가 시작하는",
+    "where its parent segment ends": "상위 순서가 끝나는",
+    "where the slot ends": "회의 시간이 끝나는",
+    "where its last part ends": "마지막 하위 순서가 끝나는",
+    "write end: {value}": "종료 시각 쓰기: {value}",
     "the {n}-minute duration": "소요 시간({n}분)",
+    "its first part's start": "첫 하위 순서의 시작",
+    "its last part's end": "마지막 하위 순서의 종료",
     "the slot's start": "회의 시간의 시작",
     "the slot's end": "회의 시간의 종료",
     "the parent segment's start": "상위 순서의 시작",
@@ -79,6 +88,22 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{after!r} starts at {after_start}, {overlap} before {before!r} ends at {before_end}; start it at {before_end} or end {before!r} at {after_start}": "‘{after}’의 시작({after_start})이 ‘{before}’의 종료({before_end})보다 {overlap} 이릅니다. ‘{after}’의 시작을 {before_end}에 맞추거나 ‘{before}’의 종료를 {after_start}에 맞추십시오",
     "{gap_start}–{gap_end} ({length}) between {before!r} and {after!r} is not covered by any segment; start {after!r} at {gap_start} or add a break": "‘{before}’ 종료와 ‘{after}’ 시작 사이의 {gap_start}–{gap_end}({length})에 배정된 순서가 없습니다. ‘{after}’의 시작을 {gap_start}에 맞추거나 휴식 순서를 추가하십시오",
     "{after!r} at {after_start} is listed after {before!r} at {before_start}; list segments in time order": "{after_start}에 시작하는 ‘{after}’ 순서가 {before_start}에 시작하는 ‘{before}’ 순서보다 뒤에 적혀 있습니다. 순서를 시간순으로 적으십시오",
+    # -- changeover and clash groups: O005, S004 (issue 16) -----------------------------------
+    "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} ({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; start {after!r} at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{before}’({before_booking}, 줄 {line})에서 ‘{after}’({after_booking})까지 {gap}뿐이며, {source}에서 {target}까지 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{after}’의 시작을 {earliest} 이후로 옮기십시오",
+    "{person} has {gap} to get from {other!r} ({where}, {other_booking}) to {mine!r} ({my_booking}), {short} less than the changeover of {needed}; start {mine!r} at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{other}’({where}, {other_booking})에서 ‘{mine}’({my_booking})까지 {gap}뿐이며, 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{mine}’의 시작을 {earliest} 이후로 옮기십시오",
+    "{person} has {gap} to get from {mine!r} ({my_booking}) to {other!r} ({where}, {other_booking}), {short} less than the changeover of {needed}; {other!r} would have to start at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{mine}’({my_booking})에서 ‘{other}’({where}, {other_booking})까지 {gap}뿐이며, 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{other}’의 시작이 {earliest} 이후여야 합니다",
+    "topic {name!r}": "주제 ‘{name}’",
+    "clash group {name!r}": "중복 금지 그룹 ‘{name}’",
+    "{last!r} ({last_booking}) runs at the same time as {first!r} ({first_booking}, line {line}), and both are in {groups}; move one so that people can see both": "‘{last}’({last_booking}) 순서와 ‘{first}’({first_booking}, 줄 {line}) 순서의 시간이 겹칩니다. 두 순서 모두 {groups}에 속합니다. 참석자가 둘 다 볼 수 있도록 한 순서를 옮기십시오",
+    "{count} segments of {groups} run at overlapping times in different rooms: {listed} and {last!r} ({last_booking}); move them apart so that people can see them all": "{groups}에 속한 순서 {count}개가 서로 다른 장소에서 같은 시간에 진행됩니다: {listed}, ‘{last}’({last_booking}). 참석자가 모두 볼 수 있도록 시간을 나누십시오",
+    "{listed}, {more} more": "{listed} 외 {more}개",
+    "{title!r} ({booking}, line {line})": "‘{title}’({booking}, 줄 {line})",
+    "{value!r} is not a topic; give a name or a list of names": "주제로 읽을 수 없는 값입니다({value!r}). 이름이나 이름 목록을 적으십시오",
+    "{value!r} is not a clash group; give it a name": "중복 금지 그룹으로 읽을 수 없는 값입니다({value!r}). 그룹 이름을 적으십시오",
+    "the changeover for {key!r}: {reason}": "{key!r}의 이동 시간: {reason}",
+    '{key!r} is neither default nor a room pair such as "Hall A -> Hall B" or "Hall A <-> Hall B"': '{key!r}는 default도 장소 쌍도 아닙니다. "Hall A -> Hall B"(한 방향) 또는 "Hall A <-> Hall B"(양방향)처럼 적으십시오',
+    "{key!r} names the same room twice; no changeover is needed within a room": "{key!r}에 같은 장소가 두 번 적혀 있습니다. 같은 장소 안에서는 이동 시간이 필요 없습니다",
+    "{key!r} gives the way from {start} to {end} a second time": "{key!r}에서 {start}에서 {end}까지의 이동 시간을 두 번째로 정했습니다",
     # -- slot: F001–F003 ---------------------------------------------------------------------
     "{title!r} starts at {start}, {early} before the slot {slot} starts": "‘{title}’의 시작({start})이 회의 시간({slot})의 시작보다 {early} 이릅니다",
     "{title!r} ends at {end}, {late} after the slot {slot} ends": "‘{title}’의 종료({end})가 회의 시간({slot})의 종료보다 {late} 늦습니다",
@@ -98,6 +123,18 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "; add them to people": ". people에 추가하십시오",
     "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})": "담당 {person}의 일정이 겹칩니다. ‘{second}’({second_booking}) 시간에 ‘{first}’({first_booking}, 줄 {line})에도 배정되어 있습니다",
     "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})": "담당 {person}의 일정이 겹칩니다. ‘{mine}’({my_booking}) 시간에 ‘{other}’({where}, {other_booking})에도 배정되어 있습니다",
+    # -- availability: O006, F004 (people registry, windows) --------------------------------
+    "{value!r} is not a time window; write it as {examples}": "시간대로 읽을 수 없는 값입니다({value!r}). {examples}처럼 적으십시오",
+    "{value!r} is not a list of time windows; write them as {examples}": "시간대 목록으로 읽을 수 없는 값입니다({value!r}). {examples}처럼 적으십시오",
+    "the nearest time they are free for its {minutes} is {window}": "{minutes} 동안 참석할 수 있는 가장 가까운 시간은 {window}입니다",
+    "the nearest time the room is open for its {minutes} is {window}": "{minutes} 동안 장소를 쓸 수 있는 가장 가까운 시간은 {window}입니다",
+    "no time that day fits its {minutes}": "그날에는 {minutes}이 들어갈 시간이 없습니다",
+    "{person} is unavailable {windows}, during {title!r} ({booking}); {advice}": "담당 {person}은(는) {windows}에 참석할 수 없어 ‘{title}’({booking})을(를) 맡을 수 없습니다. {advice}",
+    "{person} is available only {windows} that day, not during {title!r} ({booking}); {advice}": "담당 {person}은(는) 그날 {windows}에만 참석할 수 있어 ‘{title}’({booking}) 시간에는 참석할 수 없습니다. {advice}",
+    "{person} is not available on the day of {title!r} ({booking}); {advice}": "담당 {person}은(는) ‘{title}’({booking}) 날에 참석할 수 없습니다. {advice}",
+    "{title!r} ({booking}) is in {room} while it is closed ({windows}); {advice}": "‘{title}’({booking})이(가) {room}을(를) 쓸 수 없는 시간({windows})에 배정되어 있습니다. {advice}",
+    "{title!r} ({booking}) is in {room} outside its opening hours ({windows}); {advice}": "‘{title}’({booking})이(가) {room}의 이용 시간({windows}) 밖에 배정되어 있습니다. {advice}",
+    "{title!r} ({booking}) is in {room}, which is not open that day; {advice}": "‘{title}’({booking})이(가) 그날 열지 않는 {room}에 배정되어 있습니다. {advice}",
     # -- dates: D001 -------------------------------------------------------------------------
     "weekday {written} does not match {date}, a {actual}; write {right}": "요일({written})이 날짜({date})와 맞지 않습니다. 이날은 {actual}이며, 올바른 표기는 {right}입니다",
     # -- suppressions: I001 ------------------------------------------------------------------
@@ -501,13 +538,25 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "key {key!r} is given twice in one object; the second is ignored: remove one of them": (
         "한 객체에 키 {key!r}가 두 번 있습니다. 두 번째 값은 무시됩니다. 하나를 지우십시오"
     ),
+    # -- issue 12/14 leftovers: schedules and documents (h-real12) ---------------------------
+    "event {id}": "행사 {id}",
+    "an event": "행사",
+    "{event} ({title!r})": "{event}(제목 {title!r})",
+    "{path}: {place}": "{path}의 {place}",
+    "{n} table": "표 {n}개",
+    "{n} tables": "표 {n}개",
+    "{n} paragraph": "문단 {n}개",
+    "{n} paragraphs": "문단 {n}개",
+    "the conference's day_change cannot be read: {error}; days without a start and end get no slot": (
+        "행사의 day_change를 읽을 수 없습니다: {error}. 시작·종료가 없는 날에는 회의 시간을 두지 않습니다"
+    ),
     # -- documents (.hwpx, .hwp, .docx, .pdf) ------------------------------------------------
     "the document is larger than {mib} MiB, the most tfagenda reads; not checked": (
         "문서가 {mib}MiB보다 커서 tfagenda가 읽지 않습니다. 검사하지 않았습니다"
     ),
-    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule": (
+    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} and {paragraphs}, none of them a schedule": (
         "문서에서 일정표를 찾지 못했습니다. 일정 표(머리글 {header}, {row} 같은 행)와"
-        " {overview}의 {when} 줄을 찾았지만, 문서의 표 {tables}개와 문단 {paragraphs}개 중 일정표는 없습니다"
+        " {overview}의 {when} 줄을 찾았지만, 문서의 {tables}와 {paragraphs} 중 일정표는 없습니다"
     ),
     "the {format} document is encrypted or protected by a password; save an unprotected copy and check that": (
         "{format} 문서가 암호화되었거나 암호로 보호되어 있습니다. 보호를 푼 사본을 저장해 검사하십시오"
@@ -565,4 +614,59 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "다음 파일은 읽을 수 있는 회의 일정이 아닙니다. 나머지는 출력합니다:"
     ),
     "{path}: could not be read": "{path}: 읽을 수 없습니다",
+    # -- diff ------------------------------------------------------------------------------------
+    "added": "새로 추가",
+    "cancelled": "취소",
+    "moved to {when} ({shift})": "시간 변경: {when}({shift})",
+    "moved to {when}": "일시 변경: {when}",
+    "now {when}, {minutes} longer": "시간 연장: {when}({minutes} 늘어남)",
+    "now {when}, {minutes} shorter": "시간 단축: {when}({minutes} 줄어듦)",
+    "{n} hour": "{n}시간",
+    "{n} hours": "{n}시간",
+    "its time cannot be worked out now": "이제 시간을 알 수 없습니다",
+    "{minutes} later": "{minutes} 늦게",
+    "{minutes} earlier": "{minutes} 일찍",
+    "room {old} → {new}": "장소 변경: {old} → {new}",
+    "owner {old} → {new}": "담당 변경: {old} → {new}",
+    "renamed to '{title}'": "제목 변경: ‘{title}’",
+    "day {number}": "{number}일차",
+    "no changes": "바뀐 것이 없습니다",
+    "{n} change": "변경 {n}건",
+    "{n} changes": "변경 {n}건",
+    "{n} added": "추가 {n}건",
+    "{n} cancelled": "취소 {n}건",
+    "{n} moved": "시간 변경 {n}건",
+    "{n} longer": "연장 {n}건",
+    "{n} shorter": "단축 {n}건",
+    "{n} in another room": "장소 변경 {n}건",
+    "{n} with other owners": "담당 변경 {n}건",
+    "{n} renamed": "제목 변경 {n}건",
+    "{n} person affected": "관련된 사람 {n}명",
+    "{n} people affected": "관련된 사람 {n}명",
+    "Without an owner (everyone)": "담당이 없는 순서(모두에게 해당)",
+    "{name} (does not exist)": "{name}(없음)",
+    "cannot compare; these versions are not readable agendas:": (
+        "비교할 수 없습니다. 다음 판은 읽을 수 있는 일정표가 아닙니다:"
+    ),
+    "name two files to compare (OLD NEW), or --rev REV and the files": (
+        "비교할 두 파일(OLD NEW)을 적거나, --rev REV와 파일을 적으십시오"
+    ),
+    "only one of OLD and NEW can be - (standard input)": "OLD와 NEW 중 하나만 -(표준 입력)일 수 있습니다",
+    "--rev compares files of the working tree; - (standard input) cannot be one": (
+        "--rev는 작업 트리의 파일을 비교합니다. -(표준 입력)는 쓸 수 없습니다"
+    ),
+    "{path} is a folder; name two files, or use --rev REV {path} to compare a folder": (
+        "{path}은(는) 폴더입니다. 두 파일을 적거나, 폴더는 --rev REV {path}로 비교하십시오"
+    ),
+    "--rev needs git: {error}": "--rev에는 git이 필요합니다: {error}",
+    "--rev {rev}: git failed": "--rev {rev}: git이 실패했습니다",
+    "--rev {rev}: not a git revision (a commit, branch or tag) in this repository": (
+        "--rev {rev}: 이 저장소의 git 리비전(커밋, 브랜치 또는 태그)이 아닙니다"
+    ),
+    "{path} is not in the git repository at {top}": "{path}: {top}의 git 저장소 밖에 있습니다",
+    "{path}: not in the working tree, nor at {rev}": "{path}: 작업 트리에도 {rev}에도 없습니다",
+    "{path}: some of it could not be read ({codes}); what depends on it may show as cancelled, added or without a time. tfagenda check {path} lists the problems": (
+        "{path}: 일부를 읽을 수 없습니다({codes}). 그에 따른 순서는 취소, 추가 또는 시간 없음으로 보일 수 있습니다. tfagenda check {path}로 확인하십시오"
+    ),
+    "unknown format {format}; use text, json or md": "알 수 없는 형식입니다: {format}. text, json 또는 md를 쓰십시오",
 }

@@ -17,6 +17,7 @@ from tfagenda.load import Loaded
 from tfagenda.messages import Message, minutes
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
+from tfagenda.registry import Registry
 from tfagenda.timeline import Timeline
 
 
@@ -27,6 +28,9 @@ class Context:
     loaded: Loaded
     timeline: Timeline | None
     policy: Policy = field(default_factory=Policy)
+    registry: Registry | None = None  # the shared people registry the file uses (docs/people.md)
+    # What several rules of this file compute alike, computed once (owners.people_and_names)
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def minutes(self, n: int) -> Message:
         """``5 minutes`` / ``5분``."""
@@ -77,6 +81,9 @@ class Rule:
     after_suppressions: bool = (
         False  # runs last, on the suppressions the other findings used (SuppressionsContext)
     )
+    # An opt-in rule (ruff's word) runs only when a config or --select/--extend-select names it by
+    # code or name: a prefix or ALL does not select it.
+    opt_in: bool = False
 
     @property
     def doc(self) -> str:
@@ -101,9 +108,10 @@ def rule(
     fix: Applicability | None = None,
     needs_timeline: bool = True,
     after_suppressions: bool = False,
+    opt_in: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
     def wrap(check: CheckFunction) -> Rule:
-        return Rule(code, name, severity, check, fix, needs_timeline, after_suppressions)
+        return Rule(code, name, severity, check, fix, needs_timeline, after_suppressions, opt_in)
 
     return wrap
 
