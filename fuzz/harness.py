@@ -184,7 +184,7 @@ def check_one(raw: bytes, name: str, fix: bool = True, render: bool = False) -> 
         except UnicodeDecodeError:
             return findings
         if is_yaml(name, source.text) and loaded.document.text:
-            text, _, findings_after = fix_rounds(source.text, name)
+            text, _, findings_after, _ = fix_rounds(source.text, name)
             source.encode(text)  # the bytes --fix would write
             check_fix_output(source.text, text, name, findings, findings_after)
     return findings

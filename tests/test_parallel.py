@@ -157,3 +157,31 @@ def test_a_crash_comparing_files_is_e000_and_the_rest_stands(
     assert len(crashes) == 1 and "comparing the files for double bookings (O003)" in crashes[0]["message"]
     assert crashes[0]["path"].endswith("agenda-000.yaml")
     assert any(f["code"] == "E001" and f["path"].endswith("agenda-005.yaml") for f in results[0])
+
+
+@pytest.mark.parametrize(
+    ("files", "load", "runnable", "expected"),
+    [
+        (1000, 0.3, 1, 2),  # an idle machine: both cores
+        (1000, 0.9, 3, 2),  # the average lags (checks that just ended), but nothing else runs now
+        (1000, 1.2, 1, 2),  # nothing else runs now
+        (1000, 1.6, 2, 1),  # one other process on one of the two cores
+        (1000, 7.0, 9, 1),  # a busy machine: workers would only share the cores
+        (150, 0.0, 1, 1),  # few files: starting workers costs what they save
+        (16, 0.0, 1, 1),
+    ],
+)
+def test_workers_only_on_free_cores(
+    monkeypatch: pytest.MonkeyPatch, files: int, load: float, runnable: int, expected: int
+) -> None:
+    """Issue 17 target 4: a second process only where a core is free for it (bench/README.md)."""
+    import tfagenda.parallel as parallel
+
+    monkeypatch.delenv("TFAGENDA_JOBS", raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(parallel, "_runnable_now", lambda: runnable)
+    assert parallel.workers_for(files) == expected
+    monkeypatch.setenv("TFAGENDA_JOBS", "2")  # set by hand: as asked, whatever the load
+    assert parallel.workers_for(files) == (2 if files >= 16 else 1)

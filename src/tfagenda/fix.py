@@ -18,20 +18,22 @@ import difflib
 import os
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
 from tfagenda.findings import Edit, Finding, applicable
-from tfagenda.messages import Message, T
+from tfagenda.messages import Message, T, verbatim
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import sniff_encoding
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
     from tfagenda.documents.fix import CellChange
+    from tfagenda.linter import Checked, FileReport
+    from tfagenda.load import Loaded
 
 MAX_ROUNDS = 10
 
@@ -164,6 +166,7 @@ class FixOutcome:
     fixed: Counter[str] = field(default_factory=Counter)
     written: bool = False
     findings: list[Finding] | None = None  # the fixed text's findings (uncapped), when it was checked
+    checked: Checked | None = None  # the fixed text's check, loaded as the file's bytes would be
     cells: list[CellChange] = field(default_factory=list)  # a document's: the cells the fixes rewrite
 
     @property
@@ -202,8 +205,18 @@ def fix_text(
     max_rounds: int = MAX_ROUNDS,
 ) -> tuple[str, Counter[str]]:
     """Check and apply fixes until none applies (at most ``max_rounds`` rounds); the new text and the fixed counts."""
-    text, fixed, _ = fix_rounds(text, path, settings, unsafe, max_rounds)
-    return text, fixed
+    rounds = fix_rounds(text, path, settings, unsafe, max_rounds)
+    return rounds.text, rounds.fixed
+
+
+class Rounds(NamedTuple):
+    """What ``fix_rounds`` did: the new text, the fixed counts, the new text's findings (uncapped),
+    and its check whole (``linter.Checked``)."""
+
+    text: str
+    fixed: Counter[str]
+    findings: list[Finding]
+    checked: Checked
 
 
 def fix_rounds(
@@ -212,37 +225,54 @@ def fix_rounds(
     settings: Settings | None = None,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
-) -> tuple[str, Counter[str], list[Finding]]:
-    """``fix_text``, and the findings of the text it returns (every one: no per-rule cap).
+    load: Callable[[str], Loaded] | None = None,
+) -> Rounds:
+    """``fix_text``, and the findings of the text it returns (every one: no per-rule cap), from its
+    check (the last round's: the text is never checked twice). ``load`` loads a text for a round
+    (default ``load_text(text, path)``; a file's fixing loads the bytes it would write).
 
     Raises ``FixRefused`` when the fixes would make a text that does not parse where the input did.
     """
     from tfagenda.config import Settings
-    from tfagenda.linter import check_loaded
+    from tfagenda.linter import check_for_fixing
     from tfagenda.load import load_text
 
     settings = settings or Settings.defaults()
-
-    def check(text: str) -> list[Finding]:
-        return check_loaded(load_text(text, path), settings, cap=None)  # the display cap caps no fix
+    load = load or (lambda text: load_text(text, path))
 
     fixed: Counter[str] = Counter()
     seen = {text}
-    findings = check(text)
-    unreadable_before = sum(finding.code == "E001" for finding in findings)
+    checked = check_for_fixing(load(text), settings)
+    unreadable_before = sum(finding.code == "E001" for finding in checked.findings)
     for _ in range(max_rounds):
-        new_text, applied = apply_fixes(text, findings, unsafe)
+        new_text, applied = apply_fixes(text, checked.findings, unsafe)
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
         fixed.update(finding.code for finding in applied)
         seen.add(new_text)
         text = new_text
-        findings = check(text)  # the next round's findings, and the last round's result
-    if sum(finding.code == "E001" for finding in findings) > unreadable_before:
+        checked = check_for_fixing(load(text), settings)  # the next round's findings, and the result
+    if sum(finding.code == "E001" for finding in checked.findings) > unreadable_before:
         raise FixRefused(
             T("{path}: not fixed: the fixes would make a file that tfagenda cannot read", path=path)
         )
-    return text, fixed, findings
+    return Rounds(text, fixed, checked.findings, checked)
+
+
+def not_fixed_message(path: str | Path, error: BaseException) -> Message:
+    """Why ``check --fix`` did not fix a file (said after ``tfagenda:``): refused, changed on disk,
+    not writable, or a bug."""
+    from tfagenda.atomic import FileChanged
+
+    if isinstance(error, FixRefused):
+        return error.message
+    if isinstance(error, FileChanged):
+        return verbatim(str(error))
+    if isinstance(error, OSError):
+        return T(
+            "{path}: cannot write the fixes: {error}", path=str(path), error=str(error.strerror or error)
+        )
+    return verbatim(f"{path}: not fixed: internal error ({type(error).__name__}: {error}); please report it")
 
 
 def is_yaml(path: str, text: str) -> bool:
@@ -259,8 +289,12 @@ def fix_file(
     settings: Settings | None = None,
     unsafe: bool = False,
     write: bool = True,
+    write_now: bool = True,
 ) -> FixOutcome:
-    """Fix one file; with ``write``, write it back when something changed (``FileChanged`` if it changed meanwhile)."""
+    """Fix one file; with ``write``, write it back when something changed (``FileChanged`` if it changed
+    meanwhile). ``write_now`` False: read the file as for writing (a regular file, its snapshot) but
+    leave the writing to the caller (``outcome.new_bytes``; ``atomic.write_all``), as ``check --fix``
+    does. An office document is written at once either way."""
     from tfagenda.documents.fix import fix_document_cells, is_document
     from tfagenda.load import MAX_FILE_BYTES
 
@@ -279,15 +313,17 @@ def fix_file(
                 raw = stream.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
             return FixOutcome(name, None, "")
-        source = Source.from_bytes(raw, name)
+        source = replace(Source.from_bytes(raw, name), snapshot=snapshot)
     except NotRegularFile:
         raise
     except (OSError, UnicodeDecodeError):
         return FixOutcome(name, None, "")
     if not is_yaml(name, source.text):
         return FixOutcome(name, source, source.text)
-    text, fixed, findings = fix_rounds(source.text, name, settings, unsafe)
-    outcome = FixOutcome(name, source, text, fixed, findings=findings)
+    rounds = fix_rounds(source.text, name, settings, unsafe, load=_as_written(source))
+    outcome = FixOutcome(
+        name, source, rounds.text, rounds.fixed, findings=rounds.findings, checked=rounds.checked
+    )
     if outcome.changed and len(outcome.new_bytes) > MAX_FILE_BYTES:
         raise FixRefused(
             T(
@@ -297,10 +333,90 @@ def fix_file(
                 limit=f"{MAX_FILE_BYTES:,}",
             )
         )
-    if write and outcome.changed:
+    if write and write_now and outcome.changed:
         write_atomic(path, outcome.new_bytes, expected=source.raw, snapshot=snapshot)
         outcome.written = True
     return outcome
+
+
+def _as_written(source: Source) -> Callable[[str], Loaded]:
+    """Load a round's text as ``check`` will load the file once it is written: from its bytes in the
+    file's encoding (its byte-order mark, CP949's E006), so that the last round's check is the
+    file's report. A text past the size limit is loaded as text: the size refuses it after."""
+    from tfagenda.load import MAX_FILE_BYTES, load_bytes, load_text
+
+    def load(text: str) -> Loaded:
+        raw = source.encode(text)
+        if len(raw) > MAX_FILE_BYTES:
+            return load_text(text, source.path)
+        return load_bytes(raw, source.path)
+
+    return load
+
+
+@dataclass(frozen=True)
+class FileFixer:
+    """``check --fix`` in ``linter.check_paths`` (its ``Fixer``): each file fixed by the process
+    that checks it, the last round's check its report, the fixed files written together after."""
+
+    unsafe: bool = False
+
+    def fix_and_check_file(
+        self, job: tuple[str, bool], settings: Settings, compare: bool = True
+    ) -> FileReport:
+        """``check_file`` for ``check --fix``: fix the file (its rounds of check → apply), and report
+        what the last round found, which is what a check of the fixed file finds. The fixed bytes are
+        not written here: the report carries them (``rewrite``) for ``write_fixes``, with the other
+        files'. A file that cannot be fixed says why (``not_fixed``) and is checked as it is."""
+        from tfagenda.atomic import Rewrite
+        from tfagenda.linter import check_file, report_of
+        from tfagenda.yamldoc import gc_paused
+
+        path, reported = job
+        if not reported:  # only compared with the others: never fixed
+            return check_file(job, settings, compare)
+        with gc_paused():  # as check_file does
+            try:
+                outcome = fix_file(path, settings, self.unsafe, write=True, write_now=False)
+            except Exception as error:  # noqa: BLE001 - said as the file's not_fixed; its check goes on
+                report = check_file(job, settings, compare)
+                report.not_fixed = not_fixed_message(path, error)
+                return report
+            made: FileReport | None = None
+            if outcome.checked is not None:
+                try:
+                    made = report_of(outcome.checked, settings, compare)
+                except Exception:  # noqa: BLE001 - checked again below, where a crash is the file's E000
+                    made = None
+            # The text of a YAML file changed: its bytes are written after (an office document's
+            # cells are written at once, by ``fix_file``).
+            source = outcome.source if outcome.changed else None
+            if made is None:  # not a YAML agenda fixed here (an office document, unreadable, imported)
+                made = check_file(
+                    job, settings, compare, raw=outcome.new_bytes if source is not None else None
+                )
+            made.fixed = outcome.fixed
+            if source is not None:
+                made.rewrite = Rewrite(path, outcome.new_bytes, source.raw, source.snapshot)
+            return made
+
+    def write_fixes(
+        self, reports: list[FileReport], jobs: list[tuple[str, bool]], settings: Settings, compare: bool
+    ) -> None:
+        """Write the fixed files of a run at once (``atomic.write_all``); a file that could not be
+        written is checked again as it is on disk, and its report says why it was not fixed."""
+        from tfagenda.atomic import write_all
+        from tfagenda.linter import check_file
+
+        pending = [n for n, report in enumerate(reports) if report.rewrite is not None]
+        rewrites = [rewrite for n in pending if (rewrite := reports[n].rewrite) is not None]
+        for n in pending:
+            reports[n].rewrite = None  # the bytes are not needed past the write
+        for n, failure in zip(pending, write_all(rewrites)):
+            if failure is not None:
+                report = check_file(jobs[n], settings, compare)
+                report.not_fixed = not_fixed_message(reports[n].path, failure)
+                reports[n] = report
 
 
 # ---------------------------------------------------------------------------------------------

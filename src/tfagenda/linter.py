@@ -14,13 +14,15 @@ what that found and I001 to each file's findings.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
@@ -35,7 +37,7 @@ from tfagenda.findings import (
     Span,
     Suppression,
 )
-from tfagenda.load import Loaded, load_file, load_text
+from tfagenda.load import Loaded, load_bytes, load_file, load_text
 from tfagenda.messages import Commas, Message, T
 from tfagenda.parallel import map_in_processes, workers_for
 from tfagenda.registry import Registry, load_registry, registry_for, registry_path_for
@@ -46,6 +48,9 @@ from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_booki
 from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
 from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
+
+if TYPE_CHECKING:
+    from tfagenda.atomic import Rewrite
 
 # Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
 # many more there are; --format json lists them all); this bound only limits what a hostile file costs.
@@ -65,6 +70,7 @@ class CheckResult:
     fixed: dict[str, Counter[str]] | None = (
         None  # with --fix: per file, how many findings of each rule were fixed
     )
+    not_fixed: list[Message] = field(default_factory=list)  # with --fix: why a file was not fixed, one each
 
     def add(self, loaded: Loaded, findings: list[Finding]) -> None:
         self.files.append(loaded.path)
@@ -92,6 +98,23 @@ class CheckResult:
         return 0
 
 
+class Fixer(Protocol):
+    """What ``check_paths`` fixes with (``fix.FileFixer``; given by the caller, so that the check
+    loop does not depend on the fixer, which depends on it)."""
+
+    def fix_and_check_file(
+        self, job: tuple[str, bool], settings: Settings, compare: bool = True
+    ) -> FileReport:
+        """``check_file``, the file fixed first; the fixed bytes left in ``FileReport.rewrite``."""
+        ...
+
+    def write_fixes(
+        self, reports: list[FileReport], jobs: list[tuple[str, bool]], settings: Settings, compare: bool
+    ) -> None:
+        """Write the reports' fixed bytes; replace the report of a file not written."""
+        ...
+
+
 @dataclass(slots=True)
 class FileReport:
     """One file's part of a run, as ``check_file`` makes it in whichever process checked the file.
@@ -105,6 +128,11 @@ class FileReport:
     findings: list[Finding]  # sorted; I001 and cross-file O003 come in ``finish``
     suppressions: list[Suppression] = field(default_factory=list)  # each knowing what it silenced so far
     bookings: Bookings | None = None  # for O003 across files
+    # With --fix: what was fixed (None: the file could not be fixed, ``not_fixed`` says why), and the
+    # fixed bytes still to be written (by ``check_paths``, together with the other files').
+    fixed: Counter[str] | None = None
+    not_fixed: Message | None = None
+    rewrite: Rewrite | None = None
 
 
 def run_rules(
@@ -142,13 +170,36 @@ def _capped(
         return [_finding(path, document, rule, problem) for problem in problems]
     findings = [_finding(path, document, rule, problem) for problem in islice(problems, cap + 1)]
     if len(findings) > cap:
-        more = T(
-            "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
-            code=rule.code,
-            limit=f"{cap:,}",
-        )
-        findings[cap:] = [_finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))]
+        findings[cap:] = [_more_than(cap, path, document, rule)]
     return findings
+
+
+def _more_than(cap: int, path: str, document: Document | None, rule: Rule) -> Finding:
+    """The note that ends a rule's findings past ``cap``."""
+    more = T(
+        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+        code=rule.code,
+        limit=f"{cap:,}",
+    )
+    return _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))
+
+
+def _cap_found(loaded: Loaded, found: list[Finding], cap: int) -> list[Finding]:
+    """``run_rules(loaded, settings, cap)``'s findings from its uncapped ones (each rule's are together,
+    in the order the rule gave them): the same list, without running the rules again."""
+    counts = Counter(finding.code for finding in found)
+    if all(count <= cap for count in counts.values()):
+        return found
+    capped: list[Finding] = []
+    kept: Counter[str] = Counter()
+    for finding in found:
+        code = finding.code
+        kept[code] += 1
+        if kept[code] <= cap:
+            capped.append(finding)
+        elif kept[code] == cap + 1:
+            capped.append(_more_than(cap, loaded.path, loaded.document, RULES[code]))
+    return capped
 
 
 def _settle(
@@ -307,6 +358,36 @@ def check_loaded(
     return finish(FileReport(loaded.path, loaded.document.text, findings, suppressions), settings, cap=cap)
 
 
+@dataclass(slots=True)
+class Checked:
+    """One text's check, whole: what ``check --fix`` works from, and what its last round keeps so
+    that the file's report comes from it instead of a check of the written file."""
+
+    loaded: Loaded
+    context: Context
+    found: list[Finding]  # every rule's findings, uncapped, before the settings
+    findings: list[Finding]  # the file's own findings, settled and with I001, uncapped: what fixing applies
+
+
+def check_for_fixing(loaded: Loaded, settings: Settings) -> Checked:
+    """``check_loaded(loaded, settings, cap=None)`` (the display cap caps no fix), keeping its pieces."""
+    context, found = run_rules(loaded, settings, cap=None)
+    findings, suppressions = _settle(loaded, found, settings)
+    report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
+    return Checked(loaded, context, found, finish(report, settings, cap=None))
+
+
+def report_of(checked: Checked, settings: Settings, compare: bool = True) -> FileReport:
+    """The ``FileReport`` that ``check_file`` makes of the file ``checked`` was loaded from, without
+    loading and checking it again: the findings capped as a check caps them, then settled."""
+    loaded = checked.loaded
+    found = _cap_found(loaded, checked.found, MAX_FINDINGS_KEPT_PER_RULE)
+    findings, suppressions = _settle(loaded, found, settings)
+    bookings = bookings_of(checked.context) if compare else None
+    needed = findings or suppressions or (bookings is not None and bookings.bookings)
+    return FileReport(loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings)
+
+
 def check_text(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:
     """Check agenda YAML given as text; the findings' messages are deferred (said at output)."""
     return check_loaded(load_text(text, path), settings)
@@ -317,13 +398,20 @@ def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
+    fixer: Fixer | None = None,
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
-    The findings' messages are deferred: a reporter says them in the language chosen for output."""
+    The findings' messages are deferred: a reporter says them in the language chosen for output.
+
+    ``fixer`` (``check --fix``: ``fix.FileFixer``): each file is fixed in place first, by whichever
+    process checks it, and its report is what remains, from the last round of fixing; the result's
+    ``fixed`` says what was fixed, ``not_fixed`` why a file was not. The files in ``compare_with``
+    are not fixed."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
-    files += _registries_to_report(files, settings)
+    registries = _registries_to_report(files, settings)
+    files += registries
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
@@ -331,12 +419,28 @@ def check_paths(
     changeovers = "O005" in settings.selected and settings.policy.changeover.checked
     compare = ("O003" in settings.selected or changeovers) and len(files) + len(others) > 1  # across files
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
-    work = partial(check_file, settings=settings, compare=compare)
+    work: Callable[[tuple[str, bool]], FileReport] = (
+        partial(
+            _fix_and_check,
+            fixer=fixer,
+            settings=settings,
+            compare=compare,
+            only_checked=frozenset(str(path) for path in registries),
+        )
+        if fixer is not None
+        else partial(check_file, settings=settings, compare=compare)
+    )
     processes = workers_for(len(files))
     if processes > 1:  # many files: check them on every core (the same findings, in the same order)
         done = map_in_processes(work, jobs, processes)
-    else:
-        done = [work(job) for job in jobs]
+    else:  # one process: each file's garbage (cycles: the collector is paused) is collected after it
+        done = []
+        for n, job in enumerate(jobs):
+            done.append(work(job))
+            if n + 1 < len(jobs):  # not after the last: a one-file check would only pay for it
+                gc.collect(0)  # what the file made; what is kept moves out of the young generation
+    if fixer is not None:
+        fixer.write_fixes(done, jobs, settings, compare)
     reports = done[: len(files)]
     cross: dict[int, list[Problem]] = defaultdict(list)  # index in ``reports`` → its O003 with other files
     crashes: dict[int, list[Finding]] = {}
@@ -361,6 +465,9 @@ def check_paths(
                 )
             ]
     result = CheckResult()
+    if fixer is not None:
+        result.fixed = {report.path: report.fixed for report in reports if report.fixed is not None}
+        result.not_fixed = [report.not_fixed for report in reports if report.not_fixed is not None]
     for n, report in enumerate(reports):
         try:
             findings = finish(report, settings, cross.get(n, ()))
@@ -374,16 +481,19 @@ def check_paths(
     return result
 
 
-def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) -> FileReport:
+def check_file(
+    job: tuple[str, bool], settings: Settings, compare: bool = True, raw: bytes | None = None
+) -> FileReport:
     """Load and check one file of a run, in this process or a worker; ``job`` is (path, whether it is
     reported on: False for a file only compared with the others). With ``compare``, the report has
-    the file's bookings for O003 across files. An unexpected exception becomes the file's E000."""
+    the file's bookings for O003 across files. An unexpected exception becomes the file's E000.
+    ``raw``: the file's bytes as they are about to be written (``check --fix``), instead of reading it."""
     path, reported = job
     with gc_paused():  # as check_paths does; in a worker the collector runs between files
         loaded = None
         try:
-            loaded = load_file(path)
-            context, found = run_rules(loaded, settings)
+            loaded = load_file(path) if raw is None else load_bytes(raw, path)
+            context, found = run_rules(loaded, settings, MAX_FINDINGS_KEPT_PER_RULE)
             bookings = bookings_of(context) if compare else None
         except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
             text = loaded.document.text if loaded is not None else ""
@@ -420,6 +530,16 @@ def _registries_to_report(files: list[Path], settings: Settings) -> list[Path]:
         if loaded is not None and loaded.has_problems:
             extra.append(Path(registry))
     return extra
+
+
+def _fix_and_check(
+    job: tuple[str, bool], fixer: Fixer, settings: Settings, compare: bool, only_checked: frozenset[str]
+) -> FileReport:
+    """``fixer.fix_and_check_file``, except for the files in ``only_checked`` (the people registries
+    reported with the agendas: ``check --fix`` fixes the agendas it is given, as before)."""
+    if job[0] in only_checked:
+        return check_file(job, settings, compare)
+    return fixer.fix_and_check_file(job, settings, compare)
 
 
 def _real(path: str | Path) -> str:

@@ -20,15 +20,23 @@ from typing import Any, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# With fewer files than this, starting worker processes (and importing what runs them) costs about
-# what it saves: measured on 2 cores, 64 and 128 files checked no faster, 1,000 files 1.4 times faster.
+# When to check on more than this process (issue 17, target 4; measurements in bench/README.md).
+# A worker process only pays where a core is free for it: with the second of 2 cores idle, 1,000
+# agendas took 0.9-1.2 s on two processes against 1.4 s on one; with it busy, two were no faster
+# (0.84-1.06 times the time of one, and their CPU time about 10 % more: starting and feeding the
+# workers). With fewer files than MIN_FILES, starting them costs about what they save (64 and 128
+# files were checked no faster). Their other benefit, memory (150 instead of 637 MiB for 10,000
+# agendas), is now had on one process too: ``linter.check_paths`` collects each file's garbage as
+# it goes. So: workers for MIN_FILES files or more, as many as there are cores this process may
+# run on (``os.sched_getaffinity``) that the load average says are free, at most one per 8 files.
 MIN_FILES = 200
 # Items a worker takes at a time: large enough that sending them costs little, small enough to share out evenly.
 _CHUNK = 16
 
 
 def workers_for(files: int) -> int:
-    """How many processes to check ``files`` files with: 1 (this one) for a small run or one core.
+    """How many processes to check ``files`` files with: 1 (this one) for a small run, or when no
+    other core is free; else one per free core this process may run on.
 
     ``TFAGENDA_JOBS`` sets the number (1: never start workers).
     """
@@ -36,13 +44,43 @@ def workers_for(files: int) -> int:
     if wanted.isdigit() and int(wanted) > 0:
         jobs = int(wanted)
     else:
-        try:
-            jobs = len(os.sched_getaffinity(0))
-        except (AttributeError, OSError):
-            jobs = os.cpu_count() or 1
         if files < MIN_FILES:
             return 1
+        jobs = free_cores()
     return max(1, min(jobs, files // 8 or 1))
+
+
+def free_cores() -> int:
+    """The cores this process may run on (its affinity) that other work leaves free, at least 1.
+
+    Busy cores are the processes running or waiting to run: the lesser of the load average over
+    the last minute and, on Linux, the number runnable right now besides this one
+    (``/proc/loadavg``). The average alone lags: checks run one after another keep it near 1 for
+    a minute after they end, and would keep the next from using a free core. A core taken by
+    other work gives a worker nothing but a share of that core."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        usable = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows): assume the cores are free
+        return usable
+    runnable = _runnable_now()
+    if runnable is not None:
+        busy = min(busy, runnable - 1)
+    # The load counts the whole machine's cores (a container may be given some of them).
+    free = (os.cpu_count() or usable) - int(busy)
+    return max(1, min(usable, free))
+
+
+def _runnable_now() -> int | None:
+    """The processes running or ready to run right now, this one included (Linux), else None."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as stream:
+            return int(stream.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def map_in_processes(

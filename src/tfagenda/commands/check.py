@@ -28,6 +28,7 @@ from tfagenda.report import ReportOptions, write_report
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
+    from tfagenda.fix import FileFixer
     from tfagenda.linter import CheckResult
 
 
@@ -110,18 +111,25 @@ def run_check(
         compare_with = [shown(settings.agenda_dir)]
     if diff:
         return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err, lang)
-    fixed, refused = fix_paths(targets, settings, unsafe_fixes, changed_only, err, lang) if fix else (None, 0)
     try:
-        result = check_paths(targets, settings, compare_with)
+        # With --fix, each file is fixed by the process that checks it, and its report is what remains.
+        result = check_paths(targets, settings, compare_with, fixer=_fixer(unsafe_fixes) if fix else None)
     except PathNotFound as missing:
         raise UsageError(not_found(missing)) from None
     if not result.files and not changed_only:
         raise UsageError(no_agenda_files(targets))
-    result.fixed = fixed
+    for reason in result.not_fixed:
+        err.write(f"tfagenda: {reason.say(lang)}\n")
     _report(result, format, statistics, quiet, unsafe_fixes, show_fixes, lang, out, err, output_file)
     if exit_zero:
         return 0
-    return max(result.exit_code(strict), 1 if refused else 0)
+    return max(result.exit_code(strict), 1 if result.not_fixed else 0)
+
+
+def _fixer(unsafe: bool) -> FileFixer:
+    from tfagenda.fix import FileFixer
+
+    return FileFixer(unsafe)
 
 
 def _report(
@@ -334,50 +342,6 @@ def _fix_targets(targets: list[str], settings: Settings, changed_only: bool) -> 
     if not files and not changed_only:
         raise UsageError(no_agenda_files(targets))
     return files
-
-
-def fix_paths(
-    targets: list[str],
-    settings: Settings,
-    unsafe: bool = False,
-    changed_only: bool = False,
-    err: TextIO | None = None,
-    lang: str = "en",
-) -> tuple[dict[str, Counter[str]], int]:
-    """``check --fix``: fix each agenda file in place. What was fixed per file, and how many files
-    could not be written (each said on ``err``, in ``lang``)."""
-    from tfagenda.atomic import FileChanged
-    from tfagenda.fix import FixRefused, fix_file
-
-    err = err or sys.stderr
-    fixed: dict[str, Counter[str]] = {}
-    refused = 0
-    for path in _fix_targets(targets, settings, changed_only):
-        try:
-            outcome = fix_file(path, settings, unsafe)
-        except FixRefused as refusal:
-            err.write(f"tfagenda: {refusal.message.say(lang)}\n")
-            refused += 1
-            continue
-        except FileChanged as changed:
-            err.write(f"tfagenda: {changed}\n")
-            refused += 1
-            continue
-        except OSError as error:
-            cannot = T(
-                "{path}: cannot write the fixes: {error}", path=str(path), error=str(error.strerror or error)
-            )
-            err.write(f"tfagenda: {cannot.say(lang)}\n")
-            refused += 1
-            continue
-        except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the others
-            err.write(
-                f"tfagenda: {path}: not fixed: internal error ({type(error).__name__}: {error}); please report it\n"
-            )
-            refused += 1
-            continue
-        fixed[str(path)] = outcome.fixed
-    return fixed, refused
 
 
 def diff_paths(
