@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tfagenda.config import Settings
 from tfagenda.discover import agenda_files
@@ -44,6 +45,9 @@ from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_booki
 from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
 from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
+
+if TYPE_CHECKING:
+    from tfagenda.calendars.clash import CalendarOption
 
 # Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
 # many more there are; --format json lists them all); this bound only limits what a hostile file costs.
@@ -294,17 +298,20 @@ def check_paths(
     paths: Iterable[str | Path],
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
+    calendars: Sequence[CalendarOption] = (),
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
-    The findings' messages are deferred: a reporter says them in the language chosen for output."""
+    The findings' messages are deferred: a reporter says them in the language chosen for output.
+    ``calendars`` (``--calendar kim=kim.ics``): each person's segments against their own calendar (O003)."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
-    compare = "O003" in settings.selected and len(files) + len(others) > 1  # O003 across files
+    # O003 across files, and against calendars
+    compare = "O003" in settings.selected and (len(files) + len(others) > 1 or bool(calendars))
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
     work = partial(check_file, settings=settings, compare=compare)
     processes = workers_for(len(files))
@@ -329,6 +336,7 @@ def check_paths(
                     reports[first].path, error, T("comparing the files for double bookings (O003)")
                 )
             ]
+    read_calendars = _calendar_clashes(calendars, reports, cross) if calendars else []
     result = CheckResult()
     for n, report in enumerate(reports):
         try:
@@ -340,7 +348,25 @@ def check_paths(
         result.findings.extend(findings)
         if findings:
             result.sources[report.path] = LINE_BREAK.split(report.text or "")
+    for loaded, findings in read_calendars:
+        result.add(loaded, [_with_severity(f, settings) for f in findings])
     return result
+
+
+def _calendar_clashes(
+    calendars: Sequence[CalendarOption], reports: list[FileReport], cross: dict[int, list[Problem]]
+) -> list[tuple[Loaded, list[Finding]]]:
+    from tfagenda.calendars.clash import calendar_clashes
+
+    clashes, read = calendar_clashes(calendars, [report.bookings for report in reports])
+    for n, problem in clashes:
+        cross[n].append(problem)
+    files = []
+    for item in read:
+        document = Document(path=item.option.path, text=item.calendar.text)
+        loaded = Loaded(document, None, list(item.calendar.problems))
+        files.append((loaded, [to_finding(loaded, RULES[p.code], p) for p in loaded.problems]))
+    return files
 
 
 def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) -> FileReport:

@@ -352,6 +352,7 @@ class Bookings:
     path: str
     names: tuple[tuple[str, tuple[str, ...]], ...]
     bookings: tuple[Booking, ...]
+    timezone: str | None = None  # the agenda's, for comparing with calendars (--calendar)
 
 
 def bookings_of(ctx: Context) -> Bookings | None:
@@ -388,7 +389,7 @@ def bookings_of(ctx: Context) -> Bookings | None:
         bookings.append(
             Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
         )
-    return Bookings(ctx.loaded.path, names, tuple(bookings))
+    return Bookings(ctx.loaded.path, names, tuple(bookings), agenda.timezone)
 
 
 def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Problem]]:
