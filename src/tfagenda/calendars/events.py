@@ -113,7 +113,8 @@ def read_calendar(
     result = CalendarFile(path, text, stem, Span(1, 1, 1, 1), None, Span(1, 1, 1, 1), None)
     result.problems.extend(_e005(span, message) for span, message in source.errors)
     calendars = [component for component in source.components if component.name == "VCALENDAR"]
-    if not calendars:
+    if not calendars:  # not a calendar at all: one problem, not one per line
+        result.problems[:] = []
         result.problems.append(_e005(Span(1, 1, 1, 1), T("not an iCalendar file: it has no BEGIN:VCALENDAR")))
         return result
     mine = calendars[0]
@@ -211,7 +212,7 @@ def _zone(
     utc = 0
     for component, where in zip(parsed, sources):
         start = component.get("DTSTART")
-        moment = getattr(start, "dt", None)
+        moment = _moment(start)
         if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
             continue
         tzid = start.params.get("TZID") if hasattr(start, "params") else None
@@ -261,6 +262,16 @@ def _iana_of(tzinfo: dt.tzinfo | None) -> str | None:
     return None
 
 
+def _moment(prop: Any) -> Any:
+    """A date-time property's value (``.dt``), None when it is missing or broken (icalendar raises)."""
+    if prop is None:
+        return None
+    try:
+        return prop.dt
+    except Exception:  # noqa: BLE001 - icalendar 7's BrokenCalendarProperty, AttributeError …
+        return None
+
+
 def _unreadable_event(component: Any, where: Component) -> Problem | None:
     """E005 for a VEVENT whose times cannot be read (it is left out)."""
     for name, error in getattr(component, "errors", ()) or ():
@@ -283,13 +294,16 @@ def _unreadable_event(component: Any, where: Component) -> Problem | None:
                 ),
             )
     start = component.get("DTSTART")
-    if start is None or not isinstance(getattr(start, "dt", None), dt.date):
+    if not isinstance(_moment(start), dt.date):
         prop = where.first("DTSTART")
         if prop is None:
             return _e005(_begin(where), T("the event has no DTSTART; it is left out"))
         return _e005(prop.span, T("DTSTART cannot be read; the event is left out"))
     end = component.get("DTEND")
-    moment = getattr(end, "dt", None) if end is not None else None
+    moment = _moment(end)
+    if end is not None and not isinstance(moment, dt.date):
+        prop = where.first("DTEND")
+        return _e005(prop.span if prop else _begin(where), T("DTEND cannot be read; the event is left out"))
     if moment is not None and _comparable(moment, start.dt) < _comparable(start.dt, moment):
         prop = where.first("DTEND")
         return _e005(
@@ -379,13 +393,11 @@ def _expand(
     import recurring_ical_events
 
     # The window as naive datetimes, widened by a day each way: the zone may move an event's date.
-    start = dt.datetime.combine(window[0] - dt.timedelta(days=1), dt.time())
-    end = dt.datetime.combine(
-        min(window[1], dt.date.max - dt.timedelta(days=2)) + dt.timedelta(days=2), dt.time()
-    )
-    for component in list(parsed.walk("VEVENT")):
-        if id(component) in bad:
-            parsed.subcomponents.remove(component) if component in parsed.subcomponents else None
+    # (kept a year inside the years a date can have: the libraries add to and subtract from them)
+    start = dt.datetime.combine(max(window[0], dt.date(2, 1, 2)) - dt.timedelta(days=1), dt.time())
+    end = dt.datetime.combine(min(window[1], dt.date(9998, 12, 29)) + dt.timedelta(days=2), dt.time())
+    # events whose times cannot be read (reported) are left out of the expansion
+    parsed.subcomponents[:] = [c for c in parsed.subcomponents if id(c) not in bad]
     try:
         query = recurring_ical_events.CalendarQuery(parsed)
     except Exception as error:  # noqa: BLE001 - a broken series: report it and expand the others

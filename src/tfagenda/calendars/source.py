@@ -115,6 +115,9 @@ def scan(raw: bytes) -> Source:
             continue
         if name == "END":
             wanted = value.strip().upper()
+            while len(stack) > 2 and stack[-1].name != wanted and any(c.name == wanted for c in stack[1:]):
+                # END:VCALENDAR with a VEVENT still open: that VEVENT has no END
+                _unclosed(stack, errors, lines_out)
             if len(stack) > 1 and stack[-1].name == wanted:
                 lines_out.append(text)
                 done = stack.pop()
@@ -141,16 +144,21 @@ def scan(raw: bytes) -> Source:
         )
         stack[-1].properties.append(prop)
     while len(stack) > 1:  # a block the file never closes
-        open_block = stack.pop()
-        errors.append(
-            (
-                Span(open_block.span.line, 1, open_block.span.line, len(open_block.name) + 7),
-                T("BEGIN:{name} has no END:{name}", name=open_block.name),
-            )
-        )
-        lines_out.append(f"END:{open_block.name}")
-        stack[-1].children.append(open_block)
+        _unclosed(stack, errors, lines_out)
     return Source(root.children, "\r\n".join(lines_out) + "\r\n", errors)
+
+
+def _unclosed(stack: list[Component], errors: list[tuple[Span, Message]], lines_out: list[str]) -> None:
+    """Close the innermost open block, which the file never closes, and say so at its BEGIN."""
+    open_block = stack.pop()
+    errors.append(
+        (
+            Span(open_block.span.line, 1, open_block.span.line, len(open_block.name) + 7),
+            T("BEGIN:{name} has no END:{name}", name=open_block.name),
+        )
+    )
+    lines_out.append(f"END:{open_block.name}")
+    stack[-1].children.append(open_block)
 
 
 def _byte_place(

@@ -574,6 +574,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "--calendar에는 이름=파일(kim=kim.ics)을 씁니다. {value!r}은(는) 그 형식이 아닙니다"
     ),
     "DTSTART cannot be read; the event is left out": "DTSTART를 읽을 수 없어 이 일정은 제외합니다",
+    "DTEND cannot be read; the event is left out": "DTEND를 읽을 수 없어 이 일정은 제외합니다",
     "DTEND {end} is before DTSTART {start}; the event is left out": (
         "DTEND {end}이(가) DTSTART {start}보다 이릅니다. 이 일정은 제외합니다"
     ),
