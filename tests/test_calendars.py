@@ -584,3 +584,48 @@ def test_the_real_calendars_are_read_without_error(
     assert min(placed) == first
     result = check_paths([path])
     assert [f.code for f in result.findings] == codes
+
+
+# -- found by fuzzing the calendar reader: each once an internal error ---------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an override (RECURRENCE-ID) whose series is not in the file
+        [event("o", "20260317T150000", "20260317T160000", "Moved", "RECURRENCE-ID:20260317T100000")],
+        # a VEVENT inside a VEVENT, without a DTSTART
+        [
+            event("a", "20260310T090000", "20260310T100000", "Outer")
+            + "\nBEGIN:VEVENT\nSUMMARY:inner\nEND:VEVENT"
+        ],
+        # a date DTSTART and a UTC DTEND
+        ["UID:d\nDTSTART;VALUE=DATE:20260310\nDTEND:20260310T100000Z\nSUMMARY:Mixed"],
+        # a series whose rule cannot be read, beside one that can
+        [
+            event("b", "20260310T090000", "20260310T100000", "Broken rule", "RRULE:FREQ=WEEKLY;BYDAY=XX"),
+            event("c", "20260311T090000", "20260311T100000", "Fine"),
+        ],
+    ],
+)
+def test_odd_calendars_are_findings_never_internal_errors(tmp_path: Path, body: list[str]) -> None:
+    path = write_bytes(tmp_path / "odd.ics", ics(*body))
+    result = check(str(path), "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert all(f["code"] != "E000" for f in json.loads(result.stdout)), result.stdout
+    for format in ("md", "ics", "html", "json", "table", "text"):
+        rendered = run("render", str(path), "--format", format)
+        assert "internal error" not in rendered.stderr, (format, rendered.stderr)
+
+
+def test_a_calendar_of_holidays_only_renders_in_every_format(tmp_path: Path) -> None:
+    holidays = ics("UID:h\nDTSTART;VALUE=DATE:20260301\nDTEND;VALUE=DATE:20260302\nSUMMARY:삼일절")
+    path = write_bytes(tmp_path / "holidays.ics", holidays)
+    for format in ("md", "ics", "html", "json", "table", "text"):
+        result = run("render", str(path), "--format", format)
+        assert result.exit_code == 0, (format, result.stderr)
+    # the same for a YAML agenda with `days: []` (render md once raised IndexError)
+    agenda = tmp_path / "empty.yaml"
+    agenda.write_text("title: x\ndays: []\n", encoding="utf-8")
+    result = run("render", str(agenda), "--format", "md")
+    assert "internal error" not in result.stderr

@@ -304,7 +304,7 @@ def _unreadable_event(component: Any, where: Component) -> Problem | None:
     if end is not None and not isinstance(moment, dt.date):
         prop = where.first("DTEND")
         return _e005(prop.span if prop else _begin(where), T("DTEND cannot be read; the event is left out"))
-    if moment is not None and _comparable(moment, start.dt) < _comparable(start.dt, moment):
+    if moment is not None and _naive(moment) < _naive(start.dt):
         prop = where.first("DTEND")
         return _e005(
             prop.span if prop else _begin(where),
@@ -317,16 +317,11 @@ def _unreadable_event(component: Any, where: Component) -> Problem | None:
     return None
 
 
-def _comparable(value: dt.date, other: dt.date) -> dt.datetime:
-    """A date or datetime as a datetime that compares with ``other``'s kind (aware or naive)."""
+def _naive(value: dt.date) -> dt.datetime:
+    """A date or datetime as a naive datetime to compare (an aware one in UTC, a date at midnight)."""
     if not isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day)
-    aware = isinstance(other, dt.datetime) and other.tzinfo is not None
-    if value.tzinfo is None and aware:
-        return value.replace(tzinfo=dt.UTC)
-    if value.tzinfo is not None and not aware:
-        return value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value
+        return dt.datetime(value.year, value.month, value.day)
+    return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo is not None else value
 
 
 def _shown(moment: dt.date) -> str:
@@ -396,15 +391,17 @@ def _expand(
     # (kept a year inside the years a date can have: the libraries add to and subtract from them)
     start = dt.datetime.combine(max(window[0], dt.date(2, 1, 2)) - dt.timedelta(days=1), dt.time())
     end = dt.datetime.combine(min(window[1], dt.date(9998, 12, 29)) + dt.timedelta(days=2), dt.time())
-    # events whose times cannot be read (reported) are left out of the expansion
-    parsed.subcomponents[:] = [c for c in parsed.subcomponents if id(c) not in bad]
+    _leave_out(parsed, bad)  # events whose times cannot be read (reported) are not expanded
     try:
         query = recurring_ical_events.CalendarQuery(parsed)
     except Exception as error:  # noqa: BLE001 - a broken series: report it and expand the others
         result.problems.append(
             _e005(result.root_span, T("recurring events cannot be expanded: {error}", error=_said(error)))
         )
-        query = recurring_ical_events.CalendarQuery(parsed, skip_bad_series=True)
+        try:
+            query = recurring_ical_events.CalendarQuery(parsed, skip_bad_series=True)
+        except Exception:  # noqa: BLE001 - reported above; nothing can be expanded
+            return
     kept = 0
     for series in query.series:
         core = _core_component(series)
@@ -456,10 +453,18 @@ def _expand(
             )
 
 
+def _leave_out(component: Any, bad: set[int]) -> None:
+    component.subcomponents[:] = [child for child in component.subcomponents if id(child) not in bad]
+    for child in component.subcomponents:
+        _leave_out(child, bad)
+
+
 def _core_component(series: Any) -> Any:
-    recurrence = getattr(series, "recurrence", None)
-    core = getattr(recurrence, "core", None)
-    return getattr(core, "_component", None)
+    """The VEVENT that defines a series (None for overrides without one: the library raises then)."""
+    try:
+        return series.recurrence.core._component
+    except Exception:  # noqa: BLE001 - NotImplementedError, AttributeError
+        return None
 
 
 def _event(

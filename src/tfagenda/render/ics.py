@@ -83,7 +83,8 @@ def _dtstamp(agendas: list[AgendaRows], given: Any) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     if isinstance(given, dt.datetime):
         return given.astimezone(dt.UTC) if given.tzinfo else given.replace(tzinfo=dt.UTC)
-    first = min(d for agenda in agendas for d in agenda.dates)
+    # (no dates: no events either, so the stamp is written nowhere)
+    first = min((d for agenda in agendas for d in agenda.dates), default=dt.date(1970, 1, 1))
     return dt.datetime(first.year, first.month, first.day, tzinfo=dt.UTC)
 
 
