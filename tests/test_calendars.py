@@ -629,3 +629,21 @@ def test_a_calendar_of_holidays_only_renders_in_every_format(tmp_path: Path) -> 
     agenda.write_text("title: x\ndays: []\n", encoding="utf-8")
     result = run("render", str(agenda), "--format", "md")
     assert "internal error" not in result.stderr
+
+
+def test_a_meeting_in_two_attendees_calendars_is_not_a_double_booking_with_itself(tmp_path: Path) -> None:
+    meeting = event(
+        "m@example.com",
+        "20260310T090000",
+        "20260310T100000",
+        "Budget review",
+        "LOCATION:Room 5",
+        "ATTENDEE;CN=Kim:mailto:kim@example.com",
+        "ATTENDEE;CN=Lee:mailto:lee@example.com",
+    )
+    kim = write_bytes(tmp_path / "kim.ics", ics(meeting))
+    lee = write_bytes(
+        tmp_path / "lee.ics", ics(meeting, event("d", "20260310T120000", "20260310T130000", "Lunch"))
+    )
+    result = check(str(kim), str(lee))
+    assert result.exit_code == 0, result.stdout

@@ -11,6 +11,8 @@ and events of a day or more are not segments (an event of 0 minutes is, and T004
 event's own lines (``DTSTART``, ``SUMMARY``, ``ATTENDEE``…); a recurring event's occurrences all
 point at the event that defines them.
 
+Calendars checked together are not compared with each other or with agendas for O003 across files:
+a meeting is in each of its attendees' calendars, and would be a double booking with itself.
 ``check agenda.yaml --calendar kim=kim.ics`` compares kim's segments with kim's busy events
 (``clashes``).
 """
@@ -18,7 +20,7 @@ point at the event that defines them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from tfagenda.calendars.events import CalendarEvent, CalendarFile, looks_like_calendar, read_calendar
 from tfagenda.clock import format_time
@@ -32,6 +34,13 @@ UNTITLED = "(no title)"
 MAX_SEGMENT_MINUTES = 24 * 60 - 1  # a day or more is not a meeting: it is not compared
 
 
+class CalendarDocument(Document):
+    """A calendar read as an agenda. Its meetings are also in the calendars of their other attendees,
+    so it is not compared with the other files checked (O003 across files): ``--calendar`` does that."""
+
+    from_calendar: ClassVar[bool] = True
+
+
 def read(text: str, path: str, format: str = "ics") -> Document:
     """The importer entry (``tfagenda.importers``): calendar text → a Document in the agenda format."""
     return read_bytes(text.encode("utf-8", errors="surrogatepass"), path)
@@ -40,7 +49,7 @@ def read(text: str, path: str, format: str = "ics") -> Document:
 def read_bytes(raw: bytes, path: str) -> Document:
     """An .ics file's bytes → a Document in the agenda format, its nodes at the file's lines."""
     calendar = read_calendar(raw, path)
-    document = Document(path=path, text=calendar.text)
+    document = CalendarDocument(path=path, text=calendar.text)
     document.problems.extend(calendar.problems)
     if calendar.vevents == 0 and not calendar.problems:
         message = T("the calendar has no events: there is nothing to check")
