@@ -647,3 +647,17 @@ def test_a_meeting_in_two_attendees_calendars_is_not_a_double_booking_with_itsel
     )
     result = check(str(kim), str(lee))
     assert result.exit_code == 0, result.stdout
+
+
+def test_calendar_findings_follow_the_rule_selection(tmp_path: Path) -> None:
+    agenda = tmp_path / "forum.yaml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    broken = write_bytes(
+        tmp_path / "kim.ics", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:soon\r\nEND:VEVENT\r\n"
+    )
+    result = check(str(agenda), "--calendar", f"kim={broken}", "--ignore", "E005", "--format", "json")
+    assert json.loads(result.stdout) == []
+    result = check(
+        str(agenda), "--calendar", f"kim={write_bytes(tmp_path / 'k.ics', KIM)}", "--ignore", "O003"
+    )
+    assert result.exit_code == 0, result.stdout

@@ -336,7 +336,13 @@ def check_paths(
                     reports[first].path, error, T("comparing the files for double bookings (O003)")
                 )
             ]
-    read_calendars = _calendar_clashes(calendars, reports, cross) if calendars else []
+    read_calendars: list[tuple[Loaded, list[Finding]]] = []
+    if calendars and reports:
+        try:
+            read_calendars = _calendar_clashes(calendars, reports, cross, settings)
+        except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
+            doing = T("comparing the agendas with the calendars (--calendar)")
+            crashes.setdefault(0, []).append(internal_error(reports[0].path, error, doing))
     result = CheckResult()
     for n, report in enumerate(reports):
         try:
@@ -354,7 +360,10 @@ def check_paths(
 
 
 def _calendar_clashes(
-    calendars: Sequence[CalendarOption], reports: list[FileReport], cross: dict[int, list[Problem]]
+    calendars: Sequence[CalendarOption],
+    reports: list[FileReport],
+    cross: dict[int, list[Problem]],
+    settings: Settings,
 ) -> list[tuple[Loaded, list[Finding]]]:
     from tfagenda.calendars.clash import calendar_clashes
 
@@ -365,7 +374,9 @@ def _calendar_clashes(
     for item in read:
         document = Document(path=item.option.path, text=item.calendar.text)
         loaded = Loaded(document, None, list(item.calendar.problems))
-        files.append((loaded, [to_finding(loaded, RULES[p.code], p) for p in loaded.problems]))
+        active = settings.selected - settings.ignored_for(loaded.path)
+        found = [to_finding(loaded, RULES[p.code], p) for p in loaded.problems if p.code in active]
+        files.append((loaded, found))
     return files
 
 

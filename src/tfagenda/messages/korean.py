@@ -626,4 +626,5 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "owner": "담당",
     "room": "회의실",
+    "comparing the agendas with the calendars (--calendar)": "회의 일정과 달력 비교(--calendar)",
 }
