@@ -19,7 +19,15 @@ from tfagenda.findings import Span
 from tfagenda.messages import Message, T
 
 _BREAK = re.compile(rb"\r\n|\r|\n")
+# Reading takes about a millisecond per event (icalendar's parser, the recurrence library): this many
+# events bound a calendar at about 20 seconds, as for the largest agendas (README, Robustness).
+MAX_EVENTS = 20_000
 _NAME = re.compile(r"[A-Za-z0-9-]+")
+# Long texts nothing here reads through icalendar (ATTENDEE is read from the lines themselves):
+# left out of what icalendar parses, which takes most of the time of reading a calendar.
+_NOT_PARSED = frozenset(
+    {"DESCRIPTION", "X-ALT-DESC", "ATTACH", "COMMENT", "ATTENDEE", "CONTACT", "ORGANIZER"}
+)
 
 
 @dataclass
@@ -88,6 +96,9 @@ def scan(raw: bytes) -> Source:
         else:
             logical.append((number, [(number, 0)], bytearray(line)))
     root = Component("", Span(1, 1, 1, 1))
+    events = skipped = 0
+    skipping = False  # inside a VEVENT past MAX_EVENTS
+    first_skipped = 0
     stack = [root]
     errors: list[tuple[Span, Message]] = []
     lines_out: list[str] = []
@@ -109,6 +120,15 @@ def scan(raw: bytes) -> Source:
             continue
         name = name_match.group().upper()
         value = text[colon:]
+        if skipping:
+            skipping = not (name == "END" and value.strip().upper() == "VEVENT")
+            continue
+        if name == "BEGIN" and value.strip().upper() == "VEVENT" and len(stack) <= 2:
+            events += 1
+            if events > MAX_EVENTS:
+                skipping, skipped = True, skipped + 1
+                first_skipped = first_skipped or first
+                continue
         if name == "BEGIN":
             lines_out.append(text)
             stack.append(Component(value.strip().upper(), Span(first, 1, end.line, end.column)))
@@ -137,7 +157,8 @@ def scan(raw: bytes) -> Source:
                     )
                 )
             continue
-        lines_out.append(text)
+        if name not in _NOT_PARSED:
+            lines_out.append(text)
         start = _byte_place(pieces, physical, data, text, colon)
         prop = Property(
             name, text[len(name_match.group()) : colon - 1], value, Span(*start, end.line, end.column), first
@@ -145,6 +166,18 @@ def scan(raw: bytes) -> Source:
         stack[-1].properties.append(prop)
     while len(stack) > 1:  # a block the file never closes
         _unclosed(stack, errors, lines_out)
+    if skipped:
+        errors.append(
+            (
+                Span(first_skipped, 1, first_skipped, 13),
+                T(
+                    "the calendar has {count} events; tfagenda reads the first {limit} (about 20 seconds), and the {skipped} from this one on are not read",
+                    count=f"{events:,}",
+                    limit=f"{MAX_EVENTS:,}",
+                    skipped=f"{skipped:,}",
+                ),
+            )
+        )
     return Source(root.children, "\r\n".join(lines_out) + "\r\n", errors)
 
 

@@ -624,6 +624,9 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "no {what} {value!r} in the agenda, which names none": (
         "회의 일정에 {what} {value!r}이(가) 없습니다. 일정에 하나도 적혀 있지 않습니다"
     ),
+    "the calendar has {count} events; tfagenda reads the first {limit} (about 20 seconds), and the {skipped} from this one on are not read": (
+        "달력에 일정이 {count}개 있습니다. tfagenda는 처음 {limit}개(약 20초)만 읽고, 이 일정부터 {skipped}개는 읽지 않았습니다"
+    ),
     "owner": "담당",
     "room": "회의실",
     "comparing the agendas with the calendars (--calendar)": "회의 일정과 달력 비교(--calendar)",
