@@ -54,3 +54,17 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, so that relative paths (and the default agendas/) are the repo's."""
     monkeypatch.chdir(REPO)
     return REPO
+
+
+def rule_fixture_findings(path: Path):  # type: ignore[no-untyped-def]
+    """The findings of one per-rule fixture (tests/fixtures/rules/CODE/…): an opt-in rule's fixtures
+    are checked with that rule named (tfagenda.rules.base.Rule.opt_in), the others by default."""
+    from tfagenda.config import Settings
+    from tfagenda.linter import check_paths
+    from tfagenda.rules import RULES
+
+    rule = RULES.get(path.parent.name)
+    settings = Settings.defaults().with_selection(extend_select=[rule.code]) if rule and rule.opt_in else None
+    result = check_paths([path], settings)
+    assert result.files == [str(path)]
+    return result.findings

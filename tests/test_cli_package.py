@@ -96,7 +96,7 @@ def test_help_lists_every_command_in_order() -> None:
     result = run("--help")
     assert result.exit_code == 0
     listed = re.findall(r"^  (\w+)  ", result.stdout, flags=re.M)
-    assert listed == ["check", "render", "rules", "rule", "schema", "retime", "import", "lsp"]
+    assert listed == ["check", "render", "rules", "rule", "schema", "retime", "import", "diff", "lsp"]
 
 
 def test_an_unknown_command_suggests_a_close_one() -> None:
@@ -147,6 +147,7 @@ COMMANDS: list[tuple[list[str], str, str]] = [
     (["render", str(SMALL)], "tfagenda.commands.render", "render_paths"),
     (["retime", str(SMALL), "--fit"], "tfagenda.commands.retime", "retime_file"),
     (["import", "x.txt"], "tfagenda.commands.importing", "import_file"),
+    (["diff", str(SEED), str(SEED)], "tfagenda.commands.changes", "run_diff"),
     (["rules"], "tfagenda.commands.rules", "rules_table"),
     (["rule", "T001"], "tfagenda.commands.rules", "rule_text"),
 ]

@@ -15,6 +15,7 @@ from tfagenda.linter import check_paths
 from tfagenda.rules import ALL_RULES
 
 ALL_CODES = frozenset(rule.code for rule in ALL_RULES)
+DEFAULT_CODES = frozenset(rule.code for rule in ALL_RULES if not rule.opt_in)
 
 # A gap (S002, warning), a missing owner (O001, warning) and an unknown owner (O002, error).
 MIXED = """\
@@ -84,7 +85,7 @@ def test_no_config_gives_the_defaults(project: Path) -> None:
     assert find_config(project) is None
     settings = load_settings()
     assert settings.source is None
-    assert settings.selected == ALL_CODES
+    assert settings.selected == DEFAULT_CODES
     assert settings.agenda_dir == project / "agendas"
 
 
@@ -164,7 +165,10 @@ def test_pyproject_tool_table(project: Path) -> None:
         ("t001", ["T001"]),
         ("end-before-start", ["T001"]),
         ("gap", ["S002"]),
-        ("T", ["T001", "T002", "T003", "T004"]),
+        (
+            "T",
+            ["T001", "T002", "T003", "T004", "T005"],
+        ),  # selection leaves out opt-in T005: test_implicit_end
         ("S00", ["S001", "S002", "S003"]),
         ("O", ["O001", "O002", "O003", "O004"]),
         ("ALL", [rule.code for rule in ALL_RULES]),

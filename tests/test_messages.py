@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEED, run, write
+from conftest import FIXTURES, REPO, SEED, rule_fixture_findings, run, write
 
 from tfagenda.linter import check_paths, check_text
 from tfagenda.messages import (
@@ -229,7 +229,7 @@ def _in_korean(finding) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.relative_to(RULES_DIR).as_posix())
 def test_every_finding_of_every_bad_fixture_has_a_korean_message(path: Path) -> None:
-    findings = check_paths([path]).findings
+    findings = rule_fixture_findings(path)
     assert findings, "a bad fixture has findings"
     for finding in findings:
         _in_korean(finding)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import rule_fixture_findings
 
 from tfagenda.findings import Applicability
 from tfagenda.linter import check_paths, check_text
@@ -48,9 +49,7 @@ def expected(path: Path) -> set[tuple[int, str]]:
 
 
 def findings_of(path: Path):
-    result = check_paths([path])
-    assert result.files == [str(path)]
-    return result.findings
+    return rule_fixture_findings(path)
 
 
 def _describe(findings) -> str:

@@ -105,8 +105,8 @@ class Settings:
         """These settings with command-line selectors applied (``select`` replaces, as in ruff)."""
         from dataclasses import replace
 
-        selected = set(_expand(select)) if select else set(self.selected)
-        selected |= set(_expand(extend_select))
+        selected = set(_expand_selection(select)) if select else set(self.selected)
+        selected |= set(_expand_selection(extend_select))
         selected -= set(_expand(ignore))
         return replace(self, selected=frozenset(selected))
 
@@ -224,8 +224,8 @@ def load_settings(config: Path | None = None, isolated: bool = False, cwd: Path 
 
 
 def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
-    selected = set(_expand(raw.select)) if raw.select is not None else set(_expand(["ALL"]))
-    selected |= set(_expand(raw.extend_select))
+    selected = set(_expand_selection(raw.select if raw.select is not None else ["ALL"]))
+    selected |= set(_expand_selection(raw.extend_select))
     selected -= set(_expand(raw.ignore))
     return Settings(
         root=root,
@@ -240,6 +240,21 @@ def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
         exclude=tuple(raw.exclude),
         policy=raw.policy,
     )
+
+
+def _expand_selection(selectors: list[str] | None) -> list[str]:
+    """Rule codes that selectors turn on: as ``_expand``, but an opt-in rule (T005) only when a
+    selector names it by code or name, never through a prefix or ``ALL`` (ignores and severities
+    take every rule a selector matches)."""
+    from tfagenda.rules import RULES, find_rule
+
+    named = {
+        found.code
+        for selector in selectors or []
+        for part in selector.split(",")
+        if (found := find_rule(part.strip())) is not None
+    }
+    return [code for code in _expand(selectors) if not RULES[code].opt_in or code in named]
 
 
 def _expand(selectors: list[str] | None) -> list[str]:

@@ -206,6 +206,7 @@ def load_text(text: str, path: str = "<string>", source_format: str | None = Non
 
     chosen = source_format or detect_format(path, text)
     document = parse(text, path) if chosen == "yaml" else import_document(text, path, chosen)
+    document.written_as = chosen
     return load_document(document)
 
 

@@ -29,7 +29,12 @@ def rules_markdown() -> str:
             "",
             f"## {rule.code} {rule.name}",
             "",
-            f"Default severity: {rule.severity}. Fix: {rule.fixable}.",
+            f"Default severity: {rule.severity}. Fix: {rule.fixable}."
+            + (
+                " Opt-in: runs only when selected by its code or name (a prefix or `ALL` does not select it)."
+                if rule.opt_in
+                else ""
+            ),
             "",
             body,
         ]

@@ -26,6 +26,7 @@ COMMANDS = {
     "schema": "schema",
     "retime": "retime",
     "import": "importing",
+    "diff": "diff",
     "lsp": "lsp",
 }
 
@@ -123,14 +124,15 @@ def _group(
 
 def main() -> None:
     """Run the command line (exits through SystemExit, as any click program)."""
-    from tfagenda.atomic import output_error, silence_stdout
-
     try:
         try:
             app()
         finally:
             sys.stdout.flush()  # here, so that a full disk is reported, not lost at exit
     except Exception as error:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback (TFAGENDA_DEBUG=1 shows it)
+        # Imported only here: tfagenda.atomic brings ctypes and tempfile, which a check never needs.
+        from tfagenda.atomic import output_error, silence_stdout
+
         if isinstance(error, OSError) and (message := output_error(error)):
             silence_stdout()
             sys.stderr.write(f"tfagenda: {message}\n")

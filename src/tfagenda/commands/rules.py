@@ -19,6 +19,11 @@ def rules_table(lang: str = "en") -> str:
         lines.append(
             f"{pad(rule.code, 6)}{pad(rule.name, 22)}{pad(str(rule.severity), 10)}{pad(rule.fixable, 10)}{rule.summary}"
         )
+    opt_in = [rule.code for rule in ALL_RULES if rule.opt_in]
+    if opt_in:
+        lines.append(
+            f"\nOpt-in (run only when selected by code or name, e.g. --extend-select {opt_in[0]}): {', '.join(opt_in)}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -29,4 +34,5 @@ def rule_text(code: str, lang: str = "en") -> str:
     found = find_rule(code)
     if found is None:
         raise UsageError(T("no rule {code!r}; `tfagenda rules` lists them", code=code))
-    return f"# {found.code} {found.name} ({found.severity}, fix: {found.fixable})\n\n{found.doc}\n"
+    opt_in = ", opt-in" if found.opt_in else ""
+    return f"# {found.code} {found.name} ({found.severity}, fix: {found.fixable}{opt_in})\n\n{found.doc}\n"

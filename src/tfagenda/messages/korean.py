@@ -33,6 +33,13 @@ KOREAN: dict[str | tuple[str, str], str] = {
     ),
     "{places} and {more} more": "{places} 외 {more}곳",
     # -- timeline: T001/T002 -----------------------------------------------------------------
+    # -- T005 implicit-end -------------------------------------------------------------------
+    "{title!r} gives no end: it ends at {end}, {where}": "{title!r}에 종료 시각이 없습니다. {where} {end}에 끝납니다",
+    "where the next segment starts": "다음 순서가 시작하는",
+    "where its parent segment ends": "상위 순서가 끝나는",
+    "where the slot ends": "회의 시간이 끝나는",
+    "where its last part ends": "마지막 하위 순서가 끝나는",
+    "write end: {value}": "종료 시각 쓰기: {value}",
     "the {n}-minute duration": "소요 시간({n}분)",
     "the slot's start": "회의 시간의 시작",
     "the slot's end": "회의 시간의 종료",
@@ -630,4 +637,59 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "owner": "담당",
     "room": "회의실",
     "comparing the agendas with the calendars (--calendar)": "회의 일정과 달력 비교(--calendar)",
+    # -- diff ------------------------------------------------------------------------------------
+    "added": "새로 추가",
+    "cancelled": "취소",
+    "moved to {when} ({shift})": "시간 변경: {when}({shift})",
+    "moved to {when}": "일시 변경: {when}",
+    "now {when}, {minutes} longer": "시간 연장: {when}({minutes} 늘어남)",
+    "now {when}, {minutes} shorter": "시간 단축: {when}({minutes} 줄어듦)",
+    "{n} hour": "{n}시간",
+    "{n} hours": "{n}시간",
+    "its time cannot be worked out now": "이제 시간을 알 수 없습니다",
+    "{minutes} later": "{minutes} 늦게",
+    "{minutes} earlier": "{minutes} 일찍",
+    "room {old} → {new}": "장소 변경: {old} → {new}",
+    "owner {old} → {new}": "담당 변경: {old} → {new}",
+    "renamed to '{title}'": "제목 변경: ‘{title}’",
+    "day {number}": "{number}일차",
+    "no changes": "바뀐 것이 없습니다",
+    "{n} change": "변경 {n}건",
+    "{n} changes": "변경 {n}건",
+    "{n} added": "추가 {n}건",
+    "{n} cancelled": "취소 {n}건",
+    "{n} moved": "시간 변경 {n}건",
+    "{n} longer": "연장 {n}건",
+    "{n} shorter": "단축 {n}건",
+    "{n} in another room": "장소 변경 {n}건",
+    "{n} with other owners": "담당 변경 {n}건",
+    "{n} renamed": "제목 변경 {n}건",
+    "{n} person affected": "관련된 사람 {n}명",
+    "{n} people affected": "관련된 사람 {n}명",
+    "Without an owner (everyone)": "담당이 없는 순서(모두에게 해당)",
+    "{name} (does not exist)": "{name}(없음)",
+    "cannot compare; these versions are not readable agendas:": (
+        "비교할 수 없습니다. 다음 판은 읽을 수 있는 일정표가 아닙니다:"
+    ),
+    "name two files to compare (OLD NEW), or --rev REV and the files": (
+        "비교할 두 파일(OLD NEW)을 적거나, --rev REV와 파일을 적으십시오"
+    ),
+    "only one of OLD and NEW can be - (standard input)": "OLD와 NEW 중 하나만 -(표준 입력)일 수 있습니다",
+    "--rev compares files of the working tree; - (standard input) cannot be one": (
+        "--rev는 작업 트리의 파일을 비교합니다. -(표준 입력)는 쓸 수 없습니다"
+    ),
+    "{path} is a folder; name two files, or use --rev REV {path} to compare a folder": (
+        "{path}은(는) 폴더입니다. 두 파일을 적거나, 폴더는 --rev REV {path}로 비교하십시오"
+    ),
+    "--rev needs git: {error}": "--rev에는 git이 필요합니다: {error}",
+    "--rev {rev}: git failed": "--rev {rev}: git이 실패했습니다",
+    "--rev {rev}: not a git revision (a commit, branch or tag) in this repository": (
+        "--rev {rev}: 이 저장소의 git 리비전(커밋, 브랜치 또는 태그)이 아닙니다"
+    ),
+    "{path} is not in the git repository at {top}": "{path}: {top}의 git 저장소 밖에 있습니다",
+    "{path}: not in the working tree, nor at {rev}": "{path}: 작업 트리에도 {rev}에도 없습니다",
+    "{path}: some of it could not be read ({codes}); what depends on it may show as cancelled, added or without a time. tfagenda check {path} lists the problems": (
+        "{path}: 일부를 읽을 수 없습니다({codes}). 그에 따른 순서는 취소, 추가 또는 시간 없음으로 보일 수 있습니다. tfagenda check {path}로 확인하십시오"
+    ),
+    "unknown format {format}; use text, json or md": "알 수 없는 형식입니다: {format}. text, json 또는 md를 쓰십시오",
 }

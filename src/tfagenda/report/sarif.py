@@ -116,7 +116,11 @@ def sarif_log(result: CheckResult, lang: str = "en") -> dict[str, Any]:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.doc},
             "help": {"text": rule.doc, "markdown": rule.doc},
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            # SARIF's reportingConfiguration.enabled: an opt-in rule runs only when selected.
+            "defaultConfiguration": {
+                "level": _LEVEL[rule.severity],
+                **({"enabled": False} if rule.opt_in else {}),
+            },
             "properties": {"fixable": rule.fixable},
         }
         for rule in ALL_RULES

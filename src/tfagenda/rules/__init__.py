@@ -22,6 +22,7 @@ ALL_RULES: tuple[Rule, ...] = (
     timing.duration_mismatch,
     timing.underspecified,
     timing.zero_length,
+    timing.implicit_end,
     sequence.overlap,
     sequence.gap,
     sequence.out_of_order,

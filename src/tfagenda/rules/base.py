@@ -77,6 +77,9 @@ class Rule:
     after_suppressions: bool = (
         False  # runs last, on the suppressions the other findings used (SuppressionsContext)
     )
+    # An opt-in rule (ruff's word) runs only when a config or --select/--extend-select names it by
+    # code or name: a prefix or ALL does not select it.
+    opt_in: bool = False
 
     @property
     def doc(self) -> str:
@@ -101,9 +104,10 @@ def rule(
     fix: Applicability | None = None,
     needs_timeline: bool = True,
     after_suppressions: bool = False,
+    opt_in: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
     def wrap(check: CheckFunction) -> Rule:
-        return Rule(code, name, severity, check, fix, needs_timeline, after_suppressions)
+        return Rule(code, name, severity, check, fix, needs_timeline, after_suppressions, opt_in)
 
     return wrap
 

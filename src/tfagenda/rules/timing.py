@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tfagenda.clock import format_time, respell_duration
-from tfagenda.findings import Applicability, Fix, Problem, Severity
+from tfagenda.findings import Applicability, Edit, Fix, Problem, Severity, Span
 from tfagenda.messages import Message, T, plural
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Conflict, Placed
+from tfagenda.yamldoc.document import Document
 
 _SET = {
     "start": lambda value: T("set start to {value}", value=value),
@@ -187,3 +188,79 @@ def zero_length(ctx: Context) -> Iterable[Problem]:
                     time=format_time(placed.start),  # type: ignore[arg-type]
                 ),
             )
+
+
+@rule("T005", "implicit-end", Severity.WARNING, fix=Applicability.UNSAFE, opt_in=True)
+def implicit_end(ctx: Context) -> Iterable[Problem]:
+    """A segment gives only its start; its end is the next segment's start (opt-in).
+
+    An agenda of start times alone is complete (T003 says when it is not), so tfagenda reports
+    nothing about it by default. A team that wants every end written selects this rule by its
+    code or name (`--extend-select T005`, or `extend-select = ["T005"]` in the config; a prefix or
+    `ALL` does not select it): each start-only segment is reported with the end tfagenda infers,
+    and `--fix --unsafe-fixes` writes that end into the YAML file, after the start, in the
+    mapping's own style. The fix is unsafe because it turns an inference into a fact: moving the
+    next segment later no longer moves this one's end. Imported files (text, Markdown, schedules,
+    office documents) get the finding without an edit.
+
+    ## Example
+    ```yaml
+    slot: "10:00-11:30"
+    segments:
+      - {start: "10:00", title: 개회}
+      - {start: "10:10", title: 안건 심의}
+    ```
+    `'개회' gives no end: it ends at 10:10, where the next segment starts`
+
+    ## Fix (unsafe)
+    ```yaml
+      - {start: "10:00", end: "10:10", title: 개회}
+    ```
+    """
+    for placed in ctx.resolved.segments():
+        segment = placed.segment
+        only_start = segment.given("start") and not segment.given("end") and not segment.given("duration")
+        if not only_start or placed.end is None or placed.conflict is not None or placed.uncertain:
+            continue
+        end = format_time(placed.end)
+        siblings = placed.parent.parts if placed.parent else placed.track.segments
+        if placed.parts and not placed.parts[-1].inferred_end:
+            where = T("where its last part ends")
+        elif placed is not siblings[-1]:
+            where = T("where the next segment starts")
+        elif placed.parent is not None:
+            where = T("where its parent segment ends")
+        else:
+            where = T("where the slot ends")
+        message = T(
+            "{title!r} gives no end: it ends at {end}, {where}", title=placed.title, end=end, where=where
+        )
+        edit = _end_insertion(ctx.loaded.document, placed, end)
+        fix = (
+            Fix(T("write end: {value}", value=end), Applicability.UNSAFE, end, edits=(edit,))
+            if edit is not None
+            else None
+        )
+        at = placed.time_anchor("start")
+        yield Problem("T005", at, message, fix)
+
+
+def _end_insertion(document: Document, placed: Placed, end: str) -> Edit | None:
+    """The edit that writes ``end: "HH:MM"`` after the segment's start, in the mapping's style: after
+    the start's line (and any comment on it) in a block mapping, after the start's value in a flow
+    mapping. None when the document is not a YAML file written by hand."""
+    if document.from_office_document or document.written_as != "yaml":
+        return None
+    start = document.nodes.get(placed.path + ("start",))
+    mapping = document.nodes.get(placed.path)
+    if start is None or start.key is None or mapping is None:
+        return None
+    lines = document.lines
+    value = start.span
+    if lines[mapping.span.line - 1][mapping.span.column - 1 :].startswith("{"):
+        at = Span(value.end_line, value.end_column, value.end_line, value.end_column)
+        return Edit(at, f', end: "{end}"')
+    line = lines[value.end_line - 1]
+    at = Span(value.end_line, len(line) + 1, value.end_line, len(line) + 1)
+    newline = "\r\n" if "\r\n" in document.text else "\n"
+    return Edit(at, f'{newline}{" " * (start.key.column - 1)}end: "{end}"')

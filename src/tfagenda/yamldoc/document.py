@@ -97,6 +97,9 @@ class Document:
         "utf-8"  # how the file's bytes were decoded (``tfagenda.fix`` writes it back the same way)
     )
     bom: bytes = b""  # the byte-order mark the file started with, if any
+    # What the text is: "yaml" (an agenda file), or the importer's format ("ministry", "frab-xml", …),
+    # whose findings point into the text but whose fixes cannot add a YAML key.
+    written_as: str = "yaml"
     # Paths whose value is one text that other paths share (an anchor and its aliases, merge keys):
     # each such path → every path that holds that text, itself included.
     shared: dict[DocPath, list[DocPath]] = field(default_factory=dict)
