@@ -165,12 +165,10 @@ def test_pyproject_tool_table(project: Path) -> None:
         ("t001", ["T001"]),
         ("end-before-start", ["T001"]),
         ("gap", ["S002"]),
-        (
-            "T",
-            ["T001", "T002", "T003", "T004", "T005"],
-        ),  # selection leaves out opt-in T005: test_implicit_end
-        ("S00", ["S001", "S002", "S003"]),
-        ("O", ["O001", "O002", "O003", "O004"]),
+        # (selection leaves out the opt-in T005: test_implicit_end)
+        ("T", ["T001", "T002", "T003", "T004", "T005"]),
+        ("S00", ["S001", "S002", "S003", "S004"]),
+        ("O", ["O001", "O002", "O003", "O004", "O005", "O006"]),
         ("ALL", [rule.code for rule in ALL_RULES]),
     ],
 )
@@ -287,7 +285,7 @@ def test_severity_override_makes_an_error_pass(project: Path) -> None:
 def test_severity_override_by_prefix_shows_in_every_format(project: Path) -> None:
     write(project / "a.yaml", WARNINGS)
     write(project / "tfagenda.toml", '[severity]\nS = "error"\n')
-    assert load_settings().severity == {"S001": "error", "S002": "error", "S003": "error"}
+    assert load_settings().severity == {"S001": "error", "S002": "error", "S003": "error", "S004": "error"}
     assert check("a.yaml", "--format", "github").stdout.startswith("::warning")  # O001 first, still a warning
     assert "::error file=a.yaml,line=5" in check("a.yaml", "--format", "github").stdout
 
@@ -479,7 +477,7 @@ def test_a_bad_policy_in_the_agenda_file_is_a_finding(project: Path) -> None:
             ["greater than or equal to 0"],
         ),
         ("tfagenda.toml", '[policy]\ngap-tolerance = "ten"\n', "policy.gap-tolerance", ["integer"]),
-        ("tfagenda.toml", '[severity]\nS002 = "fatal"\n', "severity.S002", ["'error' or 'warning'"]),
+        ("tfagenda.toml", '[severity]\nS002 = "fatal"\n', "severity.S002", ["'error', 'warning' or 'info'"]),
         ("tfagenda.toml", 'select = ["X999"]\n', "select", ["unknown rule 'X999'"]),
         ("tfagenda.toml", 'ignore = ["T001", "nope"]\n', "ignore", ["unknown rule 'nope'"]),
         ("tfagenda.toml", '[per-file-ignores]\n"x.yaml" = ["Q"]\n', "per-file-ignores", ["unknown rule 'Q'"]),

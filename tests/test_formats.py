@@ -287,7 +287,9 @@ def test_sarif_rules_come_from_the_registry(in_repo: Path) -> None:
         assert entry["name"] == rule.name
         assert entry["shortDescription"]["text"] == rule.summary
         assert entry["fullDescription"]["text"] == rule.doc
-        assert entry["defaultConfiguration"]["level"] == str(rule.severity)
+        assert entry["defaultConfiguration"]["level"] == {"info": "note"}.get(
+            str(rule.severity), str(rule.severity)
+        )
     for result in log["runs"][0]["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 

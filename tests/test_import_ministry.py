@@ -17,7 +17,7 @@ import pytest
 from conftest import AGENDAS_DIR, FIXTURES, REPO, run
 
 from tfagenda.clock import parse_duration
-from tfagenda.findings import Applicability
+from tfagenda.findings import Applicability, Severity, Span
 from tfagenda.importers import detect_format
 from tfagenda.importers.ministry import read
 from tfagenda.importers.yamlout import to_yaml
@@ -25,6 +25,7 @@ from tfagenda.linter import check_loaded, check_paths, check_text
 from tfagenda.load import load_file, load_text
 from tfagenda.render import render
 from tfagenda.render.rows import build_rows
+from tfagenda.rules import RULES
 from tfagenda.yamldoc import parse
 
 SEED_DIR = REPO.parent / "shared" / "seed"
@@ -361,13 +362,15 @@ def test_meeting_line_variants(line: str, expected: tuple[str, str, str]) -> Non
     assert text_at(doc.text, doc.nodes[("slot",)].inner) == expected[2]
 
 
-def test_an_unreadable_meeting_line_is_e005() -> None:
+def test_an_unreadable_meeting_line_is_a_d003_warning_and_the_table_is_imported() -> None:
     doc = read(
         _table("16:30 ~ 16:35 ('05)\t인사말\t-", head="- (일시) 2026. 2. 26.(목) 16:30~18:00 (3부제)"),
         "m.txt",
     )
     (problem,) = doc.problems
-    assert problem.code == "E005" and problem.span is not None and problem.span.line == 3
+    assert problem.code == "D003" and problem.span is not None and problem.span.line == 3
+    assert RULES["D003"].severity is Severity.WARNING
+    assert doc.data["segments"][0]["title"] == "인사말"
 
 
 def test_a_meeting_line_with_a_korean_start_time_alone() -> None:
@@ -632,7 +635,12 @@ def test_topic_column_is_the_title_and_an_unlabelled_minutes_column_the_duration
 def test_number_presenter_and_duration_columns_on_a_12_hour_clock() -> None:
     path = TABLES / "en-12-hour.md"
     doc = read(path.read_text(encoding="utf-8"), str(path))
-    assert doc.problems == []
+    # The 12-hour reading is said once, as information, at the first time it moved.
+    (note,) = doc.problems
+    assert (note.code, note.span) == ("N001", Span(11, 15, 11, 19))
+    assert note.message.say("en") == (
+        "the table is on a 12-hour clock: 1:00 after 12:30 is read as 13:00 (and the later times as afternoon)"
+    )
     data = doc.data
     # The title is the heading above the table, not the URL on the first line; the English
     # date line is read (it used to fail the import).
@@ -645,7 +653,7 @@ def test_number_presenter_and_duration_columns_on_a_12_hour_clock() -> None:
     ]
     # 1:00 after 12:30 is 13:00; its place is the printed 1:00.
     assert text_at(doc.text, doc.nodes[("segments", 2, "end")].inner) == "1:00"
-    assert findings_of(path) == [("T002", 12, 14)]
+    assert findings_of(path) == [("N001", 11, 15), ("T002", 12, 14)]
 
 
 def test_korean_time_notations_and_a_table_inside_an_html_comment() -> None:
@@ -726,7 +734,7 @@ def test_an_ambiguous_date_is_said_not_guessed() -> None:
     text = "# 회의\n\n- (일시) 11/12/2024 10:00~11:00\n\n| 시간 | 내용 | 담당 |\n|---|---|---|\n| 10:00~11:00 | 회의 | 과장 |\n"
     doc = read(text, "m.md")
     (problem,) = doc.problems
-    assert problem.code == "E005" and problem.span is not None and problem.span.line == 3
+    assert problem.code == "D003" and problem.span is not None and problem.span.line == 3
     assert "2024-11-12 or 2024-12-11" in problem.message.say("en")
     assert "date" not in doc.data
     # English text reads it month first.
@@ -790,7 +798,7 @@ def test_real_english_workshop_programme() -> None:
                 ("Day 1 (11/18/2024)", "2024-11-18", None, 5),
                 ("Day 2 — Tuesday (11/19/2024)", "2024-11-19", "Tuesday", 3),
             ],
-            [],
+            [("N001", 10, 11)],  # day 1's 12:30 - 1:30; day 2 has no afternoon
         ),
         (
             "ko-day-sections.md",
@@ -807,7 +815,8 @@ def test_day_sections_become_days(
 ) -> None:
     path = TABLES / name
     doc = read(path.read_text(encoding="utf-8"), str(path))
-    assert doc.problems == []
+    notes = [(p.code, p.span.line, p.span.column) for p in doc.problems if p.span is not None]
+    assert notes == [f for f in findings if f[0] == "N001"] and len(notes) == len(doc.problems)
     assert doc.data["title"] in ("Robotics summer school", "2026 돌봄 정책 연수")  # not the day heading
     assert [(d["title"], d["date"], d.get("weekday"), len(d["segments"])) for d in doc.data["days"]] == days
     assert findings_of(path) == findings

@@ -9,8 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tfagenda.notation import (
-    WEEKDAYS_EN,
-    WEEKDAYS_KO,
     ClockTime,
     canonical_date,
     canonical_time,
@@ -19,8 +17,8 @@ from tfagenda.notation import (
     read_range,
     read_time,
     resolve_twelve_hour,
-    weekday_index,
 )
+from tfagenda.weekdays import WEEKDAYS_EN, WEEKDAYS_KO, weekday_index
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,8 @@ from tfagenda.clock import (
     respell_duration,
 )
 from tfagenda.findings import Applicability, Finding
-from tfagenda.linter import check_text
+from tfagenda.linter import check_loaded, check_text
+from tfagenda.load import load_text
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -258,9 +259,10 @@ def corrupted(draw, overnight: bool = False, start_only: bool = False):
         if follower.fields not in TESTIFYING:
             follower.fields = draw(st.sampled_from(TESTIFYING))
     field = draw(st.sampled_from(["start", "end", "duration"]))
-    if field == "start" and index > 0 and agenda.segments[index - 1].fields == START_ONLY:
+    if field in ("start", "duration") and index > 0 and agenda.segments[index - 1].fields == START_ONLY:
         # A start-only row ends where this one starts: it cannot say which start is right, and a
-        # start between it and the end is as good a repair as the written duration.
+        # start between it and the end is as good a repair as the written duration (a wrong
+        # duration then has two repairs the neighbours support alike, and T002 says both).
         agenda.segments[index - 1].fields = draw(st.sampled_from(SUBSETS))
     settle_start_only(agenda.segments)
     if field == "duration":
@@ -357,6 +359,138 @@ def test_start_only_rows_around_a_corrupted_start() -> None:
         Seg(620, 660, START_ONLY),
     ]
     _check_corruption(Agenda(600, segments), 1, "start", "10:30")
+
+
+# --- (c) tables on a 12-hour clock without am/pm (issue 13) --------------------------------------
+
+# How a row of a Markdown table gives its times: a range with the minutes, a range, a start with the
+# minutes, or the start alone (it ends where the next row starts).
+ROW_FORMS = ("range+minutes", "range", "start+minutes", "start")
+
+
+def twelve(minutes: int) -> str:
+    """A time as a 12-hour table without am/pm prints it: 13:05 is 1:05."""
+    hours, mins = divmod(minutes, 60)
+    return f"{hours % 12 or 12}:{mins:02d}"
+
+
+@dataclass
+class TableRow:
+    start: int
+    end: int
+    form: str
+
+    def cells(self, start: str | None = None, end: str | None = None) -> tuple[str, str]:
+        begin, finish = start or twelve(self.start), end or twelve(self.end)
+        time = f"{begin} - {finish}" if self.form.startswith("range") else begin
+        return time, f"{self.end - self.start} min" if self.form.endswith("minutes") else ""
+
+
+@dataclass
+class TwelveHourTable:
+    rows: list[TableRow]
+
+    def markdown(self, changed: dict[int, dict[str, str]] | None = None) -> str:
+        lines = ["# Workshop day", "", "| Time | Session | Speaker | Duration |", "|---|---|---|---|"]
+        for index, row in enumerate(self.rows):
+            time, minutes = row.cells(**(changed or {}).get(index, {}))
+            lines.append(f"| {time} | Session {index + 1} | Person {index + 1} | {minutes} |")
+        return "\n".join(lines) + "\n"
+
+    def crosses_one_oclock(self) -> bool:
+        """Whether a time is printed 1:00 or later in the afternoon (the sequence must decide it)."""
+        printed = [r.start for r in self.rows] + [r.end for r in self.rows if r.form.startswith("range")]
+        return max(printed) >= 13 * 60
+
+
+@st.composite
+def twelve_hour_tables(draw, start_only: bool = False) -> TwelveHourTable:
+    # From 8:00 (a table starting before 7:00 without am/pm is ambiguous: N001 says so instead)
+    # across noon; each row under an hour, so no step is mistaken for going back.
+    durations = draw(st.lists(st.integers(5, 60), min_size=2, max_size=8))
+    at = draw(st.integers(8 * 60, 12 * 60 + 30))
+    forms = ROW_FORMS if start_only else ROW_FORMS[:3]
+    rows = []
+    for minutes in durations:
+        rows.append(TableRow(at, at + minutes, draw(st.sampled_from(forms))))
+        at += minutes
+    if rows[-1].form == "start":  # no slot: the last row says when the day ends
+        rows[-1].form = draw(st.sampled_from(ROW_FORMS[:3]))
+    return TwelveHourTable(rows)
+
+
+def _check_table(text: str) -> list[Finding]:
+    return check_loaded(load_text(text, "workshop.md"))
+
+
+def _notes_only(table: TwelveHourTable, findings: list[Finding], text: str) -> None:
+    context = text + "\n" + describe(findings)
+    assert all(f.code == "N001" for f in findings), context
+    assert len(findings) == (1 if table.crosses_one_oclock() else 0), context
+
+
+@SETTINGS
+@given(twelve_hour_tables())
+def test_consistent_twelve_hour_table_checks_clean(table: TwelveHourTable) -> None:
+    text = table.markdown()
+    _notes_only(table, _check_table(text), text)
+
+
+@SETTINGS
+@given(twelve_hour_tables(start_only=True))
+def test_consistent_start_only_twelve_hour_table_checks_clean(table: TwelveHourTable) -> None:
+    text = table.markdown()
+    _notes_only(table, _check_table(text), text)
+
+
+@st.composite
+def corrupted_tables(draw, start_only: bool = False):
+    table = draw(twelve_hour_tables(start_only=start_only))
+    # A time with a neighbour to testify (there is no slot): a start after a row, an end before one.
+    index = draw(st.integers(0, len(table.rows) - 1))
+    field = (
+        "end"
+        if index == 0
+        else "start"
+        if index == len(table.rows) - 1
+        else draw(st.sampled_from(["start", "end"]))
+    )
+    row = table.rows[index]
+    row.form = "range+minutes"  # and the row's own other time and minutes
+    if field == "start" and index > 0 and table.rows[index - 1].form == "start":
+        table.rows[index - 1].form = "range"  # a start-only row before would move with it
+    original = row.start if field == "start" else row.end
+    # A nearby wrong time, after the time before it in the table (the 12-hour reading holds) and,
+    # for a start, before its own end.
+    low = (table.rows[index - 1].end if index else 8 * 60) if field == "start" else row.start
+    high = row.end - 1 if field == "start" else row.end + 30
+    new = draw(
+        st.integers(max(low + 1, original - 30), min(high, original + 30)).filter(lambda m: m != original)
+    )
+    return table, index, field, twelve(new)
+
+
+@SETTINGS
+@given(corrupted_tables(start_only=True))
+def test_one_corrupted_time_in_a_twelve_hour_table_is_found_and_repaired(case) -> None:
+    table, index, field, bad = case
+    text = table.markdown({index: {field: bad}})
+    findings = [f for f in _check_table(text) if f.code != "N001"]
+    context = text + "\n" + describe(findings)
+    assert len(findings) == 1, context
+    (finding,) = findings
+    assert finding.code in ("T001", "T002"), context
+    fix = finding.fix
+    assert fix is not None and fix.applicability is Applicability.SAFE and fix.edits, context
+    lines = text.split("\n")
+    for edit in fix.edits:
+        span = edit.span
+        line = lines[span.line - 1]
+        assert line[span.column - 1 : span.end_column - 1] == bad, context
+        lines[span.line - 1] = line[: span.column - 1] + edit.text + line[span.end_column - 1 :]
+    repaired = "\n".join(lines)
+    assert repaired == table.markdown(), context  # written as the table writes it: 1:05, not 13:05
+    _notes_only(table, _check_table(repaired), repaired)
 
 
 @pytest.mark.parametrize(
@@ -526,3 +660,43 @@ def test_slot_spellings(text: str, start: int, end: int) -> None:
     slot = parse_slot_text(text)
     assert (slot.start, slot.end) == (start, end)
     assert slot.crosses_midnight == (end > MINUTES_PER_DAY)
+
+
+def test_a_segments_own_parts_testify_to_its_repair() -> None:
+    """Found by hypothesis: the previous row is start-only (no witness) and the slot's end agrees with
+    both "duration 2" and "start 00:07"; the first part's start 00:05 breaks the tie."""
+    segments = [
+        Seg(0, 1, START_ONLY, "hm"),
+        Seg(1, 2, ("start", "duration"), "hm"),
+        Seg(2, 3, START_ONLY, "hm"),
+        Seg(3, 4, ("start", "duration"), "hm"),
+        Seg(4, 5, START_ONLY, "hm"),
+        Seg(5, 7, ("start", "end", "duration"), "hm", parts=[Seg(5, 7, ("start", "end", "duration"), "hm")]),
+    ]
+    _check_corruption(Agenda(0, segments), 5, "duration", "0:00")
+
+
+def test_a_repair_that_leaves_zero_minutes_loses_a_tie() -> None:
+    """Found by hypothesis: start 00:02, end 00:04, duration 0 after a start-only row. The next start
+    (00:04) agrees with "duration 2" and with "start 00:04"; the latter would make the row vanish."""
+    segments = [
+        Seg(0, 2, START_ONLY, "hm"),
+        Seg(2, 4, ("start", "end", "duration"), "hm"),
+        Seg(4, 6, ("start", "end", "duration"), "hm"),
+    ]
+    _check_corruption(Agenda(0, segments), 1, "duration", "0:00")
+
+
+def test_a_wrong_duration_after_a_start_only_row_has_two_repairs() -> None:
+    """Found by hypothesis: nothing says whether the start or the duration is wrong; T002 says both."""
+    text = """\
+title: t
+slot: "00:00-00:06"
+segments:
+  - {title: A, start: "00:00"}
+  - {title: B, start: "00:02", end: "00:04", duration: "0:01"}
+  - {title: C, start: "00:04", end: "00:06", duration: "0:02"}
+"""
+    (finding,) = [f for f in check_text(text) if f.code != "O001"]
+    assert finding.code == "T002" and finding.fix is None
+    assert "duration 2 minutes or start 00:03" in finding.message.say("en")

@@ -41,6 +41,11 @@ class _FileSettings(BaseModel):
     include: list[str] = Field(default_factory=lambda: ["*.yaml", "*.yml"])
     exclude: list[str] = Field(default_factory=list)
     policy: Policy = Field(default_factory=Policy)
+    people: str | None = Field(
+        None,
+        description="The shared people registry (docs/people.md), relative to the config's folder; "
+        "default: the nearest people.yaml from the agenda's folder up to the project root",
+    )
 
     @field_validator("select", "ignore", "extend_select")
     @classmethod
@@ -91,6 +96,7 @@ class Settings:
     include: tuple[str, ...] = ("*.yaml", "*.yml")
     exclude: tuple[str, ...] = ()
     policy: Policy = field(default_factory=Policy)
+    people: Path | None = None  # the configured people registry, if any
 
     @classmethod
     def defaults(cls) -> Settings:
@@ -220,7 +226,10 @@ def load_settings(config: Path | None = None, isolated: bool = False, cwd: Path 
                 else f"unknown key; known keys: {', '.join(known)}"
             )
         raise ConfigError(f"{path}: {key}: {message}") from None
-    return _resolve(raw, path.parent, path)
+    settings = _resolve(raw, path.parent, path)
+    if settings.people is not None and not settings.people.is_file():
+        raise ConfigError(f"{path}: {prefix}people: no such people registry: {settings.people}")
+    return settings
 
 
 def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
@@ -239,6 +248,7 @@ def _resolve(raw: _FileSettings, root: Path, source: Path | None) -> Settings:
         include=tuple(raw.include),
         exclude=tuple(raw.exclude),
         policy=raw.policy,
+        people=Path(os.path.normpath(root / raw.people)) if raw.people else None,
     )
 
 

@@ -1,4 +1,5 @@
-"""Which files a command works on: named files, and agenda files found in named directories."""
+"""Which files a command works on: named files, and agenda files found in named directories
+(YAML, and the documents among .hwpx, .hwp, .docx and .pdf that hold an agenda)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from tfagenda.config import Settings
 
 AGENDA_SUFFIXES = (".yaml", ".yml")
+DOCUMENT_SUFFIXES = (".hwpx", ".hwp", ".docx", ".pdf")
 DEFAULT_AGENDA_DIR = "agendas"
 
 
@@ -25,6 +27,11 @@ class PathNotFound(Exception):
         self.path = path
 
 
+def is_document_name(name: str) -> bool:
+    """``*.hwpx``, ``*.hwp``, ``*.docx`` or ``*.pdf``, in any case: a document a folder walk looks into."""
+    return name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
 def is_agenda_name(name: str) -> bool:
     """``*.yaml`` or ``*.yml``, in any case (``A.YAML``, ``b.Yml``)."""
     return name.lower().endswith(AGENDA_SUFFIXES)
@@ -34,7 +41,9 @@ def agenda_files(paths: Iterable[str | Path], settings: Settings | None = None) 
     """Files named directly, plus agenda files below named folders, each real file once.
 
     In folders: hidden folders and files are skipped, and so are files the settings exclude or
-    do not include (default *.yaml, *.yml, in any case). A file named directly is always checked,
+    do not include (default *.yaml, *.yml, in any case). Documents (*.hwpx, *.hwp, *.docx, *.pdf)
+    are looked into unless excluded, and taken only when an agenda is found in them; the others
+    are skipped with a note on standard error saying why (no agenda, or cannot be read). A file named directly is always checked,
     as given (a symlink is followed wherever it goes); in a folder, a symlink is followed only when
     its target stays inside the folder (a note on standard error names each one skipped). A file
     reached twice (named twice, a symlink to a file also found, a hard link) is listed once, under
@@ -91,15 +100,17 @@ def _walk(root: Path, settings: Settings | None) -> Iterator[Path]:
             path = Path(folder) / name
             if name.startswith("."):
                 continue
+            document = is_document_name(name)
             if settings is None:
-                wanted = is_agenda_name(name)
+                wanted = is_agenda_name(name) or document
             else:
-                wanted = _included(settings, path) and not settings.is_excluded(path)
+                wanted = (_included(settings, path) or document) and not settings.is_excluded(path)
             if (
                 wanted
                 and _not_special(path)
                 and _stays_inside(path, inside, root)
                 and not _plainly_other(path)
+                and not (document and _holds_no_agenda(path))
             ):
                 yield path
     yield from _unlisted(unlisted)
@@ -185,6 +196,36 @@ def _plainly_other(path: Path) -> bool:
             f"tfagenda: note: {path} not checked: not an agenda (its keys are {shown}; an agenda has "
             "title and segments or days); name the file itself to check it\n"
         )
+    return True
+
+
+# A walked document's verdict, by real path, modification time and size: ``check --fix`` walks
+# the folders twice, and the language server walks the agenda folder whenever it changes.
+_verdicts: dict[tuple[str, int, int], str | None] = {}
+
+
+def _holds_no_agenda(path: Path) -> bool:
+    """A document found in a folder that holds no agenda, or cannot be read: skipped with a note.
+
+    A folder of press releases, notices and scans is mostly not agendas; each would otherwise be
+    an E005. Named directly, the same document is checked and its E005 says why.
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # reading it reports why
+    key = (os.path.realpath(path), info.st_mtime_ns, info.st_size)
+    if key not in _verdicts:
+        from tfagenda.documents.load import why_no_agenda
+
+        _verdicts[key] = why_no_agenda(path)
+    reason = _verdicts[key]
+    if reason is None:
+        return False
+    noted = os.path.abspath(path)
+    if noted not in _noted:
+        _noted.add(noted)
+        sys.stderr.write(f"tfagenda: note: {path} not checked: {reason}; name the file itself to check it\n")
     return True
 
 

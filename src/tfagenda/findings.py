@@ -23,8 +23,12 @@ MAX_FINDINGS_PER_RULE = 1_000
 
 
 class Severity(str, enum.Enum):
+    """How much a finding matters: an error fails the check; a warning fails it only with
+    ``--strict``; information (``info``: how the file was read, e.g. a 12-hour clock) never does."""
+
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
     def __str__(self) -> str:
         return self.value

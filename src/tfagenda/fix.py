@@ -31,6 +31,7 @@ from tfagenda.yamldoc import sniff_encoding
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
+    from tfagenda.documents.fix import CellChange
 
 MAX_ROUNDS = 10
 
@@ -163,17 +164,22 @@ class FixOutcome:
     fixed: Counter[str] = field(default_factory=Counter)
     written: bool = False
     findings: list[Finding] | None = None  # the fixed text's findings (uncapped), when it was checked
+    cells: list[CellChange] = field(default_factory=list)  # a document's: the cells the fixes rewrite
 
     @property
     def changed(self) -> bool:
-        return self.source is not None and self.text != self.source.text
+        return bool(self.cells) or self.source is not None and self.text != self.source.text
 
     @property
     def new_bytes(self) -> bytes:
         assert self.source is not None
         return self.source.encode(self.text)
 
-    def diff(self, name: str | None = None) -> str:
+    def diff(self, name: str | None = None, lang: str = "en") -> str:
+        if self.cells:  # a document: the cells, by their place (in ``lang``)
+            from tfagenda.documents.fix import diff_cells
+
+            return diff_cells(name or self.path, self.cells, lang)
         if self.source is None:
             return ""
         return unified_diff(self.source.text, self.text, name or self.path)
@@ -255,12 +261,12 @@ def fix_file(
     write: bool = True,
 ) -> FixOutcome:
     """Fix one file; with ``write``, write it back when something changed (``FileChanged`` if it changed meanwhile)."""
-    from tfagenda.documents.fix import fix_document, is_document
+    from tfagenda.documents.fix import fix_document_cells, is_document
     from tfagenda.load import MAX_FILE_BYTES
 
     if is_document(path):  # .hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only
-        fixed, written = fix_document(path, settings, unsafe, write)
-        return FixOutcome(str(path), None, "", fixed, written=written)
+        fixed, written, cells = fix_document_cells(path, settings, unsafe, write)
+        return FixOutcome(str(path), None, "", fixed, written=written, cells=cells)
     name = str(path)
     snapshot = None
     try:

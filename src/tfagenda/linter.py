@@ -39,8 +39,10 @@ from tfagenda.findings import (
 from tfagenda.load import Loaded, load_file, load_text
 from tfagenda.messages import Commas, Message, T
 from tfagenda.parallel import map_in_processes, workers_for
+from tfagenda.registry import Registry, load_registry, registry_for, registry_path_for
 from tfagenda.rules import ALL_RULES, RULES, Context, Rule
 from tfagenda.rules.base import SuppressionsContext
+from tfagenda.rules.changeover import cross_file_changeovers
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
 from tfagenda.suppress import covering, find_suppressions, string_spans
 from tfagenda.timeline import resolve
@@ -82,8 +84,13 @@ class CheckResult:
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
+    @property
+    def notes(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.INFO)
+
     def exit_code(self, strict: bool = False) -> int:
-        """0: clean (warnings allowed); 1: an error, or any finding with ``strict``."""
+        """0: clean (warnings and notes allowed); 1: an error, or a warning with ``strict``
+        (information never fails a check, not even with ``strict``)."""
         if self.errors or (strict and self.warnings):
             return 1
         return 0
@@ -112,7 +119,8 @@ def run_rules(
     agenda = loaded.agenda
     timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
     policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
-    context = Context(loaded, timeline, policy)
+    registry = registry_of(loaded.path, settings) if agenda is not None else None
+    context = Context(loaded, timeline, policy, registry)
     findings = []
     path, document = loaded.path, loaded.document
     for rule in ALL_RULES:
@@ -120,6 +128,11 @@ def run_rules(
             continue
         findings.extend(_capped(path, document, rule, rule.check(context), cap))
     return context, findings
+
+
+def registry_of(path: str, settings: Settings) -> Registry | None:
+    """The people registry a file at ``path`` uses (docs/people.md)."""
+    return registry_for(path, settings.root if settings.source else None, settings.people)
 
 
 def _capped(
@@ -249,8 +262,8 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
             if description is fix.description
             else Fix(description, fix.applicability, fix.value, fix.target, fix.edits)
         )
-    edits = (Edit(node.inner, str(fix.value)),)
     assert document is not None and fix.target is not None
+    edits = (Edit(node.inner, _spelled(document, fix.target, fix.value)),)
     sharing = document.shared.get(fix.target)
     if sharing and fix.applicability is not Applicability.DISPLAY_ONLY:
         # One text holds this value and others (an anchor and its aliases, a merge key): the edit
@@ -267,6 +280,16 @@ def _with_edits(document: Document | None, fix: Fix | None) -> Fix | None:
         )
         return Fix(description, Applicability.UNSAFE, fix.value, fix.target, edits)
     return Fix(description, fix.applicability, fix.value, fix.target, edits)
+
+
+def _spelled(document: Document, at: tuple[str | int, ...], value: object) -> str:
+    """A fix's value as the source writes it (``13:00`` as ``1:00`` in a 12-hour table)."""
+    style = document.spelled.get(at)
+    if style is None:
+        return str(value)
+    from tfagenda.notation import respell_time  # only for imported tables: start-up
+
+    return respell_time(str(value), style)
 
 
 def _path_text(at: tuple[object, ...]) -> str:
@@ -306,12 +329,16 @@ def check_paths(
     ``calendars`` (``--calendar kim=kim.ics``): each person's segments against their own calendar (O003)."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
+    files += _registries_to_report(files, settings)
     # Compare by resolved path: a file named as ./x.yaml or /abs/x.yaml is the same as agendas/x.yaml
     # found in the folder, and must not be compared with itself (a self double booking).
     named = {_real(path) for path in files}
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
-    # O003 across files, and against calendars
-    compare = "O003" in settings.selected and (len(files) + len(others) > 1 or bool(calendars))
+    changeovers = "O005" in settings.selected and settings.policy.changeover.checked
+    # across files, and against calendars (--calendar)
+    compare = ("O003" in settings.selected or changeovers) and (
+        len(files) + len(others) > 1 or bool(calendars)
+    )
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
     work = partial(check_file, settings=settings, compare=compare)
     processes = workers_for(len(files))
@@ -329,6 +356,12 @@ def check_paths(
                 n = compared[index][0]
                 if n < len(files):
                     cross[n].append(problem)
+            if changeovers:  # O005 across files, by the same bookings
+                found = cross_file_changeovers([bookings for _, bookings in compared], settings.policy)
+                for index, problem in found:
+                    n = compared[index][0]
+                    if n < len(files):
+                        cross[n].append(problem)
         except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
             first = compared[0][0]
             crashes[first] = [
@@ -408,6 +441,26 @@ def check_file(job: tuple[str, bool], settings: Settings, compare: bool = True) 
         return FileReport(
             loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings
         )
+
+
+def _registries_to_report(files: list[Path], settings: Settings) -> list[Path]:
+    """The people registries the files use that are not among them, when they have a problem: a
+    registry's mistakes are reported at its own lines, once, wherever it is."""
+    named = {_real(path) for path in files}
+    top = settings.root if settings.source else None
+    found: dict[str, None] = {}
+    for path in files:
+        registry = registry_path_for(str(path), top, settings.people)
+        if registry is not None:
+            found.setdefault(registry)
+    extra = []
+    for registry in found:
+        if _real(registry) in named:
+            continue
+        loaded = load_registry(registry)  # None: gone, or a people.yaml that is an agenda
+        if loaded is not None and loaded.has_problems:
+            extra.append(Path(registry))
+    return extra
 
 
 def _real(path: str | Path) -> str:

@@ -23,7 +23,7 @@ from tfagenda.clock import SLOT_SEPARATORS, parse_duration, parse_time
 from tfagenda.findings import Applicability, DocPath, Edit, Fix, Problem, Span
 from tfagenda.messages import Message, T
 from tfagenda.messages import minutes as minutes_message
-from tfagenda.model import FIELDS, Agenda
+from tfagenda.model import FIELDS, SET_ASIDE_WINDOW, Agenda, PeopleRegistry
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import SEXAGESIMAL, Document, Node, decode, parse, sniff_encoding
 from tfagenda.yamldoc.decode import LEGACY_ENCODINGS
@@ -43,7 +43,12 @@ _UNTIMED = {
     "weekday",
     "date",
     "timezone",
+    "available",
+    "unavailable",
+    "open",
+    "closed",
 }
+_WINDOW_KEYS = ("available", "unavailable", "open", "closed")
 _MAX_ROUNDS = 100
 # A file larger than this is refused unread (E001): it bounds the time and memory one file can take
 # (README, Robustness). The largest real agendas are a few hundred KiB; a 20,000-event conference
@@ -60,6 +65,8 @@ class Loaded:
     agenda: Agenda | None
     problems: list[Problem] = field(default_factory=list)
     damaged: set[DocPath] = field(default_factory=set)
+    # A people registry file (``people.yaml``: only ``people:`` at the top) instead of an agenda.
+    registry: PeopleRegistry | None = None
 
     @property
     def path(self) -> str:
@@ -240,6 +247,12 @@ def load_document(document: Document) -> Loaded:
         )
         return loaded
     loaded.problems.extend(_implicit_numbers(document))
+    if is_registry_data(data):
+        registry = _validate(data, loaded, PeopleRegistry)
+        if isinstance(registry, PeopleRegistry):
+            registry.assign_paths()
+            loaded.registry = registry
+        return loaded
     _read_conveniences(document, loaded)
     loaded.agenda = _validate(data, loaded)
     if loaded.agenda is not None:
@@ -340,10 +353,17 @@ def _agenda_like(key: Any) -> bool:
 MAX_LISTED_PROBLEMS = 900
 
 
-def _validate(data: dict[str, Any], loaded: Loaded) -> Agenda | None:
+def is_registry_data(data: dict[Any, Any]) -> bool:
+    """A people registry (docs/people.md) is a mapping with ``people`` as its only key."""
+    return len(data) == 1 and "people" in data
+
+
+def _validate(
+    data: dict[str, Any], loaded: Loaded, model: type[Agenda] | type[PeopleRegistry] = Agenda
+) -> Any:
     unlisted = [0]
     try:
-        return _validate_rounds(data, loaded, unlisted)
+        return _validate_rounds(data, loaded, unlisted, model)
     finally:
         if unlisted[0]:
             more = T(
@@ -354,11 +374,13 @@ def _validate(data: dict[str, Any], loaded: Loaded) -> Agenda | None:
             loaded.problems.append(Problem("E002", (), more))
 
 
-def _validate_rounds(data: dict[str, Any], loaded: Loaded, unlisted: list[int]) -> Agenda | None:
+def _validate_rounds(
+    data: dict[str, Any], loaded: Loaded, unlisted: list[int], model: type[Agenda] | type[PeopleRegistry]
+) -> Any:
     listed = 0
     for _ in range(_MAX_ROUNDS):
         try:
-            return Agenda.model_validate(data)
+            return model.model_validate(data)
         except ValidationError as errors:
             progressed = False
             for error in errors.errors(include_url=False):
@@ -409,7 +431,9 @@ def _set_aside(data: Any, at: DocPath, kind: str, damaged: set[DocPath]) -> bool
             damaged.add(at[:-1])
         return True
     if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
-        parent[last] = {"title": "(invalid)"}
+        # A window list (availability, opening hours) keeps its other windows; a list of segments
+        # keeps the segment's place.
+        parent[last] = SET_ASIDE_WINDOW if len(at) >= 2 and at[-2] in _WINDOW_KEYS else {"title": "(invalid)"}
         damaged.add(at)
         return True
     return False
@@ -475,9 +499,11 @@ def _problem_for(error: Mapping[str, Any], at: DocPath, document: Document) -> P
         else None
     )
     if kind == "bad_time":
-        return Problem(
-            "E004", at, T("{field}: {message}", field=at[-1] if at else "value", message=message), fix=fix
+        # a window of a list is named by the list and its place in it: available[0]
+        field = (
+            f"{at[-2]}[{at[-1]}]" if len(at) >= 2 and isinstance(at[-1], int) else at[-1] if at else "value"
         )
+        return Problem("E004", at, T("{field}: {message}", field=field, message=message), fix=fix)
     if kind == "bad_date" and at:
         return Problem("E002", at, T("{field}: {message}", field=_field_name(at), message=message), fix=fix)
     if kind == "extra_forbidden":

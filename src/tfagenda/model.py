@@ -14,7 +14,15 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from tfagenda.clock import Slot, make_slot, parse_duration, parse_slot_text, parse_time
@@ -22,24 +30,13 @@ from tfagenda.findings import DocPath
 from tfagenda.messages import Message, T, verbatim
 from tfagenda.policy import Policy
 
+# Re-exported: the renderers, the schema and D001 import them from here.
+from tfagenda.weekdays import WEEKDAYS_EN as WEEKDAYS_EN
+from tfagenda.weekdays import WEEKDAYS_KO as WEEKDAYS_KO
+from tfagenda.weekdays import weekday_index
+from tfagenda.windows import WINDOW_EXAMPLES, Window, parse_window
+
 NOBODY = "-"
-
-WEEKDAYS_KO = "월화수목금토일"
-WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def weekday_index(label: str) -> int | None:
-    """0 for Monday … 6 for Sunday, from 목, 목요일, Thu, thu., Thursday; None if not a weekday."""
-    text = label.strip().strip("()（）").rstrip(".").strip()
-    if len(text) == 1 and text in WEEKDAYS_KO:
-        return WEEKDAYS_KO.index(text)
-    if len(text) == 3 and text.endswith("요일") and text[0] in WEEKDAYS_KO:
-        return WEEKDAYS_KO.index(text[0])
-    lowered = text.lower()
-    for index, name in enumerate(WEEKDAYS_EN):
-        if lowered == name or (len(lowered) >= 2 and name.startswith(lowered) and len(lowered) <= 4):
-            return index
-    return None
 
 
 def _bad(kind: str, message: Message, suggestion: str | None = None) -> PydanticCustomError:
@@ -194,6 +191,26 @@ def _read_owner(value: Any) -> tuple[str, ...]:
     )
 
 
+def _read_topics(value: Any) -> tuple[str, ...]:
+    """Topics: a name or a list of names; null or [] for none. Segments that share one are S004's."""
+    if value is None:
+        return ()
+    if isinstance(value, str) and value.strip():
+        return (value.strip(),)
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(dict.fromkeys(v.strip() for v in value))
+    raise _bad("bad_topics", T("{value!r} is not a topic; give a name or a list of names", value=value))
+
+
+def _read_group(value: Any) -> str:
+    """A clash group's name: text that is not blank (a number is read as its text, as titles are)."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise _bad("bad_group", T("{value!r} is not a clash group; give it a name", value=value))
+
+
 def _read_timezone(value: Any) -> str:
     import zoneinfo
 
@@ -219,6 +236,48 @@ def _read_text(value: Any) -> str:
     return str(value)
 
 
+# Where the loader puts a window it set aside (E004 said why), so that the list validates again.
+SET_ASIDE_WINDOW = "\x00set aside"
+
+
+def _read_window(value: Any) -> Window | None:
+    if value == SET_ASIDE_WINDOW:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()  # a date the reader made of an unquoted 2026-03-12
+    if isinstance(value, str):
+        try:
+            return parse_window(value)
+        except ValueError as error:
+            raise _bad("bad_time", _reason(error)) from None
+    raise _bad(
+        "bad_time",
+        T("{value!r} is not a time window; write it as {examples}", value=value, examples=WINDOW_EXAMPLES),
+    )
+
+
+def _read_windows(value: Any) -> Any:
+    """One window or a list of them; null is none."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, dt.date)):
+        return (value,)
+    if not isinstance(value, (list, tuple)):
+        raise _bad(
+            "bad_time",
+            T(
+                "{value!r} is not a list of time windows; write them as {examples}",
+                value=value,
+                examples=WINDOW_EXAMPLES,
+            ),
+        )
+    return value
+
+
+def _drop_set_aside(windows: tuple[Window | None, ...]) -> tuple[Window | None, ...]:
+    return tuple(window for window in windows if window is not None)
+
+
 Clock = Annotated[int, BeforeValidator(_read_time)]
 Minutes = Annotated[int, BeforeValidator(_read_duration)]
 SlotField = Annotated[Slot, BeforeValidator(_read_slot)]
@@ -227,6 +286,13 @@ Weekday = Annotated[str, BeforeValidator(_read_weekday)]
 Owner = Annotated[tuple[str, ...], BeforeValidator(_read_owner)]
 TimeZone = Annotated[str, BeforeValidator(_read_timezone)]
 Text = Annotated[str, BeforeValidator(_read_text)]
+Windows = Annotated[
+    tuple[Annotated[Window | None, BeforeValidator(_read_window)], ...],
+    BeforeValidator(_read_windows),
+    AfterValidator(_drop_set_aside),
+]
+Topics = Annotated[tuple[str, ...], BeforeValidator(_read_topics)]
+GroupName = Annotated[str, BeforeValidator(_read_group)]
 
 
 class _Node(BaseModel):
@@ -252,6 +318,10 @@ class Segment(_Node):
     kind: Text | None = None
     note: Text | None = None
     parts: list[Segment] = Field(default_factory=list)
+    # Talks an audience wants to see both of (S004): segments sharing a topic or a clash group
+    # should not run at the same time in different rooms.
+    topics: Topics = ()
+    clash_group: GroupName | None = Field(None, alias="clash-group")
 
     @property
     def is_break(self) -> bool:
@@ -261,6 +331,9 @@ class Segment(_Node):
 class Track(_Node):
     name: Text
     venue: Text | None = None
+    # When the room can be used (F004): windows such as "09:00-18:00"; none given: always.
+    open: Windows = ()
+    closed: Windows = ()
     segments: list[Segment] = Field(default_factory=list)
 
 
@@ -284,6 +357,25 @@ class Person(_Node):
     name: Text | None = None
     role: Text | None = None
     aliases: list[Text] = Field(default_factory=list)
+    # When they can own segments (O006): windows such as "2026-03-12 09:00-12:00"; none given: always.
+    available: Windows = ()
+    unavailable: Windows = ()
+
+    @property
+    def has_availability(self) -> bool:
+        return bool(self.available or self.unavailable)
+
+
+class PeopleRegistry(_Node):
+    """A shared people registry (``people.yaml``): the ``people`` of every agenda that finds it."""
+
+    people: dict[str, Person | None]
+
+    def assign_paths(self) -> None:
+        self._path = ()
+        for name, person in self.people.items():
+            if person is not None:
+                person._path = ("people", name)
 
 
 class Agenda(_Node):
@@ -355,10 +447,12 @@ SHORTHANDS: dict[str, tuple[str, ...]] = {"segment": ("time",)}
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "agenda": tuple(Agenda.model_fields),
-    "segment": tuple(Segment.model_fields) + SHORTHANDS["segment"],
+    "segment": tuple(info.alias or name for name, info in Segment.model_fields.items())
+    + SHORTHANDS["segment"],
     "day": tuple(Day.model_fields),
     "track": tuple(Track.model_fields),
     "person": tuple(Person.model_fields),
+    "registry": tuple(PeopleRegistry.model_fields),
     "slot": ("start", "end"),
-    "policy": ("gap-tolerance", "slot-tolerance", "time-order", "hosts"),
+    "policy": ("gap-tolerance", "slot-tolerance", "time-order", "hosts", "changeover"),
 }

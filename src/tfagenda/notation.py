@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tfagenda.weekdays import weekday_index as weekday_index  # read with the dates here
+
 MINUTES_PER_DAY = 24 * 60
 
 # -- times ------------------------------------------------------------------------------------
@@ -60,6 +62,17 @@ class ClockTime:
     @property
     def canonical(self) -> str:
         return format_time(self.minutes)
+
+
+def respell_time(value: str, style: str) -> str:
+    """``"13:00"`` as a source of ``style`` writes it: ``"12h"`` (a 12-hour table without am/pm)
+    gives ``"1:00"``, ``"h:mm"`` (hours without a leading zero) ``"9:05"`` for ``"09:05"``; a value
+    that is not a time, or an unknown style, is returned as it is."""
+    reading = read_time(value)
+    if style not in ("12h", "h:mm") or reading is None or reading.minutes >= MINUTES_PER_DAY:
+        return value
+    hours, minutes = divmod(reading.minutes, 60)
+    return f"{hours % 12 or 12 if style == '12h' else hours}:{minutes:02d}"
 
 
 def format_time(minutes: int) -> str:
@@ -186,18 +199,38 @@ def canonical_time(text: str) -> str | None:
     return reading.canonical if reading else None
 
 
-def resolve_twelve_hour(times: list[ClockTime]) -> tuple[list[int], bool]:
+# A time read as afternoon is at most this far from the one before it (a long lunch; or a step
+# back, as in an overlap: ``1:01`` then ``1:00`` is 13:01 then 13:00): ``11:30`` then ``11:00`` is
+# out of order, not 23:00.
+_AFTERNOON_STEP = 3 * 60
+# A 12-hour table that starts before this hour without am/pm may be morning or afternoon.
+_EARLIEST_UNSTATED_HOUR = 7
+
+
+@dataclass(frozen=True)
+class TwelveHourReading:
+    """How a table's times read on a 12-hour clock: their minutes, the index of the first time the
+    sequence moved to the afternoon (None: none moved), and the index of a time whose half of the
+    day nothing decides (None: no such time)."""
+
+    minutes: list[int]
+    moved: int | None = None
+    ambiguous: int | None = None
+
+
+def read_twelve_hour(times: list[ClockTime]) -> TwelveHourReading:
     """The minutes of a table's times read on a 12-hour clock where the sequence decides.
 
     A table is on a 12-hour clock when no time in it has an hour of 13 or more (or 0). Then a time
     without am/pm that is earlier than the one before it is taken as afternoon when that puts it
-    back in order (``12:30 - 1:00``: 1:00 is 13:00). Returns the minutes and whether any moved.
-    Times already in order, and tables with any 24-hour time, are left as they are (no guess).
+    within three hours of it (``12:30 - 1:00``: 1:00 is 13:00). Times already in order, and
+    tables with any 24-hour time, are left as they are (no guess); a 12-hour table whose first time
+    is before 7:00 without am/pm is ``ambiguous`` (1:00 may be 13:00) and left as it is.
     """
     minutes = [t.minutes for t in times]
-    if any(not t.twelve_hour and not t.explicit_meridiem and t.minutes // 60 not in (12,) for t in times):
-        return minutes, False
-    moved = False
+    if any(not t.twelve_hour and not t.explicit_meridiem and t.minutes // 60 != 12 for t in times):
+        return TwelveHourReading(minutes)
+    moved: int | None = None
     previous: int | None = None
     for index, reading in enumerate(times):
         value = reading.minutes
@@ -205,14 +238,26 @@ def resolve_twelve_hour(times: list[ClockTime]) -> tuple[list[int], bool]:
             previous is not None
             and reading.twelve_hour
             and value < previous
-            and value + 720 >= previous
+            and abs(value + 720 - previous) <= _AFTERNOON_STEP
             and value + 720 < MINUTES_PER_DAY
         ):
             value += 720
-            moved = True
+            moved = index if moved is None else moved
         minutes[index] = value
         previous = value
-    return minutes, moved
+    first = times[0] if times else None
+    ambiguous = (
+        0
+        if first is not None and first.twelve_hour and first.minutes < _EARLIEST_UNSTATED_HOUR * 60
+        else None
+    )
+    return TwelveHourReading(minutes, moved, ambiguous)
+
+
+def resolve_twelve_hour(times: list[ClockTime]) -> tuple[list[int], bool]:
+    """``read_twelve_hour``'s minutes, and whether any time moved to the afternoon."""
+    reading = read_twelve_hour(times)
+    return reading.minutes, reading.moved is not None
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -231,8 +276,6 @@ MONTHS_EN = (
     "november",
     "december",
 )
-WEEKDAYS_KO = "월화수목금토일"
-WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = (
     r"(?:[월화수목금토일](?:요일)?(?![가-힣])"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?(?![A-Za-z]))"
@@ -425,20 +468,6 @@ def _with_weekday(text: str, reading: DateReading) -> DateReading:
                 reading.ambiguous,
             )
     return reading
-
-
-def weekday_index(label: str) -> int | None:
-    """0 for Monday … 6 for Sunday, from 목, 목요일, (목), Thu, Thu., Thurs, Thursday; None if not a weekday."""
-    text = label.strip().strip("()（）").strip().rstrip(".").strip()
-    if len(text) == 1 and text in WEEKDAYS_KO:
-        return WEEKDAYS_KO.index(text)
-    if len(text) == 3 and text.endswith("요일") and text[0] in WEEKDAYS_KO:
-        return WEEKDAYS_KO.index(text[0])
-    lowered = text.lower()
-    for index, name in enumerate(WEEKDAYS_EN):
-        if lowered == name or (len(lowered) >= 2 and len(lowered) <= 5 and name.startswith(lowered)):
-            return index
-    return None
 
 
 def canonical_date(text: str, language: str | None = None) -> str | None:

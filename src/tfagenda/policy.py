@@ -3,7 +3,132 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from tfagenda.clock import parse_duration
+from tfagenda.messages import Message, T, verbatim
+
+# A room pair of ``changeover``: "Hall A -> Hall B" (moving from A to B) or "Hall A <-> Hall B"
+# (both ways). Room names cannot contain ">", so the arrow is never ambiguous. The schemas use the
+# same pattern (ECMAScript and Python read it alike).
+ROOM_PAIR_PATTERN = r"^\s*([^\s>][^>]*?)\s*(<?->)\s*([^\s>][^>]*?)\s*$"
+_ROOM_PAIR = re.compile(ROOM_PAIR_PATTERN)
+
+
+def room_key(name: str) -> str:
+    """How rooms are compared: case and runs of spaces do not matter ("Hall  a" is "Hall A")."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Changeover:
+    """The time a person needs between segments in different rooms (O005), in minutes.
+
+    ``default`` applies to every pair of different rooms; ``pairs`` (from room, to room) → minutes,
+    by ``room_key``, override it for the pairs written out. Zero everywhere: not checked.
+    """
+
+    default: int = 0
+    pairs: tuple[tuple[str, str, int], ...] = ()
+
+    @property
+    def checked(self) -> bool:
+        return self.default > 0 or any(minutes > 0 for *_, minutes in self.pairs)
+
+    def between(self, before: str, after: str) -> int:
+        """Minutes needed to go from room ``before`` to room ``after`` (0 for the same room)."""
+        start, end = room_key(before), room_key(after)
+        if start == end:
+            return 0
+        for source, target, minutes in self.pairs:
+            if source == start and target == end:
+                return minutes
+        return self.default
+
+
+def _bad_changeover(message: Message) -> PydanticCustomError:
+    # As model._bad: the message travels in the context, said in the check's language.
+    return PydanticCustomError("bad_changeover", "{message}", {"message": message})
+
+
+def _changeover_minutes(value: Any, key: str | None = None) -> int:
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        reason = error.args[0] if error.args and isinstance(error.args[0], Message) else verbatim(str(error))
+        raise _bad_changeover(
+            reason if key is None else T("the changeover for {key!r}: {reason}", key=key, reason=reason)
+        ) from None
+
+
+def _read_changeover(value: Any) -> Changeover:
+    """``10``, ``"10m"`` (any duration), null (not checked), or a mapping of ``default`` and room
+    pairs to durations: ``{default: 10, "Hall A -> Hall B": 15, "Hall A <-> Annex": 20}``."""
+    if isinstance(value, Changeover):
+        return value
+    if value is None:
+        return Changeover()
+    if not isinstance(value, dict):
+        return Changeover(_changeover_minutes(value))
+    default = 0
+    pairs: dict[tuple[str, str], int] = {}
+    for key, minutes in value.items():
+        if key == "default":
+            default = _changeover_minutes(minutes, "default")
+            continue
+        match = _ROOM_PAIR.match(key) if isinstance(key, str) else None
+        if match is None:
+            raise _bad_changeover(
+                T(
+                    '{key!r} is neither default nor a room pair such as "Hall A -> Hall B" or "Hall A <-> Hall B"',
+                    key=key,
+                )
+            )
+        source, arrow, target = match.groups()
+        if room_key(source) == room_key(target):
+            raise _bad_changeover(
+                T("{key!r} names the same room twice; no changeover is needed within a room", key=key)
+            )
+        needed = _changeover_minutes(minutes, key)
+        directions = [(source, target)] + ([(target, source)] if arrow == "<->" else [])
+        for start, end in directions:
+            pair = (room_key(start), room_key(end))
+            if pair in pairs:
+                raise _bad_changeover(
+                    T(
+                        "{key!r} gives the way from {start} to {end} a second time",
+                        key=key,
+                        start=start,
+                        end=end,
+                    )
+                )
+            pairs[pair] = needed
+    return Changeover(default, tuple((source, target, n) for (source, target), n in pairs.items()))
+
+
+_DURATION_JSON: dict[str, Any] = {
+    "type": ["integer", "string"],
+    "minimum": 0,
+    "description": 'Minutes (10), or a duration as segments write it ("10m", "10분", "1h").',
+}
+CHANGEOVER_JSON_SCHEMA: dict[str, Any] = {
+    "type": ["integer", "string", "object", "null"],
+    "minimum": 0,
+    "properties": {"default": _DURATION_JSON},
+    "patternProperties": {ROOM_PAIR_PATTERN: _DURATION_JSON},
+    "additionalProperties": False,
+}
+"""The JSON Schema of ``changeover`` in the config. Durations are any text there; the agenda schema
+(tfagenda.schema, which imports this module) adds the pattern of their spellings."""
+
+ChangeoverField = Annotated[
+    Changeover, BeforeValidator(_read_changeover), WithJsonSchema(CHANGEOVER_JSON_SCHEMA)
+]
 
 
 class Policy(BaseModel):
@@ -32,6 +157,14 @@ class Policy(BaseModel):
         default_factory=list,
         alias="hosts",
         description="O003: people (ids or names) who may be in parallel sessions, such as an organiser account hosting sub-rooms",
+    )
+
+    changeover: ChangeoverField = Field(
+        default_factory=Changeover,
+        alias="changeover",
+        description="O005: the time a person needs between segments in different rooms (tracks): minutes or a "
+        'duration ("10m"), or {default: 10, "Hall A -> Hall B": 15, "Hall A <-> Annex": 20} (one way, both ways); '
+        "null or 0: not checked",
     )
 
     def may_host_in_parallel(self, *names: str | None) -> bool:

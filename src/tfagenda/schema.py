@@ -26,7 +26,7 @@ from typing import Any
 
 from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.model import NOBODY, WEEKDAYS_EN, WEEKDAYS_KO
-from tfagenda.policy import Policy
+from tfagenda.policy import CHANGEOVER_JSON_SCHEMA, ROOM_PAIR_PATTERN, Policy
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # A name, not an address: `.invalid` never resolves, so no tool fetches it. Editors find the
@@ -69,7 +69,7 @@ _SEPARATOR = "[" + ("-" if "-" in SLOT_SEPARATORS else "") + SLOT_SEPARATORS.rep
 SLOT_PATTERN = _whole(rf"{_CLOCK}\s*{_SEPARATOR}\s*{_CLOCK}")
 
 
-# model.weekday_index: 목, 목요일, Thu, thu., Thursday, (목); English prefixes of 2 to 4 letters.
+# tfagenda.weekdays.weekday_index: 목, 목요일, Thu, thu., Thursday, (목); English prefixes of 2 to 4 letters; Thurs.
 def _english_weekday(name: str) -> str:
     """``"monday"`` → mo, mon, mond or monday, in any case: ``[mM][oO](?:[nN](?:[dD](?:[aA][yY])?)?)?``."""
     return (
@@ -79,11 +79,14 @@ def _english_weekday(name: str) -> str:
     )
 
 
-_WEEKDAY_CORE = _either(f"[{WEEKDAYS_KO}](?:요일)?", *map(_english_weekday, WEEKDAYS_EN))
+_WEEKDAY_CORE = _either(f"[{WEEKDAYS_KO}](?:요일)?", *map(_english_weekday, WEEKDAYS_EN), _anycase("thurs"))
 _PARENS = "[()（）]*"
 WEEKDAY_PATTERN = _whole(rf"{_PARENS}\s*{_WEEKDAY_CORE}\s*\.*{_PARENS}")
 
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# windows.parse_window: "13:00-18:00" (every day), "2026-03-12 09:00-12:00", or "2026-03-12" alone.
+_WINDOW_RANGE = rf"{_CLOCK}\s*{_SEPARATOR}\s*{_CLOCK}"
+WINDOW_PATTERN = _whole(rf"(?:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\s+)?{_WINDOW_RANGE}")
 # The characters of IANA zone names (Asia/Seoul, Etc/GMT+9, America/Port-au-Prince); whether the
 # zone exists is for tfagenda to say (the list changes with tzdata).
 TIMEZONE_PATTERN = "^[A-Za-z][A-Za-z0-9_+/-]*$"
@@ -168,6 +171,27 @@ def _weekday(description: str) -> dict[str, Any]:
     }
 
 
+def _windows(description: str) -> dict[str, Any]:
+    # A whole date is checked as a date (format), a window with times by its pattern.
+    one = {
+        "anyOf": [
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            {
+                "type": "string",
+                "pattern": WINDOW_PATTERN,
+                "patternErrorMessage": 'a window is "13:00-18:00", "2026-03-12 09:00-12:00" or "2026-03-12"',
+            },
+        ]
+    }
+    return {
+        "description": f'{description} A window or a list of windows: "13:00-18:00" (every day), '
+        '"2026-03-12 09:00-12:00" (that date) or "2026-03-12" (that whole date); an end before the '
+        "start crosses midnight. None given: any time.",
+        "anyOf": [*one["anyOf"], {"type": "array", "items": one}, {"type": "null"}],
+        "examples": ["09:00-18:00", ["2026-03-12 09:00-12:00", "13:00-18:00"]],
+    }
+
+
 def _minutes(description: str) -> dict[str, Any]:
     return {"description": description, "type": "integer", "minimum": 0}
 
@@ -175,6 +199,21 @@ def _minutes(description: str) -> dict[str, Any]:
 def _policy_doc(key: str) -> str:
     """A policy field's description, from the model (``gap-tolerance`` is the field ``gap_tolerance``)."""
     return next(info.description or "" for info in Policy.model_fields.values() if info.alias == key)
+
+
+def _changeover() -> dict[str, Any]:
+    """policy.changeover: the config's schema of it, with durations spelled as segments spell them.
+    Not expressed: that a pair names two different rooms, and each way once."""
+    duration = _duration("Minutes needed.")
+    return {
+        **CHANGEOVER_JSON_SCHEMA,
+        "description": _policy_doc("changeover"),
+        "pattern": DURATION_PATTERN,
+        "patternErrorMessage": duration["patternErrorMessage"],
+        "properties": {"default": duration},
+        "patternProperties": {ROOM_PAIR_PATTERN: duration},
+        "examples": ["10m", {"default": 10, "Hall A -> Hall B": 15, "Hall A <-> Annex": 20}],
+    }
 
 
 def _segments(description: str) -> dict[str, Any]:
@@ -224,6 +263,21 @@ def _defs() -> dict[str, Any]:
                     "Nested segments with the same fields; they chain from the parent's start. A segment with "
                     "parts and no length of its own lasts as long as its parts."
                 ),
+                "topics": {
+                    "description": "What it is about: a name or a list of names. Segments that share a topic should "
+                    "not run at the same time in different tracks (S004). A part does not inherit its parent's.",
+                    "type": ["string", "array", "null"],
+                    "pattern": r"\S",
+                    "items": {"type": "string", "pattern": r"\S"},
+                    "examples": [["rust", "security"]],
+                },
+                "clash-group": {
+                    "description": "A group of segments an audience wants to see all of: segments of one clash group "
+                    "should not run at the same time in different tracks (S004).",
+                    "type": ["string", "number", "null"],
+                    "pattern": r"\S",
+                    "examples": ["beginners"],
+                },
             },
             "required": ["title"],
             "not": {"anyOf": [{"required": ["time", "start"]}, {"required": ["time", "end"]}]},
@@ -235,6 +289,8 @@ def _defs() -> dict[str, Any]:
             "properties": {
                 "name": _text("The track's name, e.g. the room (required)."),
                 "venue": _nullable(_text("Where this track is.")),
+                "open": _windows("When the room can be used (F004 reports a segment outside)."),
+                "closed": _windows("When the room cannot be used (F004 reports a segment inside)."),
                 "segments": _segments("This track's segments, in order."),
             },
             "required": ["name"],
@@ -275,6 +331,8 @@ def _defs() -> dict[str, Any]:
                     "type": "array",
                     "items": {"type": ["string", "number"]},
                 },
+                "available": _windows("When they can own segments (O006 reports a segment outside)."),
+                "unavailable": _windows("When they cannot own segments (O006 reports a segment inside)."),
             },
             "additionalProperties": False,
         },
@@ -290,6 +348,7 @@ def _defs() -> dict[str, Any]:
                     "items": {"type": "string"},
                     "description": _policy_doc("hosts"),
                 },
+                "changeover": _changeover(),
             },
             "additionalProperties": False,
         },
@@ -319,12 +378,13 @@ def agenda_json_schema() -> dict[str, Any]:
             },
             "venue": _nullable(_text("Where it takes place.")),
             "people": {
-                "description": "Who may own segments: id → {name, role, aliases} (all optional) or null.",
+                "description": "Who may own segments: id → {name, role, aliases, available, unavailable} (all "
+                "optional) or null. A people.yaml beside the agendas adds shared entries (docs/people.md).",
                 "type": ["object", "null"],
                 "additionalProperties": _nullable(_ref("person")),
             },
             "policy": {
-                "description": "Policies for this file (gap-tolerance, slot-tolerance, time-order, hosts); they win over the config's.",
+                "description": "Policies for this file (gap-tolerance, slot-tolerance, time-order, hosts, changeover); they win over the config's.",
                 **_nullable(_ref("policy")),
             },
             "segments": {

@@ -325,6 +325,8 @@ def _place_one(
             )
         return
     if duration is not None and given_start and end - start != duration or end < start:
+        # The segment's own parts are witnesses too: the first part's written start, the last's end.
+        first, last = (seg.parts[0], seg.parts[-1]) if seg.parts else (None, None)
         item.conflict = _conflict(
             seg,
             start,
@@ -336,6 +338,8 @@ def _place_one(
             next_start,
             next_label,
             previous_start,
+            parts_start=place(first.start) if first is not None and first.start is not None else None,
+            parts_end=place(last.end) if last is not None and last.end is not None else None,
         )
         if item.conflict.repair is not None:
             start, end = item.conflict.repair.start, item.conflict.repair.end
@@ -359,6 +363,8 @@ def _conflict(
     next_start: int | None,
     next_label: Message,
     previous_start: int | None = None,
+    parts_start: int | None = None,
+    parts_end: int | None = None,
 ) -> Conflict:
     candidates: list[tuple[str, int, int, int]] = []  # (field, value, start, end)
     if duration is not None:
@@ -388,15 +394,31 @@ def _conflict(
             evidence.append(previous_label)
         if next_start is not None and new_end == next_start and name != "start":
             evidence.append(next_label)
-        score = int(previous_end is not None and new_start == previous_end) + int(
-            next_start is not None and new_end == next_start
+        if parts_start is not None and new_start == parts_start and name != "end":
+            evidence.append(T("its first part's start"))
+        if parts_end is not None and new_end == parts_end and name != "start":
+            evidence.append(T("its last part's end"))
+        score = (
+            int(previous_end is not None and new_start == previous_end)
+            + int(next_start is not None and new_end == next_start)
+            + int(parts_start is not None and new_start == parts_start)
+            + int(parts_end is not None and new_end == parts_end)
         )
         repairs.append(Repair(name, value, new_start, new_end, score, tuple(evidence)))
 
-    neighbours = int(previous_end is not None) + int(next_start is not None)
+    neighbours = (
+        int(previous_end is not None)
+        + int(next_start is not None)
+        + int(parts_start is not None)
+        + int(parts_end is not None)
+    )
     code = "T001" if end < start else "T002"
     best = max((r.score for r in repairs), default=0)
     leaders = [r for r in repairs if r.score == best]
+    if len(leaders) > 1 and any(r.end > r.start for r in leaders):
+        # Between equally supported repairs, one that leaves the segment 0 minutes long (T004) is
+        # the less likely: a typo in one value rarely makes a segment vanish.
+        leaders = [r for r in leaders if r.end > r.start]
     what = _what_disagrees(seg, start, end, duration, given_start)
     if len(leaders) == 1 and (best > 0 or len(repairs) == 1):
         repair = leaders[0]

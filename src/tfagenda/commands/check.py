@@ -447,7 +447,7 @@ def diff_paths(
             failed += 1
             continue
         if outcome.changed:
-            out.write(outcome.diff(str(path)))
+            out.write(outcome.diff(str(path), lang))
             count += sum(outcome.fixed.values())
             files += 1
     if not quiet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -72,6 +73,8 @@ def render_paths(
                     )
                 )
         loaded = [load_file(path) for path in files]
+        if not file or os.path.isdir(file):  # a people registry found in a folder is no agenda to show
+            loaded = [item for item in loaded if item.registry is None]
     if not loaded:
         raise UsageError(T("no agenda files in {where}", where=file or shown(settings.agenda_dir)))
     findings_lang = lang or messages_lang

@@ -14,12 +14,13 @@ empty check.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from tfagenda.documents.detect import detect, suffix_format
 from tfagenda.documents.model import DocumentError, ExtractedDocument
 from tfagenda.findings import Applicability, DocLocation, Fix, Problem, Span
-from tfagenda.messages import Message, T
+from tfagenda.messages import Commas, Message, T, plural
 from tfagenda.yamldoc import Document
 
 if TYPE_CHECKING:
@@ -93,6 +94,28 @@ def read_document_source(raw: bytes, path: str) -> DocumentSource:
     return source
 
 
+def why_no_agenda(path: str | Path) -> str | None:
+    """Why a document found in a folder walk is not checked (in English, for the walk's note), or
+    None when an agenda is found in it."""
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError:
+        return None  # reading it in the check reports why
+    if document_format(raw, str(path)) is None:
+        return "it is not a document tfagenda reads (HWPX, HWP, DOCX, PDF)"
+    source = read_document_source(raw, str(path))
+    if source.extracted is None:  # encrypted, damaged, no text layer …: the problem says which
+        return source.problems[0].message.say("en") if source.problems else "it cannot be read"
+    if source.data is not None or any(p.span is not None and p.span.line > 1 for p in source.problems):
+        return None  # an agenda, or a schedule table the reader found but could not read: checked
+    tables = sum(1 for _ in source.extracted.tables())
+    if tables == 0:
+        return "no agenda found in it (it has no tables)"
+    plural = "" if tables == 1 else "s"
+    return f"no agenda found in it (it has {tables} table{plural}, none of them a schedule)"
+
+
 def _refused(path: str, message: Message, code: str = "E005") -> DocumentSource:
     return DocumentSource(path=path, text="", problems=[Problem(code, (), message, span=_WHOLE)])
 
@@ -107,13 +130,17 @@ def _no_agenda(extracted: ExtractedDocument, problems: list[Problem]) -> Problem
         "E005",
         (),
         T(
-            "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule",
+            "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} and {paragraphs}, none of them a schedule",
             header="시 간 | 내 용 | 비고",
             row="16:30 ~ 16:35",
             when="(일시)",
             overview="□ 회의 개요",
-            tables=tables,
-            paragraphs=len(extracted.paragraphs),
+            tables=plural(tables, T("{n} table", n=tables), T("{n} tables", n=tables)),
+            paragraphs=plural(
+                len(extracted.paragraphs),
+                T("{n} paragraph", n=len(extracted.paragraphs)),
+                T("{n} paragraphs", n=len(extracted.paragraphs)),
+            ),
         ),
         span=Span(1, 1, 1, 1),
     )
@@ -179,6 +206,29 @@ def document_location(document: Document | None, span: Span) -> DocLocation | No
         start=found.start,
         end=found.end,
     )
+
+
+def place_of(document: Document, span: Span) -> Commas | None:
+    """Where a span of a document is, as findings name it (``table 2, row 3, column 3``, with the
+    page of a PDF), for a message about another file; None when it is in no cell or paragraph."""
+    location = document_location(document, span)
+    if location is None:
+        return None
+    parts: list[Message] = []
+    if location.page is not None:
+        parts.append(T("page {page}", page=location.page))
+    if location.table is not None and location.row is not None and location.column is not None:
+        parts.append(
+            T(
+                "table {table}, row {row}, column {column}",
+                table=location.table,
+                row=location.row,
+                column=location.column,
+            )
+        )
+    elif location.paragraph is not None:
+        parts.append(T("paragraph {paragraph}", paragraph=location.paragraph))
+    return Commas(parts) if parts else None
 
 
 # .hwpx and .docx are fixed in place (documents/fix.py); .hwp and .pdf get the fix as advice.

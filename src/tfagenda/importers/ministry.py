@@ -23,8 +23,9 @@ sections (``## Day 1 (11/18/2024)``, ``1일차``) become days.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tfagenda import notation
@@ -32,6 +33,7 @@ from tfagenda.clock import SLOT_SEPARATORS
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
+from tfagenda.weekdays import weekday_index
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Document, Node
 
 _SEP = "[" + re.escape(SLOT_SEPARATORS) + "]"
@@ -94,7 +96,12 @@ _HEAD_DURATION = re.compile(
 )
 _HEAD_ROOM = re.compile(r"장\s*소|room|track|hall|venue|location|강\s*의\s*실", re.IGNORECASE)
 _HEAD_REMARK = re.compile(r"비\s*고|remarks?|notes?", re.IGNORECASE)
+NOBODY_OWNER = "-"  # the model's NOBODY: deliberately nobody
 _PLAIN_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_ONE_DIGIT_HOUR = re.compile(r"\d:\d{2}")
+# Where a yearless date looks for the document's year: the first characters of each line, a few dates.
+_DATE_SCAN, _DATES_PER_LINE = 200, 8
+_LEADING_ZERO = re.compile(r"0\d:\d{2}")
 _DURATION_AFTER = re.compile(rf"\s*[(（]\s*(?P<duration>{_DURATION})\s*[)）]")
 _DURATION_CELL = re.compile(r"\d{1,3}\s*(?:분|mins?|minutes|m)|['’′]\d{1,3}|\d{1,3}['’′]", re.IGNORECASE)
 # "(20 mins + 5 mins Q&A)", "(5 mins)", "(10분)": the minutes a description states.
@@ -148,6 +155,7 @@ class _Row:
     unreadable: tuple[Message, Span] | None = None  # E005: why, and where the time is
     readings: dict[str, notation.ClockTime] = field(default_factory=dict)  # start/end as read
     day: int | None = None  # index into the reader's day sections
+    time_style: str | None = None  # how its table writes times, for fixes (Document.spelled)
 
 
 def read(text: str, path: str, format: str = "ministry") -> Document:
@@ -185,6 +193,7 @@ class _Reader:
         self.days: list[tuple[int, int, int]] = []
         # The document's language decides 11/12/2024 (month first in English); Korean text never writes it so.
         self.language = "ko" if any("\uac00" <= char <= "\ud7a3" for char in doc.text) else "en"
+        self._years: list[int] | None = None  # the years of the document's full dates, when asked
 
     # -- positions -------------------------------------------------------------------------
 
@@ -201,8 +210,9 @@ class _Reader:
         if len(self.doc.nodes) > MAX_EXPANDED_VALUES:
             raise _TooManyValues(span.line)
 
-    def _problem(self, index: int, start: int, end: int, message: Message) -> None:
-        self.doc.problems.append(Problem("E005", (), message, span=self._span(index, start, end)))
+    def _problem(self, index: int, start: int, end: int, message: Message, code: str = "D003") -> None:
+        """A problem with the meeting line (D003 by default: a warning; the table is still imported)."""
+        self.doc.problems.append(Problem(code, (), message, span=self._span(index, start, end)))
 
     # -- the document ----------------------------------------------------------------------
 
@@ -265,7 +275,7 @@ class _Reader:
                 blank = self._date(index, value, offset, date, seen)
             if blank:
                 rest[begin:finish] = " " * (finish - begin)
-        found = notation.find_range(value)
+        found = notation.find_range("".join(rest))  # the date blanked: 9.19 (토) is not the time 9:19
         if found is not None and found.end is not None and found.end_span is not None:
             begin, finish = found.span
             if "slot" not in seen:
@@ -293,7 +303,8 @@ class _Reader:
             )
 
     def _date(self, index: int, value: str, offset: int, date: notation.DateReading, seen: set[str]) -> bool:
-        """Put the meeting's date and weekday; False when the date cannot be used (E005 says why)."""
+        """Put the meeting's date and weekday (an ambiguous date is left out and D003 says why; a
+        date without a year gets one from ``_year_for``). True: the date's digits have been read."""
         begin, finish = date.date_span
         if date.ambiguous:
             self._problem(
@@ -309,15 +320,90 @@ class _Reader:
             )
             return True
         iso = date.iso()
-        if iso is None:
-            return False  # no year: the digits stay and E005 says the line cannot be read
+        if iso is None:  # no year (4. 9.(목)): from the document, else the weekday, else assumed
+            year, code, message = self._year_for(date, value[begin:finish].strip())
+            iso = date.iso(year)
+            if code is not None and message is not None:
+                self._problem(index, offset + begin, offset + finish, message, code)
         seen.add("date")
         self._put(("date",), iso, self._span(index, offset + begin, offset + finish))
-        if date.weekday is not None and date.weekday_span is not None and "weekday" not in seen:
+        if (
+            date.weekday is not None
+            and date.weekday_span is not None
+            and "weekday" not in seen
+            and weekday_index(date.weekday) is not None
+        ):
             seen.add("weekday")
             w_begin, w_end = date.weekday_span
             self._put(("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
         return True
+
+    def _year_for(self, date: notation.DateReading, printed: str) -> tuple[int, str | None, Message | None]:
+        """The year of a date printed without one, and the finding that says how it was found
+        (None when another full date in the document gave it): N002 when its weekday label decided
+        it, D003 when the current year is assumed."""
+        wanted = weekday_index(date.weekday) if date.weekday else None
+        years = self._document_years()
+        for year in [*years, *(year + 1 for year in years)]:  # a December release of a January meeting
+            on = _on(year, date)
+            if on is not None and (wanted is None or on.weekday() == wanted):
+                return year, None, None
+        if years:
+            return years[0], None, None  # the weekday label disagrees: D001 says so
+        today = _today()
+        if wanted is not None:
+            matching = [
+                year
+                for year in (today.year - 1, today.year, today.year + 1)
+                if (on := _on(year, date)) is not None and on.weekday() == wanted
+            ]
+            if matching:
+                year = min(matching, key=lambda y: abs(((_on(y, date) or today) - today).days))
+                return (
+                    year,
+                    "N002",
+                    T(
+                        "the date {value} has no year; {year} is taken, the year in which it falls on its weekday ({weekday})",
+                        value=printed,
+                        year=year,
+                        weekday=date.weekday,
+                    ),
+                )
+            reason = T(
+                "the date {value} has no year, and it is not a {weekday} in {years}; {year} is assumed: write the year",
+                value=printed,
+                weekday=date.weekday,
+                years=f"{today.year - 1}–{today.year + 1}",
+                year=today.year,
+            )
+        else:
+            reason = T(
+                "the date {value} has no year, and neither the document nor a weekday gives it; {year} is assumed: write the year",
+                value=printed,
+                year=today.year,
+            )
+        return today.year, "D003", reason
+
+    def _document_years(self) -> list[int]:
+        """The years of the full dates in the document (``2026. 4. 2.``), in order of appearance."""
+        if self._years is None:
+            self._years = []
+            for whole in self.lines:
+                # The start of a line, a few dates: each search scans the rest of the line (a
+                # hostile line of thousands of dates would make this quadratic).
+                line = whole[:_DATE_SCAN]
+                if not any(char.isdigit() for char in line):
+                    continue
+                pos = 0
+                for _ in range(_DATES_PER_LINE):
+                    found = notation.find_date(line, self.language, pos)
+                    if found is None:
+                        break
+                    if found.year is not None and not found.ambiguous and found.valid:
+                        if found.year not in self._years:
+                            self._years.append(found.year)
+                    pos = found.span[1]
+        return self._years
 
     def _date_line(self, seen: set[str]) -> None:
         """A meeting line without a label: ``2025/07/24 목요일 13:00~17:00`` (a date, then a slot)."""
@@ -452,16 +538,54 @@ class _Reader:
 
     def _twelve_hour(self) -> None:
         """A table on a 12-hour clock without am/pm: where the sequence decides (``12:30 - 1:00``),
-        the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``)."""
-        for day in sorted({row.day for row in self.rows}, key=lambda d: -1 if d is None else d):
-            rows = [row for row in self.rows if row.day == day]  # each day's sequence on its own
+        the afternoon times are written as ``13:00`` (the value's place stays the printed ``1:00``),
+        and N001 says so once per day; where nothing decides (a table starting at ``1:00``), nothing
+        moves and N001 says the reading is ambiguous."""
+        by_day: dict[int | None, list[_Row]] = {}
+        for row in self.rows:
+            by_day.setdefault(row.day, []).append(row)
+        for rows in by_day.values():  # each day's sequence on its own
             order = [(row, name) for row in rows for name in ("start", "end") if name in row.readings]
-            minutes, moved = notation.resolve_twelve_hour([row.readings[name] for row, name in order])
-            if not moved:
-                continue
-            for (row, name), value in zip(order, minutes, strict=True):
-                if value != row.readings[name].minutes:
-                    row.values[name] = notation.format_time(value)
+            reading = notation.read_twelve_hour([row.readings[name] for row, name in order])
+            printed = [self._printed(row, name) for row, name in order]
+            style = (
+                "12h"
+                if reading.moved is not None
+                else "h:mm"
+                if any(_ONE_DIGIT_HOUR.fullmatch(p) for p in printed)
+                and not any(_LEADING_ZERO.fullmatch(p) for p in printed)
+                else None
+            )
+            for row in rows:
+                row.time_style = style  # a fix writes a time as the table does: 1:05, 9:05
+            if reading.moved is not None:
+                for (row, name), value in zip(order, reading.minutes, strict=True):
+                    if value != row.readings[name].minutes:
+                        row.values[name] = notation.format_time(value)
+                row, name = order[reading.moved]
+                before = reading.minutes[reading.moved - 1]
+                message = T(
+                    "the table is on a 12-hour clock: {time} after {previous} is read as {value} (and the later times as afternoon)",
+                    time=self._printed(row, name),
+                    previous=notation.format_time(before),
+                    value=notation.format_time(reading.minutes[reading.moved]),
+                )
+                self.doc.problems.append(Problem("N001", (), message, span=row.spans[name]))
+            elif reading.ambiguous is not None:
+                row, name = order[reading.ambiguous]
+                value = reading.minutes[reading.ambiguous]
+                message = T(
+                    "{time} has no am/pm and the table has no 24-hour time, so it may be morning or afternoon: it is read as {value}; if it is in the afternoon, write {afternoon}",
+                    time=self._printed(row, name),
+                    value=notation.format_time(value),
+                    afternoon=notation.format_time(value + 720),
+                )
+                self.doc.problems.append(Problem("N001", (), message, span=row.spans[name]))
+
+    def _printed(self, row: _Row, name: str) -> str:
+        """The text of a row's value as the source prints it."""
+        span = row.spans[name]
+        return self.lines[span.line - 1][span.column - 1 : span.end_column - 1]
 
     def _row(self, index: int, line: str, columns: _Columns | None) -> None:
         layout = _layout(line)
@@ -521,7 +645,7 @@ class _Reader:
                 role = "note"
             if role.startswith("title"):
                 title_cells.append((int(role[5:] or 0), cell))
-            elif role in ("owner", "duration"):
+            elif role in ("owner", "duration", "room"):
                 values[role] = cell.text
                 spans[role] = self._span(index, cell.column, cell.column + len(cell.text))
             else:
@@ -635,7 +759,7 @@ class _Reader:
     def _emit_rows(self) -> None:
         top = [r for r in self.rows if r.depth == 0]
         sections = sorted({r.day for r in top if r.day is not None})
-        if len(sections) >= 2:
+        if len(sections) >= 2 or any(r.values.get("room") for r in top):
             self._emit_days(top, sections)
             return
         self.data["segments"] = []
@@ -647,7 +771,8 @@ class _Reader:
 
     def _emit_days(self, top: list[_Row], sections: list[int]) -> None:
         """Day sections become ``days``: each its heading as the title, its date and weekday when the
-        heading has them; a meeting line's slot applies to every day, its date to the first."""
+        heading has them; a meeting line's slot applies to every day, its date to the first. A table
+        with a room column and no day sections is one day (with tracks)."""
         whole = _cover([r.span for r in self.rows])
         self.data["days"] = []
         self.doc.nodes[("days",)] = Node(whole, whole, False)
@@ -656,42 +781,119 @@ class _Reader:
             for key in ("date", "weekday", "slot")
             if key in self.data
         }
-        first_rows = [r for r in top if r.day is None or r.day == sections[0]]
-        for number, section in enumerate(sections):
-            line, begin, end = self.days[section]
+        first_rows = [r for r in top if r.day is None or not sections or r.day == sections[0]]
+        for number, section in enumerate(sections or [None]):
             rows = first_rows if number == 0 else [r for r in top if r.day == section]
             at: DocPath = ("days", number)
-            title = self.lines[line][begin:end]
             self.data["days"].append({})
-            span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
-            self.doc.nodes[at] = Node(span, span, False)
-            self._put(at + ("title",), title, self._span(line, begin, end))
-            date = notation.find_date(title, self.language)
-            if date is not None and date.iso() is not None and not date.ambiguous:
-                d_begin, d_end = date.date_span
-                self._put(at + ("date",), date.iso(), self._span(line, begin + d_begin, begin + d_end))
-                if date.weekday is not None and date.weekday_span is not None:
-                    w_begin, w_end = date.weekday_span
-                    self._put(
-                        at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
-                    )
+            if section is None:
+                span = _cover([r.span for r in rows])
+                self.doc.nodes[at] = Node(span, span, False)
+            else:
+                line, begin, end = self.days[section]
+                title = self.lines[line][begin:end]
+                span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
+                self.doc.nodes[at] = Node(span, span, False)
+                self._put(at + ("title",), title, self._span(line, begin, end))
+                date = notation.find_date(title, self.language)
+                iso = self._section_date(line, begin, title, date)
+                if date is not None and iso is not None:
+                    d_begin, d_end = date.date_span
+                    self._put(at + ("date",), iso, self._span(line, begin + d_begin, begin + d_end))
+                    if date.weekday is not None and date.weekday_span is not None:
+                        w_begin, w_end = date.weekday_span
+                        self._put(
+                            at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
+                        )
             for key, (value, node) in shared.items():
                 if key == "slot" or (number == 0 and key not in self.data["days"][0]):
                     self._put(at + (key,), value, node.inner)
+            self._emit_day_rows(rows, at)
+
+    def _emit_day_rows(self, rows: list[_Row], at: DocPath) -> None:
+        """A day's rows: its ``segments``, or with a room column its ``tracks``, one per room in the
+        order the rooms first appear. A row with no room (a break, a plenary) is in every room's
+        track, in table order, so that no room shows a gap there; its owner is counted in the first
+        track only (``"-"`` in the others: one person is not double-booked with themself), and its
+        values are shared text, so a fix to one is a fix to all (unsafe, as for a YAML alias)."""
+        day = self.data["days"][at[-1]]
+        if not rows:
+            return
+        if not any(r.values.get("room") for r in rows):
             self._put(at + ("segments",), [], _cover([r.span for r in rows]))
             for i, row in enumerate(rows):
-                self._emit(row, at + ("segments", i), self.data["days"][number]["segments"])
+                self._emit(row, at + ("segments", i), day["segments"])
+            return
+        rooms: dict[str, list[_Row]] = {}
+        for row in rows:
+            if row.values.get("room"):
+                rooms.setdefault(row.values["room"], []).append(row)
+        everyone = [row for row in rows if not row.values.get("room")]
+        copies: dict[int, list[DocPath]] = {}  # a row with no room → its paths, one a track
+        self._put(at + ("tracks",), [], _cover([r.span for r in rows]))
+        for t_index, (room, own) in enumerate(rooms.items()):
+            members = sorted([*own, *everyone], key=lambda r: (r.span.line, r.span.column))
+            track_at = at + ("tracks", t_index)
+            day["tracks"].append({})
+            span = _cover([r.span for r in members])
+            self.doc.nodes[track_at] = Node(span, span, False)
+            self._put(track_at + ("name",), room, own[0].spans["room"])
+            self._put(track_at + ("segments",), [], span)
+            for i, row in enumerate(members):
+                segment_at = track_at + ("segments", i)
+                if row.values.get("room"):
+                    self._emit(row, segment_at, day["tracks"][t_index]["segments"])
+                    continue
+                first = id(row) not in copies
+                shown = row if first or "owner" not in row.values else _nobody(row)
+                self._emit(shown, segment_at, day["tracks"][t_index]["segments"], report=first)
+                copies.setdefault(id(row), []).append(segment_at)
+        for paths in copies.values():
+            for name in ("start", "end", "duration", "title"):
+                places = [path + (name,) for path in paths if path + (name,) in self.doc.nodes]
+                if len(places) > 1:
+                    for place in places:
+                        self.doc.shared[place] = places
 
-    def _emit(self, row: _Row, at: DocPath, into: list[Any]) -> None:
+    def _section_date(
+        self, line: int, begin: int, title: str, date: notation.DateReading | None
+    ) -> str | None:
+        """The ISO date of a day section's heading (``Day 1 (11/18/2024)``, ``첫째 날 4. 9.(목)``);
+        None when it has none or when it is ambiguous (D003 says so, as for the meeting line)."""
+        if date is None:
+            return None
+        d_begin, d_end = date.date_span
+        printed = title[d_begin:d_end].strip()
+        if date.ambiguous:
+            message = T(
+                "the date {value!r} can be read day first or month first; write it as {first} or {second}",
+                value=printed,
+                first=f"{date.year:04d}-{date.month:02d}-{date.day:02d}",
+                second=f"{date.year:04d}-{date.day:02d}-{date.month:02d}",
+            )
+            self._problem(line, begin + d_begin, begin + d_end, message)
+            return None
+        if date.year is not None:
+            return date.iso()
+        year, code, reason = self._year_for(date, printed)
+        if code is not None and reason is not None:
+            self._problem(line, begin + d_begin, begin + d_end, reason, code)
+        return date.iso(year)
+
+    def _emit(self, row: _Row, at: DocPath, into: list[Any], report: bool = True) -> None:
+        """Put ``row`` at ``at``; ``report``: say its E005 (False for a copy of a row in another track)."""
         into.append({})
         self.doc.nodes[at] = Node(row.span, row.span, False)
         if row.unreadable is not None:
             message, span = row.unreadable
-            self.doc.problems.append(Problem("E005", at, message, span=span))
+            if report:
+                self.doc.problems.append(Problem("E005", at, message, span=span))
             self.doc.damaged.add(at)
         for name in ("start", "end", "duration", "title", "owner"):
             if name in row.values:
                 self._put(at + (name,), row.values[name], row.spans[name])
+                if name in ("start", "end") and row.time_style is not None:
+                    self.doc.spelled[at + (name,)] = row.time_style
         if "kind" in row.values:  # a break named in the title ("점심 시간", "Coffee break")
             self._put(at + ("kind",), row.values["kind"], row.spans["title"])
         if row.note_lines:
@@ -703,7 +905,25 @@ class _Reader:
             for step in at:
                 segment = segment[step]
             for j, part in enumerate(row.parts):
-                self._emit(part, at + ("parts", j), segment["parts"])
+                self._emit(part, at + ("parts", j), segment["parts"], report)
+
+
+def _nobody(row: _Row) -> _Row:
+    """``row`` with its owner written as ``"-"`` (a copy of a row for every room, in another track)."""
+    return replace(row, values={**row.values, "owner": NOBODY_OWNER})
+
+
+def _today() -> dt.date:
+    """Today, for a date printed without a year when nothing else gives it (a seam for tests)."""
+    return dt.date.today()
+
+
+def _on(year: int, date: notation.DateReading) -> dt.date | None:
+    """``date`` in ``year``; None when it does not exist then (29 February)."""
+    try:
+        return dt.date(year, date.month, date.day)
+    except ValueError:
+        return None
 
 
 def _cover(spans: list[Span]) -> Span:

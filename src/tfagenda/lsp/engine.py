@@ -18,6 +18,7 @@ from tfagenda.config import ConfigError, Settings, load_settings
 from tfagenda.findings import Applicability, Edit, Finding, Span
 from tfagenda.load import MAX_FILE_BYTES, Loaded, load_bytes, load_text
 from tfagenda.rules import Context
+from tfagenda.rules.changeover import cross_file_changeovers
 from tfagenda.rules.owners import Bookings, bookings_of, cross_file_double_bookings
 from tfagenda.timeline import Placed
 from tfagenda.yamldoc import gc_paused
@@ -93,6 +94,9 @@ def check_buffer(
             if bookings is not None and bookings.bookings and others
             else []
         )
+        if bookings is not None and bookings.bookings and others:  # O005 across files, as check does
+            changeovers = cross_file_changeovers([bookings, *others], settings.policy)
+            cross += [problem for index, problem in changeovers if index == 0]
         findings = finish(report, settings, cross)
     except Exception as error:  # noqa: BLE001 - a crash is this buffer's E000, never the server's end
         from tfagenda.yamldoc import Document

@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
 }
 _FORMATS = {
     "yaml": "yaml",

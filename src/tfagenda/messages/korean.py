@@ -41,6 +41,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "where its last part ends": "마지막 하위 순서가 끝나는",
     "write end: {value}": "종료 시각 쓰기: {value}",
     "the {n}-minute duration": "소요 시간({n}분)",
+    "its first part's start": "첫 하위 순서의 시작",
+    "its last part's end": "마지막 하위 순서의 종료",
     "the slot's start": "회의 시간의 시작",
     "the slot's end": "회의 시간의 종료",
     "the parent segment's start": "상위 순서의 시작",
@@ -86,6 +88,22 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{after!r} starts at {after_start}, {overlap} before {before!r} ends at {before_end}; start it at {before_end} or end {before!r} at {after_start}": "‘{after}’의 시작({after_start})이 ‘{before}’의 종료({before_end})보다 {overlap} 이릅니다. ‘{after}’의 시작을 {before_end}에 맞추거나 ‘{before}’의 종료를 {after_start}에 맞추십시오",
     "{gap_start}–{gap_end} ({length}) between {before!r} and {after!r} is not covered by any segment; start {after!r} at {gap_start} or add a break": "‘{before}’ 종료와 ‘{after}’ 시작 사이의 {gap_start}–{gap_end}({length})에 배정된 순서가 없습니다. ‘{after}’의 시작을 {gap_start}에 맞추거나 휴식 순서를 추가하십시오",
     "{after!r} at {after_start} is listed after {before!r} at {before_start}; list segments in time order": "{after_start}에 시작하는 ‘{after}’ 순서가 {before_start}에 시작하는 ‘{before}’ 순서보다 뒤에 적혀 있습니다. 순서를 시간순으로 적으십시오",
+    # -- changeover and clash groups: O005, S004 (issue 16) -----------------------------------
+    "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} ({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; start {after!r} at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{before}’({before_booking}, 줄 {line})에서 ‘{after}’({after_booking})까지 {gap}뿐이며, {source}에서 {target}까지 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{after}’의 시작을 {earliest} 이후로 옮기십시오",
+    "{person} has {gap} to get from {other!r} ({where}, {other_booking}) to {mine!r} ({my_booking}), {short} less than the changeover of {needed}; start {mine!r} at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{other}’({where}, {other_booking})에서 ‘{mine}’({my_booking})까지 {gap}뿐이며, 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{mine}’의 시작을 {earliest} 이후로 옮기십시오",
+    "{person} has {gap} to get from {mine!r} ({my_booking}) to {other!r} ({where}, {other_booking}), {short} less than the changeover of {needed}; {other!r} would have to start at {earliest} or later": "담당 {person}의 장소 이동 시간이 부족합니다. ‘{mine}’({my_booking})에서 ‘{other}’({where}, {other_booking})까지 {gap}뿐이며, 필요한 이동 시간 {needed}보다 {short} 짧습니다. ‘{other}’의 시작이 {earliest} 이후여야 합니다",
+    "topic {name!r}": "주제 ‘{name}’",
+    "clash group {name!r}": "중복 금지 그룹 ‘{name}’",
+    "{last!r} ({last_booking}) runs at the same time as {first!r} ({first_booking}, line {line}), and both are in {groups}; move one so that people can see both": "‘{last}’({last_booking}) 순서와 ‘{first}’({first_booking}, 줄 {line}) 순서의 시간이 겹칩니다. 두 순서 모두 {groups}에 속합니다. 참석자가 둘 다 볼 수 있도록 한 순서를 옮기십시오",
+    "{count} segments of {groups} run at overlapping times in different rooms: {listed} and {last!r} ({last_booking}); move them apart so that people can see them all": "{groups}에 속한 순서 {count}개가 서로 다른 장소에서 같은 시간에 진행됩니다: {listed}, ‘{last}’({last_booking}). 참석자가 모두 볼 수 있도록 시간을 나누십시오",
+    "{listed}, {more} more": "{listed} 외 {more}개",
+    "{title!r} ({booking}, line {line})": "‘{title}’({booking}, 줄 {line})",
+    "{value!r} is not a topic; give a name or a list of names": "주제로 읽을 수 없는 값입니다({value!r}). 이름이나 이름 목록을 적으십시오",
+    "{value!r} is not a clash group; give it a name": "중복 금지 그룹으로 읽을 수 없는 값입니다({value!r}). 그룹 이름을 적으십시오",
+    "the changeover for {key!r}: {reason}": "{key!r}의 이동 시간: {reason}",
+    '{key!r} is neither default nor a room pair such as "Hall A -> Hall B" or "Hall A <-> Hall B"': '{key!r}는 default도 장소 쌍도 아닙니다. "Hall A -> Hall B"(한 방향) 또는 "Hall A <-> Hall B"(양방향)처럼 적으십시오',
+    "{key!r} names the same room twice; no changeover is needed within a room": "{key!r}에 같은 장소가 두 번 적혀 있습니다. 같은 장소 안에서는 이동 시간이 필요 없습니다",
+    "{key!r} gives the way from {start} to {end} a second time": "{key!r}에서 {start}에서 {end}까지의 이동 시간을 두 번째로 정했습니다",
     # -- slot: F001–F003 ---------------------------------------------------------------------
     "{title!r} starts at {start}, {early} before the slot {slot} starts": "‘{title}’의 시작({start})이 회의 시간({slot})의 시작보다 {early} 이릅니다",
     "{title!r} ends at {end}, {late} after the slot {slot} ends": "‘{title}’의 종료({end})가 회의 시간({slot})의 종료보다 {late} 늦습니다",
@@ -105,6 +123,18 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "; add them to people": ". people에 추가하십시오",
     "{person} is also in {first!r} ({first_booking}, line {line}) at the same time as {second!r} ({second_booking})": "담당 {person}의 일정이 겹칩니다. ‘{second}’({second_booking}) 시간에 ‘{first}’({first_booking}, 줄 {line})에도 배정되어 있습니다",
     "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})": "담당 {person}의 일정이 겹칩니다. ‘{mine}’({my_booking}) 시간에 ‘{other}’({where}, {other_booking})에도 배정되어 있습니다",
+    # -- availability: O006, F004 (people registry, windows) --------------------------------
+    "{value!r} is not a time window; write it as {examples}": "시간대로 읽을 수 없는 값입니다({value!r}). {examples}처럼 적으십시오",
+    "{value!r} is not a list of time windows; write them as {examples}": "시간대 목록으로 읽을 수 없는 값입니다({value!r}). {examples}처럼 적으십시오",
+    "the nearest time they are free for its {minutes} is {window}": "{minutes} 동안 참석할 수 있는 가장 가까운 시간은 {window}입니다",
+    "the nearest time the room is open for its {minutes} is {window}": "{minutes} 동안 장소를 쓸 수 있는 가장 가까운 시간은 {window}입니다",
+    "no time that day fits its {minutes}": "그날에는 {minutes}이 들어갈 시간이 없습니다",
+    "{person} is unavailable {windows}, during {title!r} ({booking}); {advice}": "담당 {person}은(는) {windows}에 참석할 수 없어 ‘{title}’({booking})을(를) 맡을 수 없습니다. {advice}",
+    "{person} is available only {windows} that day, not during {title!r} ({booking}); {advice}": "담당 {person}은(는) 그날 {windows}에만 참석할 수 있어 ‘{title}’({booking}) 시간에는 참석할 수 없습니다. {advice}",
+    "{person} is not available on the day of {title!r} ({booking}); {advice}": "담당 {person}은(는) ‘{title}’({booking}) 날에 참석할 수 없습니다. {advice}",
+    "{title!r} ({booking}) is in {room} while it is closed ({windows}); {advice}": "‘{title}’({booking})이(가) {room}을(를) 쓸 수 없는 시간({windows})에 배정되어 있습니다. {advice}",
+    "{title!r} ({booking}) is in {room} outside its opening hours ({windows}); {advice}": "‘{title}’({booking})이(가) {room}의 이용 시간({windows}) 밖에 배정되어 있습니다. {advice}",
+    "{title!r} ({booking}) is in {room}, which is not open that day; {advice}": "‘{title}’({booking})이(가) 그날 열지 않는 {room}에 배정되어 있습니다. {advice}",
     # -- dates: D001 -------------------------------------------------------------------------
     "weekday {written} does not match {date}, a {actual}; write {right}": "요일({written})이 날짜({date})와 맞지 않습니다. 이날은 {actual}이며, 올바른 표기는 {right}입니다",
     # -- suppressions: I001 ------------------------------------------------------------------
@@ -198,6 +228,26 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "cannot read the meeting line {value!r}: write it as {example}": "회의 일시 줄을 읽을 수 없습니다({value!r}). {example} 형식으로 적으십시오",
     "the date {value!r} can be read day first or month first; write it as {first} or {second}": "날짜 {value!r}는 일/월 순서로도 월/일 순서로도 읽힙니다. {first} 또는 {second}로 적으십시오",
     "cannot read the time of this schedule row, {value!r}; write it as {example}, as the other rows do": "이 행의 시간을 읽을 수 없습니다({value!r}). 다른 행처럼 {example} 형식으로 적으십시오",
+    # -- issue 13 leftovers: notes N001/N002, D003, the info severity (h-agenda13) ----------
+    "the table is on a 12-hour clock: {time} after {previous} is read as {value} (and the later times as afternoon)": (
+        "표가 오전/오후 없이 12시간제로 적혀 있습니다. {previous} 다음의 {time}을(를) {value}(으)로 읽었습니다(이후 시각도 오후로 읽음)"
+    ),
+    "{time} has no am/pm and the table has no 24-hour time, so it may be morning or afternoon: it is read as {value}; if it is in the afternoon, write {afternoon}": (
+        "{time}에 오전/오후 표시가 없고 표에 24시간제 시각도 없어 오전인지 오후인지 알 수 없습니다. {value}(으)로 읽었습니다. 오후라면 {afternoon}(으)로 적으십시오"
+    ),
+    "the date {value} has no year; {year} is taken, the year in which it falls on its weekday ({weekday})": (
+        "날짜 {value}에 연도가 없습니다. 요일 표기({weekday})와 맞는 {year}년으로 읽었습니다"
+    ),
+    "the date {value} has no year, and it is not a {weekday} in {years}; {year} is assumed: write the year": (
+        "날짜 {value}에 연도가 없고, {years}년 중 요일 표기({weekday})와 맞는 해가 없습니다. {year}년으로 간주했습니다. 연도를 적으십시오"
+    ),
+    "the date {value} has no year, and neither the document nor a weekday gives it; {year} is assumed: write the year": (
+        "날짜 {value}에 연도가 없고, 문서의 다른 날짜나 요일로도 알 수 없습니다. {year}년으로 간주했습니다. 연도를 적으십시오"
+    ),
+    "Found {errors}, {warnings} and {notes} in {files}{tail}.": "{files}에서 {errors}, {warnings}, {notes}을 찾았습니다{tail}.",
+    "Found {errors}, {warnings} and {notes} in {files}; {fixed}.": "{files}에서 {errors}, {warnings}, {notes}을 찾았습니다. {fixed}.",
+    "{n} note": "알림 {n}건",
+    "{n} notes": "알림 {n}건",
     # -- the summary line (report/text.py) ---------------------------------------------------
     "All checks passed ({files}).": "모든 점검을 통과했습니다({files}).",
     "All checks passed ({files}); {fixed}.": "모든 점검을 통과했습니다({files}). {fixed}.",
@@ -508,13 +558,25 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "key {key!r} is given twice in one object; the second is ignored: remove one of them": (
         "한 객체에 키 {key!r}가 두 번 있습니다. 두 번째 값은 무시됩니다. 하나를 지우십시오"
     ),
+    # -- issue 12/14 leftovers: schedules and documents (h-real12) ---------------------------
+    "event {id}": "행사 {id}",
+    "an event": "행사",
+    "{event} ({title!r})": "{event}(제목 {title!r})",
+    "{path}: {place}": "{path}의 {place}",
+    "{n} table": "표 {n}개",
+    "{n} tables": "표 {n}개",
+    "{n} paragraph": "문단 {n}개",
+    "{n} paragraphs": "문단 {n}개",
+    "the conference's day_change cannot be read: {error}; days without a start and end get no slot": (
+        "행사의 day_change를 읽을 수 없습니다: {error}. 시작·종료가 없는 날에는 회의 시간을 두지 않습니다"
+    ),
     # -- documents (.hwpx, .hwp, .docx, .pdf) ------------------------------------------------
     "the document is larger than {mib} MiB, the most tfagenda reads; not checked": (
         "문서가 {mib}MiB보다 커서 tfagenda가 읽지 않습니다. 검사하지 않았습니다"
     ),
-    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} tables and {paragraphs} paragraphs, none of them a schedule": (
+    "no agenda found in the document: looked for a schedule table (a header such as {header}, rows such as {row}) and the {when} line of {overview}; the document has {tables} and {paragraphs}, none of them a schedule": (
         "문서에서 일정표를 찾지 못했습니다. 일정 표(머리글 {header}, {row} 같은 행)와"
-        " {overview}의 {when} 줄을 찾았지만, 문서의 표 {tables}개와 문단 {paragraphs}개 중 일정표는 없습니다"
+        " {overview}의 {when} 줄을 찾았지만, 문서의 {tables}와 {paragraphs} 중 일정표는 없습니다"
     ),
     "the {format} document is encrypted or protected by a password; save an unprotected copy and check that": (
         "{format} 문서가 암호화되었거나 암호로 보호되어 있습니다. 보호를 푼 사본을 저장해 검사하십시오"

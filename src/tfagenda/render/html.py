@@ -234,6 +234,11 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
     return "\n".join(out)
 
 
+def _badge_class(finding: Finding) -> str:
+    """A note (``info``) is drawn as a warning is, and says what it is in its class."""
+    return {Severity.ERROR: "", Severity.INFO: " warning info"}.get(finding.severity, " warning")
+
+
 def _severity_class(findings: list[Finding]) -> str:
     if not findings:
         return ""
@@ -476,7 +481,7 @@ def _cell(key: str, row: Row, lang: str, messages_lang: str, label: str) -> str:
         return f'<td class="note"{labelled}>{esc(row.note)}</td>'
     if key == "check":
         badges = " ".join(
-            f'<span class="badge{"" if f.severity is Severity.ERROR else " warning"}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
+            f'<span class="badge{_badge_class(f)}" title="{esc(f.message.say(messages_lang))}">⚠ {esc(f.code)}</span>'
             for f in row.findings
         )
         return f'<td class="check">{badges}</td>'
@@ -502,7 +507,7 @@ def _findings(agenda: AgendaRows) -> list[str]:
             else ""
         )
         out.append(
-            f'<li class="{esc(severity)}"><span class="badge{"" if finding.severity is Severity.ERROR else " warning"}">{esc(finding.code)}</span>'
+            f'<li class="{esc(severity)}"><span class="badge{_badge_class(finding)}">{esc(finding.code)}</span>'
             f'<span class="where">{esc(where)}</span>[{esc(severity)}] {esc(finding.message.say(agenda.messages_lang))}{fix}</li>'
         )
     out += ["</ol>", "</section>"]

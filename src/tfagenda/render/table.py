@@ -72,7 +72,7 @@ def render(
         for day in agenda.days:
             console.print(_day_table(agenda, day, width))
         for finding in agenda.findings:
-            style = "red" if finding.severity is Severity.ERROR else "yellow"
+            style = _STYLE[finding.severity]
             where = f"⚠ {finding_at(finding, agenda.lang)}: "
             indent = cell_width(where)
             said = one_line(
@@ -169,13 +169,16 @@ def _note(row: Row) -> str:
     return one_line(row.note)
 
 
+_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
 def _prefix(row: Row) -> str:
     return "  " * row.depth + "└ " if row.depth else ""
 
 
 def _marks(row: Row) -> list[tuple[str, str]]:
     return [
-        (f"⚠ {finding.code}", "bold red" if finding.severity is Severity.ERROR else "yellow")
+        (f"⚠ {finding.code}", "bold red" if finding.severity is Severity.ERROR else _STYLE[finding.severity])
         for finding in row.findings
     ]
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from tfagenda.report import ReportOptions
 
 
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
 def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -30,7 +33,7 @@ def escape_property(text: str) -> str:
 
 def write(result: CheckResult, stream: TextIO, options: ReportOptions) -> None:
     for f in result.findings:
-        command = "error" if f.severity is Severity.ERROR else "warning"
+        command = _COMMAND[f.severity]
         properties = ",".join(
             f"{key}={escape_property(visible(str(value)))}"
             for key, value in (

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
     from tfagenda.report import ReportOptions
 
-_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def _flagged_text(result: CheckResult, finding: Finding) -> str:

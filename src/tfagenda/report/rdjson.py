@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from tfagenda.linter import CheckResult
     from tfagenda.report import ReportOptions
 
-_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING"}
+_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
 
 def _byte_column(lines: list[str], line: int, column: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Applicability, Finding, Severity
 from tfagenda.messages import Message, T, plural
@@ -107,7 +107,7 @@ def _painter(color: bool):
 
 
 def _headline(finding: Finding, paint, fixable: bool = False, lang: str = "en") -> str:
-    tone = _RED if finding.severity is Severity.ERROR else _YELLOW
+    tone = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW}.get(finding.severity, _CYAN)
     place = finding.location.describe(lang) if finding.location is not None else ""
     if finding.location is not None:  # a document (.hwpx, .docx…): where a person finds it in Hancom or Word
         where = paint(f"{visible(finding.path)}:{' ' + place + ':' if place else ''}", _BOLD)
@@ -235,23 +235,23 @@ def _summary(result: CheckResult) -> Message:
     errors = plural(n, T("{n} error", n=n), T("{n} errors", n=n))
     n = result.warnings
     warnings = plural(n, T("{n} warning", n=n), T("{n} warnings", n=n))
+    counts: dict[str, Any] = {"errors": errors, "warnings": warnings, "files": files}
+    if result.notes:  # information is counted apart: it never fails a check
+        n = result.notes
+        counts["notes"] = plural(n, T("{n} note", n=n), T("{n} notes", n=n))
     if result.fixed is not None:
-        return T(
-            "Found {errors} and {warnings} in {files}; {fixed}.",
-            errors=errors,
-            warnings=warnings,
-            files=files,
-            fixed=_fixed_tail(result),
-        )
+        if result.notes:
+            return T(
+                "Found {errors}, {warnings} and {notes} in {files}; {fixed}.",
+                **counts,
+                fixed=_fixed_tail(result),
+            )
+        return T("Found {errors} and {warnings} in {files}; {fixed}.", **counts, fixed=_fixed_tail(result))
     fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.edits)
     tail = T("; {n} with a fix", n=fixable) if fixable else ""
-    return T(
-        "Found {errors} and {warnings} in {files}{tail}.",
-        errors=errors,
-        warnings=warnings,
-        files=files,
-        tail=tail,
-    )
+    if result.notes:
+        return T("Found {errors}, {warnings} and {notes} in {files}{tail}.", **counts, tail=tail)
+    return T("Found {errors} and {warnings} in {files}{tail}.", **counts, tail=tail)
 
 
 def _fixed_tail(result: CheckResult) -> Message:

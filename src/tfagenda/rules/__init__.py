@@ -6,7 +6,20 @@ family module, decorate it with ``@rule``, and list it here.
 
 from __future__ import annotations
 
-from tfagenda.rules import dates, imported, meta, owners, parts, sequence, slot, syntax, timing
+from tfagenda.rules import (
+    availability,
+    changeover,
+    clash,
+    dates,
+    imported,
+    meta,
+    owners,
+    parts,
+    sequence,
+    slot,
+    syntax,
+    timing,
+)
 from tfagenda.rules.base import Context, Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -26,17 +39,24 @@ ALL_RULES: tuple[Rule, ...] = (
     sequence.overlap,
     sequence.gap,
     sequence.out_of_order,
+    clash.clash_group_overlap,
     slot.before_slot,
     slot.after_slot,
     slot.slot_total,
+    availability.room_closed,
     parts.parts_total,
     parts.part_outside,
     owners.missing_owner,
     owners.unknown_owner,
     owners.double_booked,
     imported.reused_person_id,
+    changeover.changeover_too_short,
+    availability.owner_unavailable,
     dates.weekday_mismatch,
     imported.date_start_mismatch,
+    imported.unreadable_date,
+    imported.twelve_hour_clock,
+    imported.year_from_weekday,
     meta.unused_suppression,
 )
 

@@ -17,6 +17,7 @@ from tfagenda.load import Loaded
 from tfagenda.messages import Message, minutes
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
+from tfagenda.registry import Registry
 from tfagenda.timeline import Timeline
 
 
@@ -27,6 +28,9 @@ class Context:
     loaded: Loaded
     timeline: Timeline | None
     policy: Policy = field(default_factory=Policy)
+    registry: Registry | None = None  # the shared people registry the file uses (docs/people.md)
+    # What several rules of this file compute alike, computed once (owners.people_and_names)
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def minutes(self, n: int) -> Message:
         """``5 minutes`` / ``5분``."""

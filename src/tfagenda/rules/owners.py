@@ -22,15 +22,43 @@ from tfagenda.findings import (
     Span,
 )
 from tfagenda.messages import T
-from tfagenda.model import Agenda
+from tfagenda.model import Agenda, Person
+from tfagenda.registry import Registry
 from tfagenda.rules.base import Context, rule
 from tfagenda.timeline import Placed
 
 
-def known_names(agenda: Agenda) -> dict[str, str]:
-    """Every way to name a person in ``people`` (id, alias, name) → the person's id."""
+def people_of(agenda: Agenda, registry: Registry | None = None) -> dict[str, Person | None]:
+    """The people a file's owners may name: its own ``people`` and the shared registry's
+    (docs/people.md). An entry of the file wins over the registry's entry of the same id, field by
+    field: the file may add a role to a registry person, and keeps the registry's name and
+    availability where it gives none."""
+    own = agenda.people or {}
+    if registry is None or not registry.people:
+        return own
+    people = dict(registry.people)
+    for person_id, person in own.items():
+        shared = people.get(person_id)
+        if person is not None and shared is not None:
+            person = shared.model_copy(
+                update={name: getattr(person, name) for name in person.model_fields_set}
+            )
+        elif person is None:
+            person = shared
+        people[person_id] = person
+    return people
+
+
+def known_names(agenda: Agenda, registry: Registry | None = None) -> dict[str, str]:
+    """Every way to name a person in ``people`` (id, alias, name) → the person's id; the file's own
+    entries before the registry's."""
+    return _names(people_of(agenda, registry), first=agenda.people or {})
+
+
+def _names(people: dict[str, Person | None], first: dict[str, Person | None]) -> dict[str, str]:
     names: dict[str, str] = {}
-    for person_id, person in (agenda.people or {}).items():
+    for person_id in [*first, *(person_id for person_id in people if person_id not in first)]:
+        person = people[person_id]
         names[person_id] = person_id
         if person is not None:
             for alias in person.aliases:
@@ -38,6 +66,48 @@ def known_names(agenda: Agenda) -> dict[str, str]:
             if person.name:
                 names.setdefault(person.name, person_id)
     return names
+
+
+def people_and_names(ctx: Context) -> tuple[dict[str, Person | None], dict[str, str]]:
+    """``people_of`` and ``known_names`` of the file's agenda and registry, computed once per file."""
+    found = ctx.shared.get("people")
+    if found is None:
+        assert ctx.agenda is not None
+        found = ctx.shared["people"] = (
+            people_of(ctx.agenda, ctx.registry),
+            known_names(ctx.agenda, ctx.registry),
+        )
+    return found
+
+
+# Words that name a role, not a person: an owner written as one of these (and in no ``people``) is
+# this file's own, never the same person as another file's (issue 13: two ministries' 과장, two
+# boards' Chair). Compared without spaces, hyphens or case, without an ordinal (제1차관) or a number
+# after it (Speaker 2), and without 님.
+ROLE_LABELS = frozenset(
+    """
+    사회 사회자 공동사회 좌장 공동좌장 진행 진행자 발표 발표자 토론 토론자 패널 지정토론자 연사 강사 축사 격려사
+    위원장 부위원장 공동위원장 위원 간사 의장 부의장 단장 부단장 공동단장 팀장 과장 국장 실장 차관 차관보 장관
+    청장 처장 원장 회장 부회장 이사 이사장 소장 센터장 본부장 부장 대표 사무국 사무국장 사무총장 담당 담당자
+    담당관 주무관 사무관 서기관 지원관 정책관 기획관 심의관 대변인 비서관 관계자 참석자 참석자전원 전원 미정
+    주최 주관 운영진 운영위원 운영위원장 기관장 부서장 반장 조장
+    chair chairs chairperson chairman chairwoman cochair vicechair secretary secretarygeneral moderator
+    host hosts cohost speaker speakers presenter presenters facilitator organizer organizers organiser
+    organisers panel panelists panellists tbd tba tbc na all everyone everybody staff team notetaker scribe
+    lead president vicepresident director manager coordinator mc emcee keynote guest guests committee board
+    """.split()
+)
+
+
+def is_role_label(owner: str) -> bool:
+    """Whether ``owner`` is a bare role label (``과장``, ``사회자``, ``Chair``, ``제1차관``, ``Speaker 2``)."""
+    text = (
+        "".join(owner.split()).casefold().replace("-", "").replace("_", "").replace(".", "").replace("/", "")
+    )
+    text = text.removesuffix("님")
+    text = text.lstrip("제0123456789") if text[:1] in "제0123456789" and text.lstrip("제0123456789") else text
+    text = text.rstrip("0123456789") or text  # "Speaker 2", "발표자1"
+    return text in ROLE_LABELS
 
 
 def _has_owner_above(placed: Placed) -> bool:
@@ -82,7 +152,8 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
 def unknown_owner(ctx: Context) -> Iterable[Problem]:
     """An owner is neither an id, an alias nor a name in `people`.
 
-    Checked only when the agenda lists `people`, and not while an entry of `people` has an
+    Checked only when the agenda lists `people`; the people of the shared registry
+    (`people.yaml`, docs/people.md) count as listed too. Not checked while an entry of `people` has an
     unknown or unreadable key (E002), which may be where the owner is named. The message names
     the closest match. When exactly one person's id, alias or name differs from the owner only by
     spaces, case or one character (`제1 차관` for `제1차관`), the finding carries an unsafe fix
@@ -106,7 +177,7 @@ def unknown_owner(ctx: Context) -> Iterable[Problem]:
         return
     if any(at[:1] == ("people",) for at in ctx.loaded.damaged):
         return  # an entry of people was set aside (E002): the owner may be named in it
-    names = known_names(agenda)
+    _, names = people_and_names(ctx)
     for placed in ctx.resolved.segments():
         owners = placed.segment.owner
         for index, owner in enumerate(owners):
@@ -193,11 +264,11 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     if agenda is None:
         return
     policy = ctx.policy
-    people = agenda.people or {}
+    people, _ = people_and_names(ctx)
     # One finding per person per group of overlapping segments: the pairs joined into groups
     groups: dict[str, dict[int, list[Placed]]] = defaultdict(dict)  # person → group id → segments
     group_of: dict[tuple[str, int], int] = {}
-    for first, second, person in overlapping_bookings(agenda, list(ctx.resolved.segments())):
+    for first, second, person in overlapping_bookings(agenda, list(ctx.resolved.segments()), ctx):
         entry = people.get(person)
         if policy.hosts and policy.may_host_in_parallel(person, entry.name if entry else None):
             continue
@@ -261,6 +332,12 @@ def _double_booking(ctx: Context, person: str, segments: list[Placed]) -> Proble
     return Problem("O003", last.path + ("owner",), message, related=related)
 
 
+def room_of(placed: Placed, agenda: Agenda) -> str | None:
+    """Where a segment happens, for O005: its track (room), else its day's or the agenda's venue."""
+    track = placed.track
+    return track.name if track.name is not None else (track.day.day.venue or agenda.venue)
+
+
 def describe_booking(placed: Placed) -> str:
     return _describe(placed.track.day.date, placed.track.name, placed.start, placed.end)  # type: ignore[arg-type]
 
@@ -280,10 +357,14 @@ def day_key(placed: Placed) -> Hashable:
     return day.date if day.date is not None else ("day", day.index)
 
 
-def overlapping_bookings(agenda: Agenda, segments: list[Placed]) -> Iterable[tuple[Placed, Placed, str]]:
+def overlapping_bookings(
+    agenda: Agenda, segments: list[Placed], ctx: Context | None = None
+) -> Iterable[tuple[Placed, Placed, str]]:
     """Pairs of segments that share an owner and overlap in time, sorted per person (no all-pairs scan)."""
     bookings: dict[tuple[str, Hashable], list[Placed]] = defaultdict(list)
-    names = known_names(agenda)  # once: per segment it would cost people × segments
+    names = (
+        people_and_names(ctx)[1] if ctx is not None else known_names(agenda)
+    )  # once: per segment it would cost people × segments
     for placed in segments:
         if placed.known and not placed.uncertain and placed.duration:
             for owner in placed.segment.owner:
@@ -331,9 +412,10 @@ class Booking:
     across files. Plain values only, so that a file checked on another process sends it back."""
 
     owners: tuple[str, ...]  # as the file writes them
-    # The same owners as other files may know them: the ``name`` of the file's ``people`` entry,
-    # or the owner as written when it is no entry's id, alias or name; None for an entry without a
-    # name (a role word such as "Chair" or "과장" is a different person in every file).
+    # The same owners as other files may know them: the ``name`` of the person's entry (the file's
+    # ``people`` or the shared registry's), a registry entry without a name by its registry id, or
+    # the owner as written when it is no entry's id, alias or name; None for a file's own entry
+    # without a name and for a bare role label ("Chair", "과장": a different person in every file).
     people: tuple[str | None, ...]
     date: dt.date
     track: str | None
@@ -342,6 +424,8 @@ class Booking:
     title: str
     path: DocPath  # the segment's
     owner_span: Span  # where its ``owner:`` is written
+    place: Any = None  # in a document: its table, row and column (``documents.load.place_of``), not a line
+    room: str | None = None  # its room (track) or venue, for O005 across files (``room_of``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,19 +444,26 @@ def bookings_of(ctx: Context) -> Bookings | None:
     agenda = ctx.agenda
     if agenda is None or ctx.timeline is None:
         return None
+    registry = ctx.registry
+    everyone, local = people_and_names(ctx)
     names = tuple(
         (person_id, (*person.aliases, *([person.name] if person.name else [])) if person else ())
         for person_id, person in (agenda.people or {}).items()
     )
-    local = known_names(agenda)
-    people_by_id = agenda.people or {}
+    shared = registry.people if registry is not None else {}
 
     def across(owner: str) -> str | None:
+        """How other files know this owner (docs/people.md): identified by a ``people`` entry with a
+        name, or by a registry entry; else by the name as written, unless it is a bare role label."""
         person_id = local.get(owner)
         if person_id is None:
-            return owner  # not in ``people``: the owner is written as the name itself
-        person = people_by_id.get(person_id)
-        return person.name if person is not None and person.name else None
+            return None if is_role_label(owner) else owner
+        person = everyone.get(person_id)
+        if person is not None and person.name:
+            return person.name
+        if registry is not None and person_id in shared:
+            return registry.key(person_id)
+        return None
 
     document = ctx.loaded.document
     bookings = []
@@ -386,8 +477,25 @@ def bookings_of(ctx: Context) -> Bookings | None:
         at = placed.path
         people = tuple(across(owner) for owner in owners)
         span = document.span_of(at + ("owner",))
+        place = None
+        if getattr(document, "from_office_document", False):  # the readers only for a document
+            from tfagenda.documents.load import place_of
+
+            place = place_of(document, span)
         bookings.append(
-            Booking(tuple(owners), people, date, placed.track.name, start, end, placed.title, at, span)
+            Booking(
+                tuple(owners),
+                people,
+                date,
+                placed.track.name,
+                start,
+                end,
+                placed.title,
+                at,
+                span,
+                place,
+                room_of(placed, agenda),
+            )
         )
     return Bookings(ctx.loaded.path, names, tuple(bookings), agenda.timezone)
 
@@ -395,9 +503,9 @@ def bookings_of(ctx: Context) -> Bookings | None:
 def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Problem]]:
     """O003 between files: the same person at overlapping times on the same date.
 
-    Across files a person is known by name only (``Booking.people``): a ``people`` entry's ``name``,
-    or an owner written as a name. Ids, aliases and role words are each file's own: two ministries'
-    ``과장`` or two boards' ``Chair`` are different people.
+    Across files a person is known by name (``Booking.people``): a ``people`` entry's ``name``, a
+    shared registry's entry, or an owner written as a name. A file's own ids, aliases and bare role
+    labels are its own: two ministries' ``과장`` or two boards' ``Chair`` are different people.
 
     Yields (index in ``files``, problem): reported in both files, each naming the other's file and
     line, and pointing at its own ``owner:`` by span. Only dated days are compared; bookings are
@@ -411,7 +519,7 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                     bookings[(person, booking.date)].append((index, booking))
     listed: Counter[int] = Counter()  # findings per file: at most MAX_FINDINGS_PER_RULE, then a note
     pairs = 0
-    for items in bookings.values():
+    for (shared, _), items in bookings.items():
         items.sort(key=lambda item: (item[1].start, item[1].end))
         for (other_file, other), (file, booking) in _overlaps(
             items, lambda item: item[0], lambda item: item[1]
@@ -426,7 +534,7 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                 listed[mine] += 1
                 if listed[mine] <= MAX_FINDINGS_PER_RULE:
                     # each file's finding names the owner as that file writes it
-                    person = _shared_owner(at, them)
+                    person = _owner_known_as(at, shared)
                     yield mine, _cross_problem(at, files[theirs].path, them, person)
                 elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
                     more = T(
@@ -437,10 +545,11 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                     yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
 
 
-def _shared_owner(booking: Booking, other: Booking) -> str:
-    theirs = {person for person in other.people if person is not None}
-    for owner, person in zip(booking.owners, booking.people):
-        if person in theirs:
+def _owner_known_as(booking: Booking, person: str) -> str:
+    """The owner as this booking's file writes the person other files know as ``person`` (two people
+    shared by the same pair of segments are two findings, each naming its own person)."""
+    for owner, known in zip(booking.owners, booking.people):
+        if known == person:
             return owner
     return booking.owners[0]
 
@@ -454,7 +563,9 @@ def _cross_problem(booking: Booking, other_path: str, other: Booking, person: st
             "{person} is also in {other!r} ({where}, {other_booking}) at the same time as {mine!r} ({my_booking})",
             person=person,
             other=other.title,
-            where=f"{other_path}:{span.line}",
+            where=f"{other_path}:{span.line}"
+            if other.place is None
+            else T("{path}: {place}", path=other_path, place=other.place),
             other_booking=_describe(other.date, other.track, other.start, other.end),
             mine=booking.title,
             my_booking=_describe(booking.date, booking.track, booking.start, booking.end),

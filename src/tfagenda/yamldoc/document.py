@@ -103,6 +103,9 @@ class Document:
     # Paths whose value is one text that other paths share (an anchor and its aliases, merge keys):
     # each such path → every path that holds that text, itself included.
     shared: dict[DocPath, list[DocPath]] = field(default_factory=dict)
+    # How an importer's source writes a value, where a fix must write it the same way: "12h" for a
+    # time on a table's 12-hour clock (13:00 is written 1:00, or the table would read otherwise).
+    spelled: dict[DocPath, str] = field(default_factory=dict)
     # Quoted and block scalars that are in no ``nodes`` entry (a duplicate key's value): never comments.
     unbuilt_strings: list[Span] = field(default_factory=list)
 

@@ -84,6 +84,10 @@ class Builder:
         text = doc.text
         breaks = sum(text.count(b) for b in "\n\r\x85\u2028\u2029")  # every break either parser counts
         self.line = list(range(breaks + 3))
+        # Without U+FEFF (which takes no column in ruamel.yaml's count), a column on one line is
+        # the offset from the line's start: the inside of a quoted scalar on one line is its span
+        # narrowed by one character on each side (``_content``'s common case, without its scan).
+        self.columns_are_offsets = "\ufeff" not in text
         # A node reached twice (an alias, a merge key) is one text that several paths share: without
         # an alias ("*name") in the text no node can be, and nothing needs tracking.
         self._first_path: dict[int, DocPath] | None = {} if "*" in text else None
@@ -119,7 +123,16 @@ class Builder:
             elif not style:  # plain: None from ruamel.yaml, "" from libyaml
                 self.nodes[at] = Node(where, None, True, key)
                 return _resolve_plain(node.value)
-            inner = _content(text, begin, end.index, style, where, start)
+            if (
+                style in ("'", '"')
+                and where[0] == where[2]
+                and begin == start.index
+                and end.index - begin >= 2
+                and self.columns_are_offsets
+            ):
+                inner: Where | None = (where[0], where[1] + 1, where[0], where[1] + end.index - begin - 1)
+            else:
+                inner = _content(text, begin, end.index, style, where, start)
             self.nodes[at] = Node(where, inner, not style, key, bool(style))
             return _resolve_plain(node.value) if not style else _clean(node.value)
         self.nodes[at] = Node(where, None, False, key)

@@ -38,14 +38,18 @@ def _local(text: Any, timezone: str | None) -> dt.datetime:
     return moment.replace(tzinfo=None)
 
 
-def _slot(day: Day, timezone: str | None, problems: list[Problem]) -> str | None:
+def _slot(day: Day, timezone: str | None, problems: list[Problem], day_change: int | None) -> str | None:
     """``"HH:MM-HH:MM"`` from the day's start and end; None when there is none to write.
 
     The start is read to the minute below, the end to the minute above (pretalx ends a day at
     23:59:59: the slot is "00:00-24:00"). A day of 24 hours or more has no slot in the agenda
-    format (unless it is exactly midnight to midnight), so it gets none.
+    format (unless it is exactly midnight to midnight), so it gets none. A day without start and
+    end runs from the conference's ``day_change`` to the next one (FOSDEM until 2020: 09:00 →
+    09:00, the slot ``"09:00-08:59"``, as FOSDEM's own later exports write such a day).
     """
     if day.start is None or day.end is None:
+        if day.start is None and day.end is None and day_change is not None:
+            return _day_slot(day_change)
         return None
     try:
         start = _local(day.start.value, timezone)
@@ -70,15 +74,38 @@ def _slot(day: Day, timezone: str | None, problems: list[Problem]) -> str | None
         # A day that ends at or before its start (jev22: 09:00 → 09:00 the same day) is a 24-hour day.
         length = MINUTES_PER_DAY
     if length >= MINUTES_PER_DAY:
-        if first == 0:
-            return "00:00-24:00" if length == MINUTES_PER_DAY else None
-        if length > MINUTES_PER_DAY:
-            return None
-        # 24 hours from a time other than midnight: to the minute before the start, so that an
-        # event after midnight stays on its day (the agenda format's slots are shorter than a day)
-        return f"{format_time(first)}-{format_time(first - 1)}"
+        return _day_slot(first) if length == MINUTES_PER_DAY else None
     last = first + int(length)
     return f"{format_time(first)}-{'24:00' if last == MINUTES_PER_DAY else format_time(last)}"
+
+
+def _day_slot(first: int) -> str:
+    """The slot of a 24-hour day starting at ``first``: 24 hours from a time other than midnight
+    end at the minute before the start, so that an event after midnight stays on its day (the
+    agenda format's slots are shorter than a day)."""
+    if first == 0:
+        return "00:00-24:00"
+    return f"{format_time(first)}-{format_time(first - 1)}"
+
+
+def _day_change(schedule: Schedule, problems: list[Problem]) -> int | None:
+    """The conference's ``day_change`` clock time in minutes; None when it gives none (E005 if unreadable)."""
+    found = schedule.day_change
+    if found is None or found.value in (None, ""):
+        return None
+    try:
+        return parse_time(_start(found.value))
+    except ValueError as error:
+        problems.append(
+            unreadable(
+                found.node,
+                T(
+                    "the conference's day_change cannot be read: {error}; days without a start and end get no slot",
+                    error=str(error),
+                ),
+            )
+        )
+        return None
 
 
 def _start(value: Any) -> str:
@@ -128,14 +155,81 @@ def _clock_of(event: Event) -> int | None:
         return None
 
 
-def _rehome(schedule: Schedule, timezone: str | None) -> None:
+def _window(day: Day, timezone: str | None, day_change: int | None) -> tuple[dt.datetime, dt.datetime] | None:
+    """The day's window as local datetimes: its start and end (a day that ends at or before its
+    start is 24 hours), else 24 hours from ``day_change`` on its date; None without either."""
+    if day.start is not None and day.end is not None:
+        try:
+            start, end = _local(day.start.value, timezone), _local(day.end.value, timezone)
+        except ValueError:
+            return None
+        return start, (end if end > start else start + dt.timedelta(days=1))
+    if day.start is None and day.end is None and day_change is not None and day.date is not None:
+        try:
+            date = dt.date.fromisoformat(str(day.date.value).strip()[:10])
+        except ValueError:
+            return None
+        start = dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=day_change)
+        return start, start + dt.timedelta(days=1)
+    return None
+
+
+def _rehome_by_window(schedule: Schedule, windows: list[tuple[dt.datetime, dt.datetime]]) -> None:
+    """Put each event on the day whose window holds its start (its ``<date>``'s calendar date with its
+    ``<start>``), or, between two windows, on the nearer one.
+
+    Exporters list an event after midnight either under the day it belongs to (c3voc: 03:00 on
+    the 28th under the 27th) or under its calendar date (35C3's Chaos West stage: 00:00 on the
+    28th under the 28th, whose window starts at 11:00); the window says which day it is.
+    """
+    days = schedule.days
+    for day in days:
+        for room in day.rooms:
+            keep = []
+            for event in room.events:
+                own, clock = _written_date(event), _clock_of(event)
+                if own is None or clock is None:
+                    keep.append(event)
+                    continue
+                moment = dt.datetime.combine(own, dt.time()) + dt.timedelta(minutes=clock)
+                listed = days.index(day)
+                home = days[min(range(len(days)), key=lambda i: _away(windows[i], moment, i != listed))]
+                if home is day:
+                    keep.append(event)
+                    continue
+                target = next((r for r in home.rooms if r.name == room.name), None)
+                if target is None:
+                    target = Room(room.name, room.node, room.name_node)
+                    home.rooms.append(target)
+                target.events.append(event)
+            room.events[:] = keep
+
+
+def _away(
+    window: tuple[dt.datetime, dt.datetime], moment: dt.datetime, elsewhere: bool
+) -> tuple[dt.timedelta, bool]:
+    """How far ``moment`` is from ``window`` (inside it: nearest of all); a tie stays where listed."""
+    start, end = window
+    if start <= moment < end:
+        return dt.timedelta(-1), elsewhere
+    return (start - moment if moment < start else moment - end), elsewhere
+
+
+def _rehome(schedule: Schedule, timezone: str | None, day_change: int | None) -> None:
     """Put each event on the day of its own ``<date>``, when the schedule lists it under another.
+
+    When every day has a window (its start and end, or ``day_change``), the window decides
+    (``_rehome_by_window``). Otherwise, by calendar date:
 
     An event stays on its day when its date is the day's, or the next one and it starts before the
     day's start time (after midnight on a day that runs past it). Otherwise it moves to the day of
     its date (a room of the same name there), if the schedule has that day: an exporter that wrote
     the days' dates in UTC lists evening events under the wrong date.
     """
+    windows = [_window(day, timezone, day_change) for day in schedule.days]
+    if len(windows) >= 2 and all(w is not None for w in windows):
+        _rehome_by_window(schedule, windows)  # type: ignore[arg-type]
+        return
     dated: dict[dt.date, Day] = {}
     for day in schedule.days:
         value = day.date.value if day.date is not None else None
@@ -273,7 +367,8 @@ def build(schedule: Schedule, document: Document) -> None:
     nodes[("policy",)] = conference
     for key in POLICY:
         nodes[("policy", key)] = conference
-    _rehome(schedule, timezone)
+    day_change = _day_change(schedule, problems)
+    _rehome(schedule, timezone, day_change)
     person_keys = _People(schedule)
     people: dict[str, dict[str, str]] = {}
     days: list[dict[str, Any]] = []
@@ -296,10 +391,11 @@ def build(schedule: Schedule, document: Document) -> None:
         if date not in (None, ""):
             entry["date"] = date
             nodes[d_at + ("date",)] = date_node  # type: ignore[assignment]
-        slot = _slot(day, timezone, problems)
+        slot = _slot(day, timezone, problems, day_change)
         if slot is not None:
             entry["slot"] = slot
-            nodes[d_at + ("slot",)] = day.start.node  # type: ignore[union-attr]
+            slot_node = day.start.node if day.start is not None else schedule.day_change.node  # type: ignore[union-attr]
+            nodes[d_at + ("slot",)] = slot_node
         tracks: list[dict[str, Any]] = []
         entry["tracks"] = tracks
         nodes[d_at + ("tracks",)] = day.rooms_node or day.node
@@ -444,7 +540,11 @@ def _segment(
 ) -> dict[str, Any] | None:
     fields = event.fields
     title = fields["title"].value if "title" in fields else None
-    label = f"{event.label} ({title!r})" if isinstance(title, str) and title else event.label
+    label = (
+        T("{event} ({title!r})", event=event.label, title=title)
+        if isinstance(title, str) and title
+        else event.label
+    )
     segment: dict[str, Any] = {}
     for name, read in (("start", _start), ("duration", _duration)):
         found = fields.get(name)

@@ -21,6 +21,7 @@ from tfagenda.importers.frab.schedule import (
     Room,
     Schedule,
     ScheduleError,
+    event_label,
     too_many,
     unreadable,
 )
@@ -218,6 +219,7 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
     result.title = at_field(conference, conference_at, "title")
     result.acronym = at_field(conference, conference_at, "acronym")
     result.timezone = at_field(conference, conference_at, "time_zone_name")
+    result.day_change = at_field(conference, conference_at, "day_change")
     days = conference.get("days")
     days_at = conference_at + ("days",)
     if days is None:
@@ -271,7 +273,7 @@ def _json_event(
     raw: dict[str, Any], at: DocPath, reader: _JsonReader, at_field: Any, problems: list[Problem]
 ) -> Event:
     ident = raw.get("id", raw.get("code", raw.get("guid")))
-    event = Event(reader.node(at), f"event {ident}" if ident is not None else "an event")
+    event = Event(reader.node(at), event_label(ident))
     for name in ("start", "duration", "title", "subtitle", "type", "track", "date", "room"):
         found = at_field(raw, at, name)
         if found is not None:
@@ -387,7 +389,7 @@ def _schedule2(schedule: dict[str, Any], reader: _JsonReader, at_field: Any) -> 
             result.problems.append(unreadable(reader.node(at), T("an event must be an object")))
             continue
         ident = raw.get("code", raw.get("guid"))
-        event = Event(reader.node(at), f"event {ident}" if ident is not None else "an event")
+        event = Event(reader.node(at), event_label(ident))
         start, end = local(raw.get("start")), local(raw.get("end"))
         if "start" in raw:
             value = start.strftime("%H:%M") if start is not None else raw["start"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tfagenda.findings import Problem, Span
-from tfagenda.messages import Message
+from tfagenda.messages import Message, T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import Node
 
@@ -36,6 +36,11 @@ def unreadable(node: Node, message: Message) -> Problem:
     return Problem("E005", (), message, span=node.span)
 
 
+def event_label(ident: Any) -> Message:
+    """How messages name an event: "event 10386" (행사 10386), or "an event" without an id."""
+    return T("event {id}", id=str(ident)) if ident is not None else T("an event")
+
+
 @dataclass
 class Field:
     value: Any
@@ -52,7 +57,7 @@ class Person:
 @dataclass
 class Event:
     node: Node
-    label: str  # "event 10386" in messages
+    label: Message  # "event 10386" in messages (event_label)
     fields: dict[str, Field] = field(default_factory=dict)
     persons: list[Person] | None = None  # None: the source has no persons at all
     persons_node: Node | None = None
@@ -83,6 +88,9 @@ class Schedule:
     title: Field | None = None
     acronym: Field | None = None
     timezone: Field | None = None
+    # pentabarf/frab <day_change>: the clock time a conference day starts (and the next one
+    # begins); the window of a day that gives no start and end of its own.
+    day_change: Field | None = None
     days: list[Day] = field(default_factory=list)
     days_node: Node | None = None
     problems: list[Problem] = field(default_factory=list)

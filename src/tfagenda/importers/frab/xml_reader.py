@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,14 +21,16 @@ from tfagenda.importers.frab.schedule import (
     Room,
     Schedule,
     ScheduleError,
+    event_label,
     too_many,
 )
 from tfagenda.messages import T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
+from tfagenda.yamldoc.document import Where
 
 
-@dataclass
+@dataclass(slots=True)
 class _Element:
     tag: str
     attrs: dict[str, str]
@@ -38,7 +41,10 @@ class _Element:
     text_end: int = -1  # offset of the closing tag's "<"
 
     def child(self, tag: str) -> _Element | None:
-        return next((c for c in self.children if c.tag == tag), None)
+        for child in self.children:
+            if child.tag == tag:
+                return child
+        return None
 
 
 class _XmlReader:
@@ -46,14 +52,20 @@ class _XmlReader:
         self.text = text
         self.lines = lines
         self.events = 0  # <event> elements anywhere in the file
+        self.plain_lines = "\r" not in text and not lines.skip_bom
 
     def read(self) -> _Element:
         parser = xml.parsers.expat.ParserCreate()
         stack: list[_Element] = []
         root: list[_Element] = []
 
+        # ``LineIndex.offset_of_line1_column0``, inline: it runs twice for every element.
+        starts = self.lines.starts
+        line_count = len(starts)
+
         def here() -> int:
-            return self.lines.offset_of_line1_column0(parser.CurrentLineNumber, parser.CurrentColumnNumber)
+            line = parser.CurrentLineNumber
+            return starts[(line if line < line_count else line_count) - 1] + parser.CurrentColumnNumber
 
         elements = [0]
 
@@ -112,15 +124,26 @@ class _XmlReader:
             ) from None
         return root[0]
 
+    def _where(self, start: int, end: int) -> Where:
+        """The span from offset ``start`` to ``end``, as the tuple ``Node`` makes a ``Span`` of when
+        it is read (most never are: a 20,000-event schedule has 300,000)."""
+        lines = self.lines
+        if self.plain_lines:  # no "\r" (no place inside a "\r\n"), columns count every character
+            starts = lines.starts
+            line = bisect_right(starts, start)
+            end_line = bisect_right(starts, end)
+            return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+        return (*lines.line1_column1(start), *lines.line1_column1(end))
+
     def node(self, element: _Element, key: bool = False) -> Node:
         """The element's span: from its tag to its end; ``inner`` is its text, stripped."""
         tag_end = self.text.find(">", element.start)
-        tag_span = self.lines.span(element.start, tag_end + 1 if tag_end >= 0 else element.start + 1)
+        tag_span = self._where(element.start, tag_end + 1 if tag_end >= 0 else element.start + 1)
         if element.text_start >= 0 and element.text.strip():
             raw = self.text[element.text_start : element.text_end]
             lead = len(raw) - len(raw.lstrip())
             trail = len(raw) - len(raw.rstrip())
-            inner = self.lines.span(element.text_start + lead, element.text_end - trail)
+            inner = self._where(element.text_start + lead, element.text_end - trail)
             return Node(inner, inner, False, tag_span)
         return Node(tag_span, tag_span, False, tag_span if key else None)
 
@@ -131,11 +154,11 @@ class _XmlReader:
         match = re.search(r"\s" + re.escape(name) + r"\s*=\s*([\"'])(.*?)\1", tag, re.DOTALL)
         if not match:
             return self.node(element)
-        key_span = self.lines.span(
+        key_span = self._where(
             element.start + match.start() + 1, element.start + match.start() + 1 + len(name)
         )
-        value_span = self.lines.span(element.start + match.start(1), element.start + match.end(1) + 1)
-        inner = self.lines.span(element.start + match.start(2), element.start + match.end(2))
+        value_span = self._where(element.start + match.start(1), element.start + match.end(1) + 1)
+        inner = self._where(element.start + match.start(2), element.start + match.end(2))
         return Node(value_span, inner, False, key_span)
 
 
@@ -166,6 +189,7 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
     result.title = element_field(conference, "title")
     result.acronym = element_field(conference, "acronym")
     result.timezone = element_field(conference, "time_zone_name")
+    result.day_change = element_field(conference, "day_change")
     days = [c for c in root.children if c.tag == "day"]
     if days:
         result.days_node = reader.node(days[0])
@@ -199,7 +223,7 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
 
 def _xml_event(element: _Element, reader: _XmlReader, element_field: Any) -> Event:
     ident = element.attrs.get("id", element.attrs.get("code", element.attrs.get("guid")))
-    event = Event(reader.node(element, key=True), f"event {ident}" if ident is not None else "an event")
+    event = Event(reader.node(element, key=True), event_label(ident))
     for name in ("start", "duration", "title", "subtitle", "type", "track", "date", "room"):
         found = element_field(element, name)
         if found is not None:
