@@ -51,6 +51,7 @@ from tfagenda.yamldoc import LINE_BREAK, Document, gc_paused
 
 if TYPE_CHECKING:
     from tfagenda.atomic import Rewrite
+    from tfagenda.calendars.clash import CalendarOption
 
 # Every finding is kept (the text report lists MAX_FINDINGS_PER_RULE per rule and file and says how
 # many more there are; --format json lists them all); this bound only limits what a hostile file costs.
@@ -399,6 +400,7 @@ def check_paths(
     settings: Settings | None = None,
     compare_with: Sequence[str | Path] = (),
     fixer: Fixer | None = None,
+    calendars: Sequence[CalendarOption] = (),
 ) -> CheckResult:
     """Check agenda files (folders are searched). Files are also checked against each other for
     double bookings (O003), and against the agendas in ``compare_with``, which are not reported on.
@@ -407,7 +409,9 @@ def check_paths(
     ``fixer`` (``check --fix``: ``fix.FileFixer``): each file is fixed in place first, by whichever
     process checks it, and its report is what remains, from the last round of fixing; the result's
     ``fixed`` says what was fixed, ``not_fixed`` why a file was not. The files in ``compare_with``
-    are not fixed."""
+    are not fixed.
+
+    ``calendars`` (``--calendar kim=kim.ics``): each person's segments against their own calendar (O003)."""
     settings = settings or Settings.defaults()
     files = agenda_files(paths, settings)
     registries = _registries_to_report(files, settings)
@@ -417,7 +421,10 @@ def check_paths(
     named = {_real(path) for path in files}
     others = [p for p in agenda_files(compare_with, settings) if _real(p) not in named]
     changeovers = "O005" in settings.selected and settings.policy.changeover.checked
-    compare = ("O003" in settings.selected or changeovers) and len(files) + len(others) > 1  # across files
+    # across files, and against calendars (--calendar)
+    compare = ("O003" in settings.selected or changeovers) and (
+        len(files) + len(others) > 1 or bool(calendars)
+    )
     jobs = [(str(path), True) for path in files] + [(str(path), False) for path in others if compare]
     work: Callable[[tuple[str, bool]], FileReport] = (
         partial(
@@ -464,6 +471,13 @@ def check_paths(
                     reports[first].path, error, T("comparing the files for double bookings (O003)")
                 )
             ]
+    read_calendars: list[tuple[Loaded, list[Finding]]] = []
+    if calendars and reports:
+        try:
+            read_calendars = _calendar_clashes(calendars, reports, cross, settings)
+        except Exception as error:  # noqa: BLE001 - reported as a finding; the per-file findings still stand
+            doing = T("comparing the agendas with the calendars (--calendar)")
+            crashes.setdefault(0, []).append(internal_error(reports[0].path, error, doing))
     result = CheckResult()
     if fixer is not None:
         result.fixed = {report.path: report.fixed for report in reports if report.fixed is not None}
@@ -478,7 +492,30 @@ def check_paths(
         result.findings.extend(findings)
         if findings:
             result.sources[report.path] = LINE_BREAK.split(report.text or "")
+    for loaded, findings in read_calendars:
+        result.add(loaded, [_with_severity(f, settings) for f in findings])
     return result
+
+
+def _calendar_clashes(
+    calendars: Sequence[CalendarOption],
+    reports: list[FileReport],
+    cross: dict[int, list[Problem]],
+    settings: Settings,
+) -> list[tuple[Loaded, list[Finding]]]:
+    from tfagenda.calendars.clash import calendar_clashes
+
+    clashes, read = calendar_clashes(calendars, [report.bookings for report in reports])
+    for n, problem in clashes:
+        cross[n].append(problem)
+    files = []
+    for item in read:
+        document = Document(path=item.option.path, text=item.calendar.text)
+        loaded = Loaded(document, None, list(item.calendar.problems))
+        active = settings.selected - settings.ignored_for(loaded.path)
+        found = [to_finding(loaded, RULES[p.code], p) for p in loaded.problems if p.code in active]
+        files.append((loaded, found))
+    return files
 
 
 def check_file(
@@ -494,7 +531,9 @@ def check_file(
         try:
             loaded = load_file(path) if raw is None else load_bytes(raw, path)
             context, found = run_rules(loaded, settings, MAX_FINDINGS_KEPT_PER_RULE)
-            bookings = bookings_of(context) if compare else None
+            # a calendar's meetings are also in its attendees' other calendars: compared with --calendar only
+            calendar = getattr(loaded.document, "from_calendar", False)
+            bookings = bookings_of(context) if compare and not calendar else None
         except Exception as error:  # noqa: BLE001 - one file's crash must not end the run
             text = loaded.document.text if loaded is not None else ""
             return FileReport(

@@ -149,6 +149,12 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
             mib=MAX_FILE_BYTES // 2**20,
         )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(1, 1, 1, 1))])
+    from tfagenda.calendars.events import looks_like_calendar
+
+    if looks_like_calendar(raw, path):  # .ics: unfolded as bytes (a fold may split a character)
+        from tfagenda.calendars import read_bytes
+
+        return load_document(read_bytes(raw, path))
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:

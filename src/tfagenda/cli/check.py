@@ -143,6 +143,15 @@ def check(
             show_default=False,
         ),
     ] = None,
+    calendar: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--calendar",
+            metavar="NAME=FILE",
+            help="Check NAME's segments against NAME's calendar (an .ics file): a segment at the same time as a busy event is O003. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
@@ -177,6 +186,7 @@ def check(
             lang=said_in,
             stdin_filename=stdin_filename,
             output_file=output_file,
+            calendars=calendar,
         ),
         said_in,
     )

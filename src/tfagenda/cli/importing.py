@@ -33,7 +33,7 @@ def import_agenda(
         str,
         typer.Argument(
             metavar="FILE",
-            help="The file to import (a ministry agenda .txt/.md, a frab/pretalx schedule .json/.xml), or - for standard input.",
+            help="The file to import (a ministry agenda .txt/.md, a frab/pretalx schedule .json/.xml, a calendar .ics), or - for standard input.",
             show_default=False,
         ),
     ],

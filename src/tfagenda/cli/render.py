@@ -32,6 +32,7 @@ class RenderFormat(str, Enum):
         "  cat meeting.yaml | tfagenda render - --format md\n\n"
         "  tfagenda render meeting.yaml -f html -o meeting.html\n\n"
         "  tfagenda render meeting.yaml -f ics --segments -o meeting.ics\n\n"
+        "  tfagenda render forum.yaml -f ics --owner kim -o kim.ics   # kim's segments only\n\n"
         "  tfagenda render forum.yaml -f frab-xml --lang en -o schedule.xml"
     )
 )
@@ -62,6 +63,24 @@ def render(
     segments: Annotated[
         bool, typer.Option("--segments", help="ics: one event per segment, instead of one per meeting day.")
     ] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            metavar="NAME",
+            help="ics: only this person's segments (id, name or owner as written), one event each: a personal calendar.",
+            show_default=False,
+        ),
+    ] = None,
+    room: Annotated[
+        str | None,
+        typer.Option(
+            "--room",
+            metavar="NAME",
+            help="ics: only the segments in this room (a track's name; the venue of a meeting without tracks), one event each.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -83,6 +102,8 @@ def render(
             lang=lang.value if lang else None,
             messages_lang=said_in,  # the findings listed: as `check --lang`, else the locale's
             segments=segments,
+            owner=owner,
+            room=room,
             output=output,
         ),
         said_in,

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
+from tfagenda.calendars.clash import CalendarOption
 from tfagenda.commands import (
     UsageError,
     default_paths,
@@ -57,12 +58,14 @@ def run_check(
     out: TextIO | None = None,
     err: TextIO | None = None,
     stdin: BinaryIO | None = None,
+    calendars: list[str] | None = None,
 ) -> int:
     """``tfagenda check``, its options as keywords with the same defaults: check (and with ``fix``
     or ``diff``, fix) the agendas in ``paths`` (default: the agenda folder), write the report to
     ``out`` (or ``output_file``), and return the exit code. ``format`` None is github under GitHub
     Actions, else full. ``paths`` ``["-"]`` reads the agenda from standard input (``stdin``), named
-    ``stdin_filename`` in findings, config lookup and format detection."""
+    ``stdin_filename`` in findings, config lookup and format detection. ``calendars``: ``NAME=FILE``
+    values of ``--calendar``, each person's segments checked against their calendar (O003)."""
     out = out or sys.stdout
     err = err or sys.stderr
     from_stdin = list(paths or []) == ["-"]
@@ -74,6 +77,9 @@ def run_check(
         raise UsageError(
             T("standard input (-) cannot be used with --diff, --changed-since or --with-agenda-dir")
         )
+    calendar_options = _calendar_options(calendars or [])
+    if calendar_options and from_stdin:
+        raise UsageError(T("--calendar is for agenda files, not standard input (-)"))
     settings = settings_for(config, isolated, _config_start(stdin_filename) if from_stdin else None)
     try:
         settings = settings.with_selection(select, ignore, extend_select)
@@ -113,7 +119,13 @@ def run_check(
         return diff_paths(targets, settings, unsafe_fixes, quiet, changed_only, out, err, lang)
     try:
         # With --fix, each file is fixed by the process that checks it, and its report is what remains.
-        result = check_paths(targets, settings, compare_with, fixer=_fixer(unsafe_fixes) if fix else None)
+        result = check_paths(
+            targets,
+            settings,
+            compare_with,
+            calendars=calendar_options,
+            fixer=_fixer(unsafe_fixes) if fix else None,
+        )
     except PathNotFound as missing:
         raise UsageError(not_found(missing)) from None
     if not result.files and not changed_only:
@@ -130,6 +142,36 @@ def _fixer(unsafe: bool) -> FileFixer:
     from tfagenda.fix import FileFixer
 
     return FileFixer(unsafe)
+
+
+def _calendar_options(values: list[str]) -> list[CalendarOption]:
+    """``--calendar NAME=FILE`` values, each FILE a readable calendar file (else a usage error)."""
+    from tfagenda.calendars.clash import parse_option
+    from tfagenda.load import MAX_FILE_BYTES
+
+    options = []
+    for value in values:
+        try:
+            option = parse_option(value)
+        except ValueError as error:
+            raise UsageError(error.args[0]) from None
+        path = Path(option.path)
+        if not path.is_file():
+            why = T("it is a folder") if path.is_dir() else T("no such file")
+            raise UsageError(
+                T("--calendar {value}: cannot read {file}: {why}", value=value, file=option.path, why=why)
+            )
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UsageError(
+                T(
+                    "--calendar {value}: {file} is larger than {mib} MiB, the most tfagenda reads",
+                    value=value,
+                    file=option.path,
+                    mib=MAX_FILE_BYTES // 2**20,
+                )
+            )
+        options.append(option)
+    return options
 
 
 def _report(

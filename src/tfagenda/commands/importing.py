@@ -84,6 +84,11 @@ def import_file(
     chosen = ""
     if source_format is None and document_format(raw, name) is not None:  # .hwpx, .hwp, .docx, .pdf
         document, chosen = read_document_source(raw, name), "ministry"
+    elif source_format in (None, "ics"):
+        from tfagenda.calendars import looks_like_calendar, read_bytes
+
+        if source_format == "ics" or looks_like_calendar(raw, name):  # unfolded as bytes, as check reads it
+            document, chosen = read_bytes(raw, name), "ics"
     try:
         text = decode(raw) if document is None else document.text
     except UnicodeDecodeError as error:

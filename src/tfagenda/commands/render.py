@@ -27,6 +27,8 @@ def render_paths(
     lang: str | None = None,
     messages_lang: str = "en",
     segments: bool = False,
+    owner: str | None = None,
+    room: str | None = None,
     output: str | Path | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
@@ -45,6 +47,10 @@ def render_paths(
     err = err or sys.stderr
     if segments and format != "ics":
         raise UsageError(T("--segments is for --format ics (one calendar event per segment)"))
+    if (owner is not None or room is not None) and format != "ics":
+        raise UsageError(T("--owner and --room are for --format ics (a personal or a room's calendar)"))
+    if owner is not None and room is not None:
+        raise UsageError(T("--owner and --room cannot be used together; render one calendar at a time"))
     to_stdout = output is None or str(output) == "-"
     if file is not None:
         refuse_overwriting_input(file, output)
@@ -103,6 +109,8 @@ def render_paths(
             messages_lang=findings_lang,
             lang=lang,
             segments=segments,
+            **({"owner": owner} if owner is not None else {}),
+            **({"room": room} if room is not None else {}),
         )
     except RenderError as error:
         raise UsageError(error.message) from None

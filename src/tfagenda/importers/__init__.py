@@ -25,6 +25,7 @@ IMPORTERS: dict[str, str] = {
     "ministry": "tfagenda.importers.ministry",
     "frab-json": "tfagenda.importers.frab",
     "frab-xml": "tfagenda.importers.frab",
+    "ics": "tfagenda.calendars",
 }
 FORMATS = ("yaml", *IMPORTERS)
 
@@ -41,6 +42,8 @@ def detect_format(path: str, text: str) -> str:
     if suffix in (".txt", ".md"):
         return "ministry"
     head = text.lstrip("\ufeff \t\r\n")[:200]
+    if suffix in (".ics", ".ical", ".ifb") or head[:15].upper() == "BEGIN:VCALENDAR":
+        return "ics"
     # "<?xml", "<schedule": XML; "<붙임> …" (an attachment line) is ministry text.
     if re.match(r"<[?!A-Za-z]", head):
         return "frab-xml"

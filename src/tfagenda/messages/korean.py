@@ -634,6 +634,71 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "다음 파일은 읽을 수 있는 회의 일정이 아닙니다. 나머지는 출력합니다:"
     ),
     "{path}: could not be read": "{path}: 읽을 수 없습니다",
+    # -- calendars: .ics in (check, import, --calendar), personal calendars out (render --owner/--room) --
+    "the calendar has no events: there is nothing to check": "달력에 일정이 없습니다. 검사할 것이 없습니다",
+    "{person} is busy in their calendar with {event!r} ({when}, {where}) at the same time as {segment!r} ({booking})": (
+        "{person}의 달력에 같은 시간 {event!r}({when}, {where}) 일정이 있는데 {segment!r}({booking})을(를) 맡았습니다"
+    ),
+    "--calendar takes NAME=FILE (kim=kim.ics), not {value!r}": (
+        "--calendar에는 이름=파일(kim=kim.ics)을 씁니다. {value!r}은(는) 그 형식이 아닙니다"
+    ),
+    "DTSTART cannot be read; the event is left out": "DTSTART를 읽을 수 없어 이 일정은 제외합니다",
+    "DTEND cannot be read; the event is left out": "DTEND를 읽을 수 없어 이 일정은 제외합니다",
+    "DTEND {end} is before DTSTART {start}; the event is left out": (
+        "DTEND {end}이(가) DTSTART {start}보다 이릅니다. 이 일정은 제외합니다"
+    ),
+    "not an iCalendar file: it has no BEGIN:VCALENDAR": "iCalendar 파일이 아닙니다: BEGIN:VCALENDAR가 없습니다",
+    "the file holds {count} calendars; only the first is read": (
+        "파일에 달력이 {count}개 있습니다. 첫 번째만 읽습니다"
+    ),
+    "the calendar's events cannot be matched to their lines": "달력의 일정을 파일의 줄과 맞출 수 없습니다",
+    "{name} cannot be read ({error}); the event is left out": "{name}을(를) 읽을 수 없어({error}) 이 일정은 제외합니다",
+    "the event has no DTSTART; it is left out": "일정에 DTSTART가 없어 제외합니다",
+    "the calendar cannot be read: {error}": "달력을 읽을 수 없습니다: {error}",
+    "X-WR-TIMEZONE cannot be applied: {error}": "X-WR-TIMEZONE을 적용할 수 없습니다: {error}",
+    "recurring events cannot be expanded: {error}": "반복 일정을 펼칠 수 없습니다: {error}",
+    "the event repeats up to {count} times from {first} to {until}, more than the {limit} tfagenda expands; it is left out": (
+        "이 일정은 {first}부터 {until}까지 최대 {count}번 반복되어, tfagenda가 펼치는 {limit}번을 넘습니다. 제외합니다"
+    ),
+    "the recurring event cannot be expanded: {error}": "반복 일정을 펼칠 수 없습니다: {error}",
+    "the calendar has more than {limit} events between {first} and {last}; the rest are not read": (
+        "달력에 {first}부터 {last}까지 일정이 {limit}개를 넘습니다. 나머지는 읽지 않았습니다"
+    ),
+    "BEGIN:{name} has no END:{name}": "BEGIN:{name}에 맞는 END:{name}이(가) 없습니다",
+    "this line is not a property (NAME:value) of an iCalendar file": (
+        "이 줄은 iCalendar 파일의 속성(이름:값)이 아닙니다"
+    ),
+    "END:{name} closes no open BEGIN:{name}": "END:{name}에 앞선 BEGIN:{name}이(가) 없습니다",
+    "END:{name} closes no open BEGIN:{name} (BEGIN:{open} is open)": (
+        "END:{name}에 앞선 BEGIN:{name}이(가) 없습니다(BEGIN:{open}이(가) 열려 있습니다)"
+    ),
+    "--calendar is for agenda files, not standard input (-)": (
+        "--calendar는 회의 일정 파일에 씁니다. 표준 입력(-)에는 쓸 수 없습니다"
+    ),
+    "it is a folder": "폴더입니다",
+    "no such file": "파일이 없습니다",
+    "--calendar {value}: cannot read {file}: {why}": "--calendar {value}: {file}을(를) 읽을 수 없습니다: {why}",
+    "--calendar {value}: {file} is larger than {mib} MiB, the most tfagenda reads": (
+        "--calendar {value}: {file}이(가) tfagenda가 읽는 최대 크기 {mib} MiB보다 큽니다"
+    ),
+    "--owner and --room are for --format ics (a personal or a room's calendar)": (
+        "--owner와 --room은 --format ics(개인 또는 회의실 달력)와 함께 씁니다"
+    ),
+    "--owner and --room cannot be used together; render one calendar at a time": (
+        "--owner와 --room은 함께 쓸 수 없습니다. 달력을 하나씩 출력하세요"
+    ),
+    "no {what} {value!r} in the agenda; it has: {known}": (
+        "회의 일정에 {what} {value!r}이(가) 없습니다. 있는 것: {known}"
+    ),
+    "no {what} {value!r} in the agenda, which names none": (
+        "회의 일정에 {what} {value!r}이(가) 없습니다. 일정에 하나도 적혀 있지 않습니다"
+    ),
+    "the calendar has {count} events; tfagenda reads the first {limit} (about 20 seconds), and the {skipped} from this one on are not read": (
+        "달력에 일정이 {count}개 있습니다. tfagenda는 처음 {limit}개(약 20초)만 읽고, 이 일정부터 {skipped}개는 읽지 않았습니다"
+    ),
+    "owner": "담당",
+    "room": "회의실",
+    "comparing the agendas with the calendars (--calendar)": "회의 일정과 달력 비교(--calendar)",
     # -- diff ------------------------------------------------------------------------------------
     "added": "새로 추가",
     "cancelled": "취소",

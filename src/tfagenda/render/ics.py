@@ -24,7 +24,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from tfagenda import __version__ as _version
-from tfagenda.messages import T
+from tfagenda.messages import Message, T
 from tfagenda.render import RenderError
 from tfagenda.render.rows import AgendaRows, DayRows, Row
 from tfagenda.render.view import finding_text, lines_text, one_line, owner_names, time_text, words
@@ -50,18 +50,22 @@ def render(agendas: list[AgendaRows], color: bool = False, **options: Any) -> st
         if agendas[0].timezone:
             calendar.add("x-wr-timezone", agendas[0].timezone)
     stamp = _dtstamp(agendas, options.get("dtstamp"))
-    for agenda in agendas:
-        for day in agenda.days:
-            if options.get("segments"):
-                for track in day.tracks:
-                    for row in track.rows:
-                        event = _segment_event(agenda, day, row, stamp)
-                        if event is not None:
-                            calendar.add_component(event)
-            else:
-                event = _day_event(agenda, day, stamp)
-                if event is not None:
-                    calendar.add_component(event)
+    owner, room = options.get("owner"), options.get("room")
+    if owner is not None or room is not None:
+        _personal(calendar, agendas, stamp, owner, room)
+    else:
+        for agenda in agendas:
+            for day in agenda.days:
+                if options.get("segments"):
+                    for track in day.tracks:
+                        for row in track.rows:
+                            event = _segment_event(agenda, day, row, stamp)
+                            if event is not None:
+                                calendar.add_component(event)
+                else:
+                    event = _day_event(agenda, day, stamp)
+                    if event is not None:
+                        calendar.add_component(event)
     dates = [d for agenda in agendas for d in agenda.dates]
     if dates:
         # VTIMEZONE from the year before the first date to the year after the last: short and enough
@@ -79,7 +83,8 @@ def _dtstamp(agendas: list[AgendaRows], given: Any) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     if isinstance(given, dt.datetime):
         return given.astimezone(dt.UTC) if given.tzinfo else given.replace(tzinfo=dt.UTC)
-    first = min(d for agenda in agendas for d in agenda.dates)
+    # (no dates: no events either, so the stamp is written nowhere)
+    first = min((d for agenda in agendas for d in agenda.dates), default=dt.date(1970, 1, 1))
     return dt.datetime(first.year, first.month, first.day, tzinfo=dt.UTC)
 
 
@@ -174,3 +179,85 @@ def _segment_event(agenda: AgendaRows, day: DayRows, row: Row, stamp: dt.datetim
     if row.kind:
         event.add("categories", [one_line(row.kind)])
     return event
+
+
+# -- one person's or one room's calendar (render --format ics --owner NAME / --room NAME) --------
+
+
+def _identities(agenda: AgendaRows) -> dict[str, str]:
+    """Every way the agenda names a person (id, name, an owner as written) → the person's id."""
+    names = {person_id: person_id for person_id in agenda.people}
+    for person_id, name in agenda.people.items():
+        names.setdefault(name, person_id)
+    for day in agenda.days:
+        for row in day.rows:
+            for written, person_id in zip(row.owners, row.person_ids):
+                names.setdefault(written, person_id)
+    return names
+
+
+def _room_of(agenda: AgendaRows, day: DayRows, row: Row) -> str | None:
+    return row.track if row.track else (day.venue or agenda.venue)
+
+
+def _personal(
+    calendar: Calendar,
+    agendas: list[AgendaRows],
+    stamp: dt.datetime,
+    owner: str | None,
+    room: str | None,
+) -> None:
+    """Only ``owner``'s segments (a part of theirs in someone else's segment too), or only ``room``'s;
+    an owner or room no agenda has is a ``RenderError`` listing the known ones."""
+    chosen: list[tuple[AgendaRows, DayRows, Row]] = []
+    known_people: dict[str, None] = {}
+    known_rooms: dict[str, None] = {}
+    for agenda in agendas:
+        names = _identities(agenda)
+        for person_id in names.values():
+            shown = agenda.people.get(person_id)
+            known_people[f"{person_id} ({shown})" if shown and shown != person_id else person_id] = None
+        wanted = names.get(owner) if owner is not None else None
+        for day in agenda.days:
+            for track in day.tracks:
+                for top in track.rows:
+                    for row in _matching(agenda, day, top, wanted, room, known_rooms):
+                        chosen.append((agenda, day, row))
+    if owner is not None and owner not in _all_names(agendas):
+        raise RenderError(_unknown(T("owner"), owner, known_people))
+    if room is not None and room not in known_rooms:
+        raise RenderError(_unknown(T("room"), room, known_rooms))
+    for agenda, day, row in chosen:
+        event = _segment_event(agenda, day, row, stamp)
+        if event is not None:
+            calendar.add_component(event)
+
+
+def _all_names(agendas: list[AgendaRows]) -> set[str]:
+    return {name for agenda in agendas for name in _identities(agenda)}
+
+
+def _matching(
+    agenda: AgendaRows,
+    day: DayRows,
+    row: Row,
+    wanted: str | None,
+    room: str | None,
+    rooms: dict[str, None],
+) -> list[Row]:
+    """``row`` if it is the owner's (or in the room), else the parts of it that are."""
+    where = _room_of(agenda, day, row)
+    if where:
+        rooms[where] = None
+    if room is not None:
+        return [row] if where == room else []
+    if wanted is not None and wanted in row.person_ids:
+        return [row]
+    return [found for part in row.parts for found in _matching(agenda, day, part, wanted, room, rooms)]
+
+
+def _unknown(what: Message, value: str, known: dict[str, None]) -> Message:
+    listed = ", ".join(sorted(known, key=str.casefold)) if known else None
+    if listed is None:
+        return T("no {what} {value!r} in the agenda, which names none", what=what, value=value)
+    return T("no {what} {value!r} in the agenda; it has: {known}", what=what, value=value, known=listed)

@@ -37,7 +37,7 @@ def _agenda(agenda: AgendaRows, level: str) -> str:
     said = words(agenda.lang)
     out = [f"{level} {_cell(agenda.title)}", ""]
     many_days = len(agenda.days) > 1
-    if not many_days:
+    if len(agenda.days) == 1:  # (no days: a calendar of holidays only, `days: []`)
         out += _overview(agenda.days[0], agenda, said)
     for day in agenda.days:
         if many_days:

@@ -436,6 +436,7 @@ class Bookings:
     path: str
     names: tuple[tuple[str, tuple[str, ...]], ...]
     bookings: tuple[Booking, ...]
+    timezone: str | None = None  # the agenda's, for comparing with calendars (--calendar)
 
 
 def bookings_of(ctx: Context) -> Bookings | None:
@@ -496,7 +497,7 @@ def bookings_of(ctx: Context) -> Bookings | None:
                 room_of(placed, agenda),
             )
         )
-    return Bookings(ctx.loaded.path, names, tuple(bookings))
+    return Bookings(ctx.loaded.path, names, tuple(bookings), agenda.timezone)
 
 
 def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Problem]]:
