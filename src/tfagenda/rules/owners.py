@@ -238,7 +238,9 @@ def double_booked(ctx: Context) -> Iterable[Problem]:
     Owners are matched by id, alias or name in `people`. Segments of one track that overlap are
     S001, and a person may own a segment and one of its parts, so neither is reported here. Days
     are compared by date. When several agendas are checked together, they are also checked
-    against each other, and the finding appears in both files.
+    against each other, and the finding appears in both files. With `--calendar kim=kim.ics`, kim's
+    segments are also checked against the busy events of kim's own calendar (docs/calendars.md),
+    and the finding names the calendar event, its time and line.
 
     Within a file, a person in several overlapping segments is one finding that lists them all
     (five parallel sessions: one finding naming the five), never the same pair twice; the person
