@@ -58,6 +58,10 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_while_working(folder: Path, send: str) -> tuple[set[int], subprocess.Popen[str]]:
     process = subprocess.Popen(
         [sys.executable, "-m", "tfagenda", "check", "--isolated", "--quiet", str(folder)],
@@ -66,6 +70,9 @@ def _interrupt_while_working(folder: Path, send: str) -> tuple[set[int], subproc
         text=True,
         env={**os.environ, "TFAGENDA_JOBS": "2"},
         start_new_session=True,  # its own process group, as a shell gives a command
+        # A shell's foreground command gets SIGINT's default action even when these tests were
+        # started in the background (`pytest &` in a script ignores SIGINT, and children inherit it).
+        preexec_fn=_default_sigint,
     )
     workers: set[int] = set()
     deadline = time.monotonic() + 60

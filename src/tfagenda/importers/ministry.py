@@ -722,6 +722,13 @@ class _Reader:
             head = text[: stated.start()].rstrip()
             if "duration" not in values:
                 self._stated_minutes(index, cell, values, spans)
+            head_link = _LINK.fullmatch(head)  # `[Talk](./talk.md) (15 mins)`: the link's text
+            if head_link:
+                values["title"] = head_link["text"].strip()
+                spans["title"] = self._span(
+                    index, column + head_link.start("text"), column + head_link.end("text")
+                )
+                return
             values["title"] = head
             spans["title"] = self._span(index, column, column + len(head))
             return

@@ -148,7 +148,7 @@ def missing_owner(ctx: Context) -> Iterable[Problem]:
         )
 
 
-@rule("O002", "unknown-owner", Severity.ERROR)
+@rule("O002", "unknown-owner", Severity.ERROR, fix=Applicability.UNSAFE)
 def unknown_owner(ctx: Context) -> Iterable[Problem]:
     """An owner is neither an id, an alias nor a name in `people`.
 

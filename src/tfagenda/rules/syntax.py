@@ -45,12 +45,13 @@ def yaml_syntax(ctx: Context) -> Iterable[Problem]:
     return problems_from_loader(ctx, "E001")
 
 
-@rule("E002", "schema", Severity.ERROR, needs_timeline=False)
+@rule("E002", "schema", Severity.ERROR, fix=Applicability.SAFE, needs_timeline=False)
 def schema(ctx: Context) -> Iterable[Problem]:
     """A field is missing, unknown or of the wrong type.
 
     Unknown keys are never dropped silently: a misspelt `duraton:` would otherwise leave the
-    segment without a duration. The message names the closest known key.
+    segment without a duration. The message names the closest known key. A date written in
+    another notation (`date: 2026. 4. 9.`) is E002 with a safe fix to the ISO date (`2026-04-09`).
 
     ## Example
     ```yaml
@@ -88,13 +89,15 @@ def duplicate_key(ctx: Context) -> Iterable[Problem]:
     return problems_from_loader(ctx, "E003")
 
 
-@rule("E004", "bad-time", Severity.ERROR, needs_timeline=False)
+@rule("E004", "bad-time", Severity.ERROR, fix=Applicability.SAFE, needs_timeline=False)
 def bad_time(ctx: Context) -> Iterable[Problem]:
     """A time, duration or slot cannot be read (`"25:10"`, `"16:70"`, `"soon"`).
 
     Times are `"HH:MM"` or `"H:MM"` from 00:00 to 24:00. Durations are whole minutes or one of
     `"5m"`, `"5min"`, `"5분"`, `"'05"`, `"05'"`, `"1h"`, `"1h30m"`, `"1:30"`, `"PT1H30M"`.
-    A slot is `"16:30-18:00"` (or with `~`) or `{start: "16:30", end: "18:00"}`.
+    A slot is `"16:30-18:00"` (or with `~`) or `{start: "16:30", end: "18:00"}`. A time in another
+    notation that means one time (`오후 2시 10분`, `"09.30"`) has a safe fix to it (`"14:10"`,
+    `"09:30"`); one that can mean two (`"9:5"`: 09:05 or 09:50) names both and fixes nothing.
 
     ## Example
     ```yaml
