@@ -348,6 +348,19 @@ def test_a_day_without_a_date_is_checked_by_the_windows_without_one() -> None:
     )
 
 
+def test_an_every_day_window_across_midnight_is_named_once() -> None:
+    # After midnight the day before's 22:00-02:00 and the day's own touch the segment's calendar
+    # day; the message once said "available only 22:00–02:00, 22:00–02:00".
+    text = AVAILABILITY.format(
+        field="available", windows='"22:00-02:00"', slot="22:00-03:00", start="01:30", duration=60
+    )
+    (finding,) = [f for f in check_text(text) if f.code == "O006"]
+    assert finding.message.say("en") == (
+        "김민지 (kim) is available only 22:00–02:00 that day, not during '발표' (2026-03-12, 01:30–02:30); "
+        "the nearest time they are free for its 60 minutes is 01:00–02:00"
+    )
+
+
 def test_o006_message_in_korean_and_the_suggestion_avoids_other_segments() -> None:
     text = """title: 포럼
 date: 2026-03-12

@@ -142,5 +142,6 @@ def nearest_fit(start: int, length: int, free: Sequence[Interval], day: Interval
 
 
 def spoken(spans: Sequence[Interval]) -> str:
-    """``[(540, 720), (780, 1080)]`` → ``"09:00–12:00, 13:00–18:00"``."""
-    return ", ".join(f"{format_time(low)}–{format_time(high)}" for low, high in spans)
+    """``[(540, 720), (780, 1080)]`` → ``"09:00–12:00, 13:00–18:00"``. A window that crosses
+    midnight reads the same on both days it touches (``22:00–02:00``): said once."""
+    return ", ".join(dict.fromkeys(f"{format_time(low)}–{format_time(high)}" for low, high in spans))
