@@ -236,6 +236,18 @@ def test_registry_problems_are_reported_at_its_lines_once(folder: Path) -> None:
     assert result.exit_code() == 1
 
 
+@pytest.mark.parametrize(("people", "what"), [("5", "a number"), ("null", "null"), ("[kim, lee]", "a list")])
+def test_a_registry_whose_people_is_no_mapping_is_one_problem(folder: Path, people: str, what: str) -> None:
+    # ``people`` was set aside and then read as missing, round after round: 100 problems listed.
+    write(folder / "people.yaml", f"people: {people}\n")
+    write(folder / "agendas" / "a.yaml", meeting("A", ("kim", "-")))
+    result = check_paths(["agendas"])
+    registry = [f for f in result.findings if f.path == "people.yaml"]
+    assert [(f.line, f.code) for f in registry] == [(1, "E002")]
+    assert registry[0].message.say("en") == f"people must be a mapping (key: value), not {what}"
+    assert result.exit_code() == 1
+
+
 def test_checking_the_registry_itself(folder: Path) -> None:
     write(folder / "people.yaml", REGISTRY)
     result = check("people.yaml")
