@@ -56,9 +56,10 @@ def _bad_changeover(message: Message) -> PydanticCustomError:
     return PydanticCustomError("bad_changeover", "{message}", {"message": message})
 
 
-# The longest changeover: a day. Longer is a typo (minutes for hours) and would name a start time
-# that wraps round the clock ("start 'Panel' at 20:39 or later" for 99,999,999,999 minutes).
-MAX_CHANGEOVER = 24 * 60
+# The longest changeover: a week, as for a segment's duration (model.MAX_DURATION). Longer is a
+# typo or a crafted value, and named a start time that wrapped round the clock ("start 'Panel' at
+# 20:39 or later" for 99,999,999,999 minutes).
+MAX_CHANGEOVER = 7 * 24 * 60
 
 
 def _changeover_minutes(value: Any, key: str | None = None) -> int:
@@ -67,7 +68,7 @@ def _changeover_minutes(value: Any, key: str | None = None) -> int:
         if minutes > MAX_CHANGEOVER:
             raise ValueError(
                 T(
-                    "duration {value} is more than a day; a changeover is at most {limit} minutes",
+                    "duration {value} is more than a week; a changeover is at most {limit} minutes (7 days)",
                     value=value,
                     limit=f"{MAX_CHANGEOVER:,}",
                 )
