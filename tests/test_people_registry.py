@@ -400,6 +400,25 @@ def test_a_persons_free_time_is_worked_out_once_per_day(monkeypatch: pytest.Monk
     assert len(calls) == 1
 
 
+def test_a_start_at_midnight_of_an_overnight_slot_is_00_00() -> None:
+    # format_time writes 1440 as 24:00 (an end); the start of a window or a segment was said so too:
+    # "unavailable 24:00–00:30, during 'P' (2026-03-10, 24:00–01:00)".
+    text = """title: T
+date: 2026-03-10
+slot: "22:00-02:00"
+people: {kim: {name: Kim, unavailable: "2026-03-11 00:00-00:30"}}
+segments:
+  - {title: K, start: "22:00", end: "24:00", owner: "-"}
+  - {title: P, start: "00:00", end: "01:00", owner: kim}
+  - {title: Q, start: "01:00", end: "02:00", owner: "-"}
+"""
+    (finding,) = [f for f in check_text(text) if f.code == "O006"]
+    assert finding.message.say("en") == (
+        "Kim (kim) is unavailable 00:00–00:30, during 'P' (2026-03-10, 00:00–01:00); "
+        "the nearest time they are free for its 60 minutes is 00:30–01:30"
+    )
+
+
 def test_o006_message_in_korean_and_the_suggestion_avoids_other_segments() -> None:
     text = """title: 포럼
 date: 2026-03-12
