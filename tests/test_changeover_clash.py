@@ -80,6 +80,12 @@ def test_room_pairs_one_way_and_both_ways_in_any_case() -> None:
         ({"A <-> B": 5, "B -> A": 10}, "'B -> A' gives the way from B to A a second time"),
         ({"A -> B": "soon"}, "the changeover for 'A -> B': 'soon' is not a duration"),
         ({"A -> B -> C": 5}, "is neither default nor a room pair"),
+        # more than a week (as a segment's duration): its suggested start wrapped round the clock
+        (
+            99999999999,
+            "duration 99999999999 is more than a week; a changeover is at most 10,080 minutes (7 days)",
+        ),
+        ({"A -> B": "169h"}, "the changeover for 'A -> B': duration 169h is more than a week"),
     ],
 )
 def test_bad_changeover_in_a_file_is_e002_at_the_value(written: Any, message: str) -> None:

@@ -299,6 +299,23 @@ def test_standard_input_is_one_version() -> None:
     assert result.stdout.startswith(f"--- <stdin>\n+++ {NEW}\n")
 
 
+def test_a_title_cannot_become_a_link_or_an_image_in_markdown(tmp_path: Path) -> None:
+    # render's escaping keeps brackets as written; in a PR comment "[x](url)" was a live link.
+    title = "[Slides](https://evil.example) ![pixel](https://evil.example/p.png) [database failover]"
+    old = write(
+        tmp_path / "old.yaml", meeting(f'{{title: "{title}", start: "10:00", duration: 10, owner: "-"}}')
+    )
+    new = write(
+        tmp_path / "new.yaml", meeting(f'{{title: "{title}", start: "10:05", duration: 10, owner: "-"}}')
+    )
+    markdown = run("diff", str(old), str(new), "-f", "md").stdout
+    assert "](" not in markdown
+    assert (
+        "[Slides]\\(https://evil.example) ![pixel]\\(https://evil.example/p.png) [database failover]"
+        in markdown
+    )
+
+
 def test_text_from_the_files_cannot_act_on_a_terminal_or_become_markdown(tmp_path: Path) -> None:
     old = write(
         tmp_path / "old.yaml",

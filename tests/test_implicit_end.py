@@ -113,3 +113,25 @@ def test_a_start_only_parent_ends_where_its_parts_end(tmp_path: Path) -> None:
     assert [f.message.say("en") for f in findings] == [
         "'Talks' gives no end: it ends at 09:45, where its last part ends"
     ]
+
+
+def test_a_flow_mapping_with_an_anchor_or_tag_gets_the_end_inside_its_braces(tmp_path: Path) -> None:
+    # The mapping's text starts at its anchor or tag, not at '{': the end once went on a new line
+    # after the '}', and the fix was refused as unreadable.
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'title: W\nslot: "10:00-11:00"\nsegments:\n'
+        '  - &a {title: A, owner: "-", start: "10:00"}\n'
+        '  - !!map\n    # tagged\n    {title: B, owner: "-", start: "10:20"}\n'
+        '  - {title: C, owner: "-", start: "10:30", end: "11:00"}\n',
+        encoding="utf-8",
+    )
+    result = RUNNER.invoke(app, ["check", "--extend-select", "T005", "--fix", "--unsafe-fixes", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == (
+        'title: W\nslot: "10:00-11:00"\nsegments:\n'
+        '  - &a {title: A, owner: "-", start: "10:00", end: "10:20"}\n'
+        '  - !!map\n    # tagged\n    {title: B, owner: "-", start: "10:20", end: "10:30"}\n'
+        '  - {title: C, owner: "-", start: "10:30", end: "11:00"}\n'
+    )
+    assert _codes(path, Settings.defaults().with_selection(extend_select=["T005"])) == []

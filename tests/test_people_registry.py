@@ -236,6 +236,18 @@ def test_registry_problems_are_reported_at_its_lines_once(folder: Path) -> None:
     assert result.exit_code() == 1
 
 
+@pytest.mark.parametrize(("people", "what"), [("5", "a number"), ("null", "null"), ("[kim, lee]", "a list")])
+def test_a_registry_whose_people_is_no_mapping_is_one_problem(folder: Path, people: str, what: str) -> None:
+    # ``people`` was set aside and then read as missing, round after round: 100 problems listed.
+    write(folder / "people.yaml", f"people: {people}\n")
+    write(folder / "agendas" / "a.yaml", meeting("A", ("kim", "-")))
+    result = check_paths(["agendas"])
+    registry = [f for f in result.findings if f.path == "people.yaml"]
+    assert [(f.line, f.code) for f in registry] == [(1, "E002")]
+    assert registry[0].message.say("en") == f"people must be a mapping (key: value), not {what}"
+    assert result.exit_code() == 1
+
+
 def test_checking_the_registry_itself(folder: Path) -> None:
     write(folder / "people.yaml", REGISTRY)
     result = check("people.yaml")
@@ -345,6 +357,65 @@ def test_a_day_without_a_date_is_checked_by_the_windows_without_one() -> None:
     assert finding.message.say("en") == (
         "김민지 (kim) is unavailable 12:00–12:30, during '발표' (11:30–12:30); "
         "the nearest time they are free for its 60 minutes is 11:00–12:00"
+    )
+
+
+def test_an_every_day_window_across_midnight_is_named_once() -> None:
+    # After midnight the day before's 22:00-02:00 and the day's own touch the segment's calendar
+    # day; the message once said "available only 22:00–02:00, 22:00–02:00".
+    text = AVAILABILITY.format(
+        field="available", windows='"22:00-02:00"', slot="22:00-03:00", start="01:30", duration=60
+    )
+    (finding,) = [f for f in check_text(text) if f.code == "O006"]
+    assert finding.message.say("en") == (
+        "김민지 (kim) is available only 22:00–02:00 that day, not during '발표' (2026-03-12, 01:30–02:30); "
+        "the nearest time they are free for its 60 minutes is 01:00–02:00"
+    )
+
+
+def test_a_persons_free_time_is_worked_out_once_per_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was worked out again for every segment: a person with 720 windows and 600 segments took
+    # 13 s of CPU time.
+    from tfagenda.rules import availability
+
+    calls: list[object] = []
+    original = availability._free
+
+    def counted(*args: object) -> object:
+        calls.append(args)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(availability, "_free", counted)
+    segments = "".join(
+        f'  - {{title: S{i}, start: "{9 + i // 60:02d}:{i % 60:02d}", duration: 1, owner: kim}}\n'
+        for i in range(120)
+    )
+    text = (
+        'title: T\ndate: 2026-03-12\nslot: "09:00-11:00"\n'
+        'people:\n  kim: {name: K, available: "09:00-10:00"}\n'
+        f"segments:\n{segments}"
+    )
+    found = [f for f in check_text(text) if f.code == "O006"]
+    assert len(found) == 60  # the second hour
+    assert len(calls) == 1
+
+
+def test_a_start_at_midnight_of_an_overnight_slot_is_00_00() -> None:
+    # format_time writes 1440 as 24:00 (an end); the start of a window or a segment was said so too:
+    # "unavailable 24:00–00:30, during 'P' (2026-03-10, 24:00–01:00)".
+    text = """title: T
+date: 2026-03-10
+slot: "22:00-02:00"
+people: {kim: {name: Kim, unavailable: "2026-03-11 00:00-00:30"}}
+segments:
+  - {title: K, start: "22:00", end: "24:00", owner: "-"}
+  - {title: P, start: "00:00", end: "01:00", owner: kim}
+  - {title: Q, start: "01:00", end: "02:00", owner: "-"}
+"""
+    (finding,) = [f for f in check_text(text) if f.code == "O006"]
+    assert finding.message.say("en") == (
+        "Kim (kim) is unavailable 00:00–00:30, during 'P' (2026-03-10, 00:00–01:00); "
+        "the nearest time they are free for its 60 minutes is 00:30–01:30"
     )
 
 

@@ -276,3 +276,23 @@ def test_analysis_of_one_line_texts_is_ruamel_yamls(text: str) -> None:
     if not text or not yamlout._ONE_LINE.fullmatch(text):
         return
     assert yamlout._analyze(text) == yamlout._analyze_any(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("e\x1bvil\x7f.xml", "e\\x1bvil\\x7f.xml"),
+        ("z\udcff\ufeff.xml", "z\\udcff\\ufeff.xml"),
+        ("n\x00.json", "n\\x00.json"),
+    ],
+)
+def test_header_comment_with_characters_yaml_refuses_stays_readable(name: str, shown: str) -> None:
+    # The header names the source file; a control character, a byte that is not UTF-8 (a
+    # surrogate) or a byte order mark in that name made the written file unreadable (E001).
+    data = {"title": "T", "segments": [{"start": "10:00", "end": "10:30", "title": "A"}]}
+    for write in (to_yaml, ruamel_yaml):
+        text = write(data, f"Imported from {name} by `tfagenda import`.")
+        assert text.splitlines()[0] == f"# Imported from {shown} by `tfagenda import`."
+        assert text.encode("utf-8")  # no lone surrogate left
+        assert not parse(text).problems
+        assert load_text(text, "out.yaml").problems == []

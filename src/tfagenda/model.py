@@ -369,7 +369,9 @@ class Person(_Node):
 class PeopleRegistry(_Node):
     """A shared people registry (``people.yaml``): the ``people`` of every agenda that finds it."""
 
-    people: dict[str, Person | None]
+    # A default, so that a ``people:`` that is not a mapping is set aside once, not read as missing
+    # round after round (the problem listed 100 times).
+    people: dict[str, Person | None] = Field(default_factory=dict)
 
     def assign_paths(self) -> None:
         self._path = ()

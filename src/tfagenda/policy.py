@@ -56,9 +56,24 @@ def _bad_changeover(message: Message) -> PydanticCustomError:
     return PydanticCustomError("bad_changeover", "{message}", {"message": message})
 
 
+# The longest changeover: a week, as for a segment's duration (model.MAX_DURATION). Longer is a
+# typo or a crafted value, and named a start time that wrapped round the clock ("start 'Panel' at
+# 20:39 or later" for 99,999,999,999 minutes).
+MAX_CHANGEOVER = 7 * 24 * 60
+
+
 def _changeover_minutes(value: Any, key: str | None = None) -> int:
     try:
-        return parse_duration(value)
+        minutes = parse_duration(value)
+        if minutes > MAX_CHANGEOVER:
+            raise ValueError(
+                T(
+                    "duration {value} is more than a week; a changeover is at most {limit} minutes (7 days)",
+                    value=value,
+                    limit=f"{MAX_CHANGEOVER:,}",
+                )
+            )
+        return minutes
     except ValueError as error:
         reason = error.args[0] if error.args and isinstance(error.args[0], Message) else verbatim(str(error))
         raise _bad_changeover(

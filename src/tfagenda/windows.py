@@ -142,5 +142,9 @@ def nearest_fit(start: int, length: int, free: Sequence[Interval], day: Interval
 
 
 def spoken(spans: Sequence[Interval]) -> str:
-    """``[(540, 720), (780, 1080)]`` → ``"09:00–12:00, 13:00–18:00"``."""
-    return ", ".join(f"{format_time(low)}–{format_time(high)}" for low, high in spans)
+    """``[(540, 720), (780, 1080)]`` → ``"09:00–12:00, 13:00–18:00"``. A window that crosses
+    midnight reads the same on both days it touches (``22:00–02:00``): said once."""
+    # a start at midnight is 00:00 (format_time writes 1440 as 24:00, the end of a day)
+    return ", ".join(
+        dict.fromkeys(f"{format_time(low % MINUTES_PER_DAY)}–{format_time(high)}" for low, high in spans)
+    )

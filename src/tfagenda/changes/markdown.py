@@ -3,14 +3,22 @@
 One section per file: a heading with the agenda's title, the two versions and the summary, then a
 bold line per person and a list of their changes. Text from the files is escaped as ``render
 --format md`` escapes it (``<`` ``>`` ``&`` as entities; `` ` ``, ``|`` and ``\\`` backslash-escaped;
-control characters shown as ``\\x1b``), so a title cannot become HTML, code or a link.
+control characters shown as ``\\x1b``; ``](`` as ``]\\(``), so a title cannot become HTML, code,
+a link or an image.
 """
 
 from __future__ import annotations
 
 from tfagenda.changes.compare import AgendaChanges
 from tfagenda.changes.describe import absent, mark, nobody_heading, sentence, summary
-from tfagenda.render.markdown import _cell as escape  # the escaping of render --format md
+from tfagenda.render.markdown import _cell  # the escaping of render --format md
+
+
+def escape(text: str) -> str:
+    """File text as ``render --format md`` escapes it, and ``](`` as ``]\\(``: a pull-request
+    comment must not carry a link or an image a title wrote (``[Slides](https://…)``), while
+    ``[database failover]`` stays as written."""
+    return _cell(text).replace("](", "]\\(")
 
 
 def render(results: list[AgendaChanges], lang: str) -> str:

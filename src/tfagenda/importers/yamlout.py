@@ -32,7 +32,9 @@ _WIDTH = 4096
 
 def to_yaml(data: dict[str, Any], comment: str | None = None) -> str:
     """YAML text for agenda data; ``comment`` becomes a header comment (one ``#`` line per line)."""
-    header = "".join(f"# {line}\n" if line else "#\n" for line in (comment or "").splitlines())
+    header = "".join(
+        f"# {_COMMENT_UNSAFE.sub(_shown, line)}\n" if line else "#\n" for line in (comment or "").splitlines()
+    )
     try:
         return header + _Writer().document(data)
     except _Unwritable:
@@ -50,9 +52,21 @@ def to_yaml(data: dict[str, Any], comment: str | None = None) -> str:
     return header + body
 
 
+# What a comment line cannot hold as is (YAML refuses control characters; a byte order mark or a
+# non-character is refused by the readers), shown as the escape ``check`` would show (``\x1b``).
+_COMMENT_UNSAFE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def ruamel_yaml(data: dict[str, Any], comment: str | None = None) -> str:
     """``to_yaml`` as ruamel.yaml's round-trip dumper writes it (the reference the direct writer matches)."""
-    header = "".join(f"# {line}\n" if line else "#\n" for line in (comment or "").splitlines())
+    header = "".join(
+        f"# {_COMMENT_UNSAFE.sub(_shown, line)}\n" if line else "#\n" for line in (comment or "").splitlines()
+    )
     return header + _ruamel_body(data)
 
 

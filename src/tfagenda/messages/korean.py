@@ -104,6 +104,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     '{key!r} is neither default nor a room pair such as "Hall A -> Hall B" or "Hall A <-> Hall B"': '{key!r}는 default도 장소 쌍도 아닙니다. "Hall A -> Hall B"(한 방향) 또는 "Hall A <-> Hall B"(양방향)처럼 적으십시오',
     "{key!r} names the same room twice; no changeover is needed within a room": "{key!r}에 같은 장소가 두 번 적혀 있습니다. 같은 장소 안에서는 이동 시간이 필요 없습니다",
     "{key!r} gives the way from {start} to {end} a second time": "{key!r}에서 {start}에서 {end}까지의 이동 시간을 두 번째로 정했습니다",
+    "duration {value} is more than a week; a changeover is at most {limit} minutes (7 days)": "이동 시간 {value}이(가) 일주일보다 깁니다. 이동 시간은 최대 {limit}분(7일)입니다",
     # -- slot: F001–F003 ---------------------------------------------------------------------
     "{title!r} starts at {start}, {early} before the slot {slot} starts": "‘{title}’의 시작({start})이 회의 시간({slot})의 시작보다 {early} 이릅니다",
     "{title!r} ends at {end}, {late} after the slot {slot} ends": "‘{title}’의 종료({end})가 회의 시간({slot})의 종료보다 {late} 늦습니다",

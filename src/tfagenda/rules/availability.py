@@ -137,6 +137,9 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
     for placed in segments:
         for owner in placed.segment.owner:
             booked[(names.get(owner, owner), day_key(placed))].append(placed)
+    frees: dict[
+        tuple[str | None, dt.date | None], tuple[list[Interval], list[Interval], list[Interval]] | None
+    ] = {}
     for placed in segments:
         owners = placed.segment.owner
         for index, owner in enumerate(owners):
@@ -144,7 +147,10 @@ def owner_unavailable(ctx: Context) -> Iterable[Problem]:
             person = people.get(person_id) if person_id is not None else None
             if person is None or not person.has_availability:
                 continue
-            found = _free(person.available, person.unavailable, placed.track.day.date)
+            date = placed.track.day.date
+            if (person_id, date) not in frees:  # a person's day is worked out once, not per segment
+                frees[(person_id, date)] = _free(person.available, person.unavailable, date)
+            found = frees[(person_id, date)]
             if found is None:
                 continue
             free, allowed, blocked = found

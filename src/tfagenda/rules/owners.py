@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tfagenda.clock import format_time
+from tfagenda.clock import MINUTES_PER_DAY, format_time
 from tfagenda.findings import (
     MAX_FINDINGS_PER_RULE,
     Applicability,
@@ -350,7 +350,8 @@ def _describe(date: dt.date | None, track: str | None, start: int, end: int) -> 
         where.append(date.isoformat())
     if track:
         where.append(track)
-    where.append(f"{format_time(start)}–{format_time(end)}")
+    # a start at midnight after the day's slot began is 00:00; 24:00 is an end
+    where.append(f"{format_time(start % MINUTES_PER_DAY)}–{format_time(end)}")
     return ", ".join(where)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from tfagenda.clock import format_time, respell_duration
@@ -245,6 +246,20 @@ def implicit_end(ctx: Context) -> Iterable[Problem]:
         yield Problem("T005", at, message, fix)
 
 
+# What may come before a flow mapping's '{': an anchor, a tag, spaces, line breaks and comments.
+_FLOW_MAPPING = re.compile(r"(?:\s+|&[^\s{}\[\],]+|![^\s{}\[\],]*|#[^\n]*)*\{")
+
+
+def _text_between(lines: list[str], first: Span, last: Span) -> str:
+    """The document's text from ``first``'s start to ``last``'s start."""
+    if first.line == last.line:
+        return lines[first.line - 1][first.column - 1 : last.column - 1]
+    middle = lines[first.line : last.line - 1]
+    return "\n".join(
+        [lines[first.line - 1][first.column - 1 :], *middle, lines[last.line - 1][: last.column - 1]]
+    )
+
+
 def _end_insertion(document: Document, placed: Placed, end: str) -> Edit | None:
     """The edit that writes ``end: "HH:MM"`` after the segment's start, in the mapping's style: after
     the start's line (and any comment on it) in a block mapping, after the start's value in a flow
@@ -257,7 +272,7 @@ def _end_insertion(document: Document, placed: Placed, end: str) -> Edit | None:
         return None
     lines = document.lines
     value = start.span
-    if lines[mapping.span.line - 1][mapping.span.column - 1 :].startswith("{"):
+    if _FLOW_MAPPING.match(_text_between(lines, mapping.span, start.key)):
         at = Span(value.end_line, value.end_column, value.end_line, value.end_column)
         return Edit(at, f', end: "{end}"')
     line = lines[value.end_line - 1]
