@@ -86,6 +86,9 @@ def test_check_imports_only_the_check_command() -> None:
         "tfagenda.cli.render",
         "tfagenda.cli.retime",
         "tfagenda.cli.importing",
+        "tfagenda.calendars",  # only with --calendar or a calendar file
+        "tfagenda.documents.hwpx",  # only for an office document
+        "tfagenda.changes",
         "rich",
         "icalendar",
     ):

@@ -87,6 +87,12 @@ def _maybe_office_document(raw: bytes, path: str) -> bool:
     return raw.startswith(_OFFICE_MAGIC) or b"%PDF-" in raw[:1024] or path.lower().endswith(_OFFICE_SUFFIXES)
 
 
+def _maybe_calendar(raw: bytes, path: str) -> bool:
+    # A cheap first look (a superset of calendars.events.looks_like_calendar's), so that checking a
+    # YAML agenda does not import the calendar reader (start-up time).
+    return b"VCALENDAR" in raw[:80].upper() or path.lower().endswith((".ics", ".ical", ".ifb", ".icalendar"))
+
+
 def load_file(path: str | Path) -> Loaded:
     """Read and load one agenda file; a file that cannot be read or decoded gives one problem."""
     name = str(path)
@@ -149,12 +155,13 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
             mib=MAX_FILE_BYTES // 2**20,
         )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(1, 1, 1, 1))])
-    from tfagenda.calendars.events import looks_like_calendar
+    if _maybe_calendar(raw, path):
+        from tfagenda.calendars.events import looks_like_calendar
 
-    if looks_like_calendar(raw, path):  # .ics: unfolded as bytes (a fold may split a character)
-        from tfagenda.calendars import read_bytes
+        if looks_like_calendar(raw, path):  # .ics: unfolded as bytes (a fold may split a character)
+            from tfagenda.calendars import read_bytes
 
-        return load_document(read_bytes(raw, path))
+            return load_document(read_bytes(raw, path))
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:

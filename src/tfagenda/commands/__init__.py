@@ -114,3 +114,34 @@ def refuse_overwriting_input(source: str, output: str | os.PathLike[str] | None,
                 source=source,
             )
         )
+
+
+def verify_revision(revision: str, option: str) -> str:
+    """The commit id git knows ``revision`` by here, or a UsageError naming ``option`` (``--rev``,
+    ``--changed-since``). The revision is passed after ``--end-of-options``: a value that starts
+    with ``-`` is never read as one of git's options."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as error:
+        raise UsageError(
+            T("{option} needs git: {error}", option=option, error=str(error.strerror or error))
+        ) from None
+    if done.returncode == 0:
+        return done.stdout.strip()
+    said = done.stderr.strip().splitlines()
+    if said and "not a git repository" in said[0]:
+        raise UsageError(verbatim(f"{option} {revision}: {said[0]}"))  # git's own words
+    raise UsageError(
+        T(
+            "{option} {revision}: not a git revision (a commit, branch or tag) in this repository",
+            option=option,
+            revision=revision,
+        )
+    )

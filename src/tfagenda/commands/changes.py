@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from tfagenda.commands import UsageError, default_paths, not_found, settings_for, use_color
+from tfagenda.commands import UsageError, default_paths, not_found, settings_for, use_color, verify_revision
 from tfagenda.messages import Commas, Message, T, verbatim
 
 if TYPE_CHECKING:
@@ -177,28 +177,6 @@ def _git(arguments: list[str], rev: str, cwd: str | None = None) -> bytes:
     return done.stdout
 
 
-def verify_revision(rev: str) -> str:
-    """The commit id ``rev`` names here, or a UsageError. ``rev`` is passed after
-    ``--end-of-options``: a value starting with ``-`` is never read as one of git's options."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--verify", "--end-of-options", f"{rev}^{{commit}}"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError as error:
-        raise UsageError(T("--rev needs git: {error}", error=str(error.strerror or error))) from None
-    if done.returncode == 0:
-        return done.stdout.strip()
-    said = done.stderr.strip().splitlines()
-    if said and "not a git repository" in said[0]:
-        raise UsageError(verbatim(f"--rev {rev}: {said[0]}"))  # git's own words
-    raise UsageError(
-        T("--rev {rev}: not a git revision (a commit, branch or tag) in this repository", rev=rev)
-    )
-
-
 def _revision_pairs(
     rev: str, targets: list[str], settings: Settings
 ) -> list[tuple[str, bytes | None, bytes | None]]:
@@ -207,7 +185,7 @@ def _revision_pairs(
     from tfagenda.discover import PathNotFound, _included, agenda_files
     from tfagenda.documents.load import MAX_DOCUMENT_BYTES
 
-    commit = verify_revision(rev)
+    commit = verify_revision(rev, "--rev")
     top = os.path.realpath(
         _git(["rev-parse", "--show-toplevel"], rev).decode("utf-8", "surrogateescape").strip()
     )

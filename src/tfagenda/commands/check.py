@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from tfagenda.calendars.clash import CalendarOption
 from tfagenda.commands import (
     UsageError,
     default_paths,
@@ -18,6 +17,7 @@ from tfagenda.commands import (
     settings_for,
     shown,
     use_color,
+    verify_revision,
 )
 
 # Imported with the module, not on first call: the console script imports the command's modules
@@ -28,6 +28,7 @@ from tfagenda.messages import T, plural, verbatim
 from tfagenda.report import ReportOptions, write_report
 
 if TYPE_CHECKING:
+    from tfagenda.calendars.clash import CalendarOption  # the calendar code is imported only with --calendar
     from tfagenda.config import Settings
     from tfagenda.fix import FileFixer
     from tfagenda.linter import CheckResult
@@ -146,6 +147,8 @@ def _fixer(unsafe: bool) -> FileFixer:
 
 def _calendar_options(values: list[str]) -> list[CalendarOption]:
     """``--calendar NAME=FILE`` values, each FILE a readable calendar file (else a usage error)."""
+    if not values:
+        return []
     from tfagenda.calendars.clash import parse_option
     from tfagenda.load import MAX_FILE_BYTES
 
@@ -312,37 +315,12 @@ def _check_stdin(
     return 0 if exit_zero else result.exit_code(strict)
 
 
-def verify_revision(revision: str) -> None:
-    """A UsageError unless git knows ``revision`` as a commit here. It is passed after
-    ``--end-of-options``, so a value that starts with ``-`` is never read as one of git's options."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError as error:
-        raise UsageError(T("--changed-since needs git: {error}", error=str(error))) from None
-    if done.returncode == 0:
-        return
-    said = done.stderr.strip().splitlines()
-    if said and "not a git repository" in said[0]:
-        raise UsageError(verbatim(f"--changed-since {revision}: {said[0]}"))  # git's own words
-    raise UsageError(
-        T(
-            "--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository",
-            revision=revision,
-        )
-    )
-
-
 def changed_files(revision: str, paths: list[str]) -> list[str]:
     """Agenda files under ``paths`` changed since ``revision`` (committed or not), or new and untracked.
 
     The revision is verified first and passed after ``--end-of-options``: a value such as
     ``--output=FILE`` is refused, never read by git as an option."""
-    verify_revision(revision)
+    verify_revision(revision, "--changed-since")
     commands = (
         [
             "git",

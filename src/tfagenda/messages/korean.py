@@ -379,7 +379,9 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "no agenda files (*.yaml, *.yml) in {targets}": "일정표 파일(*.yaml, *.yml)이 없습니다: {targets}",
     "{file}: cannot read it: {error}": "{file}: 읽을 수 없습니다: {error}",
     "{file}: cannot write it: {error}": "{file}: 쓸 수 없습니다: {error}",
+    "{option} needs git: {error}": "{option}에는 git이 필요합니다: {error}",
     "--changed-since needs git: {error}": "--changed-since에는 git이 필요합니다: {error}",
+    "--rev needs git: {error}": "--rev에는 git이 필요합니다: {error}",
     "- (standard input) cannot be named with other paths": "-(표준 입력)는 다른 경로와 함께 지정할 수 없습니다",
     "--stdin-filename is for reading standard input: name the path - as well": (
         "--stdin-filename은 표준 입력을 읽을 때 씁니다. 경로 -도 지정하십시오"
@@ -393,8 +395,8 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "--output-file {path}: is one of the files being checked; not overwritten": (
         "--output-file {path}: 점검하는 파일 중 하나입니다. 덮어쓰지 않았습니다"
     ),
-    "--changed-since {revision}: not a git revision (a commit, branch or tag) in this repository": (
-        "--changed-since {revision}: 이 저장소의 git 리비전(커밋, 브랜치, 태그)이 아닙니다"
+    "{option} {revision}: not a git revision (a commit, branch or tag) in this repository": (
+        "{option} {revision}: 이 저장소의 git 리비전(커밋, 브랜치 또는 태그)이 아닙니다"
     ),
     "--changed-since {revision}: git failed": "--changed-since {revision}: git 실행에 실패했습니다",
     "--segments is for --format ics (one calendar event per segment)": (
@@ -744,11 +746,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{path} is a folder; name two files, or use --rev REV {path} to compare a folder": (
         "{path}은(는) 폴더입니다. 두 파일을 적거나, 폴더는 --rev REV {path}로 비교하십시오"
     ),
-    "--rev needs git: {error}": "--rev에는 git이 필요합니다: {error}",
     "--rev {rev}: git failed": "--rev {rev}: git이 실패했습니다",
-    "--rev {rev}: not a git revision (a commit, branch or tag) in this repository": (
-        "--rev {rev}: 이 저장소의 git 리비전(커밋, 브랜치 또는 태그)이 아닙니다"
-    ),
     "{path} is not in the git repository at {top}": "{path}: {top}의 git 저장소 밖에 있습니다",
     "{path}: not in the working tree, nor at {rev}": "{path}: 작업 트리에도 {rev}에도 없습니다",
     "{path}: some of it could not be read ({codes}); what depends on it may show as cancelled, added or without a time. tfagenda check {path} lists the problems": (
