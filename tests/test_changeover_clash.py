@@ -482,3 +482,17 @@ def test_config_schema_and_config_agree_on_the_changeover(value: Any, valid: boo
         assert valid is not True
     else:
         assert valid is True
+
+
+def test_s004_topics_differing_only_in_case_and_spacing_are_one_group(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'title: Conf\ndays:\n  - date: 2026-03-10\n    slot: "10:00-12:00"\n    tracks:\n'
+        '      - name: A\n        segments: [{title: Kernel, start: "10:00", end: "10:45", owner: a, topics: [Rust]}]\n'
+        '      - name: B\n        segments: [{title: Async, start: "10:30", end: "11:15", owner: b, topics: [" rust "]}]\n',
+        encoding="utf-8",
+    )
+    findings = [f for f in check_paths([path]).findings if f.code == "S004"]
+    assert len(findings) == 1
+    said = findings[0].message.say("en")
+    assert "topic 'Rust'" in said and "' rust '" not in said

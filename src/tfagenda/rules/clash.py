@@ -41,7 +41,8 @@ def clash_group_overlap(ctx: Context) -> Iterable[Problem]:
 
     Segments that overlap one another are one finding, at the one that starts last, naming the
     others and the groups they share (four parallel security talks: one finding naming the four),
-    never the same pair twice. A part has only the topics it gives itself, not its parent's.
+    never the same pair twice. A part has only the topics it gives itself, not its parent's. Names
+    are compared without regard to case and spacing (`Rust` and `rust` are one topic).
 
     ## Example
     ```yaml
@@ -58,10 +59,15 @@ def clash_group_overlap(ctx: Context) -> Iterable[Problem]:
     Move one of the segments to a time when the other is not running.
     """
     members: dict[tuple[Group, Hashable], list[Placed]] = defaultdict(list)
+    # A group is one whatever its case and spacing ("Rust", "rust", "machine  learning"), said as
+    # first written.
+    spelled: dict[Group, Group] = {}
     for placed in ctx.resolved.segments():
         if not placed.known or placed.uncertain or not placed.duration:
             continue
-        for group in groups_of(placed):
+        for kind, name in groups_of(placed):
+            group = (kind, " ".join(name.split()).casefold())
+            spelled.setdefault(group, (kind, name))
             members[(group, day_key(placed))].append(placed)
     # The clashing pairs joined into sets of segments that overlap one another (union-find over
     # the segments), each set with the groups its pairs share: no pair is kept, so a pair that
@@ -98,7 +104,7 @@ def clash_group_overlap(ctx: Context) -> Iterable[Problem]:
         clusters[root(key)].append(placed)
     for key, segments in clusters.items():
         segments.sort(key=lambda p: (p.start, p.path))
-        yield _clash(ctx, segments, sorted(shared[key]))
+        yield _clash(ctx, segments, [spelled[group] for group in sorted(shared[key])])
 
 
 def _clash(ctx: Context, segments: list[Placed], groups: list[Group]) -> Problem:
