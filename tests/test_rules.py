@@ -251,6 +251,19 @@ def test_e003_names_both_lines() -> None:
     assert f"on lines {first} and {lines[0]}" in finding.message.say("en")
 
 
+def test_e003_twice_on_one_line_names_the_line_once() -> None:
+    (finding,) = [
+        f
+        for f in check_text('title: t\nsegments:\n  - {title: a, title: b, owner: "-"}\n')
+        if f.code == "E003"
+    ]
+    assert (
+        finding.message.say("en")
+        == "key 'title' is given twice on line 3; the second is ignored: remove one of them"
+    )
+    assert "한 줄에 두 번" in finding.message.say("ko")
+
+
 def test_e002_unknown_key_did_you_mean() -> None:
     finding = _one("E002/bad-unknown-key.yaml", "E002")
     assert "unknown key 'duraton'" in finding.message.say("en")

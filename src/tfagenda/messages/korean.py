@@ -153,6 +153,7 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "YAML syntax: {what}": "YAML 문법 오류: {what}",
     "the file looks like UTF-16 without a byte-order mark; save it as UTF-8": "바이트 순서 표시 없는 UTF-16 파일로 보입니다. UTF-8 형식으로 저장하십시오",
     "key {name!r} is given twice, on lines {first} and {second}; the second is ignored: remove one of them": "같은 키가 두 번 적혀 있습니다: {name!r}(줄 {first}, 줄 {second}). 두 번째 값은 무시됩니다. 둘 중 하나를 삭제하십시오",
+    "key {name!r} is given twice on line {line}; the second is ignored: remove one of them": "같은 키가 한 줄에 두 번 적혀 있습니다: {name!r}(줄 {line}). 두 번째 값은 무시됩니다. 둘 중 하나를 삭제하십시오",
     "the character U+{code} ({name}) is not allowed in YAML; remove it": "YAML에 쓸 수 없는 문자가 있습니다: U+{code}({name}). 이 문자를 삭제하십시오",
     "the character U+{code} ({name}) is not allowed in YAML; remove it (the file looks like UTF-16 without a byte-order mark: save it as UTF-8)": "YAML에 쓸 수 없는 문자가 있습니다: U+{code}({name}). 이 문자를 삭제하십시오(바이트 순서 표시 없는 UTF-16 파일로 보입니다. UTF-8 형식으로 저장하십시오)",
     "the YAML nests deeper than the parser can follow": "YAML의 중첩이 너무 깊어 읽을 수 없습니다",

@@ -203,6 +203,12 @@ class Builder:
                             name=name,
                             first=first_line[name],
                             second=key_where[0],
+                        )
+                        if first_line[name] != key_where[0]
+                        else T(
+                            "key {name!r} is given twice on line {line}; the second is ignored: remove one of them",
+                            name=name,
+                            line=key_where[0],
                         ),
                         span=Span(*key_where),
                     )
