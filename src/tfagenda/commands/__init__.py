@@ -80,7 +80,11 @@ def not_found(missing: PathNotFound) -> Message:
 
 
 def no_agenda_files(targets: list[str]) -> Message:
-    return T("no agenda files (*.yaml, *.yml) in {targets}", targets=" ".join(targets))
+    # A walk reads YAML agendas and the office documents that hold an agenda (the others get a note).
+    return T(
+        "no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in {targets}",
+        targets=" ".join(targets),
+    )
 
 
 def cannot_read(file: str, error: BaseException) -> Message:

@@ -377,7 +377,9 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "출력 파일({option} {output})이 입력 파일({source})과 같습니다. 쓸 파일을 따로 지정하십시오"
     ),
     "{path}: no such file or directory": "{path}: 파일이나 폴더가 없습니다",
-    "no agenda files (*.yaml, *.yml) in {targets}": "일정표 파일(*.yaml, *.yml)이 없습니다: {targets}",
+    "no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in {targets}": (
+        "일정표 파일(*.yaml, *.yml, 또는 일정표가 든 .hwpx, .hwp, .docx, .pdf)이 없습니다: {targets}"
+    ),
     "{file}: cannot read it: {error}": "{file}: 읽을 수 없습니다: {error}",
     "{file}: cannot write it: {error}": "{file}: 쓸 수 없습니다: {error}",
     "{option} needs git: {error}": "{option}에는 git이 필요합니다: {error}",
