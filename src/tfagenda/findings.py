@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tfagenda.messages import Message
+    from tfagenda.messages import Commas, Message
 
 DocPath = tuple[str | int, ...]
 
@@ -134,7 +134,11 @@ class DocLocation:
 
     def describe(self, lang: str = "en") -> str:
         """Where, as a person looks for it: ``table 2, row 2, column 1`` / ``표 2, 2행 1열`` (and the page of a PDF)."""
-        from tfagenda.messages import T
+        return ", ".join(part.say(lang) for part in self.said() or ())
+
+    def said(self) -> Commas | None:
+        """``describe`` as a deferred message (for a sentence about this place); None when it names nothing."""
+        from tfagenda.messages import Commas, T
 
         parts = []
         if self.page is not None:
@@ -150,7 +154,7 @@ class DocLocation:
             )
         elif self.paragraph is not None:
             parts.append(T("paragraph {paragraph}", paragraph=self.paragraph))
-        return ", ".join(part.say(lang) for part in parts)
+        return Commas(parts) if parts else None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -212,23 +212,7 @@ def place_of(document: Document, span: Span) -> Commas | None:
     """Where a span of a document is, as findings name it (``table 2, row 3, column 3``, with the
     page of a PDF), for a message about another file; None when it is in no cell or paragraph."""
     location = document_location(document, span)
-    if location is None:
-        return None
-    parts: list[Message] = []
-    if location.page is not None:
-        parts.append(T("page {page}", page=location.page))
-    if location.table is not None and location.row is not None and location.column is not None:
-        parts.append(
-            T(
-                "table {table}, row {row}, column {column}",
-                table=location.table,
-                row=location.row,
-                column=location.column,
-            )
-        )
-    elif location.paragraph is not None:
-        parts.append(T("paragraph {paragraph}", paragraph=location.paragraph))
-    return Commas(parts) if parts else None
+    return location.said() if location is not None else None
 
 
 # .hwpx and .docx are fixed in place (documents/fix.py); .hwp and .pdf get the fix as advice.
