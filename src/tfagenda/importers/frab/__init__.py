@@ -37,7 +37,7 @@ from tfagenda.importers.frab.json_reader import read_json
 from tfagenda.importers.frab.schedule import ScheduleError
 from tfagenda.importers.frab.xml_reader import read_xml
 from tfagenda.positions import LineIndex
-from tfagenda.yamldoc import Document
+from tfagenda.yamldoc import Document, gc_paused
 
 FORMATS = ("frab-json", "frab-xml")
 
@@ -48,10 +48,12 @@ def read(text: str, path: str, format: str) -> Document:
         raise ValueError(f"frab reads {' and '.join(FORMATS)}, not {format!r}")
     document = Document(path=path, text=text)
     lines = LineIndex(text)
-    try:
-        schedule = read_json(text, lines) if format == "frab-json" else read_xml(text, lines)
-    except ScheduleError as error:
-        document.problems.append(Problem("E005", (), error.message, span=error.span))
-        return document
-    build(schedule, document)
+    # A 20,000-event schedule is hundreds of thousands of objects that all stay: collecting only costs time.
+    with gc_paused():
+        try:
+            schedule = read_json(text, lines) if format == "frab-json" else read_xml(text, lines)
+        except ScheduleError as error:
+            document.problems.append(Problem("E005", (), error.message, span=error.span))
+            return document
+        build(schedule, document)
     return document

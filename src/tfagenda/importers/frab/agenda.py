@@ -8,7 +8,7 @@ from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Problem
-from tfagenda.importers.frab.schedule import Day, Event, Field, Room, Schedule, unreadable
+from tfagenda.importers.frab.schedule import Day, Event, Field, Person, Schedule, unreadable
 from tfagenda.messages import T
 from tfagenda.yamldoc import Document, Node
 
@@ -199,7 +199,7 @@ def _rehome_by_window(schedule: Schedule, windows: list[tuple[dt.datetime, dt.da
                     continue
                 target = next((r for r in home.rooms if r.name == room.name), None)
                 if target is None:
-                    target = Room(room.name, room.node, room.name_node)
+                    target = room.elsewhere()
                     home.rooms.append(target)
                 target.events.append(event)
             room.events[:] = keep
@@ -254,7 +254,7 @@ def _rehome(schedule: Schedule, timezone: str | None, day_change: int | None) ->
                     continue
                 target = next((r for r in home.rooms if r.name == room.name), None)
                 if target is None:
-                    target = Room(room.name, room.node, room.name_node)
+                    target = room.elsewhere()
                     home.rooms.append(target)
                 target.events.append(event)
             room.events[:] = keep
@@ -293,15 +293,17 @@ class _People:
 
     def __init__(self, schedule: Schedule) -> None:
         self.names: dict[str, list[str]] = {}
-        self.first_node: dict[str, Node] = {}
+        self.first: dict[str, Person] = {}  # the first person listed with each id
         for day in schedule.days:
             for room in day.rooms:
                 for event in room.events:
                     for person in event.persons or ():
                         if person.id is None:
                             continue
-                        names = self.names.setdefault(person.id, [])
-                        self.first_node.setdefault(person.id, person.node)
+                        names = self.names.get(person.id)
+                        if names is None:
+                            names = self.names[person.id] = []
+                            self.first[person.id] = person
                         if person.name and person.name not in names:
                             names.append(person.name)
 
@@ -339,7 +341,7 @@ def _reused_ids_problem(people: _People, schedule: Schedule) -> Problem | None:
             ident=reused[0][0],
             count=reused[0][1],
         ),
-        span=people.first_node[reused[0][0]].span,
+        span=people.first[reused[0][0]].node.span,
     )
 
 

@@ -224,9 +224,9 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
     days_at = conference_at + ("days",)
     if days is None:
         return result
-    result.days_node = reader.node(days_at)
+    result.days_place = days_node = reader.node(days_at)
     if not isinstance(days, list):
-        result.problems.append(unreadable(result.days_node, T("days must be a list of days")))
+        result.problems.append(unreadable(days_node, T("days must be a list of days")))
         return result
     for d_index, raw_day in enumerate(days):
         day_at = days_at + (d_index,)
@@ -242,10 +242,10 @@ def read_json(text: str, lines: LineIndex) -> Schedule:
         rooms = raw_day.get("rooms")
         rooms_at = day_at + ("rooms",)
         if rooms is not None:
-            day.rooms_node = reader.node(rooms_at)
+            day.rooms_place = rooms_node = reader.node(rooms_at)
             if not isinstance(rooms, dict):
                 result.problems.append(
-                    unreadable(day.rooms_node, T("rooms of day {n} must be an object", n=d_index + 1))
+                    unreadable(rooms_node, T("rooms of day {n} must be an object", n=d_index + 1))
                 )
                 rooms = {}
         for room_name, raw_events in (rooms or {}).items():
@@ -286,7 +286,7 @@ def _json_event(
             )
         )
     elif persons is not None:
-        event.persons_node = reader.node(at + ("persons",))
+        event.persons_place = reader.node(at + ("persons",))
         event.persons = []
         for p_index, person in enumerate(persons):
             p_at = at + ("persons", p_index)
@@ -372,7 +372,7 @@ def _schedule2(schedule: dict[str, Any], reader: _JsonReader, at_field: Any) -> 
     days: list[tuple[Day, dt.datetime | None, dt.datetime | None, dict[str, Room]]] = []
     raw_days = conference.get("days")
     if isinstance(raw_days, list):
-        result.days_node = reader.node(conference_at + ("days",))
+        result.days_place = reader.node(conference_at + ("days",))
         for d_index, raw_day in enumerate(raw_days):
             day_at = conference_at + ("days", d_index)
             if not isinstance(raw_day, dict):
@@ -412,7 +412,7 @@ def _schedule2(schedule: dict[str, Any], reader: _JsonReader, at_field: Any) -> 
         participants = raw.get("participants", raw.get("persons"))
         if isinstance(participants, list):
             key = "participants" if "participants" in raw else "persons"
-            event.persons_node = reader.node(at + (key,))
+            event.persons_place = reader.node(at + (key,))
             event.persons = []
             for p_index, person in enumerate(participants):
                 p_at = at + (key, p_index)

@@ -1,16 +1,27 @@
 """frab/c3voc schedule.xml → ``Schedule``, with the place of every element, attribute and text.
 
-expat reports the line and column of every element and text; entity declarations (XML bombs,
-external files) are refused.
+Two readers, one result (``tests/test_import_frab_xml_readers.py`` compares them):
+
+- The tree reader, for schedules as exporters write them: xml.etree's C parser (expat, without a
+  Python call for each element and text) builds the tree, and an element's place is found from its
+  start tag's offset: one scan of the text lists the start tags, and the n-th is the n-th element
+  in document order. It takes a text whose markup is elements, comments and an XML declaration,
+  without a default namespace; an element it cannot place as expat would (a text with a comment or
+  CDATA in it, or beside child elements) hands the file to the expat reader.
+- The expat reader, for everything else and every error: expat calls back for every element and
+  text and reports where it is. Entity declarations (XML bombs, external files) are refused, and
+  the file's message and place are expat's. The tree reader never sees a DOCTYPE.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 import xml.parsers.expat
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator
+from functools import partial
+from typing import Any, Protocol
 
 from tfagenda.importers.frab.schedule import (
     PERSON_ID_KEYS,
@@ -18,6 +29,7 @@ from tfagenda.importers.frab.schedule import (
     Event,
     Field,
     Person,
+    Place,
     Room,
     Schedule,
     ScheduleError,
@@ -29,35 +41,137 @@ from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
 from tfagenda.yamldoc.document import Where
 
+# The event's children that become its fields (the first of each name).
+EVENT_FIELDS = ("start", "duration", "title", "subtitle", "type", "track", "date", "room")
 
-@dataclass(slots=True)
+
 class _Element:
+    """An element as the expat reader records it: what xml.etree's elements offer the walk
+    (``tag``, ``get``, children by iteration), with its place."""
+
+    __slots__ = ("tag", "attrib", "start", "children", "text", "text_start", "text_end")
+
+    def __init__(self, tag: str, attrib: dict[str, str], start: int) -> None:
+        self.tag = tag
+        self.attrib = attrib
+        self.start = start  # offset of "<"
+        self.children: list[_Element] = []
+        self.text = ""  # every text directly inside, child elements left out
+        self.text_start = -1
+        self.text_end = -1  # offset of the closing tag's "<"
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return self.attrib.get(name, default)
+
+    def __iter__(self) -> Iterator[_Element]:
+        return iter(self.children)
+
+    def __len__(self) -> int:
+        return len(self.children)
+
+
+class _AnyElement(Protocol):
+    """An ``_Element`` or an xml.etree element, as the walk uses them."""
+
     tag: str
-    attrs: dict[str, str]
-    start: int  # offset of "<"
-    children: list[_Element] = field(default_factory=list)
-    text: str = ""
-    text_start: int = -1
-    text_end: int = -1  # offset of the closing tag's "<"
 
-    def child(self, tag: str) -> _Element | None:
-        for child in self.children:
-            if child.tag == tag:
-                return child
-        return None
+    def get(self, name: str, default: str | None = None) -> str | None: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def __len__(self) -> int: ...
 
 
-class _XmlReader:
+class _Places:
+    """Spans from offsets, and the places of elements and attributes (``start_of`` and ``text_place``
+    are the reader's)."""
+
     def __init__(self, text: str, lines: LineIndex) -> None:
         self.text = text
         self.lines = lines
-        self.events = 0  # <event> elements anywhere in the file
         self.plain_lines = "\r" not in text and not lines.skip_bom
+        self.line_starts = lines.starts
+        self.events = 0  # <event> elements anywhere in the file
+
+    def start_of(self, element: Any) -> int:
+        """The offset of the element's "<"."""
+        raise NotImplementedError
+
+    def text_of(self, element: Any) -> str:
+        """Every text directly inside the element (between its child elements too)."""
+        raise NotImplementedError
+
+    def text_place(self, element: Any, tag_end: int) -> tuple[int, int]:
+        """Where the element's text runs: from its first character to the closing tag's "<"."""
+        raise NotImplementedError
+
+    def _where(self, start: int, end: int) -> Where:
+        """The span from offset ``start`` to ``end``, as the tuple ``Node`` makes a ``Span`` of when
+        it is read (most never are: a 20,000-event schedule has 300,000)."""
+        if self.plain_lines:  # no "\r" (no place inside a "\r\n"), columns count every character
+            starts = self.line_starts
+            line = bisect_right(starts, start)
+            if line == len(starts) or end < starts[line]:  # on one line (most are): one search
+                first = starts[line - 1] - 1
+                return (line, start - first, line, end - first)
+            end_line = bisect_right(starts, end)
+            return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+        lines = self.lines
+        return (*lines.line1_column1(start), *lines.line1_column1(end))
+
+    def place(self, element: Any, key: bool = False) -> Place:
+        """``node``, worked out when it is first needed."""
+        return partial(self.node, element, key)
+
+    def attr_place(self, element: Any, name: str) -> Place:
+        """``attr_node``, worked out when it is first needed."""
+        return partial(self.attr_node, element, name)
+
+    def node(self, element: Any, key: bool = False) -> Node:
+        """The element's span: from its tag to its end; ``inner`` is its text, stripped."""
+        start = self.start_of(element)
+        tag_end = self.text.find(">", start)
+        tag_span = self._where(start, tag_end + 1 if tag_end >= 0 else start + 1)
+        if self.text_of(element).strip():
+            text_start, text_end = self.text_place(element, tag_end)
+            raw = self.text[text_start:text_end]
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw) - len(raw.rstrip())
+            inner = self._where(text_start + lead, text_end - trail)
+            return Node(inner, inner, False, tag_span)
+        return Node(tag_span, tag_span, False, tag_span if key else None)
+
+    def attr_node(self, element: Any, name: str) -> Node:
+        """The span of an attribute's value inside the start tag (the tag, if it cannot be found)."""
+        start = self.start_of(element)
+        tag_end = self.text.find(">", start)
+        tag = self.text[start : tag_end if tag_end >= 0 else len(self.text)]
+        match = re.search(r"\s" + re.escape(name) + r"\s*=\s*([\"'])(.*?)\1", tag, re.DOTALL)
+        if not match:
+            return self.node(element)
+        key_span = self._where(start + match.start() + 1, start + match.start() + 1 + len(name))
+        value_span = self._where(start + match.start(1), start + match.end(1) + 1)
+        inner = self._where(start + match.start(2), start + match.end(2))
+        return Node(value_span, inner, False, key_span)
+
+
+class _ExpatReader(_Places):
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        super().__init__(text, lines)
+        self.in_order: list[_Element] = []  # every element, in document order
+
+    def start_of(self, element: _Element) -> int:
+        return element.start
+
+    def text_of(self, element: _Element) -> str:
+        return element.text
+
+    def text_place(self, element: _Element, tag_end: int) -> tuple[int, int]:
+        return element.text_start, element.text_end
 
     def read(self) -> _Element:
         parser = xml.parsers.expat.ParserCreate()
         stack: list[_Element] = []
         root: list[_Element] = []
+        in_order = self.in_order
 
         # ``LineIndex.offset_of_line1_column0``, inline: it runs twice for every element.
         starts = self.lines.starts
@@ -76,6 +190,7 @@ class _XmlReader:
             if elements[0] > MAX_EXPANDED_VALUES:
                 raise too_many(self.lines, here())
             element = _Element(tag, attrs, here())
+            in_order.append(element)
             if stack:
                 stack[-1].children.append(element)
             else:
@@ -124,47 +239,172 @@ class _XmlReader:
             ) from None
         return root[0]
 
-    def _where(self, start: int, end: int) -> Where:
-        """The span from offset ``start`` to ``end``, as the tuple ``Node`` makes a ``Span`` of when
-        it is read (most never are: a 20,000-event schedule has 300,000)."""
-        lines = self.lines
-        if self.plain_lines:  # no "\r" (no place inside a "\r\n"), columns count every character
-            starts = lines.starts
-            line = bisect_right(starts, start)
-            end_line = bisect_right(starts, end)
-            return (line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
-        return (*lines.line1_column1(start), *lines.line1_column1(end))
 
-    def node(self, element: _Element, key: bool = False) -> Node:
-        """The element's span: from its tag to its end; ``inner`` is its text, stripped."""
-        tag_end = self.text.find(">", element.start)
-        tag_span = self._where(element.start, tag_end + 1 if tag_end >= 0 else element.start + 1)
-        if element.text_start >= 0 and element.text.strip():
-            raw = self.text[element.text_start : element.text_end]
-            lead = len(raw) - len(raw.lstrip())
-            trail = len(raw) - len(raw.rstrip())
-            inner = self._where(element.text_start + lead, element.text_end - trail)
-            return Node(inner, inner, False, tag_span)
-        return Node(tag_span, tag_span, False, tag_span if key else None)
+class _Unsuited(Exception):
+    """The tree reader cannot place this text's elements as expat does: the expat reader reads it."""
 
-    def attr_node(self, element: _Element, name: str) -> Node:
-        """The span of an attribute's value inside the start tag (the tag, if it cannot be found)."""
-        tag_end = self.text.find(">", element.start)
-        tag = self.text[element.start : tag_end if tag_end >= 0 else len(self.text)]
-        match = re.search(r"\s" + re.escape(name) + r"\s*=\s*([\"'])(.*?)\1", tag, re.DOTALL)
-        if not match:
-            return self.node(element)
-        key_span = self._where(
-            element.start + match.start() + 1, element.start + match.start() + 1 + len(name)
+
+# A start tag's "<" (not "</", "<?" or "<!"); with comments in the text, comments too (left out after).
+_START_TAG = re.compile(r"<(?![/?!])")
+_START_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(?![/?!])", re.DOTALL)
+_DEFAULT_NAMESPACE = re.compile(r"\sxmlns\s*=")
+# A whole start tag, to find its real end when an attribute value may hold a ">".
+_WHOLE_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
+
+
+class _TreeReader(_Places):
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        super().__init__(text, lines)
+        self.root: ElementTree.Element | None = None
+        # Made when the first place is worked out (``tfagenda import`` of a clean file never does):
+        self._starts: list[int] | None = None  # each element's "<", in document order
+        self._ordinals: dict[int, int] | None = None  # id(element) → its place in document order
+        self._expat: _ExpatReader | None = None  # for the elements whose places only expat knows
+
+    def ordinal_of(self, element: ElementTree.Element) -> int:
+        if self._ordinals is None:
+            assert self.root is not None
+            text = self.text
+            if "<!--" in text:
+                starts = [
+                    m.start() for m in _START_TAG_OR_COMMENT.finditer(text) if text[m.start() + 1] != "!"
+                ]
+            else:
+                starts = [m.start() for m in _START_TAG.finditer(text)]
+            ordinals = {id(element): at for at, element in enumerate(self.root.iter())}
+            if len(ordinals) != len(starts):  # cannot be (the text's markup was checked): never a wrong place
+                raise AssertionError(f"{len(starts)} start tags for {len(ordinals)} elements")
+            self._starts, self._ordinals = starts, ordinals
+        return self._ordinals[id(element)]
+
+    def start_of(self, element: ElementTree.Element) -> int:
+        ordinal = self.ordinal_of(element)
+        return self._starts[ordinal]  # type: ignore[index]
+
+    def text_of(self, element: ElementTree.Element) -> str:
+        if not len(element):
+            return element.text or ""
+        return (element.text or "") + "".join(child.tail or "" for child in element)
+
+    def text_place(self, element: ElementTree.Element, tag_end: int) -> tuple[int, int]:
+        text = self.text
+        if len(element):
+            raise _Unsuited  # text beside child elements: expat says where each piece is
+        start = self.start_of(element)
+        if text.find('"', start, tag_end) >= 0 or text.find("'", start, tag_end) >= 0:
+            # an attribute value may hold a ">": the tag ends where its last attribute does
+            whole = _WHOLE_START_TAG.match(text, start)
+            if whole is None:
+                raise _Unsuited
+            tag_end = whole.end() - 1
+        close = text.find("<", tag_end + 1)
+        if not text.startswith("</", close):
+            raise _Unsuited  # a comment in the text
+        return tag_end + 1, close
+
+    def node(self, element: ElementTree.Element, key: bool = False) -> Node:
+        try:
+            return self._node(element, key)
+        except _Unsuited:
+            pass
+        if self._expat is None:
+            self._expat = _ExpatReader(self.text, self.lines)
+            self._expat.read()
+        return self._expat.node(self._expat.in_order[self.ordinal_of(element)], key)
+
+    def _node(self, element: ElementTree.Element, key: bool) -> Node:
+        # ``_Places.node``, with the common cases inline: a leaf whose text is on the line of its
+        # tags, and an element with children and no text, its start tag on one line.
+        text = self.text
+        start = self.start_of(element)
+        tag_end = text.find(">", start)
+        line_starts = self.lines.starts
+        line = bisect_right(line_starts, start)
+        on_one_line = (
+            self.plain_lines and tag_end >= 0 and (line == len(line_starts) or tag_end < line_starts[line])
         )
-        value_span = self._where(element.start + match.start(1), element.start + match.end(1) + 1)
-        inner = self._where(element.start + match.start(2), element.start + match.end(2))
-        return Node(value_span, inner, False, key_span)
+        if len(element):
+            for child in element:
+                if child.tail and not child.tail.isspace():
+                    raise _Unsuited  # text beside child elements: expat says where each piece is
+            if (element.text and not element.text.isspace()) or not on_one_line:
+                return super().node(element, key)
+            first = line_starts[line - 1] - 1
+            tag_span = (line, start - first, line, tag_end + 1 - first)
+            return Node(tag_span, tag_span, False, tag_span if key else None)
+        content = element.text
+        if (
+            not on_one_line
+            or text.find('"', start, tag_end) >= 0  # an attribute value may hold a ">"
+            or text.find("'", start, tag_end) >= 0
+        ):
+            return super().node(element, key)
+        first = line_starts[line - 1] - 1
+        tag_span = (line, start - first, line, tag_end + 1 - first)
+        if not content or content.isspace():
+            return Node(tag_span, tag_span, False, tag_span if key else None)
+        close = text.find("<", tag_end + 1)
+        if not text.startswith("</", close):
+            raise _Unsuited  # a comment in the text
+        text_start = tag_end + 1
+        if (
+            (line != len(line_starts) and close >= line_starts[line])
+            or text[text_start].isspace()
+            or text[close - 1].isspace()
+        ):
+            return super().node(element, key)
+        inner = (line, text_start - first, line, close - first)
+        return Node(inner, inner, False, tag_span)
+
+    def read(self) -> ElementTree.Element:
+        text = self.text
+        if (
+            text.startswith("\ufeff")
+            or text.find("<?", 1) >= 0  # processing instructions other than the XML declaration
+            or text.count("<!") != text.count("<!--")  # DOCTYPE (entities), CDATA
+            or _DEFAULT_NAMESPACE.search(text)
+        ):
+            raise _Unsuited
+        # Start tags at most: "<" less end tags, comments and the XML declaration. Over the limit,
+        # the expat reader stops where the limit is passed (nothing is built past it).
+        if (
+            text.count("<") - text.count("</") - text.count("<!--") - text.startswith("<?")
+            > MAX_EXPANDED_VALUES
+        ):
+            raise _Unsuited
+        parser = ElementTree.XMLParser()
+        try:
+            parser.feed(text)
+            root = parser.close()
+        except ElementTree.ParseError:
+            raise _Unsuited from None  # the expat reader's message and place
+        if root.tag.startswith("{"):
+            raise _Unsuited  # a prefixed root: its name as written
+        self.root = root
+        self.events = sum(1 for _ in root.iter("event"))
+        return root
 
 
 def read_xml(text: str, lines: LineIndex) -> Schedule:
-    reader = _XmlReader(text, lines)
-    root = reader.read()
+    try:
+        tree_reader = _TreeReader(text, lines)
+        return _schedule(tree_reader, tree_reader.read())
+    except _Unsuited:
+        pass
+    expat_reader = _ExpatReader(text, lines)
+    return _schedule(expat_reader, expat_reader.read())
+
+
+def _first_children(element: _AnyElement) -> dict[str, Any]:
+    """The element's first child of each name."""
+    first: dict[str, Any] = {}
+    for child in element:
+        if child.tag not in first:
+            first[child.tag] = child
+    return first
+
+
+def _schedule(reader: _Places, root: Any) -> Schedule:
     if root.tag != "schedule":
         raise ScheduleError(
             T(
@@ -173,70 +413,78 @@ def read_xml(text: str, lines: LineIndex) -> Schedule:
             ),
             reader.node(root).key or reader.node(root).span,
         )
-    conference = root.child("conference")
-    result = Schedule(reader.node(root), reader.node(conference if conference is not None else root))
+    conference = _first_children(root).get("conference")
+    result = Schedule(reader.place(root), reader.place(conference if conference is not None else root))
     result.source_events = reader.events
 
-    def element_field(parent: _Element | None, tag: str) -> Field | None:
-        found = parent.child(tag) if parent is not None else None
-        return Field(found.text.strip(), reader.node(found)) if found is not None else None
+    def element_field(found: Any) -> Field | None:
+        return Field(reader.text_of(found).strip(), reader.place(found)) if found is not None else None
 
-    def attr_field(element: _Element, name: str) -> Field | None:
-        if name not in element.attrs:
+    def attr_field(element: Any, name: str) -> Field | None:
+        value = element.get(name)
+        if value is None:
             return None
-        return Field(element.attrs[name].strip(), reader.attr_node(element, name))
+        return Field(value.strip(), reader.attr_place(element, name))
 
-    result.title = element_field(conference, "title")
-    result.acronym = element_field(conference, "acronym")
-    result.timezone = element_field(conference, "time_zone_name")
-    result.day_change = element_field(conference, "day_change")
-    days = [c for c in root.children if c.tag == "day"]
+    if conference is not None:
+        about = _first_children(conference)
+        result.title = element_field(about.get("title"))
+        result.acronym = element_field(about.get("acronym"))
+        result.timezone = element_field(about.get("time_zone_name"))
+        result.day_change = element_field(about.get("day_change"))
+    days = [c for c in root if c.tag == "day"]
     if days:
-        result.days_node = reader.node(days[0])
+        result.days_place = reader.place(days[0])
     for element in days:
-        day = Day(reader.node(element, key=True))
+        day = Day(reader.place(element, key=True))
         day.date = attr_field(element, "date")
         day.start = attr_field(element, "start")
         day.end = attr_field(element, "end")
-        for room_element in (c for c in element.children if c.tag == "room"):
-            name = room_element.attrs.get("name", "")
-            name_node = reader.attr_node(room_element, "name")
-            room = Room(name, reader.node(room_element, key=True), name_node)
+        for room_element in (c for c in element if c.tag == "room"):
+            name = room_element.get("name", "")
+            name_node = reader.attr_place(room_element, "name")
+            room = Room(name, reader.place(room_element, key=True), name_node)
             day.rooms.append(room)
-            for event_element in (c for c in room_element.children if c.tag == "event"):
+            for event_element in (c for c in room_element if c.tag == "event"):
                 room.events.append(_xml_event(event_element, reader, element_field))
         # The old pentabarf layout (FOSDEM until 2012): events are children of the day, listed by
         # time across rooms, and the room is only the event's <room>. Rooms in order of first use.
         by_room: dict[str, Room] = {}
-        for event_element in (c for c in element.children if c.tag == "event"):
-            where = event_element.child("room")
-            room_name = where.text.strip() if where is not None else ""
+        for event_element in (c for c in element if c.tag == "event"):
+            where = _first_children(event_element).get("room")
+            room_name = reader.text_of(where).strip() if where is not None else ""
             found = by_room.get(room_name)
             if found is None:
-                name_node = reader.node(where) if where is not None else reader.node(event_element)
-                found = by_room[room_name] = Room(room_name, reader.node(event_element, key=True), name_node)
+                name_node = reader.place(where) if where is not None else reader.place(event_element)
+                found = by_room[room_name] = Room(room_name, reader.place(event_element, key=True), name_node)
                 day.rooms.append(found)
             found.events.append(_xml_event(event_element, reader, element_field))
         result.days.append(day)
     return result
 
 
-def _xml_event(element: _Element, reader: _XmlReader, element_field: Any) -> Event:
-    ident = element.attrs.get("id", element.attrs.get("code", element.attrs.get("guid")))
-    event = Event(reader.node(element, key=True), event_label(ident))
-    for name in ("start", "duration", "title", "subtitle", "type", "track", "date", "room"):
-        found = element_field(element, name)
+def _xml_event(element: Any, reader: _Places, element_field: Any) -> Event:
+    ident = element.get("id", element.get("code", element.get("guid")))
+    event = Event(reader.place(element, key=True), event_label(ident))
+    children = _first_children(element)
+    for name in EVENT_FIELDS:
+        found = children.get(name)
         if found is not None:
-            event.fields[name] = found
-    persons = element.child("persons")
+            event.fields[name] = element_field(found)
+    persons = children.get("persons")
     if persons is not None:
-        event.persons_node = reader.node(persons, key=True)
+        event.persons_place = reader.place(persons, key=True)
         event.persons = []
-        for person in (c for c in persons.children if c.tag == "person"):
-            id_key = next((k for k in PERSON_ID_KEYS if person.attrs.get(k, "").strip()), None)
-            node = reader.attr_node(person, id_key) if id_key else reader.node(person)
+        for person in (c for c in persons if c.tag == "person"):
+            id_key = next((k for k in PERSON_ID_KEYS if (person.get(k) or "").strip()), None)
+            node = reader.attr_place(person, id_key) if id_key else reader.place(person)
             # <person id="38">Name</person>, or the name in a child (<name>, <public_name>)
-            named = person.child("public_name") or person.child("name") or person.child("full_public_name")
-            person_name = " ".join((named.text if named is not None else person.text).split()) or None
-            event.persons.append(Person(person.attrs[id_key].strip() if id_key else None, person_name, node))
+            named = _first_children(person)
+            name_element = next(
+                (named[tag] for tag in ("public_name", "name", "full_public_name") if tag in named), None
+            )
+            person_name = (
+                " ".join(reader.text_of(name_element if name_element is not None else person).split()) or None
+            )
+            event.persons.append(Person(person.get(id_key).strip() if id_key else None, person_name, node))
     return event
