@@ -113,7 +113,7 @@ def import_file(
         )
     from tfagenda.atomic import write_atomic
 
-    document = document or import_document(text, name, chosen)
+    document = document or import_document(text, name, chosen, places=False)
     from tfagenda.findings import Severity
     from tfagenda.rules import RULES
 

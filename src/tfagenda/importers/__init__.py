@@ -66,8 +66,13 @@ def _looks_like_ministry(text: str) -> bool:
     )
 
 
-def import_document(text: str, path: str, format: str) -> Document:
+def import_document(text: str, path: str, format: str, *, places: bool = True) -> Document:
+    """``text`` in ``format`` as a Document. ``places=False`` (``tfagenda import``, which writes the
+    data out and checks nothing): an importer may leave ``Document.nodes`` empty, which saves
+    working out where every value is; its problems keep their places."""
     if format not in IMPORTERS:
         raise ValueError(f"unknown format {format!r}; one of {', '.join(FORMATS)}")
     module = importlib.import_module(IMPORTERS[format])
+    if not places and module.__name__ == "tfagenda.importers.frab":
+        return module.read(text, path, format, places=False)
     return module.read(text, path, format)

@@ -42,8 +42,9 @@ from tfagenda.yamldoc import Document, gc_paused
 FORMATS = ("frab-json", "frab-xml")
 
 
-def read(text: str, path: str, format: str) -> Document:
-    """A frab/pretalx/c3voc schedule (``format`` "frab-json" or "frab-xml") → a Document in the agenda format."""
+def read(text: str, path: str, format: str, *, places: bool = True) -> Document:
+    """A frab/pretalx/c3voc schedule (``format`` "frab-json" or "frab-xml") → a Document in the agenda
+    format; without ``places``, its ``nodes`` are left empty (the places of its problems are kept)."""
     if format not in FORMATS:
         raise ValueError(f"frab reads {' and '.join(FORMATS)}, not {format!r}")
     document = Document(path=path, text=text)
@@ -55,5 +56,5 @@ def read(text: str, path: str, format: str) -> Document:
         except ScheduleError as error:
             document.problems.append(Problem("E005", (), error.message, span=error.span))
             return document
-        build(schedule, document)
+        build(schedule, document, places)
     return document

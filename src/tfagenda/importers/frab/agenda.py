@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Problem
 from tfagenda.importers.frab.schedule import Day, Event, Field, Person, Schedule, unreadable
-from tfagenda.messages import T
+from tfagenda.messages import Message, T
 from tfagenda.yamldoc import Document, Node
 
 # Changeover gaps between talks are by design, and the order events are listed in means nothing.
@@ -112,6 +113,13 @@ def _start(value: Any) -> str:
     """The event's start as the agenda format writes it (``"11:00:00"`` → ``"11:00"``); ValueError if unreadable."""
     if not isinstance(value, str):
         raise ValueError(f'{value!r} is not a time; the schedule writes times as "HH:MM"')
+    return _start_text(value)
+
+
+# A schedule says the same times, durations and dates again and again (every room starts at 09:00):
+# each text is read once (a ValueError is not kept: the next reading raises it again).
+@lru_cache(maxsize=4096)
+def _start_text(value: str) -> str:
     text = value.strip()
     match = _START.fullmatch(text)
     if match and match["s"] is not None:
@@ -124,6 +132,17 @@ def _start(value: Any) -> str:
 
 def _duration(value: Any) -> Any:
     """The event's duration as the agenda format writes it; pretalx's ``D:HH:MM`` → hours:minutes."""
+    if type(value) is str:
+        return _duration_text(value)
+    return _duration_other(value)
+
+
+@lru_cache(maxsize=4096)
+def _duration_text(value: str) -> Any:
+    return _duration_other(value)
+
+
+def _duration_other(value: Any) -> Any:
     if isinstance(value, str):
         match = _DAY_DURATION.fullmatch(value.strip())
         if match:
@@ -141,16 +160,31 @@ def _written_date(event: Event) -> dt.date | None:
     found = event.fields.get("date")
     if found is None or not isinstance(found.value, str):
         return None
+    return _calendar_date(found.value)
+
+
+@lru_cache(maxsize=4096)
+def _calendar_date(value: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(found.value.strip()[:10])
+        return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
 
 
 def _clock_of(event: Event) -> int | None:
     found = event.fields.get("start")
+    if found is None:
+        return None
+    if not isinstance(found.value, str):
+        return None  # not a time (``_start``)
+    return _clock_text(found.value)
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(value: str) -> int | None:
+    """The minutes of an event's ``<start>``; None if unreadable."""
     try:
-        return parse_time(_start(found.value)) if found is not None else None
+        return parse_time(_start_text(value))
     except ValueError:
         return None
 
@@ -183,7 +217,8 @@ def _rehome_by_window(schedule: Schedule, windows: list[tuple[dt.datetime, dt.da
     28th under the 28th, whose window starts at 11:00); the window says which day it is.
     """
     days = schedule.days
-    for day in days:
+    for listed, day in enumerate(days):
+        first, last = windows[listed]
         for room in day.rooms:
             keep = []
             for event in room.events:
@@ -191,8 +226,10 @@ def _rehome_by_window(schedule: Schedule, windows: list[tuple[dt.datetime, dt.da
                 if own is None or clock is None:
                     keep.append(event)
                     continue
-                moment = dt.datetime.combine(own, dt.time()) + dt.timedelta(minutes=clock)
-                listed = days.index(day)
+                moment = _at(own, clock)
+                if first <= moment < last:  # in its own day's window: nearest of all (``_away``)
+                    keep.append(event)
+                    continue
                 home = days[min(range(len(days)), key=lambda i: _away(windows[i], moment, i != listed))]
                 if home is day:
                     keep.append(event)
@@ -203,6 +240,11 @@ def _rehome_by_window(schedule: Schedule, windows: list[tuple[dt.datetime, dt.da
                     home.rooms.append(target)
                 target.events.append(event)
             room.events[:] = keep
+
+
+@lru_cache(maxsize=4096)
+def _at(date: dt.date, minutes: int) -> dt.datetime:
+    return dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=minutes)
 
 
 def _away(
@@ -274,6 +316,11 @@ def _moment(value: Any, timezone: str | None) -> dt.datetime | None:
     """An event's ``<date>`` as a local datetime, or None when it is only a date or unreadable."""
     if not isinstance(value, str) or "T" not in value:
         return None
+    return _moment_text(value, timezone)
+
+
+@lru_cache(maxsize=4096)
+def _moment_text(value: str, timezone: str | None) -> dt.datetime | None:
     try:
         written = dt.datetime.fromisoformat(value.strip())
         if written.time() == dt.time(0, 0):
@@ -345,12 +392,15 @@ def _reused_ids_problem(people: _People, schedule: Schedule) -> Problem | None:
     )
 
 
-def build(schedule: Schedule, document: Document) -> None:
-    nodes = document.nodes
+def build(schedule: Schedule, document: Document, places: bool = True) -> None:
+    """Agenda data from ``schedule`` into ``document``; ``places``: with the source place of every
+    value (``document.nodes``, which a check needs), else only of what is reported."""
+    nodes = document.nodes if places else None
     problems = document.problems
     problems.extend(schedule.problems)
-    conference = schedule.conference
-    nodes[()] = schedule.node
+    if nodes is not None:
+        conference = schedule.conference
+        nodes[()] = schedule.node
     data: dict[str, Any] = {}
     title = (
         schedule.title
@@ -359,16 +409,19 @@ def build(schedule: Schedule, document: Document) -> None:
     )
     if title is not None:
         data["title"] = title.value
-        nodes[("title",)] = title.node
+        if nodes is not None:
+            nodes[("title",)] = title.node
     timezone: str | None = None
     if schedule.timezone is not None and schedule.timezone.value not in (None, ""):
         data["timezone"] = schedule.timezone.value
-        nodes[("timezone",)] = schedule.timezone.node
+        if nodes is not None:
+            nodes[("timezone",)] = schedule.timezone.node
         timezone = schedule.timezone.value if isinstance(schedule.timezone.value, str) else None
     data["policy"] = dict(POLICY)
-    nodes[("policy",)] = conference
-    for key in POLICY:
-        nodes[("policy", key)] = conference
+    if nodes is not None:
+        nodes[("policy",)] = conference
+        for key in POLICY:
+            nodes[("policy", key)] = conference
     day_change = _day_change(schedule, problems)
     _rehome(schedule, timezone, day_change)
     person_keys = _People(schedule)
@@ -376,38 +429,43 @@ def build(schedule: Schedule, document: Document) -> None:
     days: list[dict[str, Any]] = []
     data["people"] = people
     data["days"] = days
-    if schedule.days_node is not None:
+    if nodes is not None and schedule.days_node is not None:
         nodes[("days",)] = schedule.days_node
     clocks: list[tuple[Event, Field, int]] = []  # events whose <date> has a time: (event, date, minutes off)
     placed = rejected = 0
     for day in schedule.days:
         d_at: DocPath = ("days", len(days))
         entry: dict[str, Any] = {}
-        nodes[d_at] = day.node
+        if nodes is not None:
+            nodes[d_at] = day.node
         date = day.date.value if day.date is not None else None
-        date_node = day.date.node if day.date is not None else None
+        date_field = day.date
         if date in (None, "") and isinstance(day.start.value if day.start else None, str):
-            date, date_node = day.start.value.strip()[:10], day.start.node  # type: ignore[union-attr]
+            date, date_field = day.start.value.strip()[:10], day.start  # type: ignore[union-attr]
         if date in (None, ""):
-            date, date_node = _date_of_events(day, timezone)
+            date, date_field = _date_of_events(day, timezone)
         if date not in (None, ""):
             entry["date"] = date
-            nodes[d_at + ("date",)] = date_node  # type: ignore[assignment]
+            if nodes is not None:
+                nodes[d_at + ("date",)] = date_field.node  # type: ignore[union-attr]
         slot = _slot(day, timezone, problems, day_change)
         if slot is not None:
             entry["slot"] = slot
-            slot_node = day.start.node if day.start is not None else schedule.day_change.node  # type: ignore[union-attr]
-            nodes[d_at + ("slot",)] = slot_node
+            if nodes is not None:
+                slot_field = day.start if day.start is not None else schedule.day_change
+                nodes[d_at + ("slot",)] = slot_field.node  # type: ignore[union-attr]
         tracks: list[dict[str, Any]] = []
         entry["tracks"] = tracks
-        nodes[d_at + ("tracks",)] = day.rooms_node or day.node
+        if nodes is not None:
+            nodes[d_at + ("tracks",)] = day.rooms_node or day.node
         for room in day.rooms:
             t_at = d_at + ("tracks", len(tracks))
             segments: list[dict[str, Any]] = []
             tracks.append({"name": room.name.strip() or NO_ROOM, "segments": segments})
-            nodes[t_at] = room.node
-            nodes[t_at + ("name",)] = room.name_node
-            nodes[t_at + ("segments",)] = room.node
+            if nodes is not None:
+                nodes[t_at] = room.node
+                nodes[t_at + ("name",)] = room.name_node
+                nodes[t_at + ("segments",)] = room.node
             for event in room.events:
                 segment = _segment(
                     event, t_at + ("segments", len(segments)), nodes, people, person_keys, problems
@@ -417,7 +475,8 @@ def build(schedule: Schedule, document: Document) -> None:
                 else:
                     segments.append(segment)
                     placed += 1
-                    _clock(event, segment, timezone, clocks)
+                    if "date" in event.fields:
+                        _clock(event, segment, timezone, clocks)
         days.append(entry)
     problems.extend(_clock_problems(clocks))
     reused = _reused_ids_problem(person_keys, schedule)
@@ -455,14 +514,14 @@ def _count_problems(schedule: Schedule, placed: int, rejected: int) -> list[Prob
     ]
 
 
-def _date_of_events(day: Day, timezone: str | None) -> tuple[str | None, Node | None]:
+def _date_of_events(day: Day, timezone: str | None) -> tuple[str | None, Field | None]:
     """A day without a date: the earliest calendar date its events' own ``<date>`` give."""
     for room in day.rooms:
         for event in room.events:
             found = event.fields.get("date")
             if found is not None and isinstance(found.value, str) and len(found.value.strip()) >= 10:
                 moment = _moment(found.value, timezone)
-                return (moment.date().isoformat() if moment else found.value.strip()[:10]), found.node
+                return (moment.date().isoformat() if moment else found.value.strip()[:10]), found
     return None, None
 
 
@@ -471,7 +530,8 @@ def _clock(event: Event, segment: dict[str, Any], timezone: str | None, clocks: 
     moment = _moment(found.value, timezone) if found is not None else None
     if moment is None or found is None:
         return
-    start = parse_time(segment["start"])
+    start = _clock_text(segment["start"])
+    assert start is not None  # the segment's start was read
     off = (moment.hour * 60 + moment.minute - start) % MINUTES_PER_DAY
     clocks.append((event, found, off))
 
@@ -535,18 +595,19 @@ def _signed(minutes: int) -> str:
 def _segment(
     event: Event,
     at: DocPath,
-    nodes: dict[DocPath, Node],
+    nodes: dict[DocPath, Node] | None,
     people: dict[str, dict[str, str]],
     person_keys: _People,
     problems: list[Problem],
 ) -> dict[str, Any] | None:
     fields = event.fields
     title = fields["title"].value if "title" in fields else None
-    label = (
-        T("{event} ({title!r})", event=event.label, title=title)
-        if isinstance(title, str) and title
-        else event.label
-    )
+
+    def label() -> Message:
+        if isinstance(title, str) and title:
+            return T("{event} ({title!r})", event=event.label, title=title)
+        return event.label
+
     segment: dict[str, Any] = {}
     for name, read in (("start", _start), ("duration", _duration)):
         found = fields.get(name)
@@ -554,7 +615,7 @@ def _segment(
             problems.append(
                 unreadable(
                     event.node,
-                    T("{label} has no {name}; it is left out of the check", label=label, name=name),
+                    T("{label} has no {name}; it is left out of the check", label=label(), name=name),
                 )
             )
             return None
@@ -566,43 +627,51 @@ def _segment(
                     found.node,
                     T(
                         "{label}: the {name} cannot be read: {error}; the event is left out of the check",
-                        label=label,
+                        label=label(),
                         name=name,
                         error=str(error),
                     ),
                 )
             )
             return None
-    nodes[at] = event.node
-    nodes[at + ("start",)] = fields["start"].node
-    nodes[at + ("duration",)] = fields["duration"].node
+    if nodes is not None:
+        nodes[at] = event.node
+        nodes[at + ("start",)] = fields["start"].node
+        nodes[at + ("duration",)] = fields["duration"].node
     if "title" in fields:
         segment["title"] = title
-        nodes[at + ("title",)] = fields["title"].node
+        if nodes is not None:
+            nodes[at + ("title",)] = fields["title"].node
     owners: list[str] = []
     for person in event.persons or ():
         ident = person_keys.key(person.id, person.name)
         if ident is None:
             problems.append(
-                unreadable(person.node, T("{label}: a person has neither an id nor a name", label=label))
+                unreadable(person.node, T("{label}: a person has neither an id nor a name", label=label()))
             )
             continue
         if ident in owners:
             continue  # the same person listed twice on one event is one owner
-        nodes[at + ("owner", len(owners))] = person.node
+        if nodes is not None:
+            nodes[at + ("owner", len(owners))] = person.node
         owners.append(ident)
-        entry = people.setdefault(ident, {})
+        entry = people.get(ident)
+        if entry is None:
+            entry = people[ident] = {}
         if person.name and "name" not in entry:
             entry["name"] = person.name
     # no persons (meals, breaks) or an empty list: deliberately nobody, like owner: "-"
     segment["owner"] = owners if owners else "-"
-    nodes[at + ("owner",)] = event.persons_node or event.node
+    if nodes is not None:
+        nodes[at + ("owner",)] = event.persons_node or event.node
     kind = fields.get("type")
     if kind is not None and isinstance(kind.value, str) and kind.value.strip():
         segment["kind"] = kind.value
-        nodes[at + ("kind",)] = kind.node
+        if nodes is not None:
+            nodes[at + ("kind",)] = kind.node
     track = fields.get("track")
     if track is not None and isinstance(track.value, str) and track.value.strip():
         segment["note"] = track.value
-        nodes[at + ("note",)] = track.node
+        if nodes is not None:
+            nodes[at + ("note",)] = track.node
     return segment
