@@ -41,6 +41,27 @@ def import_file(
     """Convert ``file`` (``-``: standard input) to agenda YAML, written to ``output`` (atomically) or
     to ``out``. The exit code: 1 when some of the source cannot be read (reported on ``err``, in
     ``lang``; nothing is written unless ``partial``), else 0."""
+    from tfagenda.yamldoc import gc_paused
+
+    # A 20,000-event schedule is a million objects that all live until the YAML is written: the
+    # collector would only scan them again and again. They are freed (by their reference counts)
+    # when ``_import_file`` returns, before it runs again, so that it finds little left to scan.
+    with gc_paused():
+        return _import_file(
+            file, output, source_format=source_format, partial=partial, lang=lang, out=out, err=err
+        )
+
+
+def _import_file(
+    file: str,
+    output: str | None,
+    *,
+    source_format: str | None,
+    partial: bool,
+    lang: str,
+    out: TextIO | None,
+    err: TextIO | None,
+) -> int:
     from tfagenda.importers import detect_format, import_document
     from tfagenda.importers.yamlout import to_yaml
     from tfagenda.yamldoc import decode
