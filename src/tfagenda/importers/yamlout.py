@@ -96,11 +96,28 @@ class _Quoted(str):
 
 
 def _ordered(mapping: dict[str, Any], kind: str, flow: bool = False) -> _Map:
-    order = _ORDER.get(kind, ())
+    keys = tuple(mapping)
+    ordered = _KEY_ORDERS.get((kind, keys))
+    if ordered is None:
+        order = _ORDER.get(kind, ())
+        ordered = [k for k in order if k in mapping] + [k for k in mapping if k not in order]
+        if len(_KEY_ORDERS) < _CACHED:
+            _KEY_ORDERS[kind, keys] = ordered
     result = _Map(flow)
-    for key in [k for k in order if k in mapping] + [k for k in mapping if k not in order]:
-        result[key] = _value(key, mapping[key])
+    for key in ordered:
+        value = mapping[key]
+        if type(value) is str:  # most values: ``_value``, inline
+            result[key] = _Quoted(value) if _double_quoted_text(key, value) else value
+        else:
+            result[key] = _value(key, value)
     return result
+
+
+# The keys of each kind of mapping in the house style's order, by the order they come in: every
+# segment of an import has the same few keys.
+_KEY_ORDERS: dict[tuple[str, tuple[Any, ...]], list[Any]] = {}
+# How many of each thing the module keeps (key orders, texts as written): a cache, not a leak.
+_CACHED = 20_000
 
 
 def _double_quoted_text(key: str, value: Any) -> bool:
@@ -208,7 +225,17 @@ class _Writer:
         """A value in a flow collection, or an empty or flow collection in a block one (whose
         caller saw it: ``_once``)."""
         if isinstance(value, dict):
-            return "{" + ", ".join(f"{_key(k, True)}: {self._flow_item(v)}" for k, v in value.items()) + "}"
+            items = []
+            for k, v in value.items():
+                kind = type(v)
+                if kind is str:  # most values: ``_flow_item`` and ``_scalar``, inline
+                    written = _text(v, True, False)
+                elif kind is _Quoted:
+                    written = _double_quoted(v)
+                else:
+                    written = self._flow_item(v)
+                items.append(f"{_key(k, True)}: {written}")
+            return "{" + ", ".join(items) + "}"
         if isinstance(value, list):
             return "[" + ", ".join(self._flow_item(item) for item in value) + "]"
         if value is None:
@@ -247,6 +274,20 @@ def _scalar(value: Any, flow: bool) -> str:
 
 def _text(text: str, flow: bool, simple_key: bool) -> str:
     """A string in ruamel.yaml's style for it (``Emitter.choose_scalar_style``)."""
+    written = _TEXTS[flow][simple_key]
+    found = written.get(text)
+    if found is None:
+        found = _written_text(text, flow, simple_key)
+        if len(written) < _CACHED:
+            written[text] = found
+    return found
+
+
+# Texts as ``_text`` writes them, by (flow, simple_key): names, kinds, owners and times recur.
+_TEXTS: tuple[tuple[dict[str, str], dict[str, str]], ...] = (({}, {}), ({}, {}))
+
+
+def _written_text(text: str, flow: bool, simple_key: bool) -> str:
     if not text:
         return "''"
     analysis = _ANALYSES.get(text)
@@ -416,7 +457,15 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _double_quoted(text: str) -> str:
-    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+    found = _DOUBLE_QUOTED.get(text)
+    if found is None:
+        found = '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+        if len(_DOUBLE_QUOTED) < _CACHED:
+            _DOUBLE_QUOTED[text] = found
+    return found
+
+
+_DOUBLE_QUOTED: dict[str, str] = {}  # times and durations recur
 
 
 # --- ruamel.yaml's writer (the reference) --------------------------------------------------------
