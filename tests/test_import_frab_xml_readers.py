@@ -202,6 +202,13 @@ CASES = [
         True,
         False,
     ),
+    (
+        "another-declared-encoding",
+        _schedule_text(_event("Eröffnung ü"), head='<?xml version="1.0" encoding="ISO-8859-1"?>\n<schedule>'),
+        True,
+        False,
+    ),
+    ("xmlns-in-a-title", _schedule_text(_event("set xmlns = urn:x")), False, False),
     ("cdata", _schedule_text(_event("<![CDATA[a <b> c]]>")), False, False),
     ("default-namespace", _schedule_text(_event(), head='<schedule xmlns="urn:frab">'), False, False),
     ("processing-instruction", _schedule_text("<?tfagenda x?>\n" + _event()), False, False),

@@ -13,6 +13,7 @@ from typing import Any
 
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.importers.frab.schedule import (
+    EVENT_FIELDS,
     PERSON_ID_KEYS,
     Day,
     Event,
@@ -274,7 +275,7 @@ def _json_event(
 ) -> Event:
     ident = raw.get("id", raw.get("code", raw.get("guid")))
     event = Event(reader.node(at), event_label(ident))
-    for name in ("start", "duration", "title", "subtitle", "type", "track", "date", "room"):
+    for name in EVENT_FIELDS:
         found = at_field(raw, at, name)
         if found is not None:
             event.fields[name] = found

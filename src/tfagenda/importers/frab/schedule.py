@@ -14,6 +14,8 @@ from tfagenda.yamldoc import Node
 
 # Where an event's persons keep their id, in the order tried (frab: id; pretalx: code; c3voc: guid).
 PERSON_ID_KEYS = ("id", "code", "guid")
+# The values of an event that become its fields (``Event.fields``), the agenda's segment is made of.
+EVENT_FIELDS = ("start", "duration", "title", "type", "track", "date")
 
 
 class ScheduleError(Exception):

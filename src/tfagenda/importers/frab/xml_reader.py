@@ -24,6 +24,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from tfagenda.importers.frab.schedule import (
+    EVENT_FIELDS,
     PERSON_ID_KEYS,
     Day,
     Event,
@@ -40,9 +41,6 @@ from tfagenda.messages import T
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import MAX_EXPANDED_VALUES, Node
 from tfagenda.yamldoc.document import Where
-
-# The event's children that become its fields (the first of each name).
-EVENT_FIELDS = ("start", "duration", "title", "subtitle", "type", "track", "date", "room")
 
 
 class _Element:
@@ -120,6 +118,10 @@ class _Places:
     def place(self, element: Any, key: bool = False) -> Place:
         """``node``, worked out when it is first needed."""
         return partial(self.node, element, key)
+
+    def field(self, element: Any) -> Field:
+        """The element's text, stripped, and its place."""
+        return Field(self.text_of(element).strip(), partial(self.node, element, False))
 
     def attr_place(self, element: Any, name: str) -> Place:
         """``attr_node``, worked out when it is first needed."""
@@ -252,6 +254,15 @@ _DEFAULT_NAMESPACE = re.compile(r"\sxmlns\s*=")
 _WHOLE_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
 
 
+def _declares_default_namespace(text: str) -> bool:
+    at = text.find("xmlns")
+    while at >= 0:  # at each of the few "xmlns" (a search by the pattern tries every character)
+        if at and _DEFAULT_NAMESPACE.match(text, at - 1):
+            return True
+        at = text.find("xmlns", at + 5)
+    return False
+
+
 class _TreeReader(_Places):
     def __init__(self, text: str, lines: LineIndex) -> None:
         super().__init__(text, lines)
@@ -285,6 +296,11 @@ class _TreeReader(_Places):
         if not len(element):
             return element.text or ""
         return (element.text or "") + "".join(child.tail or "" for child in element)
+
+    def field(self, element: ElementTree.Element) -> Field:
+        # ``_Places.field`` with ``text_of`` inline: it runs for most elements read
+        text = (element.text or "") if not len(element) else self.text_of(element)
+        return Field(text.strip(), partial(self.node, element, False))
 
     def text_place(self, element: ElementTree.Element, tag_end: int) -> tuple[int, int]:
         text = self.text
@@ -362,7 +378,7 @@ class _TreeReader(_Places):
             text.startswith("\ufeff")
             or text.find("<?", 1) >= 0  # processing instructions other than the XML declaration
             or text.count("<!") != text.count("<!--")  # DOCTYPE (entities), CDATA
-            or _DEFAULT_NAMESPACE.search(text)
+            or _declares_default_namespace(text)
         ):
             raise _Unsuited
         # Start tags at most: "<" less end tags, comments and the XML declaration. Over the limit,
@@ -372,11 +388,13 @@ class _TreeReader(_Places):
             > MAX_EXPANDED_VALUES
         ):
             raise _Unsuited
-        parser = ElementTree.XMLParser()
+        # UTF-8 whatever the declaration says, as expat reads a str (the text is decoded already);
+        # bytes, because xml.etree's parser reads them faster than a str
+        parser = ElementTree.XMLParser(encoding="utf-8")
         try:
-            parser.feed(text)
+            parser.feed(text.encode("utf-8"))
             root = parser.close()
-        except ElementTree.ParseError:
+        except (ElementTree.ParseError, UnicodeEncodeError):
             raise _Unsuited from None  # the expat reader's message and place
         if root.tag.startswith("{"):
             raise _Unsuited  # a prefixed root: its name as written
@@ -418,7 +436,7 @@ def _schedule(reader: _Places, root: Any) -> Schedule:
     result.source_events = reader.events
 
     def element_field(found: Any) -> Field | None:
-        return Field(reader.text_of(found).strip(), reader.place(found)) if found is not None else None
+        return reader.field(found) if found is not None else None
 
     def attr_field(element: Any, name: str) -> Field | None:
         value = element.get(name)
@@ -446,7 +464,7 @@ def _schedule(reader: _Places, root: Any) -> Schedule:
             room = Room(name, reader.place(room_element, key=True), name_node)
             day.rooms.append(room)
             for event_element in (c for c in room_element if c.tag == "event"):
-                room.events.append(_xml_event(event_element, reader, element_field))
+                room.events.append(_xml_event(event_element, reader))
         # The old pentabarf layout (FOSDEM until 2012): events are children of the day, listed by
         # time across rooms, and the room is only the event's <room>. Rooms in order of first use.
         by_room: dict[str, Room] = {}
@@ -458,19 +476,21 @@ def _schedule(reader: _Places, root: Any) -> Schedule:
                 name_node = reader.place(where) if where is not None else reader.place(event_element)
                 found = by_room[room_name] = Room(room_name, reader.place(event_element, key=True), name_node)
                 day.rooms.append(found)
-            found.events.append(_xml_event(event_element, reader, element_field))
+            found.events.append(_xml_event(event_element, reader))
         result.days.append(day)
     return result
 
 
-def _xml_event(element: Any, reader: _Places, element_field: Any) -> Event:
+def _xml_event(element: Any, reader: _Places) -> Event:
     ident = element.get("id", element.get("code", element.get("guid")))
     event = Event(reader.place(element, key=True), event_label(ident))
     children = _first_children(element)
+    fields = event.fields
+    field = reader.field
     for name in EVENT_FIELDS:
         found = children.get(name)
         if found is not None:
-            event.fields[name] = element_field(found)
+            fields[name] = field(found)
     persons = children.get("persons")
     if persons is not None:
         event.persons_place = reader.place(persons, key=True)
