@@ -19,10 +19,12 @@ rooms at once stays double-booked (O003). An event whose start or duration canno
 reported (E005, at its line in the source) and left out, never dropped silently.
 
 Positions: the JSON is read by a small reader (``json_reader``: ``json`` itself keeps no positions)
-that records the offset of every key and value; the XML is read with expat (``xml_reader``), which
-reports the line and column of every element and text. Both readers make the same ``Schedule``
-(``schedule``), which ``agenda`` turns into agenda data. Every path written into the data gets a
-``Node`` with its span in the source, so findings point at the source file's lines.
+that records the offset of every key and value; the XML is read by xml.etree's C parser, each
+element placed by the offset of its start tag, or by expat, which reports the line and column of
+every element and text (``xml_reader``: the two give the same places). Both readers make the same
+``Schedule`` (``schedule``), which ``agenda`` turns into agenda data. Every path written into the
+data gets a ``Node`` with its span in the source, so findings point at the source file's lines
+(``tfagenda import``, which checks nothing, asks for the places of what it reports only).
 
 Two respellings, each the same value in the agenda format's notation: pretalx's ``D:HH:MM``
 durations (``1:01:30``, one day and 90 minutes) become hours:minutes (``"25:30"``), and times with

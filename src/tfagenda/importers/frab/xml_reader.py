@@ -5,12 +5,14 @@ Two readers, one result (``tests/test_import_frab_xml_readers.py`` compares them
 - The tree reader, for schedules as exporters write them: xml.etree's C parser (expat, without a
   Python call for each element and text) builds the tree, and an element's place is found from its
   start tag's offset: one scan of the text lists the start tags, and the n-th is the n-th element
-  in document order. It takes a text whose markup is elements, comments and an XML declaration,
-  without a default namespace; an element it cannot place as expat would (a text with a comment or
-  CDATA in it, or beside child elements) hands the file to the expat reader.
+  in document order. Places are worked out when first asked for (``Place``s: ``tfagenda import``
+  asks only for those of what it reports). It takes a text whose markup is elements, comments and
+  an XML declaration, without a default namespace; a place that offsets cannot give as expat would
+  (a comment inside a text, text beside child elements) is asked of the expat reader, run once.
 - The expat reader, for everything else and every error: expat calls back for every element and
   text and reports where it is. Entity declarations (XML bombs, external files) are refused, and
-  the file's message and place are expat's. The tree reader never sees a DOCTYPE.
+  the file's message and place are expat's. The tree reader never sees a DOCTYPE, nor more start
+  tags than the limit of values.
 """
 
 from __future__ import annotations
