@@ -63,6 +63,13 @@ class _Element:
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrib.get(name, default)
 
+    def find(self, tag: str) -> _Element | None:
+        """The first child named ``tag``."""
+        for child in self.children:
+            if child.tag == tag:
+                return child
+        return None
+
     def __iter__(self) -> Iterator[_Element]:
         return iter(self.children)
 
@@ -76,6 +83,7 @@ class _AnyElement(Protocol):
     tag: str
 
     def get(self, name: str, default: str | None = None) -> str | None: ...
+    def find(self, tag: str) -> Any: ...
     def __iter__(self) -> Iterator[Any]: ...
     def __len__(self) -> int: ...
 
@@ -88,7 +96,6 @@ class _Places:
         self.text = text
         self.lines = lines
         self.plain_lines = "\r" not in text and not lines.skip_bom
-        self.line_starts = lines.starts
         self.events = 0  # <event> elements anywhere in the file
 
     def start_of(self, element: Any) -> int:
@@ -107,7 +114,7 @@ class _Places:
         """The span from offset ``start`` to ``end``, as the tuple ``Node`` makes a ``Span`` of when
         it is read (most never are: a 20,000-event schedule has 300,000)."""
         if self.plain_lines:  # no "\r" (no place inside a "\r\n"), columns count every character
-            starts = self.line_starts
+            starts = self.lines.starts
             line = bisect_right(starts, start)
             if line == len(starts) or end < starts[line]:  # on one line (most are): one search
                 first = starts[line - 1] - 1
@@ -471,7 +478,7 @@ def _schedule(reader: _Places, root: Any) -> Schedule:
         # time across rooms, and the room is only the event's <room>. Rooms in order of first use.
         by_room: dict[str, Room] = {}
         for event_element in (c for c in element if c.tag == "event"):
-            where = _first_children(event_element).get("room")
+            where = event_element.find("room")
             room_name = reader.text_of(where).strip() if where is not None else ""
             found = by_room.get(room_name)
             if found is None:
@@ -486,14 +493,14 @@ def _schedule(reader: _Places, root: Any) -> Schedule:
 def _xml_event(element: Any, reader: _Places) -> Event:
     ident = element.get("id", element.get("code", element.get("guid")))
     event = Event(reader.place(element, key=True), event_label(ident))
-    children = _first_children(element)
     fields = event.fields
     field = reader.field
+    find = element.find  # the first child of the name (xml.etree's, in C)
     for name in EVENT_FIELDS:
-        found = children.get(name)
+        found = find(name)
         if found is not None:
             fields[name] = field(found)
-    persons = children.get("persons")
+    persons = find("persons")
     if persons is not None:
         event.persons_place = reader.place(persons, key=True)
         event.persons = []
@@ -501,10 +508,16 @@ def _xml_event(element: Any, reader: _Places) -> Event:
             id_key = next((k for k in PERSON_ID_KEYS if (person.get(k) or "").strip()), None)
             node = reader.attr_place(person, id_key) if id_key else reader.place(person)
             # <person id="38">Name</person>, or the name in a child (<name>, <public_name>)
-            named = _first_children(person)
-            name_element = next(
-                (named[tag] for tag in ("public_name", "name", "full_public_name") if tag in named), None
-            )
+            name_element = None
+            if len(person):
+                name_element = next(
+                    (
+                        named
+                        for named in map(person.find, ("public_name", "name", "full_public_name"))
+                        if named is not None
+                    ),
+                    None,
+                )
             person_name = (
                 " ".join(reader.text_of(name_element if name_element is not None else person).split()) or None
             )
