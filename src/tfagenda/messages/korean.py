@@ -778,4 +778,9 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "at {time}, {days} days later ({date})": "{days}일 뒤({date}) {time}",
     "at {time} the next day": "다음 날 {time}",
     "at {time}, {days} days later": "{days}일 뒤 {time}",
+    # a folder walk that finds calendars and no agenda (discover.CALENDAR_SUFFIXES)
+    "no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in {targets}; a folder's calendars ({calendars}) are checked when named (tfagenda check {first}), or with \"*.ics\" in the config's include": (
+        "일정표 파일(*.yaml, *.yml, 또는 일정표가 든 .hwpx, .hwp, .docx, .pdf)이 없습니다: {targets}. "
+        '폴더 안의 달력({calendars})은 파일 이름을 적거나(tfagenda check {first}) 설정의 include에 "*.ics"를 넣으면 점검합니다'
+    ),
 }
