@@ -954,3 +954,13 @@ def test_an_owner_in_two_rooms_at_once_is_found_in_a_list() -> None:
     (finding,) = check_text(text, "m.md")
     assert (finding.code, finding.line) == ("O003", 4)
     assert "이영희" in finding.message.say("en") and "박철수" not in finding.message.say("en")
+
+
+def test_a_later_meeting_line_without_rows_keeps_the_title_and_its_warning() -> None:
+    text = (
+        "intro\n\n□ 워크숍\n- (일시) 2026. 3. 5.(목) 16:30~17:00\n\n시 간(안)\t내 용\t비고\n"
+        "16:30 ~ 17:00 ('30)\t안건\t과장\n\n□ 향후 일정\n- (일시) 2026. 3. 19.(목) 3부제\n"
+    )
+    doc = read(text, "m.txt")
+    assert "days" not in doc.data and doc.data["title"] == "워크숍"  # one day: its heading is the title
+    assert [(p.code, p.span.line) for p in doc.problems if p.span is not None] == [("D003", 10)]

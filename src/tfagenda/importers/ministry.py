@@ -290,10 +290,14 @@ class _Reader:
     def _later_meeting_lines(self) -> None:
         """Meeting lines after the first that begin no day: read as before, for what they say
         wrong (a day's own meeting line is read into its day by ``_emit_days``)."""
-        own = {section.meeting for section in self.days if section.meeting is not None}
+        own = {self.days[i].meeting for i in self._days_with_rows()}
         for index, value, start in self.later_when:
             if index not in own:
                 self._when(index, value, start, self.seen)
+
+    def _days_with_rows(self) -> list[int]:
+        """The day sections that have rows: the days the agenda will have (when two or more)."""
+        return sorted({row.day for row in self.rows if row.day is not None})
 
     def _when(self, index: int, value: str, offset: int, seen: set[str], at: DocPath = ()) -> None:
         """The meeting line: date, weekday label and slot (the date written as an ISO date, the
@@ -482,7 +486,10 @@ class _Reader:
         else:
             # A day's title is not the agenda's ("□ 첫째 날" above the first day's meeting line),
             # unless nothing else could be.
-            days = {section.title[0] for section in self.days if section.title is not None}
+            emitted = self._days_with_rows()
+            days = {
+                title[0] for i in emitted if len(emitted) >= 2 and (title := self.days[i].title) is not None
+            }
             for skipped in (days, set()):
                 for index in range(end):
                     match = _HEADING.match(self.lines[index])
@@ -911,7 +918,7 @@ class _Reader:
                     (i for i in range(self.rows[0].line - 1) if _overview_kind(self.lines[i]) == "when"),
                     self.rows[0].line - 1,
                 )
-                title = self._day_title(-1, first)
+                title = self._day_title(-1, first) if first < self.rows[0].line - 1 else None
                 if title is not None and not any(line.strip() for line in self.lines[: title[0]]):
                     title = None  # the only heading above is the agenda's title, not the first day's
                 self.days.append(_Section(first, title))
