@@ -665,11 +665,13 @@ def test_calendar_findings_follow_the_rule_selection(tmp_path: Path) -> None:
 
 # -- calendars in folder walks (session 3 leftovers) ---------------------------------------------
 
-CLASH = ics(
+WALKED_CLASH = ics(
     event("1", "20260310T090000", "20260310T100000", "Standup", "LOCATION:Room A"),
     event("2", "20260310T093000", "20260310T103000", "Review", "LOCATION:Room A"),
 )
-AGENDA = 'title: t\ndate: 2026-03-10\nsegments:\n  - {title: a, start: "09:00", end: "10:00", owner: kim}\n'
+WALKED_AGENDA = (
+    'title: t\ndate: 2026-03-10\nsegments:\n  - {title: a, start: "09:00", end: "10:00", owner: kim}\n'
+)
 
 
 def test_a_folder_walk_leaves_calendars_out_unless_the_config_includes_them(
@@ -679,8 +681,8 @@ def test_a_folder_walk_leaves_calendars_out_unless_the_config_includes_them(
     # checking it with the agendas would report its meetings twice. Named, it is checked.
     folder = tmp_path / "agendas"
     folder.mkdir()
-    write_bytes(folder / "team.ics", CLASH)
-    (folder / "forum.yaml").write_text(AGENDA, encoding="utf-8")
+    write_bytes(folder / "team.ics", WALKED_CLASH)
+    (folder / "forum.yaml").write_text(WALKED_AGENDA, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     walked = check("--format", "json", "agendas")
     assert walked.exit_code == 0 and json.loads(walked.stdout) == []
@@ -698,7 +700,7 @@ def test_a_folder_of_calendars_says_how_to_check_them(
 ) -> None:
     (tmp_path / "cals").mkdir()
     for name in ("a.ics", "b.ics", "c.ICS", "d.ics"):
-        write_bytes(tmp_path / "cals" / name, CLASH)
+        write_bytes(tmp_path / "cals" / name, WALKED_CLASH)
     monkeypatch.chdir(tmp_path)
     result = check("cals")
     assert result.exit_code == 2
