@@ -964,3 +964,12 @@ def test_a_later_meeting_line_without_rows_keeps_the_title_and_its_warning() -> 
     doc = read(text, "m.txt")
     assert "days" not in doc.data and doc.data["title"] == "워크숍"  # one day: its heading is the title
     assert [(p.code, p.span.line) for p in doc.problems if p.span is not None] == [("D003", 10)]
+
+
+@pytest.mark.parametrize("path", sorted(AGENDAS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_agenda_in_the_folder_comes_back_from_its_text(path: Path) -> None:
+    # The two-day care-tech forum (tracks, untitled days) came back as one day: 6 S001 and 2 S003.
+    text = render(load_file(path), "text")
+    imported = load_text(text, "rendered.txt")
+    assert check_loaded(imported) == []
+    assert render(imported, "text") == text
