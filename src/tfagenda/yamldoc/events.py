@@ -33,11 +33,17 @@ class Unsure(Exception):
     """libyaml's reading might not be ruamel.yaml's: ruamel.yaml parses the text."""
 
 
+# What an open mapping or list expects next. Built: a mapping's key, its value, a list's item, or
+# the value of a key given twice (or of a key that is a list or mapping), which is not built.
+# Not built (inside such a value, or a list or mapping used as a key): a key, a value, an item.
+_KEY, _VALUE, _ITEM, _VALUE_UNBUILT, _UNBUILT_KEY, _UNBUILT_VALUE, _UNBUILT_ITEM = range(7)
+
+
 class _Open:
     """A mapping or list whose events are coming: what is built so far, and the pair being read."""
 
     __slots__ = (
-        "mapping",
+        "state",
         "flow",
         "at",
         "value",
@@ -47,28 +53,26 @@ class _Open:
         "key",
         "skip",
         "own_segment",
-        "key_turn",
         "name",
         "key_where",
-        "value_skip",
         "pending",
         "first_line",
     )
 
     def __init__(
         self,
-        mapping: bool,
+        state: int,
         flow: bool,
         at: Any,
         value: Any,
         node: Node | None,
         start: Any,
         depth: int,
-        key: bool,
-        skip: list[Span] | None,
-        own_segment: bool,
+        key: bool = False,
+        skip: list[Span] | None = None,
+        own_segment: bool = False,
     ) -> None:
-        self.mapping = mapping
+        self.state = state
         self.flow = flow  # a flow collection ([...] or {...})
         self.at = at  # its document path (None when not built)
         self.value = value  # the dict or list being built (None when not built)
@@ -80,10 +84,8 @@ class _Open:
         # spans of its quoted and block scalars, which are no comment either (``Builder._unbuilt``).
         self.skip = skip
         self.own_segment = own_segment  # the top of a value not built: its spans are recorded at its end
-        self.key_turn = True  # a mapping's next event is a key
         self.name: str = ""  # the key of the value being read
         self.key_where: Where | None = None
-        self.value_skip: list[Span] | None = None  # the value being read is not built
         # An empty value in a block mapping, placed when what follows it is known: (its index, its
         # Node or None when not built).
         self.pending: tuple[int, Node | None] | None = None
@@ -105,7 +107,8 @@ def build(text: str, doc: Document, max_depth: int) -> None:
 
 
 def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  # noqa: C901, PLR0912, PLR0915
-    # One loop over the events, its state in local variables: this runs for every value of a file.
+    # One loop over the events, its state in local variables and the open collections' ``state``:
+    # this runs for every key and value of a file, the common cases first.
     from yaml.events import (  # type: ignore[import-untyped]
         DocumentStartEvent,
         MappingEndEvent,
@@ -124,6 +127,8 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
     line = list(range(breaks + 3))
     columns_are_offsets = "\ufeff" not in text
     size = len(text)
+    # Anchors need "&" and tags "!": without them no event has either, and none is looked for.
+    properties = "&" in text or "!" in text
     # libyaml ends a collection that ends with a text without a final line break at the start of
     # the line after it; ruamel.yaml at the end of the text (0-based, as marks are).
     if text.endswith(("\n", "\r")) or not text:
@@ -145,6 +150,91 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
     while True:
         event = get_event()
         kind = type(event)
+        if kind is ScalarEvent:
+            if properties and (event.anchor is not None or event.tag is not None):
+                raise UseComposer
+            count += 1
+            start = event.start_mark
+            end = event.end_mark
+            if not stack:  # the whole document is one scalar
+                if start.index == end.index:
+                    raise Unsure  # "---" alone: ruamel.yaml's marks differ
+                root = _scalar(event, start, end, (), None, nodes, text, line, columns_are_offsets)
+                break
+            top = stack[-1]
+            state = top.state
+            if state == _VALUE:
+                begin = start.index
+                if begin == end.index:  # an empty value: placed at what follows it
+                    if top.flow:
+                        raise Unsure
+                    if top.depth >= max_depth:
+                        raise UseComposer
+                    node = Node((0, 0, 0, 0), None, True, top.key_where)
+                    nodes[top.at + (top.name,)] = node
+                    top.value[top.name] = None
+                    top.pending = (begin, node)
+                    top.state = _KEY
+                    continue
+                if top.depth >= max_depth:
+                    raise UseComposer  # the composer path raises TooDeep where ``Builder`` does
+                name = top.name
+                top.value[name] = _scalar(
+                    event, start, end, top.at + (name,), top.key_where, nodes, text, line, columns_are_offsets
+                )
+                top.state = _KEY
+                continue
+            if state == _KEY:
+                if top.pending is not None:  # an empty value before this key
+                    _place_empty(top, text, start.index, start.line, start.column, line)
+                if start.index == end.index:
+                    raise Unsure  # an empty key: ruamel.yaml's marks differ
+                style = event.style
+                scalar = event.value
+                if not style:
+                    if scalar == "<<":
+                        raise UseComposer  # a merge key
+                    name = _resolve_plain(scalar)
+                    if type(name) is not str:
+                        name = str(name)
+                else:
+                    name = scalar
+                if not name.isascii():
+                    name = _clean(name)
+                key_where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
+                first_line = top.first_line
+                if name in first_line:
+                    problems.append(_given_twice(top.at + (name,), name, first_line[name], key_where))
+                    top.state = _VALUE_UNBUILT
+                else:
+                    first_line[name] = key_where[0]
+                    top.name = name
+                    top.key_where = key_where
+                    top.state = _VALUE
+                continue
+            if state == _ITEM:
+                if top.flow and start.index == end.index:
+                    raise Unsure
+                if top.depth >= max_depth:
+                    raise UseComposer
+                items = top.value
+                items.append(
+                    _scalar(
+                        event,
+                        start,
+                        end,
+                        top.at + (len(items),),
+                        None,
+                        nodes,
+                        text,
+                        line,
+                        columns_are_offsets,
+                    )
+                )
+                continue
+            _unbuilt_scalar(top, event, start, end, text, line, unbuilt)
+            continue
+
         if kind is MappingEndEvent or kind is SequenceEndEvent:
             frame = stack.pop()
             end = event.end_mark
@@ -153,225 +243,115 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
                 end_line, end_column, end_index = eof_line, eof_column, size
             if frame.pending is not None:
                 _place_empty(frame, text, end_index, end_line, end_column, line)
+            start = frame.start
             if frame.skip is not None:
-                if frame.key:  # a list or mapping as a key: E002, then its value is not built either
-                    parent = stack[-1]
-                    if parent.skip is None:
-                        start = frame.start
+                top = stack[-1]
+                if frame.key:  # a list or mapping as a key
+                    if top.state == _KEY:  # E002, and its value is not built either
                         where = (line[start.line + 1], start.column + 1, line[end_line + 1], end_column + 1)
                         problems.append(
                             Problem(
                                 "E002",
-                                parent.at,
+                                top.at,
                                 T("a key must be plain text, not a list or mapping"),
                                 span=Span(*where),
                             )
                         )
-                        frame.skip.reverse()
+                        frame.skip.reverse()  # in the order ``Builder._unbuilt`` finds them
                         unbuilt.extend(frame.skip)
-                        parent.value_skip = []
-                    parent.key_turn = False
+                        top.state = _VALUE_UNBUILT
+                    else:
+                        top.state = _UNBUILT_VALUE
                     continue
                 if frame.own_segment:
-                    frame.skip.reverse()  # in the order ``Builder._unbuilt`` finds them
+                    frame.skip.reverse()
                     unbuilt.extend(frame.skip)
-                if stack:
-                    stack[-1].key_turn = True
+                _after_unbuilt(top)
                 continue
-            start = frame.start
             frame.node._span = (  # type: ignore[union-attr]
                 line[start.line + 1],
                 start.column + 1,
                 line[end_line + 1],
                 end_column + 1,
             )
-            value = frame.value
             if not stack:
-                root = value
+                root = frame.value
                 break
-            parent = stack[-1]
-            if parent.mapping:
-                parent.value[parent.name] = value
-                parent.key_turn = True
+            top = stack[-1]
+            if top.state == _VALUE:
+                top.value[top.name] = frame.value
+                top.state = _KEY
             else:
-                parent.value.append(value)
+                top.value.append(frame.value)
             continue
 
-        if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+        if kind is not MappingStartEvent and kind is not SequenceStartEvent:
             raise UseComposer  # an alias (or anything else): the composer path reads it
-        if event.anchor is not None or event.tag is not None:
+        if properties and (event.anchor is not None or event.tag is not None):
             raise UseComposer
         count += 1
-        start = event.start_mark
-        end = event.end_mark
-        # Where the value goes: the document's root, a mapping's key or value, a list's item.
-        skip: list[Span] | None = None
-        own_segment = False
-        key: Where | None = None
-        at: Any = ()
-        depth = 0
-        parent = stack[-1] if stack else None  # type: ignore[assignment]
-        if parent is not None:
-            if parent.mapping:
-                if parent.pending is not None:  # an empty value before this key
-                    _place_empty(parent, text, start.index, start.line, start.column, line)
-                if parent.key_turn:
-                    if kind is ScalarEvent:
-                        if start.index == end.index:
-                            raise Unsure  # an empty key: ruamel.yaml's marks differ
-                        style = event.style
-                        if parent.skip is not None:
-                            if style:
-                                parent.skip.append(
-                                    Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-                                )
-                            parent.key_turn = False
-                            continue
-                        scalar = event.value
-                        if not style and scalar == "<<":
-                            raise UseComposer  # a merge key
-                        key_where = (
-                            line[start.line + 1],
-                            start.column + 1,
-                            line[end.line + 1],
-                            end.column + 1,
-                        )
-                        name = _clean(str(_resolve_plain(scalar) if not style else scalar))
-                        first_line = parent.first_line
-                        if name in first_line:
-                            problems.append(
-                                _given_twice(parent.at + (name,), name, first_line[name], key_where)
-                            )
-                            parent.value_skip = []
-                        else:
-                            first_line[name] = key_where[0]
-                            parent.name = name
-                            parent.key_where = key_where
-                            parent.value_skip = None
-                        parent.key_turn = False
-                        continue
-                    # a list or mapping as a key: not built (E002 at its end)
-                    if count > MAX_EXPANDED_VALUES:
-                        raise UseComposer
-                    skip = parent.skip if parent.skip is not None else []
-                    stack.append(
-                        _Open(
-                            kind is MappingStartEvent,
-                            bool(event.flow_style),
-                            None,
-                            None,
-                            None,
-                            start,
-                            0,
-                            True,
-                            skip,
-                            False,
-                        )
-                    )
-                    continue
-                # a value
-                if parent.skip is not None:
-                    skip = parent.skip
-                elif parent.value_skip is not None:
-                    skip, own_segment = parent.value_skip, True
-                else:
-                    at = parent.at + (parent.name,)
-                    key = parent.key_where
-                    depth = parent.depth + 1
-                if kind is ScalarEvent and start.index == end.index:  # an empty value
-                    if parent.flow:
-                        raise Unsure
-                    if skip is not None:
-                        parent.pending = (start.index, None)
-                    else:
-                        if depth > max_depth:
-                            raise UseComposer
-                        node = Node((0, 0, 0, 0), None, True, key)
-                        nodes[at] = node
-                        parent.value[parent.name] = None
-                        parent.pending = (start.index, node)
-                    parent.key_turn = True
-                    continue
-            else:  # a list's item
-                if parent.skip is not None:
-                    skip = parent.skip
-                else:
-                    at = parent.at + (len(parent.value),)
-                    depth = parent.depth + 1
-                if kind is ScalarEvent and start.index == end.index and parent.flow:
-                    raise Unsure
-        elif kind is ScalarEvent and start.index == end.index:
-            raise Unsure  # the whole document empty ("---" alone): ruamel.yaml's marks differ
-
-        if kind is ScalarEvent:
-            style = event.style
-            if skip is not None:
-                if style:
-                    skip.append(Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1))
-                if own_segment:
-                    skip.reverse()
-                    unbuilt.extend(skip)
-                if parent.mapping:
-                    parent.key_turn = True
-                continue
-            if depth > max_depth:
-                raise UseComposer  # the composer path raises TooDeep where ``Builder`` does
-            where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
-            begin = start.index
-            if begin < size and text[begin] in "&!":
-                raise UseComposer
-            if not style:  # plain
-                nodes[at] = Node(where, None, True, key)
-                value = _resolve_plain(event.value)
-            else:
-                if (
-                    style in ("'", '"')
-                    and where[0] == where[2]
-                    and end.index - begin >= 2
-                    and columns_are_offsets
-                ):
-                    inner: Where | None = (where[0], where[1] + 1, where[0], where[1] + end.index - begin - 1)
-                else:
-                    inner = _content(text, begin, end.index, style, where, start)
-                nodes[at] = Node(where, inner, False, key, True)
-                value = _clean(event.value)
-            if parent is None:
-                root = value
-                break
-            if parent.mapping:
-                parent.value[parent.name] = value
-                parent.key_turn = True
-            else:
-                parent.value.append(value)
-            continue
-
-        # the start of a mapping or list
         if count > MAX_EXPANDED_VALUES:
             raise UseComposer  # the composer path refuses it, where it always did
+        start = event.start_mark
         mapping = kind is MappingStartEvent
-        if skip is not None:
-            stack.append(
-                _Open(mapping, bool(event.flow_style), None, None, None, start, 0, False, skip, own_segment)
-            )
-            continue
+        flow = bool(event.flow_style)
+        if not stack:
+            at, key, depth = (), None, 0
+        else:
+            top = stack[-1]
+            state = top.state
+            if state == _VALUE:
+                at, key, depth = top.at + (top.name,), top.key_where, top.depth + 1
+            elif state == _ITEM:
+                at, key, depth = top.at + (len(top.value),), None, top.depth + 1
+            else:
+                if state == _KEY or state == _UNBUILT_KEY:
+                    if top.pending is not None:
+                        _place_empty(top, text, start.index, start.line, start.column, line)
+                    skip = [] if state == _KEY else top.skip
+                    frame = _Open(
+                        _UNBUILT_KEY if mapping else _UNBUILT_ITEM,
+                        flow,
+                        None,
+                        None,
+                        None,
+                        start,
+                        0,
+                        True,
+                        skip,
+                    )
+                elif state == _VALUE_UNBUILT:
+                    frame = _Open(
+                        _UNBUILT_KEY if mapping else _UNBUILT_ITEM,
+                        flow,
+                        None,
+                        None,
+                        None,
+                        start,
+                        0,
+                        False,
+                        [],
+                        True,
+                    )
+                else:
+                    frame = _Open(
+                        _UNBUILT_KEY if mapping else _UNBUILT_ITEM,
+                        flow,
+                        None,
+                        None,
+                        None,
+                        start,
+                        0,
+                        False,
+                        top.skip,
+                    )
+                stack.append(frame)
+                continue
         if depth > max_depth:
             raise UseComposer
         node = Node((0, 0, 0, 0), None, False, key)
         nodes[at] = node
-        stack.append(
-            _Open(
-                mapping,
-                bool(event.flow_style),
-                at,
-                {} if mapping else [],
-                node,
-                start,
-                depth,
-                False,
-                None,
-                False,
-            )
-        )
+        stack.append(_Open(_KEY if mapping else _ITEM, flow, at, {} if mapping else [], node, start, depth))
 
     if count > MAX_EXPANDED_VALUES:
         raise UseComposer
@@ -379,6 +359,69 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
     if type(get_event()) is not StreamEndEvent:
         raise Unsure  # a second document: ruamel.yaml words the error
     doc.data = root
+
+
+def _scalar(
+    event: Any,
+    start: Any,
+    end: Any,
+    at: Any,
+    key: Where | None,
+    nodes: dict[Any, Node],
+    text: str,
+    line: list[int],
+    columns_are_offsets: bool,
+) -> Any:
+    """A scalar's value, its ``Node`` recorded at ``at`` (as ``Builder.build``)."""
+    where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
+    style = event.style
+    begin = start.index
+    if begin < len(text) and text[begin] in "&!":
+        raise UseComposer
+    if not style:  # plain
+        nodes[at] = Node(where, None, True, key)
+        return _resolve_plain(event.value)
+    if style in ("'", '"') and where[0] == where[2] and end.index - begin >= 2 and columns_are_offsets:
+        inner: Where | None = (where[0], where[1] + 1, where[0], where[1] + end.index - begin - 1)
+    else:
+        inner = _content(text, begin, end.index, style, where, start)
+    nodes[at] = Node(where, inner, False, key, True)
+    return _clean(event.value)
+
+
+def _unbuilt_scalar(
+    top: _Open, event: Any, start: Any, end: Any, text: str, line: list[int], unbuilt: list[Span]
+) -> None:
+    """A scalar that is not built: a duplicate key's value, or anything in a value not built."""
+    state = top.state
+    empty = start.index == end.index
+    if state == _UNBUILT_KEY:
+        if top.pending is not None:
+            _place_empty(top, text, start.index, start.line, start.column, line)
+        if empty:
+            raise Unsure
+    elif empty and top.flow:
+        raise Unsure
+    elif empty and state != _UNBUILT_ITEM:  # an empty value in a block mapping
+        top.pending = (start.index, None)
+    if event.style:
+        span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        if state == _VALUE_UNBUILT:
+            unbuilt.append(span)
+        else:
+            top.skip.append(span)  # type: ignore[union-attr]
+    if state == _UNBUILT_KEY:
+        top.state = _UNBUILT_VALUE
+    else:
+        _after_unbuilt(top)
+
+
+def _after_unbuilt(top: _Open) -> None:
+    """A value not built has ended: its mapping's next event is a key."""
+    if top.state == _VALUE_UNBUILT:
+        top.state = _KEY
+    elif top.state == _UNBUILT_VALUE:
+        top.state = _UNBUILT_KEY
 
 
 def _place_empty(frame: _Open, text: str, index: int, line0: int, column0: int, line: list[int]) -> None:
