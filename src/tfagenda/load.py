@@ -29,6 +29,7 @@ from tfagenda.yamldoc import SEXAGESIMAL, Document, Node, decode, parse, sniff_e
 from tfagenda.yamldoc.decode import LEGACY_ENCODINGS
 
 _TIME_FIELDS = ("start", "end", "duration")
+_TIME_OR_SLOT_FIELDS = frozenset((*_TIME_FIELDS, "slot"))
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
 # Fields that do not place a segment in time: an unreadable one leaves the rest of its mapping usable.
 _UNTIMED = {
@@ -588,7 +589,7 @@ def _implicit_numbers(document: Document) -> list[Problem]:
     """Y001: unquoted times that YAML 1.1 tools would read as base-60 numbers."""
     problems = []
     for at, node in document.nodes.items():
-        if not (node.plain and at and at[-1] in _TIME_FIELDS + ("slot",)):
+        if not (node.plain and at and at[-1] in _TIME_OR_SLOT_FIELDS):
             continue
         value = _get(document.data, at)
         if not (isinstance(value, str) and SEXAGESIMAL.fullmatch(value)):

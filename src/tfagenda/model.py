@@ -231,6 +231,8 @@ def _read_timezone(value: Any) -> str:
 
 
 def _read_text(value: Any) -> str:
+    if type(value) is str:  # nearly always: no more to look at
+        return value
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
         raise _bad("bad_text", T("{value!r} is not text", value=value))
     return str(value)

@@ -15,12 +15,13 @@ The composer path reads those as before, and words their problems.
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any
 
 from tfagenda.findings import Problem, Span
 from tfagenda.messages import T
 from tfagenda.positions import LineIndex
-from tfagenda.yamldoc.document import Document, Node, Where
+from tfagenda.yamldoc.document import INSIDE_QUOTES, Document, Node, Where
 from tfagenda.yamldoc.limits import MAX_EXPANDED_VALUES
 from tfagenda.yamldoc.values import _clean, _content, _resolve_plain
 
@@ -201,6 +202,8 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
                     name = scalar
                 if not name.isascii():
                     name = _clean(name)
+                # One str object per key name: 20,000 segments' "start" keys are one string, not 20,000.
+                name = intern(name)
                 key_where = (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1)
                 first_line = top.first_line
                 if name in first_line:
@@ -382,7 +385,7 @@ def _scalar(
         nodes[at] = Node(where, None, True, key)
         return _resolve_plain(event.value)
     if style in ("'", '"') and where[0] == where[2] and end.index - begin >= 2 and columns_are_offsets:
-        inner: Where | None = (where[0], where[1] + 1, where[0], where[1] + end.index - begin - 1)
+        inner: Where | str | None = INSIDE_QUOTES  # (where[0], where[1] + 1, where[2], where[3] - 1)
     else:
         inner = _content(text, begin, end.index, style, where, start)
     nodes[at] = Node(where, inner, False, key, True)

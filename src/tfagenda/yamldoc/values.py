@@ -16,7 +16,7 @@ from typing import Any
 
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import T
-from tfagenda.yamldoc.document import Document, Node, Where
+from tfagenda.yamldoc.document import INSIDE_QUOTES, Document, Node, Where
 from tfagenda.yamldoc.limits import MAX_DEPTH, TooDeep
 
 _INT = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")
@@ -130,7 +130,7 @@ class Builder:
                 and end.index - begin >= 2
                 and self.columns_are_offsets
             ):
-                inner: Where | None = (where[0], where[1] + 1, where[0], where[1] + end.index - begin - 1)
+                inner: Where | str | None = INSIDE_QUOTES
             else:
                 inner = _content(text, begin, end.index, style, where, start)
             self.nodes[at] = Node(where, inner, not style, key, bool(style))
