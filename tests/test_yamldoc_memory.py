@@ -54,3 +54,68 @@ def test_anchors_still_take_the_alias_walk() -> None:
     doc = parse(bomb, "bomb.yaml")
     assert doc.data is None
     assert [p.code for p in doc.problems] == ["E001"]
+
+
+def _schedule(segments: int) -> str:
+    rows = "".join(
+        f"  - {{start: \"{9 + i % 10:02d}:{i % 4 * 15:02d}\", duration: 15, title: 'Talk #{i}', owner: [p{i % 7}], kind: lecture}}\n"
+        for i in range(segments)
+    )
+    return (
+        "title: Big\npeople:\n"
+        + "".join(f"  p{i}: {{name: P {i}}}\n" for i in range(7))
+        + "segments:\n"
+        + rows
+    )
+
+
+def test_the_event_path_keeps_no_node_graph() -> None:
+    """Values built from libyaml's events (yamldoc.events) peak at well under what composing a node
+    graph first takes, for the same document."""
+    import gc
+    import tracemalloc
+
+    text = _schedule(3000)
+
+    def peak(read: object) -> int:
+        gc.collect()
+        tracemalloc.start()
+        try:
+            read()  # type: ignore[operator]
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    def by_events() -> Document:
+        doc = Document(path="t.yaml", text=text)
+        libyaml.events.build(text, doc, 100)
+        return doc
+
+    def by_composer() -> Document:
+        doc = Document(path="t.yaml", text=text)
+        result = libyaml._compose_and_build(libyaml.composer_class(), text, doc)
+        assert result is not None
+        return result
+
+    assert by_events().nodes == by_composer().nodes
+    assert peak(by_events) < 0.75 * peak(by_composer)
+
+
+def test_key_names_are_one_string_each() -> None:
+    doc = parse(_schedule(3), "t.yaml")
+    first, second = (list(segment) for segment in doc.data["segments"][:2])
+    assert first == second == ["start", "duration", "title", "owner", "kind"]
+    assert all(a is b for a, b in zip(first, second))
+
+
+def test_the_inside_of_quotes_is_made_when_read() -> None:
+    from tfagenda.findings import Span
+    from tfagenda.yamldoc.document import INSIDE_QUOTES, Node
+
+    doc = parse(TEXT, "t.yaml")
+    node = doc.nodes[("segments", 0, "start")]
+    assert node._inner is INSIDE_QUOTES
+    assert node.span == Span(5, 13, 5, 20)
+    assert node.inner == Span(5, 14, 5, 19)  # "09:00" without its quotes
+    assert node == Node((5, 13, 5, 20), (5, 14, 5, 19), False, node.key, True)
+    assert doc.nodes[("segments", 0, "title")].inner == doc.nodes[("segments", 0, "title")].span
