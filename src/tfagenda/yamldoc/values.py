@@ -9,6 +9,7 @@ parsers' nodes (libyaml's and ruamel.yaml's) have the same shape, so one builder
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -302,6 +303,24 @@ def _merged_pairs(node: Any) -> list[tuple[Any, Any]]:
     return own + merged
 
 
+# The process (by its id) whose collector stays paused once a ``gc_paused`` block ends: the one-shot
+# ``tfagenda check``, which ends its process (``os._exit``) as soon as its report is written
+# (``pause_collector_until_exit``).
+_paused_until_exit_in: int | None = None
+
+
+def pause_collector_until_exit() -> None:
+    """Leave the collector paused when ``gc_paused`` blocks end, in this process only, for a process
+    that ends as soon as its one command is done (``tfagenda.cli.console`` for ``check``).
+
+    Resumed, the collector would at once go through everything the check built, and free the
+    cycles among it (the timeline's), work the operating system does faster when the process ends:
+    a 20,000-event schedule's check took 10 to 20 % longer for it. Worker processes (another process
+    id) and long-running commands (``lsp``) collect as before; ``gc.collect()`` still collects."""
+    global _paused_until_exit_in
+    _paused_until_exit_in = os.getpid()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector (a context manager, or a decorator).
@@ -316,5 +335,5 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if collecting:
+        if collecting and (_paused_until_exit_in is None or _paused_until_exit_in != os.getpid()):
             gc.enable()
