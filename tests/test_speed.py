@@ -479,3 +479,19 @@ def test_generated_yaml_builds_alike_from_events(
     composed = _composed(text)
     if composed is not None:
         _assert_events_build_as_composer(text, composed)
+
+
+def test_the_timeline_lists_its_segments_once_depth_first() -> None:
+    from tfagenda.load import load_text
+    from tfagenda.timeline import resolve
+
+    text = (
+        'title: T\nslot: "09:00-12:00"\nsegments:\n'
+        "  - {title: A, duration: 30, parts: [{title: A1, duration: 10}, {title: A2, duration: 20}]}\n"
+        "  - {title: B, duration: 30}\n"
+    )
+    timeline = resolve(load_text(text, "t.yaml").agenda)
+    walked = [p for track in timeline.tracks() for top in track.segments for p in top.walk()]
+    assert [p.title for p in walked] == ["A", "A1", "A2", "B"]
+    first, second = list(timeline.segments()), list(timeline.segments())
+    assert first == walked and all(a is b for a, b in zip(first, second))

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tfagenda.yamldoc import libyaml, parse
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tfagenda.yamldoc import libyaml, parse, values
 from tfagenda.yamldoc.document import Document
 from tfagenda.yamldoc.values import Builder
 
@@ -119,3 +125,40 @@ def test_the_inside_of_quotes_is_made_when_read() -> None:
     assert node.inner == Span(5, 14, 5, 19)  # "09:00" without its quotes
     assert node == Node((5, 13, 5, 20), (5, 14, 5, 19), False, node.key, True)
     assert doc.nodes[("segments", 0, "title")].inner == doc.nodes[("segments", 0, "title")].span
+
+
+_COLLECTOR_SCRIPT = """
+import gc, os, sys
+import tfagenda.cli as cli
+from tfagenda.yamldoc import values
+
+gc.disable()
+cli._startup_paused = True  # as console() leaves it for the command it runs
+cli._LazyCommands._built.clear()
+cli._LazyCommands()[sys.argv[1]]
+assert gc.isenabled()  # start-up is over: the collector runs while the command does
+with values.gc_paused():
+    assert not gc.isenabled()
+mine = gc.isenabled()
+pid = os.fork()
+if pid == 0:  # a worker (with its collector running): collects as before
+    gc.enable()
+    with values.gc_paused():
+        pass
+    os._exit(0 if gc.isenabled() else 1)
+_, status = os.waitpid(pid, 0)
+print(mine, os.waitstatus_to_exitcode(status) == 0)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks a worker")
+@pytest.mark.parametrize(("command", "paused"), [("check", True), ("lsp", False), ("render", False)])
+def test_only_the_one_shot_check_leaves_the_collector_paused(command: str, paused: bool) -> None:
+    """``tfagenda check`` on the command line ends its process when the check is done: the collector
+    stays paused after it (nothing is walked or freed in vain); a long-running ``lsp``, other
+    commands, tests calling ``main()`` and worker processes collect as before."""
+    done = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR_SCRIPT, command], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == [str(not paused), "True"]
+    assert values._paused_until_exit_in is None  # this process (tests call main()) never pauses
