@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,25 @@ def test_only_the_one_shot_check_leaves_the_collector_paused(command: str, pause
     )
     assert done.stdout.split() == [str(not paused), "True"]
     assert values._paused_until_exit_in is None  # this process (tests call main()) never pauses
+
+
+def test_the_one_shot_check_keeps_only_the_last_file_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not freed one object at a time before the process ends, and never more than one file kept."""
+    import importlib
+
+    load = importlib.import_module("tfagenda.load")
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text(TEXT, encoding="utf-8")
+    load.load_file(first)
+    assert load._kept_until_exit == []  # tests, lsp, other commands: nothing is kept
+    monkeypatch.setattr(values, "_paused_until_exit_in", os.getpid())
+    kept = load.load_file(first)
+    assert load._kept_until_exit == [kept]
+    kept = load.load_file(second)
+    assert load._kept_until_exit == [kept] and kept.path == str(second)
+    monkeypatch.setattr(values, "_paused_until_exit_in", os.getpid() + 1)  # a worker of that process
+    load.load_file(first)
+    assert load._kept_until_exit == []

@@ -321,6 +321,11 @@ def pause_collector_until_exit() -> None:
     _paused_until_exit_in = os.getpid()
 
 
+def paused_until_exit() -> bool:
+    """Whether this process ends as soon as its check does (``pause_collector_until_exit``)."""
+    return _paused_until_exit_in is not None and _paused_until_exit_in == os.getpid()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector (a context manager, or a decorator).
@@ -335,5 +340,5 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if collecting and (_paused_until_exit_in is None or _paused_until_exit_in != os.getpid()):
+        if collecting and not paused_until_exit():
             gc.enable()
