@@ -180,9 +180,27 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
                 if top.depth >= max_depth:
                     raise UseComposer  # the composer path raises TooDeep where ``Builder`` does
                 name = top.name
-                top.value[name] = _scalar(
-                    event, start, end, top.at + (name,), top.key_where, nodes, text, line, columns_are_offsets
-                )
+                style = event.style
+                if not style and not properties:  # a plain value (``_scalar``'s commonest case, inline)
+                    nodes[top.at + (name,)] = Node(
+                        (line[start.line + 1], start.column + 1, line[end.line + 1], end.column + 1),
+                        None,
+                        True,
+                        top.key_where,
+                    )
+                    top.value[name] = _resolve_plain(event.value)
+                else:
+                    top.value[name] = _scalar(
+                        event,
+                        start,
+                        end,
+                        top.at + (name,),
+                        top.key_where,
+                        nodes,
+                        text,
+                        line,
+                        columns_are_offsets,
+                    )
                 top.state = _KEY
                 continue
             if state == _KEY:
