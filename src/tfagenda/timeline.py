@@ -187,8 +187,12 @@ def _place_run(
     place = slot.place if slot else (lambda minute: minute)
     for index, segment in enumerate(segments):
         item = Placed(segment, track, parent)
-        item.damaged = is_damaged(segment.path) or any(
-            is_damaged(segment.path + (f,)) for f in ("start", "end", "duration")
+        path = segment.path
+        item.damaged = (
+            is_damaged(path)
+            or is_damaged(path + ("start",))
+            or is_damaged(path + ("end",))
+            or is_damaged(path + ("duration",))
         )
         following = segments[index + 1] if index + 1 < len(segments) else None
         if following is None:
@@ -211,14 +215,14 @@ def _place_run(
                 next_start = place(following.end) - following.duration
             else:
                 next_start = None
-            next_label = T("the next segment's start")
+            next_label = _NEXT_START
             missing_closing = None
             if is_damaged(following.path + ("start",)):
                 missing_closing = _SAID_ALREADY  # E004 said why the next start is unknown
         if index == 0:
             previous_label = T("the slot's start") if parent is None else T("the parent segment's start")
         else:
-            previous_label = T("the previous segment's end")
+            previous_label = _PREVIOUS_END
         if not item.damaged and (
             index == 0
             or previous_end is not None
@@ -276,6 +280,9 @@ def _place_run(
 
 
 _SAID_ALREADY = T("the next segment's start")  # a marker: the next start was unreadable (E004)
+# The labels of nearly every segment's neighbours, made once (not ``_SAID_ALREADY``: that one is a marker).
+_NEXT_START = T("the next segment's start")
+_PREVIOUS_END = T("the previous segment's end")
 
 
 def _place_one(

@@ -189,6 +189,22 @@ def _build(get_event: Any, text: str, doc: Document, max_depth: int) -> None:  #
                         top.key_where,
                     )
                     top.value[name] = _resolve_plain(event.value)
+                elif (
+                    (style == '"' or style == "'")
+                    and start.line == end.line
+                    and columns_are_offsets
+                    and not properties
+                ):  # a quoted value on one line (the next commonest, inline too)
+                    number = line[start.line + 1]
+                    nodes[top.at + (name,)] = Node(
+                        (number, start.column + 1, number, end.column + 1),
+                        INSIDE_QUOTES,
+                        False,
+                        top.key_where,
+                        True,
+                    )
+                    scalar = event.value
+                    top.value[name] = scalar if scalar.isascii() else _clean(scalar)
                 else:
                     top.value[name] = _scalar(
                         event,
