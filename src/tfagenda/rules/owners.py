@@ -378,6 +378,8 @@ def overlapping_bookings(
                 for owner in owners:
                     bookings[(names.get(owner, owner), day)].append(placed)
     for (person, _), items in bookings.items():
+        if len(items) < 2:  # one booking that day overlaps nothing (most people of a big schedule)
+            continue
         items.sort(key=lambda p: (p.start, p.end))
         for other, item in _overlaps(items, lambda placed: id(placed.track)):
             yield other, item, person
