@@ -9,8 +9,10 @@ empty value in a block mapping is placed at the next key, or where the mapping e
 text without a final line break).
 
 What this path does not read itself it hands back (``UseComposer``): anchors, aliases, tags and
-merge keys (``<<``), nesting past the depth limit, and more values than ``MAX_EXPANDED_VALUES``.
-The composer path reads those as before, and words their problems.
+merge keys (``<<``), nesting past the depth limit, and more values than ``MAX_EXPANDED_VALUES``;
+so does a text it is unsure of (``Unsure``: where ruamel.yaml's marks would differ) or that libyaml
+refuses. ``libyaml.parse`` then gives the text to the composer path, which decides as it always did
+(a document, its problems, or ruamel.yaml): the two paths cannot disagree on which texts they read.
 """
 
 from __future__ import annotations
