@@ -234,24 +234,32 @@ def fix_rounds(
     Raises ``FixRefused`` when the fixes would make a text that does not parse where the input did.
     """
     from tfagenda.config import Settings
-    from tfagenda.linter import check_for_fixing
+    from tfagenda.linter import check_for_fixing, complete_check, rules_that_fix
     from tfagenda.load import load_text
 
     settings = settings or Settings.defaults()
     load = load or (lambda text: load_text(text, path))
+    # A round runs the rules that fix first: when they find a fix, the text changes and the other
+    # rules' findings would only be thrown away; when they find none, the others run too (on the
+    # same load), and that whole check is the last round's, the file's report.
+    fixing = rules_that_fix(unsafe)
 
     fixed: Counter[str] = Counter()
     seen = {text}
-    checked = check_for_fixing(load(text), settings)
+    checked = check_for_fixing(load(text), settings, fixing)
     unreadable_before = sum(finding.code == "E001" for finding in checked.findings)
     for _ in range(max_rounds):
         new_text, applied = apply_fixes(text, checked.findings, unsafe)
+        if (not applied or new_text in seen) and not checked.complete:
+            checked = complete_check(checked, settings)  # the other rules; should one of them fix, it is applied
+            new_text, applied = apply_fixes(text, checked.findings, unsafe)
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
         fixed.update(finding.code for finding in applied)
         seen.add(new_text)
         text = new_text
-        checked = check_for_fixing(load(text), settings)  # the next round's findings, and the result
+        checked = check_for_fixing(load(text), settings, fixing)  # the next round's findings
+    checked = complete_check(checked, settings)  # the result: the fixed text's whole check
     if sum(finding.code == "E001" for finding in checked.findings) > unreadable_before:
         raise FixRefused(
             T("{path}: not fixed: the fixes would make a file that tfagenda cannot read", path=path)
