@@ -28,12 +28,14 @@ from tfagenda.findings import Edit, Finding, applicable
 from tfagenda.messages import Message, T, verbatim
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import sniff_encoding
+from tfagenda.yamldoc.patch import Reparser, TextEdit
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
     from tfagenda.documents.fix import CellChange
     from tfagenda.linter import Checked, FileReport
     from tfagenda.load import Loaded
+    from tfagenda.yamldoc import Document
 
 MAX_ROUNDS = 10
 
@@ -96,9 +98,9 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return _splice(text, ranges)
 
 
-def _splice(text: str, ranges: Sequence[tuple[int, int, str]]) -> str:
+def _splice(text: str, ranges: Sequence[tuple[int, int, str]] | Sequence[TextEdit]) -> str:
     pieces, at = [], 0
-    for begin, end, new in sorted(ranges, key=lambda r: (r[0], r[1])):
+    for begin, end, new in sorted(((r[-3], r[-2], r[-1]) for r in ranges), key=lambda r: (r[0], r[1])):
         pieces += [text[at:begin], new]
         at = end
     pieces.append(text[at:])
@@ -112,25 +114,38 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     again when the text is checked the next round. Linear in the text and the findings (up to
     a logarithm): the edits taken are kept sorted, and an edit is compared with its neighbours only.
     """
-    positions = _positions(text)
+    new_text, applied, _ = _apply_fixes(text, findings, unsafe)
+    return new_text, applied
+
+
+def _apply_fixes(
+    text: str, findings: Iterable[Finding], unsafe: bool = False
+) -> tuple[str, list[Finding], list[TextEdit]]:
+    """``apply_fixes``, and the edits it made (for ``yamldoc.patch``)."""
+    positions: LineIndex | None = None
     taken = _Taken()
     applied: list[Finding] = []
     for finding in findings:
         if not applicable(finding.fix, unsafe):
             continue
         assert finding.fix is not None
+        positions = positions or _positions(text)
         try:
-            ranges = [(*positions.offsets_of(edit.span), edit.text) for edit in finding.fix.edits]
+            ranges = [
+                TextEdit(edit.span, *positions.offsets_of(edit.span), edit.text) for edit in finding.fix.edits
+            ]
         except ValueError:
             continue
-        if any(taken.clashes(r[0], r[1]) for r in ranges) or any(
-            _clash(a[:2], b[:2]) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
+        if any(taken.clashes(r.begin, r.end) for r in ranges) or any(
+            _clash(a[1:3], b[1:3]) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
         ):
             continue
         for r in ranges:
-            taken.add(*r)
+            taken.add(r)
         applied.append(finding)
-    return _splice(text, taken.ranges), applied
+    if not applied:
+        return text, applied, []
+    return _splice(text, taken.ranges), applied, taken.ranges
 
 
 class _Taken:
@@ -138,18 +153,18 @@ class _Taken:
 
     def __init__(self) -> None:
         self.begins: list[int] = []
-        self.ranges: list[tuple[int, int, str]] = []
+        self.ranges: list[TextEdit] = []
 
     def clashes(self, begin: int, end: int) -> bool:
         at = bisect_left(self.begins, begin)
-        if at < len(self.ranges) and _clash((begin, end), self.ranges[at][:2]):
+        if at < len(self.ranges) and _clash((begin, end), self.ranges[at][1:3]):
             return True
-        return at > 0 and _clash((begin, end), self.ranges[at - 1][:2])
+        return at > 0 and _clash((begin, end), self.ranges[at - 1][1:3])
 
-    def add(self, begin: int, end: int, new: str) -> None:
-        at = bisect_left(self.begins, begin)
-        self.begins.insert(at, begin)  # findings come in text order: nearly always at the end
-        self.ranges.insert(at, (begin, end, new))
+    def add(self, edit: TextEdit) -> None:
+        at = bisect_left(self.begins, edit.begin)
+        self.begins.insert(at, edit.begin)  # findings come in text order: nearly always at the end
+        self.ranges.insert(at, edit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,11 +240,12 @@ def fix_rounds(
     settings: Settings | None = None,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
-    load: Callable[[str], Loaded] | None = None,
+    load: Callable[[str, Callable[[str, str], Document]], Loaded] | None = None,
 ) -> Rounds:
     """``fix_text``, and the findings of the text it returns (every one: no per-rule cap), from its
     check (the last round's: the text is never checked twice). ``load`` loads a text for a round
-    (default ``load_text(text, path)``; a file's fixing loads the bytes it would write).
+    with the YAML parser it is given (default ``load_text(text, path, parser=parser)``; a file's
+    fixing loads the bytes it would write).
 
     Raises ``FixRefused`` when the fixes would make a text that does not parse where the input did.
     """
@@ -238,7 +254,10 @@ def fix_rounds(
     from tfagenda.load import load_text
 
     settings = settings or Settings.defaults()
-    load = load or (lambda text: load_text(text, path))
+    load = load or (lambda text, parser: load_text(text, path, parser=parser))
+    # Each round's text is the last one with a few values rewritten: its document is patched from
+    # the last one's where ``yamldoc.patch`` can show it reads so, instead of parsed again.
+    parser = Reparser()
     # A round runs the rules that fix first: when they find a fix, the text changes and the other
     # rules' findings would only be thrown away; when they find none, the others run too (on the
     # same load), and that whole check is the last round's, the file's report.
@@ -246,19 +265,22 @@ def fix_rounds(
 
     fixed: Counter[str] = Counter()
     seen = {text}
-    checked = check_for_fixing(load(text), settings, fixing)
+    checked = check_for_fixing(load(text, parser), settings, fixing)
     unreadable_before = sum(finding.code == "E001" for finding in checked.findings)
     for _ in range(max_rounds):
-        new_text, applied = apply_fixes(text, checked.findings, unsafe)
+        new_text, applied, edits = _apply_fixes(text, checked.findings, unsafe)
         if (not applied or new_text in seen) and not checked.complete:
-            checked = complete_check(checked, settings)  # the other rules; should one of them fix, it is applied
-            new_text, applied = apply_fixes(text, checked.findings, unsafe)
+            checked = complete_check(
+                checked, settings
+            )  # the other rules; should one of them fix, it is applied
+            new_text, applied, edits = _apply_fixes(text, checked.findings, unsafe)
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
         fixed.update(finding.code for finding in applied)
         seen.add(new_text)
         text = new_text
-        checked = check_for_fixing(load(text), settings, fixing)  # the next round's findings
+        parser.edited(text, edits)
+        checked = check_for_fixing(load(text, parser), settings, fixing)  # the next round's findings
     checked = complete_check(checked, settings)  # the result: the fixed text's whole check
     if sum(finding.code == "E001" for finding in checked.findings) > unreadable_before:
         raise FixRefused(
@@ -347,17 +369,17 @@ def fix_file(
     return outcome
 
 
-def _as_written(source: Source) -> Callable[[str], Loaded]:
+def _as_written(source: Source) -> Callable[[str, Callable[[str, str], Document]], Loaded]:
     """Load a round's text as ``check`` will load the file once it is written: from its bytes in the
     file's encoding (its byte-order mark, CP949's E006), so that the last round's check is the
     file's report. A text past the size limit is loaded as text: the size refuses it after."""
     from tfagenda.load import MAX_FILE_BYTES, load_bytes, load_text
 
-    def load(text: str) -> Loaded:
+    def load(text: str, parser: Callable[[str, str], Document]) -> Loaded:
         raw = source.encode(text)
         if len(raw) > MAX_FILE_BYTES:
-            return load_text(text, source.path)
-        return load_bytes(raw, source.path)
+            return load_text(text, source.path, parser=parser)
+        return load_bytes(raw, source.path, parser=parser)
 
     return load
 
