@@ -250,7 +250,7 @@ def fix_rounds(
     Raises ``FixRefused`` when the fixes would make a text that does not parse where the input did.
     """
     from tfagenda.config import Settings
-    from tfagenda.linter import check_for_fixing, complete_check, rules_that_fix
+    from tfagenda.linter import active_rules, check_for_fixing, complete_check, rules_that_fix
     from tfagenda.load import load_text
 
     settings = settings or Settings.defaults()
@@ -262,10 +262,11 @@ def fix_rounds(
     # rules' findings would only be thrown away; when they find none, the others run too (on the
     # same load), and that whole check is the last round's, the file's report.
     fixing = rules_that_fix(unsafe)
+    active = active_rules(settings, path)  # the same every round
 
     fixed: Counter[str] = Counter()
     seen = {text}
-    checked = check_for_fixing(load(text, parser), settings, fixing)
+    checked = check_for_fixing(load(text, parser), settings, fixing, active)
     unreadable_before = sum(finding.code == "E001" for finding in checked.findings)
     for _ in range(max_rounds):
         new_text, applied, edits = _apply_fixes(text, checked.findings, unsafe)
@@ -280,7 +281,7 @@ def fix_rounds(
         seen.add(new_text)
         text = new_text
         parser.edited(text, edits)
-        checked = check_for_fixing(load(text, parser), settings, fixing)  # the next round's findings
+        checked = check_for_fixing(load(text, parser), settings, fixing, active)  # the next round's
     checked = complete_check(checked, settings)  # the result: the fixed text's whole check
     if sum(finding.code == "E001" for finding in checked.findings) > unreadable_before:
         raise FixRefused(
@@ -325,19 +326,23 @@ def fix_file(
     meanwhile). ``write_now`` False: read the file as for writing (a regular file, its snapshot) but
     leave the writing to the caller (``outcome.new_bytes``; ``atomic.write_all``), as ``check --fix``
     does. An office document is written at once either way."""
-    from tfagenda.documents.fix import fix_document_cells, is_document
+    from tfagenda.documents.detect import suffix_format
+    from tfagenda.documents.fix import is_document
     from tfagenda.load import MAX_FILE_BYTES
 
-    if is_document(path):  # .hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only
-        fixed, written, cells = fix_document_cells(path, settings, unsafe, write)
-        return FixOutcome(str(path), None, "", fixed, written=written, cells=cells)
     name = str(path)
+    # An office document (.hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only), by its
+    # name or its first bytes (``documents.fix.is_document``); to write, from the bytes read for it.
+    if suffix_format(name) is not None or (not write and is_document(path)):
+        return _fix_document(path, settings, unsafe, write)
     snapshot = None
     try:
         # At most one byte past the limit (a huge file is refused, as the check refuses it: E001). To
         # write, a pipe or a device is refused before it is read (NotRegularFile): reading consumes it.
         if write:
             raw, snapshot = read_for_rewrite(path, MAX_FILE_BYTES)
+            if raw.startswith(_DOCUMENT_MAGIC):
+                return _fix_document(path, settings, unsafe, write)
         else:
             with open(path, "rb") as stream:
                 raw = stream.read(MAX_FILE_BYTES + 1)
@@ -367,6 +372,17 @@ def fix_file(
         write_atomic(path, outcome.new_bytes, expected=source.raw, snapshot=snapshot)
         outcome.written = True
     return outcome
+
+
+# The first bytes of an office document (``documents.fix.is_document``): ZIP, OLE2, PDF.
+_DOCUMENT_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-")
+
+
+def _fix_document(path: str | Path, settings: Settings | None, unsafe: bool, write: bool) -> FixOutcome:
+    from tfagenda.documents.fix import fix_document_cells
+
+    fixed, written, cells = fix_document_cells(path, settings, unsafe, write)
+    return FixOutcome(str(path), None, "", fixed, written=written, cells=cells)
 
 
 def _as_written(source: Source) -> Callable[[str, Callable[[str, str], Document]], Loaded]:

@@ -209,10 +209,12 @@ def _cap_found(loaded: Loaded, found: list[Finding], cap: int) -> list[Finding]:
 
 
 def _settle(
-    loaded: Loaded, findings: list[Finding], settings: Settings
+    loaded: Loaded, findings: list[Finding], settings: Settings, active: frozenset[str] | None = None
 ) -> tuple[list[Finding], list[Suppression]]:
-    """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them."""
-    active = settings.selected - settings.ignored_for(loaded.path)
+    """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them.
+    ``active``: the rules selected for the file (``active_rules``), when already known."""
+    if active is None:
+        active = active_rules(settings, loaded.path)
     suppressions = (
         find_suppressions(
             loaded.document.lines,
@@ -229,6 +231,11 @@ def _settle(
     ]
     kept.sort(key=lambda f: f.sort_key)
     return kept, suppressions
+
+
+def active_rules(settings: Settings, path: str) -> frozenset[str]:
+    """The rules selected for the file at ``path``: the selection without its per-file ignores."""
+    return frozenset(settings.selected - settings.ignored_for(path))
 
 
 def finish(
@@ -377,6 +384,7 @@ class Checked:
     findings: list[Finding]  # the file's own findings, settled and with I001, uncapped: what fixing applies
     by_rule: dict[str, list[Finding]] = field(default_factory=dict)  # ``found`` by rule, when not complete
     complete: bool = True
+    active: frozenset[str] | None = None  # the rules selected for the file, when known (``active_rules``)
 
 
 def rules_that_fix(unsafe: bool = False) -> frozenset[str]:
@@ -388,22 +396,30 @@ def rules_that_fix(unsafe: bool = False) -> frozenset[str]:
     return frozenset(rule.code for rule in ALL_RULES if rule.fix in wanted) | {"E001"}
 
 
-def check_for_fixing(loaded: Loaded, settings: Settings, only: frozenset[str] | None = None) -> Checked:
+def check_for_fixing(
+    loaded: Loaded,
+    settings: Settings,
+    only: frozenset[str] | None = None,
+    active: frozenset[str] | None = None,
+) -> Checked:
     """``check_loaded(loaded, settings, cap=None)`` (the display cap caps no fix), keeping its pieces.
 
     ``only`` (``rules_that_fix``): run these rules only, for a round of fixing that is not the last
     when it finds a fix (then its text changes and is checked again); unless the text has
-    suppression comments, which the other rules' findings use up (I001 says which are unused)."""
+    suppression comments, which the other rules' findings use up (I001 says which are unused).
+    ``active``: ``active_rules(settings, loaded.path)``, when already known."""
+    if active is None:
+        active = active_rules(settings, loaded.path)
     if only is None or "tfagenda:" in loaded.document.text.lower():
         context, found = run_rules(loaded, settings, cap=None)
-        findings, suppressions = _settle(loaded, found, settings)
+        findings, suppressions = _settle(loaded, found, settings, active)
         report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
-        return Checked(loaded, context, found, finish(report, settings, cap=None))
+        return Checked(loaded, context, found, finish(report, settings, cap=None), active=active)
     context = _context(loaded, settings)
     by_rule = _rules_run(context, [rule for rule in ALL_RULES if rule.code in only], {})
     found = [finding for findings in by_rule.values() for finding in findings]
-    findings, _ = _settle(loaded, found, settings)  # no suppressions: the text has none
-    return Checked(loaded, context, found, findings, by_rule, complete=False)
+    findings, _ = _settle(loaded, found, settings, active)  # no suppressions: the text has none
+    return Checked(loaded, context, found, findings, by_rule, complete=False, active=active)
 
 
 def complete_check(checked: Checked, settings: Settings) -> Checked:
@@ -414,9 +430,9 @@ def complete_check(checked: Checked, settings: Settings) -> Checked:
     by_rule = _rules_run(checked.context, ALL_RULES, checked.by_rule)
     found = [finding for rule in ALL_RULES for finding in by_rule.get(rule.code, ())]
     loaded = checked.loaded
-    findings, suppressions = _settle(loaded, found, settings)
+    findings, suppressions = _settle(loaded, found, settings, checked.active)
     report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
-    return Checked(loaded, checked.context, found, finish(report, settings, cap=None))
+    return Checked(loaded, checked.context, found, finish(report, settings, cap=None), active=checked.active)
 
 
 def _rules_run(
@@ -439,7 +455,7 @@ def report_of(checked: Checked, settings: Settings, compare: bool = True) -> Fil
     loading and checking it again: the findings capped as a check caps them, then settled."""
     loaded = checked.loaded
     found = _cap_found(loaded, checked.found, MAX_FINDINGS_KEPT_PER_RULE)
-    findings, suppressions = _settle(loaded, found, settings)
+    findings, suppressions = _settle(loaded, found, settings, checked.active)
     bookings = bookings_of(checked.context) if compare else None
     needed = findings or suppressions or (bookings is not None and bookings.bookings)
     return FileReport(loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings)

@@ -84,9 +84,12 @@ def _copy(value: Any) -> Any:
 
 
 def _where(span: Span | Where | None) -> Where | None:
-    if span is None or type(span) is tuple:
+    if span is None or isinstance(span, tuple):
         return span
-    assert isinstance(span, Span)
+    return _from_span(span)
+
+
+def _from_span(span: Span) -> Where:
     return (span.line, span.column, span.end_line, span.end_column)
 
 
@@ -148,9 +151,11 @@ def patch(kept: Kept, text: str, edits: Sequence[TextEdit]) -> Document | None:
     edited: dict[int, DocPath] = {}  # id of an edit → the value it is in
     try:
         for at, node in nodes.items():
-            where = _where(node._span)
-            key = _where(node._key)
-            assert where is not None
+            # ``Node``'s spans as the parser left them (most are tuples): reading ``node.span`` would
+            # make a ``Span`` of each, which costs more than the rest of the patch.
+            node_span, key_span = node._span, node._key
+            where: Where = node_span if isinstance(node_span, tuple) else _from_span(node_span)
+            key = key_span if key_span is None or isinstance(key_span, tuple) else _from_span(key_span)
             on_edited_line = where[0] in by_line or where[2] in by_line
             if key is not None and (key[0] in by_line or key[2] in by_line):
                 for edit in by_line.get(key[0], ()):
