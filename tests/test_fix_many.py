@@ -229,3 +229,12 @@ def test_one_process_frees_each_files_garbage(tmp_path: Path, monkeypatch: pytes
         tracemalloc.stop()
     per_file = (peaks[1] - peaks[0]) / 200
     assert per_file < 9_000, f"{per_file:,.0f} bytes per file"  # was 17,000; now 3,000
+
+
+def test_the_office_document_names_fixing_knows_are_the_readers() -> None:
+    """``fix`` tells an office document by its name without importing the document readers (start-up)."""
+    from tfagenda.documents.detect import SUFFIXES
+    from tfagenda.documents.fix import _MAGIC
+    from tfagenda.fix import _DOCUMENT_MAGIC, _DOCUMENT_SUFFIXES
+
+    assert _DOCUMENT_SUFFIXES == set(SUFFIXES) and _DOCUMENT_MAGIC == _MAGIC

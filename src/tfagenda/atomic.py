@@ -26,7 +26,6 @@ and reported (``FileChanged``) instead of being lost.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import os
 import stat
@@ -475,6 +474,8 @@ _renameat2: object = None  # the libc function, once looked up; False where ther
 def _rename_exchange(first: str | Path, second: str | Path) -> bool:
     """Swap two names in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system
     or the file system cannot, and the caller renames instead."""
+    import ctypes  # here: only a rewrite needs it, and a check's start-up would pay for it
+
     global _renameat2
     if _renameat2 is None:
         try:

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
@@ -326,14 +326,13 @@ def fix_file(
     meanwhile). ``write_now`` False: read the file as for writing (a regular file, its snapshot) but
     leave the writing to the caller (``outcome.new_bytes``; ``atomic.write_all``), as ``check --fix``
     does. An office document is written at once either way."""
-    from tfagenda.documents.detect import suffix_format
-    from tfagenda.documents.fix import is_document
     from tfagenda.load import MAX_FILE_BYTES
 
     name = str(path)
     # An office document (.hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only), by its
     # name or its first bytes (``documents.fix.is_document``); to write, from the bytes read for it.
-    if suffix_format(name) is not None or (not write and is_document(path)):
+    # The document readers are imported only for one: a YAML agenda's fixing does not pay for them.
+    if PurePath(name).suffix.lower() in _DOCUMENT_SUFFIXES or (not write and _is_document(path)):
         return _fix_document(path, settings, unsafe, write)
     snapshot = None
     try:
@@ -374,8 +373,16 @@ def fix_file(
     return outcome
 
 
-# The first bytes of an office document (``documents.fix.is_document``): ZIP, OLE2, PDF.
+# What ``documents.fix.is_document`` looks for: the names (``documents.detect.SUFFIXES``), and the
+# first bytes of ZIP, OLE2 and PDF.
+_DOCUMENT_SUFFIXES = frozenset((".hwpx", ".hwp", ".docx", ".pdf"))
 _DOCUMENT_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-")
+
+
+def _is_document(path: str | Path) -> bool:
+    from tfagenda.documents.fix import is_document
+
+    return is_document(path)
 
 
 def _fix_document(path: str | Path, settings: Settings | None, unsafe: bool, write: bool) -> FixOutcome:
