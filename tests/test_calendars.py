@@ -661,3 +661,52 @@ def test_calendar_findings_follow_the_rule_selection(tmp_path: Path) -> None:
         str(agenda), "--calendar", f"kim={write_bytes(tmp_path / 'k.ics', KIM)}", "--ignore", "O003"
     )
     assert result.exit_code == 0, result.stdout
+
+
+# -- calendars in folder walks (session 3 leftovers) ---------------------------------------------
+
+WALKED_CLASH = ics(
+    event("1", "20260310T090000", "20260310T100000", "Standup", "LOCATION:Room A"),
+    event("2", "20260310T093000", "20260310T103000", "Review", "LOCATION:Room A"),
+)
+WALKED_AGENDA = (
+    'title: t\ndate: 2026-03-10\nsegments:\n  - {title: a, start: "09:00", end: "10:00", owner: kim}\n'
+)
+
+
+def test_a_folder_walk_leaves_calendars_out_unless_the_config_includes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In an agenda folder a calendar is mostly --calendar's input or render --format ics's output:
+    # checking it with the agendas would report its meetings twice. Named, it is checked.
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    write_bytes(folder / "team.ics", WALKED_CLASH)
+    (folder / "forum.yaml").write_text(WALKED_AGENDA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    walked = check("--format", "json", "agendas")
+    assert walked.exit_code == 0 and json.loads(walked.stdout) == []
+    named = check("--format", "json", "agendas", "agendas/team.ics")
+    assert [(f["path"], f["code"]) for f in json.loads(named.stdout)] == [("agendas/team.ics", "S001")]
+    # The config's include takes them in a walk too, checked as when named.
+    (tmp_path / "tfagenda.toml").write_text('include = ["*.yaml", "*.yml", "*.ics"]\n', encoding="utf-8")
+    included = check("--format", "json", "agendas")
+    assert [(f["path"], f["code"]) for f in json.loads(included.stdout)] == [("agendas/team.ics", "S001")]
+    assert included.exit_code == 1
+
+
+def test_a_folder_of_calendars_says_how_to_check_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "cals").mkdir()
+    for name in ("a.ics", "b.ics", "c.ICS", "d.ics"):
+        write_bytes(tmp_path / "cals" / name, WALKED_CLASH)
+    monkeypatch.chdir(tmp_path)
+    result = check("cals")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "tfagenda: no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in "
+        "cals; a folder's calendars (cals/a.ics, cals/b.ics, cals/c.ICS, …) are checked when named "
+        '(tfagenda check cals/a.ics), or with "*.ics" in the config\'s include\n'
+    )
+    assert "설정의 include에" in check("--lang", "ko", "cals").stderr

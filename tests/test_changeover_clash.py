@@ -496,3 +496,83 @@ def test_s004_topics_differing_only_in_case_and_spacing_are_one_group(tmp_path: 
     assert len(findings) == 1
     said = findings[0].message.say("en")
     assert "topic 'Rust'" in said and "' rust '" not in said
+
+
+# -- O005's suggested start stays on the day (session 3 leftovers) ------------------------------
+
+
+def test_o005_a_changeover_past_midnight_names_the_next_day_not_an_earlier_time() -> None:
+    # 10:00 + 20 hours is 06:00 of the next day: "start 'Panel' at 06:00 or later" read as a time
+    # before the keynote.
+    (finding,) = _findings(_forum("policy: {changeover: 20h}\n", KEYNOTE, PANEL), "O005")
+    english = finding.message.say("en")
+    assert "06:00 or later" not in english
+    assert english.endswith(
+        "the changeover runs past the end of the day: 'Panel' could start at 06:00 the next day (2026-03-11) at the earliest"
+    )
+    assert finding.message.say("ko").endswith("‘Panel’의 시작은 빨라도 다음 날(2026-03-11) 06:00입니다")
+
+
+def test_o005_without_a_date_says_the_next_day_or_days_later() -> None:
+    def undated(changeover: str) -> str:
+        text = _forum(f"policy: {{changeover: {changeover}}}\n", KEYNOTE, PANEL).replace(
+            "  - date: 2026-03-10\n", "  - name: Day 1\n"
+        )
+        (finding,) = _findings(text, "O005")
+        return finding.message.say("en") + "\n" + finding.message.say("ko")
+
+    assert "'Panel' could start at 06:00 the next day at the earliest" in undated("20h")
+    assert "다음 날 06:00입니다" in undated("20h")
+    assert "'Panel' could start at 12:00, 2 days later at the earliest" in undated("50h")
+    assert "2일 뒤 12:00입니다" in undated("50h")
+
+
+def test_o005_a_start_past_the_slot_is_not_suggested() -> None:
+    text = _forum("policy: {changeover: 3h}\n", KEYNOTE, PANEL).replace(
+        "  - date: 2026-03-10\n", '  - date: 2026-03-10\n    slot: "09:00-12:00"\n'
+    )
+    (finding,) = _findings(text, "O005")
+    english = finding.message.say("en")
+    assert "13:00" not in english
+    assert english.endswith(
+        "no start in the day's slot (09:00–12:00) leaves that much time after 'Keynote': end it sooner, "
+        "or hold both in one room"
+    )
+    assert "회의 시간(09:00–12:00) 안에서는" in finding.message.say("ko")
+
+
+def test_o005_an_overnight_slot_keeps_its_after_midnight_start() -> None:
+    text = (
+        "title: Night\npolicy: {changeover: 30m}\ndays:\n  - date: 2026-03-10\n"
+        '    slot: "22:00-01:00"\n    tracks:\n'
+        "      - name: Hall\n        segments:\n"
+        '          - {title: Keynote, start: "22:00", end: "23:50", owner: kim}\n'
+        "      - name: Room B\n        segments:\n"
+        '          - {title: Panel, start: "23:55", end: "00:30", owner: kim}\n'
+    )
+    (finding,) = _findings(text, "O005")
+    assert finding.message.say("en").endswith("start 'Panel' at 00:20 or later")  # in the slot
+    late = text.replace("{changeover: 30m}", "{changeover: 90m}")
+    (finding,) = _findings(late, "O005")
+    assert finding.message.say("en").endswith(
+        "no start in the day's slot (22:00–01:00) leaves that much time "
+        "after 'Keynote': end it sooner, or hold both in one room"
+    )
+
+
+def test_o005_between_files_past_midnight_names_the_next_day(tmp_path: Path) -> None:
+    config = write(tmp_path / "tfagenda.toml", '[policy]\nchangeover = "20h"\n')
+    day = 'title: {t}\nvenue: {v}\ndays:\n  - date: 2026-03-10\n    segments:\n      - {{title: {t}, start: "{s}", end: "{e}", owner: Kim}}\n'
+    write(tmp_path / "a.yaml", day.format(t="Keynote", v="Hall", s="09:00", e="10:00"))
+    write(tmp_path / "b.yaml", day.format(t="Panel", v="Annex", s="10:05", e="11:00"))
+    result = check("--config", str(config), str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    lines = [line for line in result.stdout.splitlines() if ": O005 " in line]
+    assert len(lines) == 2, result.stdout
+    assert all("06:00 or later" not in line for line in lines)
+    assert any(
+        line.endswith("'Panel' could start at 06:00 the next day (2026-03-11) at the earliest")
+        for line in lines
+    )
+    assert (
+        sum("could start at 06:00 the next day (2026-03-11) at the earliest" in line for line in lines) == 2
+    )

@@ -5,6 +5,7 @@ configs (exit 2 with the file and key), --config and --isolated."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -579,3 +580,35 @@ def test_check_paths_with_loaded_settings(project: Path) -> None:
     assert [(f.code, str(f.severity)) for f in result.findings] == [("S002", "error")]
     assert result.exit_code() == 1
     assert [f.code for f in check_paths(["a.yaml"], Settings.defaults()).findings] == ["O001", "S002", "O002"]
+
+
+@pytest.mark.parametrize(
+    "path, root",
+    [
+        ("agendas/a.yaml", "/work"),
+        ("/work/agendas/a.yaml", "/work"),
+        ("/work", "/work"),
+        ("/", "/"),
+        ("/work/a.yaml", "/"),
+        ("/elsewhere/a.yaml", "/work"),
+        ("/workshop/a.yaml", "/work"),
+        ("../a.yaml", "/work/sub"),
+        ("./x/../a.yaml", "/work"),
+        ("//net/a.yaml", "/"),
+        ("/work//agendas/./a.yaml", "/work"),
+    ],
+)
+def test_relative_path_is_what_pathlib_says(path: str, root: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_relative`` works on strings for speed; it must say what ``Path.relative_to`` says."""
+    from tfagenda.config import _relative
+
+    monkeypatch.chdir("/")
+    monkeypatch.setattr(
+        "tfagenda.config._resolved", lambda root: root
+    )  # no file system: /work need not exist
+    absolute = Path(os.path.abspath(path))
+    try:
+        expected = absolute.relative_to(Path(root)).as_posix()
+    except ValueError:
+        expected = Path(path).as_posix()
+    assert _relative(path, Path(root)) == expected

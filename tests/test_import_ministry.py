@@ -760,14 +760,14 @@ def test_real_korean_workshop_table() -> None:
     assert doc.problems == []
     assert doc.data["title"] == "타임 테이블"  # the heading above the table
     assert segments_of(doc.data) == [
-        ("10:00", "10:20", None, "오프닝 및 후원사 소개", "김진석, 유현아"),
+        ("10:00", "10:20", None, "오프닝 및 후원사 소개", ["김진석", "유현아"]),  # two people
         ("10:20", "10:50", None, "Blazor", "김진석"),
         ("11:00", "12:00", None, "Backend & Aspire", "박구삼"),
         ("12:00", "12:45", None, "점심 시간", None),
         ("12:45", "14:15", None, "Uno-Platform", "이재웅"),
         ("14:25", "15:25", None, "Avalonia", "이광석"),
         ("15:35", "17:05", None, "MAUI", "조장원"),
-        ("17:10", "17:30", None, "클로징, 경품 추첨, 기념사진", "김진석, 조동수"),
+        ("17:10", "17:30", None, "클로징, 경품 추첨, 기념사진", ["김진석", "조동수"]),
     ]
     # The 5- and 10-minute gaps the table does not list are the only findings.
     assert findings_of(path) == [("S002", 37, 7), ("S002", 40, 7), ("S002", 41, 7), ("S002", 42, 7)]
@@ -834,3 +834,142 @@ def test_a_12_hour_clock_restarts_each_day() -> None:
         ("10:30", "11:00"),
         ("11:00", "12:00"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# render --format text → import: several days, and owner lists (session 3 leftovers)
+
+SEVERAL_DAYS = """\
+title: 돌봄 정책 연수
+venue: 세종
+days:
+  - date: 2026-04-09
+    slot: "09:00-10:00"
+    segments:
+      - {title: 개회, start: "09:00", end: "09:30", owner: [김진석, 유현아]}
+      - {title: 발표, start: "09:30", end: "10:00", owner: 박구삼}
+  - date: 2026-04-10
+    slot: "13:00-14:00"
+    venue: 서울
+    segments:
+      - {title: 토론, start: "13:00", end: "13:40", owner: 김진석}
+      - {title: 폐회, start: "13:40", end: "14:00", owner: [이재웅, 조장원]}
+"""
+
+
+def _days(loaded) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+    return [(d.title, d.date, d.slot, d.venue, len(d.segments)) for d in loaded.agenda.days]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("titled", [False, True], ids=["untitled-days", "titled-days"])
+def test_round_trip_of_several_days_keeps_them_apart(lang: str, titled: bool) -> None:
+    source = SEVERAL_DAYS
+    if titled:  # titles that are not day-section words: only the meeting lines tell the days apart
+        source = source.replace("  - date: 2026-04-09\n", "  - title: Workshop\n    date: 2026-04-09\n")
+        source = source.replace("  - date: 2026-04-10\n", "  - title: Field visit\n    date: 2026-04-10\n")
+    original = load_text(source, "days.yaml")
+    text = render(original, "text", lang=lang)
+    imported = load_text(text, "days.txt")
+    assert imported.problems == [] and check_loaded(imported) == []
+    assert imported.agenda is not None and imported.agenda.title == "돌봄 정책 연수"  # not a day's title
+    assert [(d.title, d.date, d.slot) for d in imported.agenda.days] == [
+        (d.title, d.date, d.slot) for d in original.agenda.days
+    ]
+    assert [d.venue or imported.agenda.venue for d in imported.agenda.days] == ["세종", "서울"]
+    assert _rows(imported) == _rows(original)
+    assert render(imported, "text", lang=lang) == text
+
+
+def test_untitled_days_of_the_import_command_are_days(tmp_path: Path) -> None:
+    source = tmp_path / "days.yaml"
+    source.write_text(SEVERAL_DAYS, encoding="utf-8")
+    rendered = run("render", str(source), "--format", "text")
+    assert rendered.exit_code == 0, rendered.stderr
+    (tmp_path / "days.txt").write_text(rendered.stdout, encoding="utf-8")
+    result = run("import", str(tmp_path / "days.txt"))
+    assert result.exit_code == 0, result.stderr
+    data = parse(result.stdout, "out.yaml").data
+    assert [(d["date"], d["slot"], [s["title"] for s in d["segments"]]) for d in data["days"]] == [
+        ("2026-04-09", "09:00~10:00", ["개회", "발표"]),
+        ("2026-04-10", "13:00~14:00", ["토론", "폐회"]),
+    ]
+    # Merged into one day, day 2's rows overlapped day 1's (S001) and ran out of order (S003).
+    assert run("check", str(tmp_path / "days.txt")).exit_code == 0
+
+
+def test_a_day_heading_with_its_own_meeting_line_takes_that_lines_slot() -> None:
+    table = "시간\t내용\t담당\n{a} ~ {b}\t발표\t과장\n"
+    text = (
+        "# 연수\n\n## 1일차\n- (일시) 2026. 4. 9.(목) 09:00~10:00\n\n"
+        + table.format(a="09:00", b="10:00")
+        + "\n## 2일차\n- (일시) 2026. 4. 10.(금) 13:00~14:00\n\n"
+        + table.format(a="13:00", b="14:00")
+    )
+    doc = read(text, "m.md")
+    assert doc.problems == []
+    assert [(d["title"], d.get("date"), d["slot"]) for d in doc.data["days"]] == [
+        ("1일차", "2026-04-09", "09:00~10:00"),
+        ("2일차", "2026-04-10", "13:00~14:00"),  # not day 1's slot, which gave F001/F002
+    ]
+    assert check_text(text, "m.md") == []
+
+
+def test_a_meeting_line_after_the_table_without_rows_is_no_day() -> None:
+    text = (
+        "□ 제5차 회의 개요\n- (일시) 2026. 3. 5.(목) 16:30~17:00\n\n시 간(안)\t내 용\t비고\n"
+        "16:30 ~ 17:00 ('30)\t안건 논의\t과장\n\n□ 향후 일정\n- (일시) 2026. 3. 19.(목)\n"
+    )
+    data = read(text, "m.txt").data
+    assert "days" not in data and data["date"] == "2026-03-05" and len(data["segments"]) == 1
+    assert data["title"] == "제5차 회의"
+
+
+@pytest.mark.parametrize(
+    ("cell", "owner"),
+    [
+        ("김진석, 유현아", ["김진석", "유현아"]),
+        ("김진석，유현아、조동수", ["김진석", "유현아", "조동수"]),
+        ("제1차관", "제1차관"),
+        ("보건복지부(제1차관, 복지정책관)", "보건복지부(제1차관, 복지정책관)"),  # a comma inside brackets
+        ("김진석, 보건복지부(제1차관, 복지정책관)", ["김진석", "보건복지부(제1차관, 복지정책관)"]),
+        ("과장,", "과장,"),  # one name: kept as written
+    ],
+)
+def test_an_owner_cell_with_commas_is_a_list_of_owners(cell: str, owner: Any) -> None:
+    text = f"시 간(안)\t내 용\t비고\n16:30 ~ 16:35 ('05)\t인사말\t{cell}\n"
+    doc = read(text, "m.txt")
+    assert doc.data["segments"][0]["owner"] == owner
+    if isinstance(owner, list):  # each name is where the cell prints it
+        for i, name in enumerate(owner):
+            assert text_at(text, doc.nodes[("segments", 0, "owner", i)].span) == name
+
+
+def test_an_owner_in_two_rooms_at_once_is_found_in_a_list() -> None:
+    text = (
+        "| 시간 | 장소 | 주제 | 발표자 |\n|---|---|---|---|\n"
+        "| 13:30~14:30 | 101호 | 분과 1 | 이영희, 박철수 |\n"
+        "| 13:30~14:30 | 102호 | 분과 2 | 김민수, 이영희 |\n"
+    )
+    (finding,) = check_text(text, "m.md")
+    assert (finding.code, finding.line) == ("O003", 4)
+    assert "이영희" in finding.message.say("en") and "박철수" not in finding.message.say("en")
+
+
+def test_a_later_meeting_line_without_rows_keeps_the_title_and_its_warning() -> None:
+    text = (
+        "intro\n\n□ 워크숍\n- (일시) 2026. 3. 5.(목) 16:30~17:00\n\n시 간(안)\t내 용\t비고\n"
+        "16:30 ~ 17:00 ('30)\t안건\t과장\n\n□ 향후 일정\n- (일시) 2026. 3. 19.(목) 3부제\n"
+    )
+    doc = read(text, "m.txt")
+    assert "days" not in doc.data and doc.data["title"] == "워크숍"  # one day: its heading is the title
+    assert [(p.code, p.span.line) for p in doc.problems if p.span is not None] == [("D003", 10)]
+
+
+@pytest.mark.parametrize("path", sorted(AGENDAS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_agenda_in_the_folder_comes_back_from_its_text(path: Path) -> None:
+    # The two-day care-tech forum (tracks, untitled days) came back as one day: 6 S001 and 2 S003.
+    text = render(load_file(path), "text")
+    imported = load_text(text, "rendered.txt")
+    assert check_loaded(imported) == []
+    assert render(imported, "text") == text

@@ -457,3 +457,32 @@ async def test_typing_is_checked_once_it_pauses(utf16: LanguageClient) -> None:
     assert published.version == 6  # one check, of the last text: no earlier version was published
     [t001] = by_code(list(published.diagnostics), "T001")
     assert "end 16:15 is before start 16:30" in t001.message
+
+
+# Lee Jiwon's calendar: 'Review' at the time of other.yaml's Review (Lee Jiwon, on disk) and of
+# AGENDA's 보고 (lee), and 'Call' in another room at the same time. A parameter with an emoji (a
+# surrogate pair in UTF-16) comes before each ATTENDEE's value.
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\nX-WR-CALNAME:Lee\r\n"
+    "BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20260306T164000\r\nDTEND:20260306T171000\r\nSUMMARY:Review\r\n"
+    "LOCATION:Room A\r\nATTENDEE;X-NOTE=😀;CN=Lee Jiwon:mailto:lee@example.com\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:2\r\nDTSTART:20260306T164500\r\nDTEND:20260306T170000\r\nSUMMARY:Call\r\n"
+    "LOCATION:Room B\r\nATTENDEE;X-NOTE=😀;CN=Lee Jiwon:mailto:lee@example.com\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n"
+)
+
+
+async def test_a_calendar_gets_diagnostics_and_is_compared_with_no_agenda(utf16: LanguageClient) -> None:
+    uri = await open_document(utf16, "agendas/lee.ics", CALENDAR, "icalendar")
+    diagnostics = list(utf16.diagnostics[uri])
+    # Its own double booking, at the later event's ATTENDEE value (UTF-16 units past the emoji) ...
+    [o003] = by_code(diagnostics, "O003")
+    assert "'Review'" in o003.message and "'Call'" in o003.message
+    assert o003.range == expected_range(CALENDAR, 18, "mailto:lee@example.com", "utf-16")
+    # ... and no double booking with the agendas, as `tfagenda check` compares none: its meetings
+    # are in each attendee's calendar (it was compared with agendas/other.yaml).
+    assert not [d for d in diagnostics if "other.yaml" in d.message or "booked.yaml" in d.message]
+    agenda = await open_document(utf16, "agendas/with-calendar.yaml", AGENDA)
+    assert not [d for d in utf16.diagnostics[agenda] if "lee.ics" in d.message]
+    for opened in (uri, agenda):
+        utf16.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(opened)))

@@ -93,8 +93,8 @@ def _session(command: list[str], tmp_path: Path, *, lang_option: str | None = No
 
 @pytest.mark.parametrize(
     "command",
-    [[str(SCRIPT), "lsp"], [sys.executable, "-m", "tfagenda", "lsp"]],
-    ids=["console-script", "python-m"],
+    [[str(SCRIPT), "lsp"], [sys.executable, "-m", "tfagenda", "lsp"], [sys.executable, "-m", "tfagenda.lsp"]],
+    ids=["console-script", "python-m", "python-m-lsp"],
 )
 def test_tfagenda_lsp_answers_initialize_and_checks_an_open_agenda(
     command: list[str], tmp_path: Path
@@ -120,3 +120,48 @@ def _served(command: list[str], tmp_path: Path, lang_option: str | None = None) 
     if not Path(command[0]).exists():
         pytest.fail(f"{command[0]} is not installed: pip install -e . makes the console script")
     return _session(command, tmp_path, lang_option=lang_option)
+
+
+LSP_COMMANDS = pytest.mark.parametrize(
+    ("command", "prog"),
+    [
+        ([str(SCRIPT), "lsp"], "tfagenda lsp"),
+        ([sys.executable, "-m", "tfagenda.lsp"], "python -m tfagenda.lsp"),
+    ],
+    ids=["console-script", "python-m-lsp"],
+)
+
+
+@LSP_COMMANDS
+@pytest.mark.parametrize("option", ["--help", "-h"])
+def test_help_of_every_way_to_start_the_server_prints_usage_and_exits_0(
+    command: list[str], prog: str, option: str
+) -> None:
+    # `python -m tfagenda.lsp --help` printed nothing: it started the server, which waited on
+    # standard input for a client.
+    done = subprocess.run(
+        [*command, option], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Usage: {prog} [OPTIONS]")
+    assert "--lang" in done.stdout and "docs/editors.md" in done.stdout
+
+
+@LSP_COMMANDS
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--no-such-option"], "No such option: --no-such-option"),
+        (["--lang", "xx"], "Invalid value for '--lang'"),
+        (["stray"], "unexpected extra argument"),
+    ],
+)
+def test_a_usage_error_of_every_way_to_start_the_server_exits_2_on_standard_error(
+    command: list[str], prog: str, args: list[str], said: str
+) -> None:
+    done = subprocess.run(
+        [*command, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""  # standard output is the protocol's
+    assert said in done.stderr and f"Try '{prog} -h' for help." in done.stderr

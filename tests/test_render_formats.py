@@ -635,3 +635,22 @@ def test_html_screenshot_in_headless_chromium(path: str, tmp_path: Path, in_repo
     assert (width, height) == (1280, 900)
     assert len(data) > 20_000  # a blank 1280×900 page compresses to a few kilobytes
     assert len(set(pixels)) > 64  # many colours and shades: text, blocks, marks; not one flat colour
+
+
+# --- topics and clash groups (session 3 leftovers) ----------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "text", "html", "json", "ics", "frab-xml", "frab-json"])
+def test_topics_and_clash_groups_are_not_rendered(fmt: str, tmp_path: Path) -> None:
+    # A decision (README, Decisions; docs/import.md): S004's groups are scheduling constraints, not
+    # part of the programme; and the text format would import a topic column back as the title.
+    # Rendering the programme with and without them gives the same output.
+    grouped = (REPO / "tests" / "fixtures" / "rules" / "S004" / "good.yaml").read_text(encoding="utf-8")
+    plain = re.sub(r", (?:topics: (?:\[[^\]]*\]|\w+)|clash-group: \w+)", "", grouped)
+    assert "topics" not in plain and "clash-group" not in plain
+    outputs = []
+    for text in (grouped, plain):  # one path: the file's name is in some formats' ids
+        path = write(tmp_path / "programme.yaml", text.replace("\ntitle:", "\ntimezone: Asia/Seoul\ntitle:"))
+        outputs.append(render(str(path), "--format", fmt))
+    assert outputs[0] == outputs[1]
+    assert "security" not in outputs[0]  # the clash group's name (no title has it)

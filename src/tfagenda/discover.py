@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 AGENDA_SUFFIXES = (".yaml", ".yml")
 DOCUMENT_SUFFIXES = (".hwpx", ".hwp", ".docx", ".pdf")
+# Calendars are checked when named, and in folders only when the config includes them ("*.ics"):
+# in an agenda folder they are mostly inputs of --calendar or outputs of render --format ics.
+CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
 DEFAULT_AGENDA_DIR = "agendas"
 
 
@@ -32,6 +35,30 @@ def is_document_name(name: str) -> bool:
     return name.lower().endswith(DOCUMENT_SUFFIXES)
 
 
+def is_calendar_name(name: str) -> bool:
+    """``*.ics`` (``.ical``, ``.icalendar``), in any case: a calendar, which a folder walk takes only
+    when the config's ``include`` names it."""
+    return name.lower().endswith(CALENDAR_SUFFIXES)
+
+
+def calendars_below(paths: Iterable[str | Path], limit: int = 3) -> list[Path]:
+    """Up to ``limit`` calendars in the named folders (hidden ones skipped), in name order: for the
+    message of a walk that found no agenda, which says how to check them."""
+    found: list[Path] = []
+    for raw in paths:
+        root = Path(raw)
+        if not root.is_dir():
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += [
+                Path(folder) / name for name in sorted(files) if is_calendar_name(name) and name[:1] != "."
+            ]
+            if len(found) >= limit:
+                return found[:limit]
+    return found
+
+
 def is_agenda_name(name: str) -> bool:
     """``*.yaml`` or ``*.yml``, in any case (``A.YAML``, ``b.Yml``)."""
     return name.lower().endswith(AGENDA_SUFFIXES)
@@ -41,7 +68,7 @@ def agenda_files(paths: Iterable[str | Path], settings: Settings | None = None) 
     """Files named directly, plus agenda files below named folders, each real file once.
 
     In folders: hidden folders and files are skipped, and so are files the settings exclude or
-    do not include (default *.yaml, *.yml, in any case). Documents (*.hwpx, *.hwp, *.docx, *.pdf)
+    do not include (default *.yaml, *.yml, in any case; calendars, *.ics, only when included). Documents (*.hwpx, *.hwp, *.docx, *.pdf)
     are looked into unless excluded, and taken only when an agenda is found in them; the others
     are skipped with a note on standard error saying why (no agenda, or cannot be read). A file named directly is always checked,
     as given (a symlink is followed wherever it goes); in a folder, a symlink is followed only when

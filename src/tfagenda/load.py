@@ -27,8 +27,10 @@ from tfagenda.model import FIELDS, SET_ASIDE_WINDOW, Agenda, PeopleRegistry
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import SEXAGESIMAL, Document, Node, decode, parse, sniff_encoding
 from tfagenda.yamldoc.decode import LEGACY_ENCODINGS
+from tfagenda.yamldoc.values import paused_until_exit
 
 _TIME_FIELDS = ("start", "end", "duration")
+_TIME_OR_SLOT_FIELDS = frozenset((*_TIME_FIELDS, "slot"))
 _PLACEHOLDERS = {"title": "(untitled)", "name": "(unnamed)"}
 # Fields that do not place a segment in time: an unreadable one leaves the rest of its mapping usable.
 _UNTIMED = {
@@ -93,8 +95,23 @@ def _maybe_calendar(raw: bytes, path: str) -> bool:
     return b"VCALENDAR" in raw[:80].upper() or path.lower().endswith((".ics", ".ical", ".ifb", ".icalendar"))
 
 
+# The file loaded last, kept when the process ends as soon as its check does (``yamldoc.values.
+# pause_collector_until_exit``): freeing a 20,000-event schedule's document one object at a time
+# takes 0.1 s, which the operating system does at once. Only the last: the one before is let go
+# when the next file is loaded, so at most one file is kept beyond its check.
+_kept_until_exit: list[Loaded] = []
+
+
 def load_file(path: str | Path) -> Loaded:
     """Read and load one agenda file; a file that cannot be read or decoded gives one problem."""
+    _kept_until_exit.clear()
+    loaded = _load_file(path)
+    if paused_until_exit():
+        _kept_until_exit.append(loaded)
+    return loaded
+
+
+def _load_file(path: str | Path) -> Loaded:
     name = str(path)
     try:
         with open(path, "rb") as stream:
@@ -597,7 +614,7 @@ def _implicit_numbers(document: Document) -> list[Problem]:
     """Y001: unquoted times that YAML 1.1 tools would read as base-60 numbers."""
     problems = []
     for at, node in document.nodes.items():
-        if not (node.plain and at and at[-1] in _TIME_FIELDS + ("slot",)):
+        if not (node.plain and at and at[-1] in _TIME_OR_SLOT_FIELDS):
             continue
         value = _get(document.data, at)
         if not (isinstance(value, str) and SEXAGESIMAL.fullmatch(value)):

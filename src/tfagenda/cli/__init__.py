@@ -52,6 +52,10 @@ class _LazyCommands(Mapping[str, "typer.core.TyperCommand"]):
             ]
             command = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=None)
             self._built[name] = command  # type: ignore[assignment]
+            if _startup_paused and name == "check":  # console(): the process ends with the check
+                from tfagenda.yamldoc.values import pause_collector_until_exit
+
+                pause_collector_until_exit()
             _started()
         return self._built[name]
 

@@ -81,6 +81,18 @@ def not_found(missing: PathNotFound) -> Message:
 
 def no_agenda_files(targets: list[str]) -> Message:
     # A walk reads YAML agendas and the office documents that hold an agenda (the others get a note).
+    from tfagenda.discover import calendars_below
+
+    calendars = calendars_below(targets, limit=4)
+    if calendars:  # a folder of calendars: say how to check them (discover.CALENDAR_SUFFIXES)
+        return T(
+            "no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in {targets}; "
+            'a folder\'s calendars ({calendars}) are checked when named (tfagenda check {first}), or with "*.ics" '
+            "in the config's include",
+            targets=" ".join(targets),
+            calendars=", ".join(str(path) for path in calendars[:3]) + (", …" if len(calendars) > 3 else ""),
+            first=str(calendars[0]),
+        )
     return T(
         "no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in {targets}",
         targets=" ".join(targets),

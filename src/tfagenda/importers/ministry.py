@@ -18,7 +18,9 @@ an E005 problem at its line, never dropped silently.
 Any Markdown or text table with a time column is read the same way (issue 13): header words in
 Korean and English say which column is what, times and dates in the notations of
 ``tfagenda.notation`` are read, HTML comments, front matter and ``<style>`` are skipped, and day
-sections (``## Day 1 (11/18/2024)``, ``1일차``) become days.
+sections (``## Day 1 (11/18/2024)``, ``1일차``) become days, as does each meeting line after a
+table's rows (``render --format text`` writes one per day). An owner cell of names separated by
+commas is a list of owners.
 """
 
 from __future__ import annotations
@@ -142,6 +144,17 @@ class _Cell:
 
 
 @dataclass
+class _Section:
+    """A day of the text: begun by a day heading (``## Day 1``, ``1일차``) or, after a table's rows,
+    by the next meeting line (``- (일시) 2026. 4. 10.(금) …``: ``render --format text`` writes one
+    per day)."""
+
+    line: int  # 0-based line where the day begins
+    title: tuple[int, int, int] | None = None  # its title: (0-based line, begin, end)
+    meeting: int | None = None  # 0-based line of its own meeting line, whose date and slot are the day's
+
+
+@dataclass
 class _Row:
     """One imported schedule row and where its values are."""
 
@@ -189,8 +202,12 @@ class _Reader:
         self.rows: list[_Row] = []
         self.first_overview: int | None = None  # 0-based line of the first overview line
         self.table_line: int | None = None  # 0-based line where the first schedule table starts
-        # Day sections: "## Day 1 (11/18/2024)", "1일차", "첫째 날" — (line, title start, title end).
-        self.days: list[tuple[int, int, int]] = []
+        # Day sections: "## Day 1 (11/18/2024)", "1일차", "첫째 날", or a meeting line after rows.
+        self.days: list[_Section] = []
+        self.seen: set[str] = set()  # what the agenda's meeting line has given (date, slot …)
+        # Meeting and venue lines after the first: (0-based line, value, column of the value).
+        self.later_when: list[tuple[int, str, int]] = []
+        self.venues: list[tuple[int, str, int]] = []
         # The document's language decides 11/12/2024 (month first in English); Korean text never writes it so.
         self.language = "ko" if any("\uac00" <= char <= "\ud7a3" for char in doc.text) else "en"
         self._years: list[int] | None = None  # the years of the document's full dates, when asked
@@ -219,6 +236,7 @@ class _Reader:
     def run(self) -> None:
         self._overview()
         self._table()
+        self._later_meeting_lines()
         self._title()
         last = len(self.lines) - 1
         whole = Span(1, 1, last + 1, len(self.lines[last]) + 1)
@@ -242,7 +260,7 @@ class _Reader:
         self.doc.data = self.data
 
     def _overview(self) -> None:
-        seen: set[str] = set()
+        seen = self.seen
         for index, line in enumerate(self.lines):
             match = _OVERVIEW.match(line)
             if not match:
@@ -254,25 +272,43 @@ class _Reader:
             if self.first_overview is None:
                 self.first_overview = index
             value, start = match["value"].rstrip(), match.start("value")
-            if kind == "when":
+            if kind == "when" and "when" in seen:
+                # Read once the table has been: a meeting line after rows begins the next day.
+                self.later_when.append((index, value, start))
+            elif kind == "when":
+                seen.add("when")
                 self._when(index, value, start, seen)
-            elif kind == "venue" and "venue" not in seen and value:
-                seen.add("venue")
-                self._put(("venue",), value, self._span(index, start, start + len(value)))
+            elif kind == "venue" and value:
+                self.venues.append((index, value, start))
+                if "venue" not in seen:
+                    seen.add("venue")
+                    self._put(("venue",), value, self._span(index, start, start + len(value)))
             # 참석자 (attendees): the agenda format has no field for them; owners come from the table.
         if "date" not in seen and "slot" not in seen:
             self._date_line(seen)
 
-    def _when(self, index: int, value: str, offset: int, seen: set[str]) -> None:
+    def _later_meeting_lines(self) -> None:
+        """Meeting lines after the first that begin no day: read as before, for what they say
+        wrong (a day's own meeting line is read into its day by ``_emit_days``)."""
+        own = {self.days[i].meeting for i in self._days_with_rows()}
+        for index, value, start in self.later_when:
+            if index not in own:
+                self._when(index, value, start, self.seen)
+
+    def _days_with_rows(self) -> list[int]:
+        """The day sections that have rows: the days the agenda will have (when two or more)."""
+        return sorted({row.day for row in self.rows if row.day is not None})
+
+    def _when(self, index: int, value: str, offset: int, seen: set[str], at: DocPath = ()) -> None:
         """The meeting line: date, weekday label and slot (the date written as an ISO date, the
-        weekday and an ``HH:MM`` slot as printed)."""
+        weekday and an ``HH:MM`` slot as printed), at ``at`` (the agenda, or a day)."""
         rest = list(value)
         date = notation.find_date(value, self.language)
         if date is not None:
             begin, finish = date.span
             blank = True
             if "date" not in seen:
-                blank = self._date(index, value, offset, date, seen)
+                blank = self._date(index, value, offset, date, seen, at)
             if blank:
                 rest[begin:finish] = " " * (finish - begin)
         found = notation.find_range("".join(rest))  # the date blanked: 9.19 (토) is not the time 9:19
@@ -283,7 +319,7 @@ class _Reader:
                 printed = value[begin:finish]
                 plain = _SLOT.fullmatch(printed)
                 text = printed if plain else f"{found.start.canonical}-{found.end.canonical}"
-                self._put(("slot",), text, self._span(index, offset + begin, offset + finish))
+                self._put(at + ("slot",), text, self._span(index, offset + begin, offset + finish))
             rest[begin:finish] = " " * (finish - begin)
         elif found is not None:  # a start time alone gives no slot; the table's rows carry the times
             rest[found.span[0] : found.span[1]] = " " * (found.span[1] - found.span[0])
@@ -302,7 +338,15 @@ class _Reader:
                 ),
             )
 
-    def _date(self, index: int, value: str, offset: int, date: notation.DateReading, seen: set[str]) -> bool:
+    def _date(
+        self,
+        index: int,
+        value: str,
+        offset: int,
+        date: notation.DateReading,
+        seen: set[str],
+        at: DocPath = (),
+    ) -> bool:
         """Put the meeting's date and weekday (an ambiguous date is left out and D003 says why; a
         date without a year gets one from ``_year_for``). True: the date's digits have been read."""
         begin, finish = date.date_span
@@ -326,7 +370,7 @@ class _Reader:
             if code is not None and message is not None:
                 self._problem(index, offset + begin, offset + finish, message, code)
         seen.add("date")
-        self._put(("date",), iso, self._span(index, offset + begin, offset + finish))
+        self._put(at + ("date",), iso, self._span(index, offset + begin, offset + finish))
         if (
             date.weekday is not None
             and date.weekday_span is not None
@@ -335,7 +379,7 @@ class _Reader:
         ):
             seen.add("weekday")
             w_begin, w_end = date.weekday_span
-            self._put(("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
+            self._put(at + ("weekday",), date.weekday, self._span(index, offset + w_begin, offset + w_end))
         return True
 
     def _year_for(self, date: notation.DateReading, printed: str) -> tuple[int, str | None, Message | None]:
@@ -440,10 +484,22 @@ class _Reader:
             if self._heading_above(self.table_line):
                 return
         else:
-            for index in range(end):
-                match = _HEADING.match(self.lines[index])
-                if match and self._title_from(index, match):
-                    return
+            # A day's title is not the agenda's ("□ 첫째 날" above the first day's meeting line),
+            # unless nothing else could be.
+            emitted = self._days_with_rows()
+            days = {
+                title[0] for i in emitted if len(emitted) >= 2 and (title := self.days[i].title) is not None
+            }
+            for skipped in (days, set()):
+                for index in range(end):
+                    match = _HEADING.match(self.lines[index])
+                    if index not in skipped and match and self._title_from(index, match):
+                        return
+                if any(
+                    line.strip() and index not in days and not _HEADING.match(line)
+                    for index, line in enumerate(self.lines[:end])
+                ):
+                    break  # a first line to take below
         for index, line in enumerate(self.lines[:end]):
             if line.strip() and not _TIMEISH.match(line.strip().lstrip("|").strip()):
                 if _URLISH.match(line.strip()):  # a URL or a file name is not a title
@@ -503,7 +559,9 @@ class _Reader:
             stripped = line.strip()
             heading = _HEADING.match(line)
             if heading and _DAY_SECTION.search(heading["title"]):
-                self.days.append((index, *heading.span("title")))
+                self.days.append(_Section(index, (index, *heading.span("title"))))
+            elif _overview_kind(line) == "when":
+                self._meeting_line(index)
             header = _header_columns(_cells(line))
             if header is not None:
                 columns, in_table, seen_row = header, True, False
@@ -793,16 +851,21 @@ class _Reader:
             rows = first_rows if number == 0 else [r for r in top if r.day == section]
             at: DocPath = ("days", number)
             self.data["days"].append({})
-            if section is None:
-                span = _cover([r.span for r in rows])
-                self.doc.nodes[at] = Node(span, span, False)
-            else:
-                line, begin, end = self.days[section]
+            day = self.data["days"][number]
+            own = self.days[section] if section is not None else None
+            covered = [r.span for r in rows]
+            if own is not None and own.title is not None:
+                covered.append(self._span(*own.title))
+            if own is not None and own.meeting is not None:
+                covered.append(self._span(own.meeting, 0, len(self.lines[own.meeting].rstrip())))
+            span = _cover(covered)
+            self.doc.nodes[at] = Node(span, span, False)
+            if own is not None and own.title is not None:
+                line, begin, end = own.title
                 title = self.lines[line][begin:end]
-                span = _cover([self._span(line, begin, end), *(r.span for r in rows)])
-                self.doc.nodes[at] = Node(span, span, False)
                 self._put(at + ("title",), title, self._span(line, begin, end))
-                date = notation.find_date(title, self.language)
+                # A day heading's date ("첫째 날 2026. 4. 9.(목)"); a day's own meeting line has its own.
+                date = notation.find_date(title, self.language) if _DAY_SECTION.search(title) else None
                 iso = self._section_date(line, begin, title, date)
                 if date is not None and iso is not None:
                     d_begin, d_end = date.date_span
@@ -812,10 +875,72 @@ class _Reader:
                         self._put(
                             at + ("weekday",), date.weekday, self._span(line, begin + w_begin, begin + w_end)
                         )
+            if own is not None and own.meeting is not None:
+                self._day_meeting(own, at, rows)
             for key, (value, node) in shared.items():
-                if key == "slot" or (number == 0 and key not in self.data["days"][0]):
+                # The agenda's meeting line: its slot for every day that has no meeting line of its own
+                # (the days under "## Day 1" headings), its date and weekday for the first day.
+                if key not in day and (
+                    number == 0 or (key == "slot" and (own is None or own.meeting is None))
+                ):
                     self._put(at + (key,), value, node.inner)
             self._emit_day_rows(rows, at)
+
+    def _day_meeting(self, section: _Section, at: DocPath, rows: list[_Row]) -> None:
+        """A day's own meeting line: its date, weekday and slot, and a venue line of the day (between
+        the meeting line and the day's first row) that is not the agenda's."""
+        assert section.meeting is not None
+        for index, value, start in self.later_when:
+            if index == section.meeting:
+                self._when(
+                    index,
+                    value,
+                    start,
+                    {key for key in ("date", "weekday") if key in self.data["days"][at[-1]]},
+                    at,
+                )
+        first_row = min((r.line - 1 for r in rows), default=len(self.lines))
+        agenda_venue = self.data.get("venue")
+        for index, value, start in self.venues:
+            if section.meeting < index < first_row:
+                if value != agenda_venue:
+                    self._put(at + ("venue",), value, self._span(index, start, start + len(value)))
+                break
+
+    def _meeting_line(self, index: int) -> None:
+        """A meeting line in the text (0-based ``index``): after rows of the current day, it begins the
+        next day (``render --format text`` of several days writes one per day, with no heading when
+        the day has no title); right after a day heading, it is that day's."""
+        current = len(self.days) - 1 if self.days else None
+        if self.rows and self.rows[-1].day == current:
+            if not self.days:  # the rows so far are the first meeting line's day
+                first = next(
+                    (i for i in range(self.rows[0].line - 1) if _overview_kind(self.lines[i]) == "when"),
+                    self.rows[0].line - 1,
+                )
+                title = self._day_title(-1, first) if first < self.rows[0].line - 1 else None
+                if title is not None and not any(line.strip() for line in self.lines[: title[0]]):
+                    title = None  # the only heading above is the agenda's title, not the first day's
+                self.days.append(_Section(first, title))
+                for row in self.rows:
+                    row.day = 0
+            self.days.append(_Section(index, self._day_title(self.rows[-1].line - 1, index), index))
+        elif self.days and self.days[-1].meeting is None:
+            self.days[-1].meeting = index
+
+    def _day_title(self, after: int, meeting: int) -> tuple[int, int, int] | None:
+        """The heading right above a day's meeting line (``□ 둘째 날``; other overview lines and
+        blank lines between them), below line ``after``: the day's title. A section name (``회의
+        개요``) is none."""
+        for index in range(meeting - 1, after, -1):
+            line = self.lines[index]
+            if not line.strip() or _overview_kind(line) is not None:
+                continue
+            heading = _HEADING.match(line)
+            if heading is None or _GENERIC_HEADING.fullmatch(heading["title"].strip()):
+                return None
+            return (index, *heading.span("title"))
+        return None
 
     def _emit_day_rows(self, rows: list[_Row], at: DocPath) -> None:
         """A day's rows: its ``segments``, or with a room column its ``tracks``, one per room in the
@@ -887,6 +1012,19 @@ class _Reader:
             self._problem(line, begin + d_begin, begin + d_end, reason, code)
         return date.iso(year)
 
+    def _owner(self, at: DocPath, text: str, span: Span) -> None:
+        """An owner cell: one name, or names separated by commas (``김진석, 유현아``), a list whose
+        items keep their places in the cell."""
+        names = _owner_names(text)
+        if len(names) < 2:
+            self._put(at, text, span)
+            return
+        self._put(at, [name for name, _ in names], span)
+        for i, (name, begin) in enumerate(names):
+            column = span.column + begin
+            item = Span(span.line, column, span.line, column + len(name))
+            self.doc.nodes[at + (i,)] = Node(item, item, False)
+
     def _emit(self, row: _Row, at: DocPath, into: list[Any], report: bool = True) -> None:
         """Put ``row`` at ``at``; ``report``: say its E005 (False for a copy of a row in another track)."""
         into.append({})
@@ -897,7 +1035,9 @@ class _Reader:
                 self.doc.problems.append(Problem("E005", at, message, span=span))
             self.doc.damaged.add(at)
         for name in ("start", "end", "duration", "title", "owner"):
-            if name in row.values:
+            if name == "owner" and isinstance(row.values.get(name), str):
+                self._owner(at + (name,), row.values[name], row.spans[name])
+            elif name in row.values:
                 self._put(at + (name,), row.values[name], row.spans[name])
                 if name in ("start", "end") and row.time_style is not None:
                     self.doc.spelled[at + (name,)] = row.time_style
@@ -913,6 +1053,25 @@ class _Reader:
                 segment = segment[step]
             for j, part in enumerate(row.parts):
                 self._emit(part, at + ("parts", j), segment["parts"], report)
+
+
+def _owner_names(text: str) -> list[tuple[str, int]]:
+    """The names of an owner cell and where each begins: commas (``,``, ``，``, ``、``) outside
+    brackets separate them, so ``보건복지부(제1차관, 복지정책관)`` is one name. Fewer than two
+    names: ``[]`` (the cell is one owner, as written)."""
+    names: list[tuple[str, int]] = []
+    depth, begin = 0, 0
+    for position, char in enumerate(f"{text},"):
+        if char in "([{（［〔【":
+            depth += 1
+        elif char in ")]}）］〕】":
+            depth = max(depth - 1, 0)
+        elif char in ",，、" and (depth == 0 or position == len(text)):
+            piece = text[begin:position]
+            if piece.strip():
+                names.append((piece.strip(), begin + len(piece) - len(piece.lstrip())))
+            begin = position + 1
+    return names if len(names) >= 2 else []
 
 
 def _nobody(row: _Row) -> _Row:
@@ -950,8 +1109,13 @@ def _is_time_row(line: str, columns: _Columns | None) -> bool:
 
 
 def _is_overview(line: str) -> bool:
+    return _overview_kind(line) is not None
+
+
+def _overview_kind(line: str) -> str | None:
+    """What an overview line gives (``when``, ``venue``, ``people``), None for any other line."""
     match = _OVERVIEW.match(line)
-    return bool(match and _LABEL_KINDS.get(re.sub(r"\s+", "", match["a"] or match["b"] or "").lower()))
+    return _LABEL_KINDS.get(re.sub(r"\s+", "", match["a"] or match["b"] or "").lower()) if match else None
 
 
 def _layout(line: str) -> str:

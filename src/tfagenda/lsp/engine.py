@@ -86,7 +86,10 @@ def check_buffer(
         else:
             loaded = load_text(text, path, source_format)
         context, found = run_rules(loaded, settings)
-        bookings = bookings_of(context) if "O003" in settings.selected else None
+        # A calendar's meetings are also in its attendees' other calendars: as `tfagenda check`, it is
+        # not compared with the agendas (nor they with it); `--calendar` is the comparison.
+        calendar = getattr(loaded.document, "from_calendar", False)
+        bookings = bookings_of(context) if "O003" in settings.selected and not calendar else None
         own, suppressions = _settle(loaded, found, settings)
         report = FileReport(loaded.path, text, own, suppressions, bookings)
         cross = (
@@ -185,10 +188,11 @@ class Workspace:
         ``linter.check_file``); by real path. A file is checked again when its mtime or size changes."""
         folder = Path(self.settings.agenda_dir)
         if self.stale:
-            from tfagenda.discover import agenda_files
+            from tfagenda.discover import agenda_files, is_calendar_name
 
             try:
                 found = [str(p) for p in agenda_files([folder], self.settings)] if folder.is_dir() else []
+                found = [path for path in found if not is_calendar_name(path)]  # never compared (above)
             except Exception:  # noqa: BLE001 - an unreadable folder: nothing to compare with
                 found = []
             listed = {os.path.realpath(path): path for path in found}

@@ -58,6 +58,8 @@ _FORMATS = {
     "json": "frab-json",
     "markdown": "ministry",
     "plaintext": "ministry",
+    "icalendar": "ics",  # Neovim's file type for .ics, and VS Code's iCalendar extensions'
+    "ics": "ics",
 }
 
 

@@ -756,4 +756,31 @@ KOREAN: dict[str | tuple[str, str], str] = {
         "{path}: 일부를 읽을 수 없습니다({codes}). 그에 따른 순서는 취소, 추가 또는 시간 없음으로 보일 수 있습니다. tfagenda check {path}로 확인하십시오"
     ),
     "unknown format {format}; use text, json or md": "알 수 없는 형식입니다: {format}. text, json 또는 md를 쓰십시오",
+    # -- leftovers (session 3) ------------------------------------------------------------------
+    # O005: a suggested start past the day's slot or past midnight
+    "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} ({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; no start in the day's slot ({slot}) leaves that much time after {before!r}: end it sooner, or hold both in one room": (
+        "담당 {person}의 장소 이동 시간이 부족합니다. ‘{before}’({before_booking}, 줄 {line})에서 ‘{after}’({after_booking})까지 {gap}뿐이며, {source}에서 {target}까지 필요한 이동 시간 {needed}보다 {short} 짧습니다. "
+        "회의 시간({slot}) 안에서는 ‘{before}’ 뒤에 그만큼의 시간을 둘 수 없습니다. ‘{before}’의 종료를 앞당기거나 두 순서를 같은 장소에서 진행하십시오"
+    ),
+    "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} ({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; the changeover runs past the end of the day: {after!r} could start {when} at the earliest": (
+        "담당 {person}의 장소 이동 시간이 부족합니다. ‘{before}’({before_booking}, 줄 {line})에서 ‘{after}’({after_booking})까지 {gap}뿐이며, {source}에서 {target}까지 필요한 이동 시간 {needed}보다 {short} 짧습니다. "
+        "이동 시간이 그날의 끝을 넘깁니다. ‘{after}’의 시작은 빨라도 {when}입니다"
+    ),
+    "{person} has {gap} to get from {other!r} ({where}, {other_booking}) to {mine!r} ({my_booking}), {short} less than the changeover of {needed}; the changeover runs past the end of the day: {mine!r} could start {when} at the earliest": (
+        "담당 {person}의 장소 이동 시간이 부족합니다. ‘{other}’({where}, {other_booking})에서 ‘{mine}’({my_booking})까지 {gap}뿐이며, 필요한 이동 시간 {needed}보다 {short} 짧습니다. "
+        "이동 시간이 그날의 끝을 넘깁니다. ‘{mine}’의 시작은 빨라도 {when}입니다"
+    ),
+    "{person} has {gap} to get from {mine!r} ({my_booking}) to {other!r} ({where}, {other_booking}), {short} less than the changeover of {needed}; the changeover runs past the end of the day: {other!r} could start {when} at the earliest": (
+        "담당 {person}의 장소 이동 시간이 부족합니다. ‘{mine}’({my_booking})에서 ‘{other}’({where}, {other_booking})까지 {gap}뿐이며, 필요한 이동 시간 {needed}보다 {short} 짧습니다. "
+        "이동 시간이 그날의 끝을 넘깁니다. ‘{other}’의 시작은 빨라도 {when}입니다"
+    ),
+    "at {time} the next day ({date})": "다음 날({date}) {time}",
+    "at {time}, {days} days later ({date})": "{days}일 뒤({date}) {time}",
+    "at {time} the next day": "다음 날 {time}",
+    "at {time}, {days} days later": "{days}일 뒤 {time}",
+    # a folder walk that finds calendars and no agenda (discover.CALENDAR_SUFFIXES)
+    "no agenda files (*.yaml, *.yml, or a .hwpx, .hwp, .docx or .pdf holding an agenda) in {targets}; a folder's calendars ({calendars}) are checked when named (tfagenda check {first}), or with \"*.ics\" in the config's include": (
+        "일정표 파일(*.yaml, *.yml, 또는 일정표가 든 .hwpx, .hwp, .docx, .pdf)이 없습니다: {targets}. "
+        '폴더 안의 달력({calendars})은 파일 이름을 적거나(tfagenda check {first}) 설정의 include에 "*.ics"를 넣으면 점검합니다'
+    ),
 }

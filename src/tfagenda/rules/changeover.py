@@ -8,9 +8,9 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
-from tfagenda.clock import format_time
+from tfagenda.clock import MINUTES_PER_DAY, format_time
 from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, Span
-from tfagenda.messages import T, minutes
+from tfagenda.messages import Message, T, minutes
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
 from tfagenda.rules.base import Context, rule
@@ -66,6 +66,11 @@ def changeover_too_short(ctx: Context) -> Iterable[Problem]:
             segments: [{title: Panel, start: "10:05", end: "11:00", owner: kim}]
     ```
 
+    The finding suggests the earliest start that leaves the changeover, never a time that reads as
+    earlier than the segment before: when that start is past the end of the day's `slot`, it names
+    no time (end the earlier segment sooner, or hold both in one room); on a day without a slot,
+    past midnight, it names the day (`at 06:00 the next day (2026-03-11)`).
+
     ## Fix
     Start the later segment at 10:10 or later (or end the earlier one sooner), or hold both in the
     same room.
@@ -108,25 +113,67 @@ def _too_short(
     ctx: Context, person: str, before: Placed, after: Placed, gap: int, needed: int, source: str, target: str
 ) -> Problem:
     span = ctx.loaded.document.span_of(before.path + ("owner",))
-    message = T(
-        "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} "
-        "({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; "
-        "start {after!r} at {earliest} or later",
-        person=person,
-        gap=ctx.minutes(gap),
-        before=before.title,
-        before_booking=describe_booking(before),
-        line=span.line,
-        after=after.title,
-        after_booking=describe_booking(after),
-        short=ctx.minutes(needed - gap),
-        needed=ctx.minutes(needed),
-        source=source,
-        target=target,
-        earliest=format_time(before.end + needed),  # type: ignore[operator]
-    )
+    earliest = before.end + needed  # type: ignore[operator]
+    day = after.track.day
+    shared: dict[str, Any] = {
+        "person": person,
+        "gap": ctx.minutes(gap),
+        "before": before.title,
+        "before_booking": describe_booking(before),
+        "line": span.line,
+        "after": after.title,
+        "after_booking": describe_booking(after),
+        "short": ctx.minutes(needed - gap),
+        "needed": ctx.minutes(needed),
+        "source": source,
+        "target": target,
+    }
+    if day.slot is not None and earliest >= day.slot.end:
+        # A start at or past the slot's end is no start in the meeting: name no time.
+        message = T(
+            "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} "
+            "({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; "
+            "no start in the day's slot ({slot}) leaves that much time after {before!r}: end it sooner, "
+            "or hold both in one room",
+            slot=str(day.slot),
+            **shared,
+        )
+    elif day.slot is None and earliest >= max(MINUTES_PER_DAY, after.end or 0):
+        message = T(
+            "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} "
+            "({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; "
+            "the changeover runs past the end of the day: {after!r} could start {when} at the earliest",
+            when=later_day(day.date, earliest),
+            **shared,
+        )
+    else:
+        message = T(
+            "{person} has {gap} to get from {before!r} ({before_booking}, line {line}) to {after!r} "
+            "({after_booking}), {short} less than the changeover of {needed} from {source} to {target}; "
+            "start {after!r} at {earliest} or later",
+            earliest=format_time(earliest),
+            **shared,
+        )
     related = (Related(ctx.loaded.path, span.line, span.column, f"{before.title!r}"),)
     return Problem("O005", after.path + ("owner",), message, related=related)
+
+
+def later_day(date: dt.date | None, minute: int) -> Message:
+    """When ``minute`` (of ``date``'s day; 1440 and more are the days after) falls, said from that day:
+    ``at 06:00 the next day (2026-03-11)``, ``at 06:00, 2 days later``.
+
+    A time past the day's end said as a bare clock time would read as earlier the same day.
+    """
+    days, of_day = divmod(minute, MINUTES_PER_DAY)
+    time = format_time(of_day)
+    if date is not None:
+        on = (date + dt.timedelta(days=days)).isoformat()
+        if days == 1:
+            return T("at {time} the next day ({date})", time=time, date=on)
+        return T("at {time}, {days} days later ({date})", time=time, days=days, date=on)
+    if days == 1:
+        return T("at {time} the next day", time=time)
+    return T("at {time}, {days} days later", time=time, days=days)
 
 
 # -- changeovers between files -------------------------------------------------------------------
@@ -206,18 +253,38 @@ def _cross_problem(
         "short": minutes(needed - gap),
         "needed": minutes(needed),
     }
-    if later:
+    earliest = (other if later else booking).end + needed
+    # The files' slots are not compared here: the day ends at midnight, or later when one of the two
+    # segments runs past it (an overnight slot).
+    past_the_day = earliest >= max(MINUTES_PER_DAY, booking.end, other.end)
+    if later and past_the_day:
+        message = T(
+            "{person} has {gap} to get from {other!r} ({where}, {other_booking}) to {mine!r} ({my_booking}), "
+            "{short} less than the changeover of {needed}; the changeover runs past the end of the day: "
+            "{mine!r} could start {when} at the earliest",
+            when=later_day(booking.date, earliest),
+            **shared,
+        )
+    elif later:
         message = T(
             "{person} has {gap} to get from {other!r} ({where}, {other_booking}) to {mine!r} ({my_booking}), "
             "{short} less than the changeover of {needed}; start {mine!r} at {earliest} or later",
-            earliest=format_time(other.end + needed),
+            earliest=format_time(earliest),
+            **shared,
+        )
+    elif past_the_day:
+        message = T(
+            "{person} has {gap} to get from {mine!r} ({my_booking}) to {other!r} ({where}, {other_booking}), "
+            "{short} less than the changeover of {needed}; the changeover runs past the end of the day: "
+            "{other!r} could start {when} at the earliest",
+            when=later_day(booking.date, earliest),
             **shared,
         )
     else:
         message = T(
             "{person} has {gap} to get from {mine!r} ({my_booking}) to {other!r} ({where}, {other_booking}), "
             "{short} less than the changeover of {needed}; {other!r} would have to start at {earliest} or later",
-            earliest=format_time(booking.end + needed),
+            earliest=format_time(earliest),
             **shared,
         )
     span = other.owner_span

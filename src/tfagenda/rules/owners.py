@@ -369,10 +369,17 @@ def overlapping_bookings(
         people_and_names(ctx)[1] if ctx is not None else known_names(agenda)
     )  # once: per segment it would cost people × segments
     for placed in segments:
-        if placed.known and not placed.uncertain and placed.duration:
-            for owner in placed.segment.owner:
-                bookings[(names.get(owner, owner), day_key(placed))].append(placed)
+        start, end = placed.start, placed.end
+        # placed.known and placed.duration, without the properties: this runs for every segment
+        if start is not None and end is not None and end != start and not placed.uncertain:
+            owners = placed.segment.owner
+            if owners:
+                day = day_key(placed)
+                for owner in owners:
+                    bookings[(names.get(owner, owner), day)].append(placed)
     for (person, _), items in bookings.items():
+        if len(items) < 2:  # one booking that day overlaps nothing (most people of a big schedule)
+            continue
         items.sort(key=lambda p: (p.start, p.end))
         for other, item in _overlaps(items, lambda placed: id(placed.track)):
             yield other, item, person

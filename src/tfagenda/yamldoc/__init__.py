@@ -9,7 +9,8 @@ and (4) alias bombs and runaway nesting are refused before anything expands them
 
 The modules, one job each: ``document`` (``Document``, ``Node``), ``decode`` (byte-order marks and
 encodings), ``values`` (nodes → values with spans), ``limits`` (the size and depth guards),
-``libyaml`` (the fast path) and ``ruamel`` (the full path, its guarded scanner, syntax errors).
+``libyaml`` (the fast path), ``events`` (its fastest part: values straight from libyaml's events,
+without a node graph) and ``ruamel`` (the full path, its guarded scanner, syntax errors).
 Positions are counted by ``tfagenda.positions.LineIndex``.
 """
 

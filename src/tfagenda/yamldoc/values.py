@@ -9,6 +9,7 @@ parsers' nodes (libyaml's and ruamel.yaml's) have the same shape, so one builder
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import Any
 
 from tfagenda.findings import DocPath, Problem, Span
 from tfagenda.messages import T
-from tfagenda.yamldoc.document import Document, Node, Where
+from tfagenda.yamldoc.document import INSIDE_QUOTES, Document, Node, Where
 from tfagenda.yamldoc.limits import MAX_DEPTH, TooDeep
 
 _INT = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)")
@@ -130,7 +131,7 @@ class Builder:
                 and end.index - begin >= 2
                 and self.columns_are_offsets
             ):
-                inner: Where | None = (where[0], where[1] + 1, where[0], where[1] + end.index - begin - 1)
+                inner: Where | str | None = INSIDE_QUOTES
             else:
                 inner = _content(text, begin, end.index, style, where, start)
             self.nodes[at] = Node(where, inner, not style, key, bool(style))
@@ -302,6 +303,29 @@ def _merged_pairs(node: Any) -> list[tuple[Any, Any]]:
     return own + merged
 
 
+# The process (by its id) whose collector stays paused once a ``gc_paused`` block ends: the one-shot
+# ``tfagenda check``, which ends its process (``os._exit``) as soon as its report is written
+# (``pause_collector_until_exit``).
+_paused_until_exit_in: int | None = None
+
+
+def pause_collector_until_exit() -> None:
+    """Leave the collector paused when ``gc_paused`` blocks end, in this process only, for a process
+    that ends as soon as its one command is done (``tfagenda.cli.console`` for ``check``).
+
+    Resumed, the collector would at once go through everything the check built, and free the
+    cycles among it (the timeline's), work the operating system does faster when the process ends:
+    a 20,000-event schedule's check took 10 to 20 % longer for it. Worker processes (another process
+    id) and long-running commands (``lsp``) collect as before; ``gc.collect()`` still collects."""
+    global _paused_until_exit_in
+    _paused_until_exit_in = os.getpid()
+
+
+def paused_until_exit() -> bool:
+    """Whether this process ends as soon as its check does (``pause_collector_until_exit``)."""
+    return _paused_until_exit_in is not None and _paused_until_exit_in == os.getpid()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector (a context manager, or a decorator).
@@ -316,5 +340,5 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if collecting:
+        if collecting and not paused_until_exit():
             gc.enable()
