@@ -176,9 +176,11 @@ def patch(kept: Kept, text: str, edits: Sequence[TextEdit]) -> Document | None:
                     edited[id(edit)] = at
                 patched[at] = _patched_scalar(kept, at, node, where, key, inside, shifted)
                 continue
+            inner = node._inner
             patched[at] = Node(
                 _moved(where, shifted),
-                _shift(_where(node._inner), shifted),
+                # A marker (``document.INSIDE_QUOTES``: the span without its quotes) moves with the span.
+                inner if isinstance(inner, str) else _shift(_where(inner), shifted),
                 node.plain,
                 _shift(key, shifted),
                 node.quoted,
