@@ -123,12 +123,12 @@ def test_each_file_is_checked_twice_and_fsynced_once(tmp_path: Path, monkeypatch
     for n in range(3):
         write(tmp_path / f"typo-{n}.yaml", typo)
     write(tmp_path / "clean.yaml", CLEAN.format(n=0))
-    checks: list[str] = []
-    real_run_rules = linter.run_rules
+    checks: list[str] = []  # each check of a text, whole or of the rules that fix only
+    real_context = linter._context
 
-    def run_rules(loaded, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def context(loaded, *args, **kwargs):  # type: ignore[no-untyped-def]
         checks.append(Path(loaded.path).name)
-        return real_run_rules(loaded, *args, **kwargs)
+        return real_context(loaded, *args, **kwargs)
 
     fsyncs: list[int] = []
     real_fsync = os.fsync
@@ -137,7 +137,7 @@ def test_each_file_is_checked_twice_and_fsynced_once(tmp_path: Path, monkeypatch
         fsyncs.append(descriptor)
         real_fsync(descriptor)
 
-    monkeypatch.setattr(linter, "run_rules", run_rules)
+    monkeypatch.setattr(linter, "_context", context)
     monkeypatch.setattr(atomic.os, "fsync", fsync)
     result = check("--isolated", "--fix", "--ignore", "O003", str(tmp_path))  # the copies meet: O003
     assert result.exit_code == 0, result.output + result.stderr
@@ -229,3 +229,12 @@ def test_one_process_frees_each_files_garbage(tmp_path: Path, monkeypatch: pytes
         tracemalloc.stop()
     per_file = (peaks[1] - peaks[0]) / 200
     assert per_file < 9_000, f"{per_file:,.0f} bytes per file"  # was 17,000; now 3,000
+
+
+def test_the_office_document_names_fixing_knows_are_the_readers() -> None:
+    """``fix`` tells an office document by its name without importing the document readers (start-up)."""
+    from tfagenda.documents.detect import SUFFIXES
+    from tfagenda.documents.fix import _MAGIC
+    from tfagenda.fix import _DOCUMENT_MAGIC, _DOCUMENT_SUFFIXES
+
+    assert _DOCUMENT_SUFFIXES == set(SUFFIXES) and _DOCUMENT_MAGIC == _MAGIC

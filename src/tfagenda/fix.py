@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
 from tfagenda.atomic import NotRegularFile, Snapshot, read_for_rewrite, read_with_snapshot, write_atomic
@@ -28,12 +28,14 @@ from tfagenda.findings import Edit, Finding, applicable
 from tfagenda.messages import Message, T, verbatim
 from tfagenda.positions import LineIndex
 from tfagenda.yamldoc import sniff_encoding
+from tfagenda.yamldoc.patch import Reparser, TextEdit
 
 if TYPE_CHECKING:
     from tfagenda.config import Settings
     from tfagenda.documents.fix import CellChange
     from tfagenda.linter import Checked, FileReport
     from tfagenda.load import Loaded
+    from tfagenda.yamldoc import Document
 
 MAX_ROUNDS = 10
 
@@ -96,9 +98,9 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return _splice(text, ranges)
 
 
-def _splice(text: str, ranges: Sequence[tuple[int, int, str]]) -> str:
+def _splice(text: str, ranges: Sequence[tuple[int, int, str]] | Sequence[TextEdit]) -> str:
     pieces, at = [], 0
-    for begin, end, new in sorted(ranges, key=lambda r: (r[0], r[1])):
+    for begin, end, new in sorted(((r[-3], r[-2], r[-1]) for r in ranges), key=lambda r: (r[0], r[1])):
         pieces += [text[at:begin], new]
         at = end
     pieces.append(text[at:])
@@ -112,25 +114,38 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     again when the text is checked the next round. Linear in the text and the findings (up to
     a logarithm): the edits taken are kept sorted, and an edit is compared with its neighbours only.
     """
-    positions = _positions(text)
+    new_text, applied, _ = _apply_fixes(text, findings, unsafe)
+    return new_text, applied
+
+
+def _apply_fixes(
+    text: str, findings: Iterable[Finding], unsafe: bool = False
+) -> tuple[str, list[Finding], list[TextEdit]]:
+    """``apply_fixes``, and the edits it made (for ``yamldoc.patch``)."""
+    positions: LineIndex | None = None
     taken = _Taken()
     applied: list[Finding] = []
     for finding in findings:
         if not applicable(finding.fix, unsafe):
             continue
         assert finding.fix is not None
+        positions = positions or _positions(text)
         try:
-            ranges = [(*positions.offsets_of(edit.span), edit.text) for edit in finding.fix.edits]
+            ranges = [
+                TextEdit(edit.span, *positions.offsets_of(edit.span), edit.text) for edit in finding.fix.edits
+            ]
         except ValueError:
             continue
-        if any(taken.clashes(r[0], r[1]) for r in ranges) or any(
-            _clash(a[:2], b[:2]) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
+        if any(taken.clashes(r.begin, r.end) for r in ranges) or any(
+            _clash(a[1:3], b[1:3]) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
         ):
             continue
         for r in ranges:
-            taken.add(*r)
+            taken.add(r)
         applied.append(finding)
-    return _splice(text, taken.ranges), applied
+    if not applied:
+        return text, applied, []
+    return _splice(text, taken.ranges), applied, taken.ranges
 
 
 class _Taken:
@@ -138,18 +153,18 @@ class _Taken:
 
     def __init__(self) -> None:
         self.begins: list[int] = []
-        self.ranges: list[tuple[int, int, str]] = []
+        self.ranges: list[TextEdit] = []
 
     def clashes(self, begin: int, end: int) -> bool:
         at = bisect_left(self.begins, begin)
-        if at < len(self.ranges) and _clash((begin, end), self.ranges[at][:2]):
+        if at < len(self.ranges) and _clash((begin, end), self.ranges[at][1:3]):
             return True
-        return at > 0 and _clash((begin, end), self.ranges[at - 1][:2])
+        return at > 0 and _clash((begin, end), self.ranges[at - 1][1:3])
 
-    def add(self, begin: int, end: int, new: str) -> None:
-        at = bisect_left(self.begins, begin)
-        self.begins.insert(at, begin)  # findings come in text order: nearly always at the end
-        self.ranges.insert(at, (begin, end, new))
+    def add(self, edit: TextEdit) -> None:
+        at = bisect_left(self.begins, edit.begin)
+        self.begins.insert(at, edit.begin)  # findings come in text order: nearly always at the end
+        self.ranges.insert(at, edit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,33 +240,49 @@ def fix_rounds(
     settings: Settings | None = None,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
-    load: Callable[[str], Loaded] | None = None,
+    load: Callable[[str, Callable[[str, str], Document]], Loaded] | None = None,
 ) -> Rounds:
     """``fix_text``, and the findings of the text it returns (every one: no per-rule cap), from its
     check (the last round's: the text is never checked twice). ``load`` loads a text for a round
-    (default ``load_text(text, path)``; a file's fixing loads the bytes it would write).
+    with the YAML parser it is given (default ``load_text(text, path, parser=parser)``; a file's
+    fixing loads the bytes it would write).
 
     Raises ``FixRefused`` when the fixes would make a text that does not parse where the input did.
     """
     from tfagenda.config import Settings
-    from tfagenda.linter import check_for_fixing
+    from tfagenda.linter import active_rules, check_for_fixing, complete_check, rules_that_fix
     from tfagenda.load import load_text
 
     settings = settings or Settings.defaults()
-    load = load or (lambda text: load_text(text, path))
+    load = load or (lambda text, parser: load_text(text, path, parser=parser))
+    # Each round's text is the last one with a few values rewritten: its document is patched from
+    # the last one's where ``yamldoc.patch`` can show it reads so, instead of parsed again.
+    parser = Reparser()
+    # A round runs the rules that fix first: when they find a fix, the text changes and the other
+    # rules' findings would only be thrown away; when they find none, the others run too (on the
+    # same load), and that whole check is the last round's, the file's report.
+    fixing = rules_that_fix(unsafe)
+    active = active_rules(settings, path)  # the same every round
 
     fixed: Counter[str] = Counter()
     seen = {text}
-    checked = check_for_fixing(load(text), settings)
+    checked = check_for_fixing(load(text, parser), settings, fixing, active)
     unreadable_before = sum(finding.code == "E001" for finding in checked.findings)
     for _ in range(max_rounds):
-        new_text, applied = apply_fixes(text, checked.findings, unsafe)
+        new_text, applied, edits = _apply_fixes(text, checked.findings, unsafe)
+        if (not applied or new_text in seen) and not checked.complete:
+            checked = complete_check(
+                checked, settings
+            )  # the other rules; should one of them fix, it is applied
+            new_text, applied, edits = _apply_fixes(text, checked.findings, unsafe)
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
         fixed.update(finding.code for finding in applied)
         seen.add(new_text)
         text = new_text
-        checked = check_for_fixing(load(text), settings)  # the next round's findings, and the result
+        parser.edited(text, edits)
+        checked = check_for_fixing(load(text, parser), settings, fixing, active)  # the next round's
+    checked = complete_check(checked, settings)  # the result: the fixed text's whole check
     if sum(finding.code == "E001" for finding in checked.findings) > unreadable_before:
         raise FixRefused(
             T("{path}: not fixed: the fixes would make a file that tfagenda cannot read", path=path)
@@ -295,19 +326,22 @@ def fix_file(
     meanwhile). ``write_now`` False: read the file as for writing (a regular file, its snapshot) but
     leave the writing to the caller (``outcome.new_bytes``; ``atomic.write_all``), as ``check --fix``
     does. An office document is written at once either way."""
-    from tfagenda.documents.fix import fix_document_cells, is_document
     from tfagenda.load import MAX_FILE_BYTES
 
-    if is_document(path):  # .hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only
-        fixed, written, cells = fix_document_cells(path, settings, unsafe, write)
-        return FixOutcome(str(path), None, "", fixed, written=written, cells=cells)
     name = str(path)
+    # An office document (.hwpx and .docx: the wrong cell's text; .hwp and .pdf: advice only), by its
+    # name or its first bytes (``documents.fix.is_document``); to write, from the bytes read for it.
+    # The document readers are imported only for one: a YAML agenda's fixing does not pay for them.
+    if PurePath(name).suffix.lower() in _DOCUMENT_SUFFIXES or (not write and _is_document(path)):
+        return _fix_document(path, settings, unsafe, write)
     snapshot = None
     try:
         # At most one byte past the limit (a huge file is refused, as the check refuses it: E001). To
         # write, a pipe or a device is refused before it is read (NotRegularFile): reading consumes it.
         if write:
             raw, snapshot = read_for_rewrite(path, MAX_FILE_BYTES)
+            if raw.startswith(_DOCUMENT_MAGIC):
+                return _fix_document(path, settings, unsafe, write)
         else:
             with open(path, "rb") as stream:
                 raw = stream.read(MAX_FILE_BYTES + 1)
@@ -339,17 +373,36 @@ def fix_file(
     return outcome
 
 
-def _as_written(source: Source) -> Callable[[str], Loaded]:
+# What ``documents.fix.is_document`` looks for: the names (``documents.detect.SUFFIXES``), and the
+# first bytes of ZIP, OLE2 and PDF.
+_DOCUMENT_SUFFIXES = frozenset((".hwpx", ".hwp", ".docx", ".pdf"))
+_DOCUMENT_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF-")
+
+
+def _is_document(path: str | Path) -> bool:
+    from tfagenda.documents.fix import is_document
+
+    return is_document(path)
+
+
+def _fix_document(path: str | Path, settings: Settings | None, unsafe: bool, write: bool) -> FixOutcome:
+    from tfagenda.documents.fix import fix_document_cells
+
+    fixed, written, cells = fix_document_cells(path, settings, unsafe, write)
+    return FixOutcome(str(path), None, "", fixed, written=written, cells=cells)
+
+
+def _as_written(source: Source) -> Callable[[str, Callable[[str, str], Document]], Loaded]:
     """Load a round's text as ``check`` will load the file once it is written: from its bytes in the
     file's encoding (its byte-order mark, CP949's E006), so that the last round's check is the
     file's report. A text past the size limit is loaded as text: the size refuses it after."""
     from tfagenda.load import MAX_FILE_BYTES, load_bytes, load_text
 
-    def load(text: str) -> Loaded:
+    def load(text: str, parser: Callable[[str, str], Document]) -> Loaded:
         raw = source.encode(text)
         if len(raw) > MAX_FILE_BYTES:
-            return load_text(text, source.path)
-        return load_bytes(raw, source.path)
+            return load_text(text, source.path, parser=parser)
+        return load_bytes(raw, source.path, parser=parser)
 
     return load
 

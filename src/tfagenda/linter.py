@@ -141,18 +141,23 @@ def run_rules(
 ) -> tuple[Context, list[Finding]]:
     """Run the rules over one file. Their messages (and the loader's) are deferred, said at output.
     ``cap``: at most this many findings per rule, then a note (None: all, as fixing needs them)."""
-    agenda = loaded.agenda
-    timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
-    policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
-    registry = registry_of(loaded.path, settings) if agenda is not None else None
-    context = Context(loaded, timeline, policy, registry)
+    context = _context(loaded, settings)
     findings = []
-    path, document = loaded.path, loaded.document
+    path, document, timeline = loaded.path, loaded.document, context.timeline
     for rule in ALL_RULES:
         if rule.after_suppressions or (rule.needs_timeline and timeline is None):
             continue
         findings.extend(_capped(path, document, rule, rule.check(context), cap))
     return context, findings
+
+
+def _context(loaded: Loaded, settings: Settings) -> Context:
+    """What the rules look at for one loaded file: its timeline, policy and people registry."""
+    agenda = loaded.agenda
+    timeline = resolve(agenda, loaded.is_damaged) if agenda is not None else None
+    policy = settings.policy.overridden_by(agenda.policy if agenda is not None else None)
+    registry = registry_of(loaded.path, settings) if agenda is not None else None
+    return Context(loaded, timeline, policy, registry)
 
 
 def registry_of(path: str, settings: Settings) -> Registry | None:
@@ -204,10 +209,12 @@ def _cap_found(loaded: Loaded, found: list[Finding], cap: int) -> list[Finding]:
 
 
 def _settle(
-    loaded: Loaded, findings: list[Finding], settings: Settings
+    loaded: Loaded, findings: list[Finding], settings: Settings, active: frozenset[str] | None = None
 ) -> tuple[list[Finding], list[Suppression]]:
-    """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them."""
-    active = settings.selected - settings.ignored_for(loaded.path)
+    """Apply selection, per-file ignores, suppressions and severities to a file's own findings; sort them.
+    ``active``: the rules selected for the file (``active_rules``), when already known."""
+    if active is None:
+        active = active_rules(settings, loaded.path)
     suppressions = (
         find_suppressions(
             loaded.document.lines,
@@ -224,6 +231,11 @@ def _settle(
     ]
     kept.sort(key=lambda f: f.sort_key)
     return kept, suppressions
+
+
+def active_rules(settings: Settings, path: str) -> frozenset[str]:
+    """The rules selected for the file at ``path``: the selection without its per-file ignores."""
+    return frozenset(settings.selected - settings.ignored_for(path))
 
 
 def finish(
@@ -362,20 +374,80 @@ def check_loaded(
 @dataclass(slots=True)
 class Checked:
     """One text's check, whole: what ``check --fix`` works from, and what its last round keeps so
-    that the file's report comes from it instead of a check of the written file."""
+    that the file's report comes from it instead of a check of the written file. A check of only
+    the rules that fix (``check_for_fixing(..., only=...)``) is not ``complete``: ``complete_check``
+    runs the others on the same context."""
 
     loaded: Loaded
     context: Context
     found: list[Finding]  # every rule's findings, uncapped, before the settings
     findings: list[Finding]  # the file's own findings, settled and with I001, uncapped: what fixing applies
+    by_rule: dict[str, list[Finding]] = field(default_factory=dict)  # ``found`` by rule, when not complete
+    complete: bool = True
+    active: frozenset[str] | None = None  # the rules selected for the file, when known (``active_rules``)
 
 
-def check_for_fixing(loaded: Loaded, settings: Settings) -> Checked:
-    """``check_loaded(loaded, settings, cap=None)`` (the display cap caps no fix), keeping its pieces."""
-    context, found = run_rules(loaded, settings, cap=None)
-    findings, suppressions = _settle(loaded, found, settings)
+def rules_that_fix(unsafe: bool = False) -> frozenset[str]:
+    """The rules whose findings ``--fix`` may apply (safe ones; unsafe ones too with ``unsafe``),
+    and E001, which says whether the fixes made a text tfagenda cannot read (``fix.FixRefused``)."""
+    from tfagenda.findings import Applicability
+
+    wanted = (Applicability.SAFE, Applicability.UNSAFE) if unsafe else (Applicability.SAFE,)
+    return frozenset(rule.code for rule in ALL_RULES if rule.fix in wanted) | {"E001"}
+
+
+def check_for_fixing(
+    loaded: Loaded,
+    settings: Settings,
+    only: frozenset[str] | None = None,
+    active: frozenset[str] | None = None,
+) -> Checked:
+    """``check_loaded(loaded, settings, cap=None)`` (the display cap caps no fix), keeping its pieces.
+
+    ``only`` (``rules_that_fix``): run these rules only, for a round of fixing that is not the last
+    when it finds a fix (then its text changes and is checked again); unless the text has
+    suppression comments, which the other rules' findings use up (I001 says which are unused).
+    ``active``: ``active_rules(settings, loaded.path)``, when already known."""
+    if active is None:
+        active = active_rules(settings, loaded.path)
+    if only is None or "tfagenda:" in loaded.document.text.lower():
+        context, found = run_rules(loaded, settings, cap=None)
+        findings, suppressions = _settle(loaded, found, settings, active)
+        report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
+        return Checked(loaded, context, found, finish(report, settings, cap=None), active=active)
+    context = _context(loaded, settings)
+    by_rule = _rules_run(context, [rule for rule in ALL_RULES if rule.code in only], {})
+    found = [finding for findings in by_rule.values() for finding in findings]
+    findings, _ = _settle(loaded, found, settings, active)  # no suppressions: the text has none
+    return Checked(loaded, context, found, findings, by_rule, complete=False, active=active)
+
+
+def complete_check(checked: Checked, settings: Settings) -> Checked:
+    """A check of only some rules made whole: the other rules run on the same context, and the
+    findings are what ``check_for_fixing(checked.loaded, settings)`` finds, in its order."""
+    if checked.complete:
+        return checked
+    by_rule = _rules_run(checked.context, ALL_RULES, checked.by_rule)
+    found = [finding for rule in ALL_RULES for finding in by_rule.get(rule.code, ())]
+    loaded = checked.loaded
+    findings, suppressions = _settle(loaded, found, settings, checked.active)
     report = FileReport(loaded.path, loaded.document.text, findings, suppressions)
-    return Checked(loaded, context, found, finish(report, settings, cap=None))
+    return Checked(loaded, checked.context, found, finish(report, settings, cap=None), active=checked.active)
+
+
+def _rules_run(
+    context: Context, rules: Iterable[Rule], done: dict[str, list[Finding]]
+) -> dict[str, list[Finding]]:
+    """``run_rules``'s rule loop (uncapped) over ``rules``, except those in ``done``; by rule, with ``done``'s."""
+    by_rule = dict(done)
+    loaded = context.loaded
+    for rule in rules:
+        if rule.code in by_rule or rule.after_suppressions:
+            continue
+        if rule.needs_timeline and context.timeline is None:
+            continue
+        by_rule[rule.code] = _capped(loaded.path, loaded.document, rule, rule.check(context), None)
+    return by_rule
 
 
 def report_of(checked: Checked, settings: Settings, compare: bool = True) -> FileReport:
@@ -383,7 +455,7 @@ def report_of(checked: Checked, settings: Settings, compare: bool = True) -> Fil
     loading and checking it again: the findings capped as a check caps them, then settled."""
     loaded = checked.loaded
     found = _cap_found(loaded, checked.found, MAX_FINDINGS_KEPT_PER_RULE)
-    findings, suppressions = _settle(loaded, found, settings)
+    findings, suppressions = _settle(loaded, found, settings, checked.active)
     bookings = bookings_of(checked.context) if compare else None
     needed = findings or suppressions or (bookings is not None and bookings.bookings)
     return FileReport(loaded.path, loaded.document.text if needed else None, findings, suppressions, bookings)

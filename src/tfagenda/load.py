@@ -12,7 +12,7 @@ import difflib
 import errno
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,7 +156,11 @@ def _unreadable(path: str | Path, error: OSError) -> Message:
     return T("cannot read the file: {reason}", reason=reason)
 
 
-def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
+def load_bytes(
+    raw: bytes, path: str = "<string>", parser: Callable[[str, str], Document] | None = None
+) -> Loaded:
+    """Load a file's bytes. ``parser``: parses YAML instead of ``yamldoc.parse`` (``check --fix``'s
+    rounds patch the last round's document: ``yamldoc.patch``)."""
     if _maybe_office_document(raw, path):
         from tfagenda.documents.load import document_format, read_document_source
 
@@ -211,7 +215,7 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
                 ],
             )
         return Loaded(doc, None, [Problem("E001", (), message, span=Span(line, column, line, column + 1))])
-    loaded = load_text(text, path)
+    loaded = load_text(text, path, parser=parser)
     loaded.document.bom, loaded.document.encoding = sniff_encoding(
         raw
     )  # so that a fix writes the same bytes back
@@ -227,7 +231,12 @@ def load_bytes(raw: bytes, path: str = "<string>") -> Loaded:
     return loaded
 
 
-def load_text(text: str, path: str = "<string>", source_format: str | None = None) -> Loaded:
+def load_text(
+    text: str,
+    path: str = "<string>",
+    source_format: str | None = None,
+    parser: Callable[[str, str], Document] | None = None,
+) -> Loaded:
     """Load an agenda from text: YAML, or a format an importer reads (detected from the path and text).
 
     ``path`` names the file in findings. Imported formats load in memory, and their findings
@@ -236,7 +245,7 @@ def load_text(text: str, path: str = "<string>", source_format: str | None = Non
     from tfagenda.importers import detect_format, import_document
 
     chosen = source_format or detect_format(path, text)
-    document = parse(text, path) if chosen == "yaml" else import_document(text, path, chosen)
+    document = (parser or parse)(text, path) if chosen == "yaml" else import_document(text, path, chosen)
     document.written_as = chosen
     return load_document(document)
 
