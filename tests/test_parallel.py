@@ -192,3 +192,29 @@ def test_workers_only_on_free_cores(
     assert parallel.workers_for(files) == expected
     monkeypatch.setenv("TFAGENDA_JOBS", "2")  # set by hand: as asked, whatever the load
     assert parallel.workers_for(files) == (2 if files >= 16 else 1)
+
+
+def test_an_interrupted_pool_does_not_print_a_cancelled_result() -> None:
+    """After an interruption, the pool's manager thread may die of InvalidStateError (a result for a
+    cancelled item, Python 3.11): that is not said; any other thread's error still is."""
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    from tfagenda.parallel import _quiet_about_cancelled_results
+
+    said: list[str] = []
+    previous = threading.excepthook
+    try:
+        threading.excepthook = lambda args: said.append(repr(args.exc_value))
+        _quiet_about_cancelled_results()
+
+        def fail(error: BaseException) -> None:
+            raise error
+
+        for error in (InvalidStateError("CANCELLED: <Future>"), ValueError("a real bug")):
+            thread = threading.Thread(target=fail, args=(error,))
+            thread.start()
+            thread.join()
+    finally:
+        threading.excepthook = previous
+    assert said == ["ValueError('a real bug')"]
