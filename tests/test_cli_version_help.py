@@ -33,8 +33,10 @@ def test_completion_options_are_offered() -> None:
     assert "--show-completion" in result.stdout
 
 
-def test_show_completion_prints_a_script() -> None:
-    result = run("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+def test_show_completion_prints_a_script(monkeypatch: pytest.MonkeyPatch) -> None:
+    # typer finds the shell among the parent processes (shellingham): none under nohup or setsid.
+    monkeypatch.setattr("typer.completion._get_shell_name", lambda: "bash")
+    result = run("--show-completion", env={"SHELL": "/bin/bash"})
     assert result.exit_code == 0, result.output
     assert "_TFAGENDA_COMPLETE" in result.stdout or "complete" in result.stdout
 
