@@ -269,3 +269,32 @@ def test_more_elements_than_the_limit_are_refused_where_the_limit_is_passed() ->
         xml_reader.read_xml(text, LineIndex(text))
     assert "500,000 values" in refused.value.message.say("en")
     assert (refused.value.span.line, refused.value.span.column) == (2, 4 * (MAX_EXPANDED_VALUES - 1) + 1)
+
+
+@pytest.mark.parametrize("reader_class", [xml_reader._TreeReader, xml_reader._ExpatReader])
+def test_an_attribute_is_placed_at_its_own_value_not_at_text_inside_another_value(reader_class: Any) -> None:
+    """Another attribute's value may hold a ">" or text like ``name="..."``: the attribute a value
+    comes from is found among the start tag's attributes, not by a search of the tag's text. The
+    value's span is the quoted value, quotes and all (it was the opening quote and one character:
+    O004 underlined ``"0`` of ``id="0"``)."""
+    text = (
+        _schedule_text(_event())
+        .replace('<day index="1" ', '<day note=\' date="2026-01-01" &gt; x\' index="1" ')
+        .replace('<room name="Hall">', '<room note="A > B" name="Hall">')
+    )
+    lines = LineIndex(text)
+    reader = reader_class(text, lines)
+    schedule = xml_reader._schedule(reader, reader.read())
+
+    def written(span: Any) -> str:
+        begin, end = lines.offsets_of(span)
+        return text[begin:end]
+
+    [day] = schedule.days
+    [room] = day.rooms
+    assert day.date is not None and written(day.date.node.inner) == "2026-07-01"
+    assert written(day.date.node.key) == "date"
+    assert written(room.name_node.inner) == "Hall"
+    assert written(room.name_node.span) == '"Hall"'
+    [person] = room.events[0].persons or []
+    assert written(person.node.span) == '"38"' and written(person.node.inner) == "38"

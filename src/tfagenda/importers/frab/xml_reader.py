@@ -153,14 +153,16 @@ class _Places:
     def attr_node(self, element: Any, name: str) -> Node:
         """The span of an attribute's value inside the start tag (the tag, if it cannot be found)."""
         start = self.start_of(element)
-        tag_end = self.text.find(">", start)
-        tag = self.text[start : tag_end if tag_end >= 0 else len(self.text)]
-        match = re.search(r"\s" + re.escape(name) + r"\s*=\s*([\"'])(.*?)\1", tag, re.DOTALL)
+        # The tag's attributes one after another: another attribute's value may hold a ">" or text
+        # that reads like ``name="..."``, which a search of the tag's text would take.
+        whole = _WHOLE_START_TAG.match(self.text, start)
+        tag = self.text[start : whole.end() if whole is not None else start]
+        match = next((m for m in _ATTRIBUTE.finditer(tag) if m["name"] == name), None)
         if not match:
             return self.node(element)
         key_span = self._where(start + match.start() + 1, start + match.start() + 1 + len(name))
-        value_span = self._where(start + match.start(1), start + match.end(1) + 1)
-        inner = self._where(start + match.start(2), start + match.end(2))
+        value_span = self._where(start + match.start("quote"), start + match.end())  # quotes and all
+        inner = self._where(start + match.start("value"), start + match.end("value"))
         return Node(value_span, inner, False, key_span)
 
 
@@ -261,6 +263,8 @@ _START_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(?![/?!])", re.DOTALL)
 _DEFAULT_NAMESPACE = re.compile(r"\sxmlns\s*=")
 # A whole start tag, to find its real end when an attribute value may hold a ">".
 _WHOLE_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
+# One attribute of a whole start tag.
+_ATTRIBUTE = re.compile(r"""\s(?P<name>[^\s=/>]+)\s*=\s*(?P<quote>["'])(?P<value>.*?)(?P=quote)""", re.DOTALL)
 
 
 def _declares_default_namespace(text: str) -> bool:
