@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -143,11 +143,16 @@ def main() -> None:
             sys.exit(2)
         if os.environ.get("TFAGENDA_DEBUG"):
             raise
-        sys.stderr.write(
-            f"tfagenda: internal error ({type(error).__name__}: {error}); this is a bug: please report it "
-            "(TFAGENDA_DEBUG=1 shows the traceback)\n"
-        )
-        sys.exit(2)
+        exit_on_internal_error("tfagenda", error)
+
+
+def exit_on_internal_error(prog: str, error: Exception) -> NoReturn:
+    """A bug: said in one line, exit 2 (``TFAGENDA_DEBUG=1`` lets the traceback through instead)."""
+    sys.stderr.write(
+        f"{prog}: internal error ({type(error).__name__}: {error}); this is a bug: please report it "
+        "(TFAGENDA_DEBUG=1 shows the traceback)\n"
+    )
+    sys.exit(2)
 
 
 # Start-up (bench/README.md): the console script pauses the garbage collector while the command's

@@ -26,11 +26,9 @@ def run(args: list[str] | None = None) -> None:
     except Exception as error:  # noqa: BLE001 - a bug: one line and exit 2, as `tfagenda lsp` says it
         if os.environ.get("TFAGENDA_DEBUG"):
             raise
-        sys.stderr.write(
-            f"tfagenda lsp: internal error ({type(error).__name__}: {error}); this is a bug: please report "
-            "it (TFAGENDA_DEBUG=1 shows the traceback)\n"
-        )
-        sys.exit(2)
+        from tfagenda.cli import exit_on_internal_error
+
+        exit_on_internal_error("tfagenda lsp", error)
 
 
 if __name__ == "__main__":
