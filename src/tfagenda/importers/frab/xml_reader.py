@@ -261,6 +261,9 @@ class _Unsuited(Exception):
 _START_TAG = re.compile(r"<(?![/?!])")
 _START_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(?![/?!])", re.DOTALL)
 _DEFAULT_NAMESPACE = re.compile(r"\sxmlns\s*=")
+# Characters XML 1.0 does not allow: xml.etree's parser, fed bytes, may read past a NUL and build a
+# tree with fewer elements than the text has start tags (a UTF-16 file read as UTF-8).
+_NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # A whole start tag, to find its real end when an attribute value may hold a ">".
 _WHOLE_START_TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
 # One attribute of a whole start tag.
@@ -392,6 +395,7 @@ class _TreeReader(_Places):
             or text.find("<?", 1) >= 0  # processing instructions other than the XML declaration
             or text.count("<!") != text.count("<!--")  # DOCTYPE (entities), CDATA
             or _declares_default_namespace(text)
+            or _NOT_XML_CHARACTERS.search(text)  # expat refuses them in a str, but not always in bytes
         ):
             raise _Unsuited
         # Start tags at most: "<" less end tags, comments and the XML declaration. Over the limit,
