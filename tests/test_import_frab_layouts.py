@@ -171,7 +171,7 @@ def test_import_says_how_many_events_rooms_and_days(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     code = import_file(str(FRAB / "merged-people.xml"), out=out, err=err)
     assert code == 0
-    assert "8 events in 3 rooms over 1 days" in err.getvalue()
+    assert "8 events in 3 rooms over 1 day" in err.getvalue()
     assert "O004" in err.getvalue()  # warnings are shown, and do not stop the import
 
 

@@ -187,7 +187,7 @@ def _say_counts(data: object, err: TextIO, lang: str | None) -> None:
     """ "872 events in 35 rooms over 2 days" on stderr, for a schedule with days and rooms."""
     if not isinstance(data, dict) or not isinstance(data.get("days"), list):
         return
-    from tfagenda.messages import T
+    from tfagenda.messages import T, plural
 
     days = [day for day in data["days"] if isinstance(day, dict)]
     tracks = [t for day in days for t in day.get("tracks") or [] if isinstance(t, dict)]
@@ -196,5 +196,10 @@ def _say_counts(data: object, err: TextIO, lang: str | None) -> None:
     used = sum(
         1 for day in days if any(t.get("segments") for t in day.get("tracks") or [] if isinstance(t, dict))
     )
-    message = T("{placed} events in {rooms} rooms over {days} days", placed=placed, rooms=rooms, days=used)
+    message = T(
+        "{events} in {rooms} over {days}",
+        events=plural(placed, T("{n} event", n=placed), T("{n} events", n=placed)),
+        rooms=plural(rooms, T("{n} room", n=rooms), T("{n} rooms", n=rooms)),
+        days=plural(used, T("{n} day", n=used), T("{n} days", n=used)),
+    )
     err.write(message.say(lang or "en") + "\n")

@@ -499,7 +499,13 @@ KOREAN: dict[str | tuple[str, str], str] = {
     "{shown} more findings are not listed (tfagenda lists at most {limit} per rule and file; --format json lists them all)": (
         "결과 {shown}개는 표시하지 않았습니다(규칙·파일마다 최대 {limit}개를 표시합니다. --format json은 모두 표시합니다)"
     ),
-    "{placed} events in {rooms} rooms over {days} days": "{days}일 동안 방 {rooms}곳에서 행사 {placed}개",
+    "{events} in {rooms} over {days}": "{days} 동안 {rooms}에서 {events}",
+    "{n} event": "행사 {n}개",
+    "{n} events": "행사 {n}개",
+    "{n} room": "방 {n}곳",
+    "{n} rooms": "방 {n}곳",
+    "{n} day": "{n}일",
+    "{n} days": "{n}일",
     # -- YAML syntax errors: ruamel.yaml's phrases (yamldoc/syntax_words.py, yamldoc/ruamel.py) --
     "invalid YAML": "잘못된 YAML입니다",
     "{what} ({during} that starts on line {line}, column {column})": "{what}({line}행 {column}열에서 시작한 {during})",
