@@ -250,3 +250,15 @@ def applicable(fix: Fix | None, unsafe: bool = False) -> bool:
     if fix is None or not fix.edits:
         return False
     return fix.applicability is Applicability.SAFE or (unsafe and fix.applicability is Applicability.UNSAFE)
+
+
+def more_not_listed(code: str, limit: int = MAX_FINDINGS_PER_RULE) -> Problem:
+    """The note that ends a rule's findings in one file past ``limit`` (placed at the file's start)."""
+    from tfagenda.messages import T
+
+    more = T(
+        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
+        code=code,
+        limit=f"{limit:,}",
+    )
+    return Problem(code, (), more, span=Span(1, 1, 1, 1))

@@ -36,6 +36,7 @@ from tfagenda.findings import (
     Severity,
     Span,
     Suppression,
+    more_not_listed,
 )
 from tfagenda.load import Loaded, load_bytes, load_file, load_text
 from tfagenda.messages import Commas, Message, T
@@ -182,12 +183,7 @@ def _capped(
 
 def _more_than(cap: int, path: str, document: Document | None, rule: Rule) -> Finding:
     """The note that ends a rule's findings past ``cap``."""
-    more = T(
-        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
-        code=rule.code,
-        limit=f"{cap:,}",
-    )
-    return _finding(path, document, rule, Problem(rule.code, (), more, span=Span(1, 1, 1, 1)))
+    return _finding(path, document, rule, more_not_listed(rule.code, cap))
 
 
 def _cap_found(loaded: Loaded, found: list[Finding], cap: int) -> list[Finding]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tfagenda.calendars.events import CalendarEvent, CalendarFile, read_calendar
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Span
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, more_not_listed
 from tfagenda.messages import Message, T
 from tfagenda.rules.owners import Booking, Bookings, _describe
 
@@ -156,10 +156,5 @@ def calendar_clashes(
                 if listed[index] <= MAX_FINDINGS_PER_RULE:
                     found.append((index, _problem(option, booking, event)))
                 elif listed[index] == MAX_FINDINGS_PER_RULE + 1:
-                    more = T(
-                        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
-                        code="O003",
-                        limit=f"{MAX_FINDINGS_PER_RULE:,}",
-                    )
-                    found.append((index, Problem("O003", (), more, span=Span(1, 1, 1, 1))))
+                    found.append((index, more_not_listed("O003")))
     return found, read

@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time
-from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, Span
+from tfagenda.findings import MAX_FINDINGS_PER_RULE, Problem, Related, Severity, more_not_listed
 from tfagenda.messages import Message, T, minutes
 from tfagenda.model import Agenda
 from tfagenda.policy import Policy
@@ -219,12 +219,7 @@ def cross_file_changeovers(files: list[Bookings], policy: Policy) -> Iterator[tu
                         if listed[mine] <= MAX_FINDINGS_PER_RULE:
                             yield mine, problem
                         elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
-                            more = T(
-                                "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
-                                code="O005",
-                                limit=f"{MAX_FINDINGS_PER_RULE:,}",
-                            )
-                            yield mine, Problem("O005", (), more, span=Span(1, 1, 1, 1))
+                            yield mine, more_not_listed("O005")
             if before is None or item[1].end > before[1].end:
                 before = item
 

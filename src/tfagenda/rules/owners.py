@@ -20,6 +20,7 @@ from tfagenda.findings import (
     Related,
     Severity,
     Span,
+    more_not_listed,
 )
 from tfagenda.messages import T
 from tfagenda.model import Agenda, Person
@@ -547,12 +548,7 @@ def cross_file_double_bookings(files: list[Bookings]) -> Iterator[tuple[int, Pro
                     person = _owner_known_as(at, shared)
                     yield mine, _cross_problem(at, files[theirs].path, them, person)
                 elif listed[mine] == MAX_FINDINGS_PER_RULE + 1:
-                    more = T(
-                        "more {code} findings in this file are not listed: tfagenda lists at most {limit} per rule and file",
-                        code="O003",
-                        limit=f"{MAX_FINDINGS_PER_RULE:,}",
-                    )
-                    yield mine, Problem("O003", (), more, span=Span(1, 1, 1, 1))
+                    yield mine, more_not_listed("O003")
 
 
 def _owner_known_as(booking: Booking, person: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from tfagenda.clock import MINUTES_PER_DAY, format_time, parse_duration, parse_time
 from tfagenda.findings import DocPath, Problem
-from tfagenda.importers.frab.schedule import Day, Event, Field, Person, Schedule, unreadable
+from tfagenda.importers.frab.schedule import Day, Event, Field, Person, Room, Schedule, unreadable
 from tfagenda.messages import Message, T
 from tfagenda.yamldoc import Document, Node
 
@@ -234,11 +234,7 @@ def _rehome_by_window(schedule: Schedule, windows: list[tuple[dt.datetime, dt.da
                 if home is day:
                     keep.append(event)
                     continue
-                target = next((r for r in home.rooms if r.name == room.name), None)
-                if target is None:
-                    target = room.elsewhere()
-                    home.rooms.append(target)
-                target.events.append(event)
+                _move_to(home, room, event)
             room.events[:] = keep
 
 
@@ -294,12 +290,18 @@ def _rehome(schedule: Schedule, timezone: str | None, day_change: int | None) ->
                 if own is None or own == date or after_midnight or home is None or home is day:
                     keep.append(event)
                     continue
-                target = next((r for r in home.rooms if r.name == room.name), None)
-                if target is None:
-                    target = room.elsewhere()
-                    home.rooms.append(target)
-                target.events.append(event)
+                _move_to(home, room, event)
             room.events[:] = keep
+
+
+def _move_to(home: Day, room: Room, event: Event) -> None:
+    """Put ``event``, listed under ``room`` of another day, in the room of that name on ``home``
+    (made there if the day has none)."""
+    target = next((r for r in home.rooms if r.name == room.name), None)
+    if target is None:
+        target = room.elsewhere()
+        home.rooms.append(target)
+    target.events.append(event)
 
 
 def _day_start_clock(day: Day, timezone: str | None) -> int | None:
